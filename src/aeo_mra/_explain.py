@@ -1,0 +1,118 @@
+"""The English sentence behind :meth:`aeo_mra.Eligibility.explain`."""
+
+from __future__ import annotations
+
+from .model import Arrangement, Role, Scope, Tier
+from .results import Eligibility, Reason
+
+
+def explain(answer: Eligibility) -> str:
+    """One sentence on why ``answer`` is what it is, with dates, source and confidence."""
+    arrangement = answer.arrangement
+    who = _operator(answer)
+    if arrangement is None:
+        place = _the(answer.place.name)
+        body = f"No: on {answer.on} China's customs had no AEO arrangement covering {place}"
+    else:
+        body = _BODIES[answer.reason](answer, arrangement, who)
+    tail = f" Confidence: {answer.confidence}."
+    if answer.on > answer.data_reviewed:
+        tail += f" Data last reviewed on {answer.data_reviewed}."
+    return body + "." + tail
+
+
+def _operator(answer: Eligibility) -> str:
+    place = answer.place.name
+    if isinstance(answer.tier, Tier):
+        doing = "exporting to" if answer.role is Role.EXPORTER else "importing from"
+        tier = answer.tier
+        return f"a Chinese {tier.description} ({tier.name_zh}) {doing} {_the(place)}"
+    doing = "exporting to China" if answer.role is Role.EXPORTER else "importing from China"
+    return (
+        f"an operator of {_the(place)} certified as {answer.tier.name} ({answer.tier.code}) {doing}"
+    )
+
+
+def _the(name: str) -> str:
+    """``the United Kingdom``, ``the Philippines``, but ``Germany``."""
+    plural = name.endswith(("Islands", "Republic", "lands", "pines", "Emirates", "Bahamas"))
+    return f"the {name}" if name.startswith("United ") or plural else name
+
+
+def _dates(arrangement: Arrangement) -> str:
+    signed = f"signed {arrangement.signed.value}"
+    implemented = arrangement.implemented
+    if implemented is None:
+        return signed
+    return f"{signed}, implemented {implemented.value} by {implemented.sources[0].short_title}"
+
+
+def _covered(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
+    return (
+        f"Yes: on {answer.on} {who} gets reciprocal AEO benefits "
+        f"under the {arrangement.name} ({_dates(arrangement)})"
+    )
+
+
+def _not_yet_signed(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
+    signed = arrangement.signed.value
+    return f"No: on {answer.on} the {arrangement.name} had not been signed (signed {signed})"
+
+
+def _not_implemented(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
+    implemented = arrangement.implemented
+    later = (
+        f"benefits start on {implemented.value}"
+        if implemented
+        else "no implementation has been found in the public record"
+    )
+    return (
+        f"No: the {arrangement.name} was signed {arrangement.signed.value} "
+        f"but on {answer.on} was not in effect ({later})"
+    )
+
+
+def _left(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
+    last = next(m.until for m in arrangement.members if m.territory == answer.place.code)
+    assert last is not None
+    return (
+        f"No: {_the(answer.place.name)} was last covered by the {arrangement.name} on {last.value}"
+    )
+
+
+def _tier(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
+    if isinstance(answer.tier, Tier):
+        named = ", ".join(t.description for t in arrangement.china_tiers.value)
+        return f"No: the {arrangement.name} recognises only {named}, not {answer.tier.description}"
+    named = ", ".join(t.code for t in arrangement.partner_tiers if t.recognised)
+    return (
+        f"No: China's customs recognises only {named} under the {arrangement.name}, "
+        f"not {answer.tier.code}"
+    )
+
+
+def _out_of_scope(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
+    return (
+        f"No: the {arrangement.name} facilitates only goods imported from the other side's AEOs, "
+        f"so {who} gets no benefits at export clearance"
+    )
+
+
+def _scope_unknown(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
+    assert arrangement.scope.value is Scope.UNKNOWN
+    return (
+        f"Unknown: the {arrangement.name} is in effect ({_dates(arrangement)}), "
+        "but the record does not show whether it covers exports, "
+        f"so benefits for {who} cannot be confirmed"
+    )
+
+
+_BODIES = {
+    Reason.COVERED: _covered,
+    Reason.NOT_YET_SIGNED: _not_yet_signed,
+    Reason.SIGNED_NOT_IMPLEMENTED: _not_implemented,
+    Reason.NO_LONGER_COVERED: _left,
+    Reason.TIER_NOT_RECOGNISED: _tier,
+    Reason.ROLE_OUT_OF_SCOPE: _out_of_scope,
+    Reason.SCOPE_UNKNOWN: _scope_unknown,
+}

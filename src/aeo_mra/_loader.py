@@ -1,0 +1,597 @@
+"""Reading and validating a dataset file into frozen records.
+
+Validation collects every problem before failing, each naming the file, the record and
+the field, so one run shows everything that is wrong with a file.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+import attrs
+
+from .errors import DataError
+from .model import (
+    Arrangement,
+    Basis,
+    Benefit,
+    CodeFormat,
+    Confidence,
+    CountedTerritory,
+    Fact,
+    Instrument,
+    Membership,
+    PartnerKind,
+    PartnerTier,
+    Precision,
+    Scope,
+    Source,
+    SourceKind,
+    Stage,
+    Tier,
+    TierPeriod,
+    When,
+)
+
+__all__ = ["SCHEMA_VERSION", "Dataset", "parse"]
+
+SCHEMA_VERSION = 1
+
+E = TypeVar("E", bound="Any")
+V = TypeVar("V")
+
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_YEAR = re.compile(r"\d{4}")
+_ID = re.compile(r"[A-Z][A-Z0-9-]*")
+
+
+@attrs.frozen
+class Dataset:
+    """A validated dataset: the arrangements and the rules they are read with.
+
+    Attributes:
+        version: The data version, e.g. ``2026.11.23``.
+        reviewed: The day the data was last checked against the public record.
+        arrangements: Every arrangement, in the file's order.
+        tiers: When each of China's credit tiers existed.
+        aliases: Extra names of places, mapped to ISO alpha-2 codes.
+        counted_territories: Territories counted in the totals without an arrangement.
+    """
+
+    version: str
+    reviewed: date
+    arrangements: tuple[Arrangement, ...]
+    tiers: Mapping[Tier, TierPeriod]
+    aliases: Mapping[str, str]
+    counted_territories: tuple[CountedTerritory, ...]
+
+
+class _Invalid(Exception):
+    """One field is wrong; the reader records it and moves on."""
+
+
+class _Reader:
+    """Turns raw TOML tables into records, recording every problem it meets."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.problems: list[str] = []
+        self.sources: dict[str, Source] = {}
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(f"{self.filename}: {where}: {message}")
+
+    def field(self, where: str, table: Mapping[str, Any], key: str, read: Callable[[Any], V]) -> V:
+        """Read ``table[key]`` with ``read``; on failure record it and raise ``_Invalid``."""
+        if key not in table:
+            self.problem(where, f"missing field {key!r}")
+            raise _Invalid
+        try:
+            return read(table[key])
+        except (TypeError, ValueError) as error:
+            self.problem(f"{where}.{key}", str(error))
+            raise _Invalid from None
+
+    def maybe(
+        self, where: str, table: Mapping[str, Any], key: str, read: Callable[[Any], V]
+    ) -> V | None:
+        """Like :meth:`field`, but ``None`` (with the problem recorded) on failure."""
+        try:
+            return self.field(where, table, key, read)
+        except _Invalid:
+            return None
+
+    def keys(self, where: str, table: Mapping[str, Any], allowed: set[str]) -> None:
+        for key in sorted(set(table) - allowed):
+            self.problem(where, f"unknown field {key!r} (allowed: {', '.join(sorted(allowed))})")
+
+    def source_refs(self, value: Any) -> tuple[Source, ...]:
+        names = _list_of(value, str)
+        if not names:
+            raise ValueError("cites no source")
+        missing = [n for n in names if n not in self.sources]
+        if missing:
+            raise ValueError(f"cites unknown source(s) {', '.join(missing)}")
+        return tuple(self.sources[n] for n in names)
+
+    def fact(
+        self,
+        where: str,
+        table: Mapping[str, Any],
+        key: str,
+        read: Callable[[Any], V],
+        value_key: str = "value",
+    ) -> Fact[V]:
+        """Read a fact: an inline table with the value, ``sources`` and ``confidence``."""
+        raw = self.field(where, table, key, _table)
+        here = f"{where}.{key}"
+        self.keys(here, raw, {value_key, "sources", "confidence", "inferred", "note"})
+        return self.fact_from(here, raw, self.field(here, raw, value_key, read))
+
+    def fact_from(self, where: str, raw: Mapping[str, Any], value: V) -> Fact[V]:
+        sources = self.field(where, raw, "sources", self.source_refs)
+        confidence = self.field(where, raw, "confidence", _enum(Confidence, by_name=True))
+        inferred = _bool(raw.get("inferred", False))
+        if inferred and confidence is not Confidence.LOW:
+            self.problem(where, "an inferred fact must have confidence 'low'")
+        return Fact(value, sources, confidence, inferred, _str(raw.get("note", "")))
+
+
+def parse(text: str, filename: str = "<dataset>") -> Dataset:
+    """Parse and validate a dataset's TOML text.
+
+    Raises:
+        DataError: Listing every problem found, each with file, record and field.
+    """
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DataError([f"{filename}: not valid TOML: {error}"]) from None
+    reader = _Reader(filename)
+    reader.keys(
+        "top level",
+        raw,
+        {"meta", "sources", "tiers", "aliases", "arrangement", "counted_territory"},
+    )
+    version, reviewed = _meta(reader, raw.get("meta", {}))
+    for key, table in _mapping(reader, raw, "sources").items():
+        _source(reader, key, table)
+    tiers = _tiers(reader, _mapping(reader, raw, "tiers"))
+    aliases = _aliases(reader, _mapping(reader, raw, "aliases"))
+    arrangements = []
+    for index, table in enumerate(raw.get("arrangement", [])):
+        arrangement = _arrangement(reader, index, table)
+        if arrangement is not None:
+            arrangements.append(arrangement)
+    counted = _counted_territories(reader, raw.get("counted_territory", []))
+    _check_unique_coverage(reader, arrangements)
+    if reader.problems:
+        raise DataError(reader.problems)
+    assert version is not None
+    assert reviewed is not None
+    return Dataset(version, reviewed, tuple(arrangements), tiers, aliases, counted)
+
+
+def _mapping(reader: _Reader, raw: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = raw.get(key, {})
+    if not isinstance(value, dict):
+        reader.problem(key, "must be a table")
+        return {}
+    return value
+
+
+def _meta(reader: _Reader, meta: Any) -> tuple[str | None, date | None]:
+    if not isinstance(meta, dict):
+        reader.problem("meta", "must be a table")
+        return None, None
+    reader.keys("meta", meta, {"schema", "version", "reviewed"})
+    schema = reader.maybe("meta", meta, "schema", _int)
+    if schema is not None and schema != SCHEMA_VERSION:
+        reader.problem(
+            "meta.schema", f"schema {schema} is not supported (expected {SCHEMA_VERSION})"
+        )
+    version = reader.maybe("meta", meta, "version", _str)
+    reviewed = reader.maybe("meta", meta, "reviewed", _day)
+    return version, reviewed
+
+
+def _source(reader: _Reader, key: str, table: Any) -> None:
+    where = f"source {key}"
+    try:
+        table = _table(table)
+        reader.keys(where, table, {"title", "kind", "urls", "note"})
+        urls = reader.field(where, table, "urls", _urls)
+        reader.sources[key] = Source(
+            key,
+            reader.field(where, table, "title", _str),
+            reader.field(where, table, "kind", _enum(SourceKind)),
+            urls,
+            _str(table.get("note", "")),
+        )
+    except (_Invalid, TypeError) as error:
+        if isinstance(error, TypeError):
+            reader.problem(where, str(error))
+
+
+def _tiers(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[Tier, TierPeriod]:
+    periods: dict[Tier, TierPeriod] = {}
+    for key, value in raw.items():
+        where = f"tier {key}"
+        try:
+            tier = _enum(Tier, by_name=True)(key)
+            table = _table(value)
+            reader.keys(where, table, {"since", "until", "sources"})
+            since = _day(table["since"]) if "since" in table else None
+            until = _day(table["until"]) if "until" in table else None
+            if since and until and until < since:
+                reader.problem(where, f"until {until} is before since {since}")
+            periods[tier] = TierPeriod(
+                tier,
+                since,
+                until,
+                reader.field(where, table, "sources", reader.source_refs),
+            )
+        except (_Invalid, TypeError, ValueError) as error:
+            if not isinstance(error, _Invalid):
+                reader.problem(where, str(error))
+    for tier in Tier:
+        if tier not in periods:
+            reader.problem("tiers", f"tier {tier.name} has no period")
+    return MappingProxyType(periods)
+
+
+def _aliases(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[str, str]:
+    aliases: dict[str, str] = {}
+    for name, code in raw.items():
+        if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{2}", code):
+            reader.problem(f"aliases.{name}", f"{code!r} is not an ISO alpha-2 code")
+        else:
+            aliases[name] = code
+    return MappingProxyType(aliases)
+
+
+_ARRANGEMENT_KEYS = {
+    "id", "partner", "partner_zh", "kind", "instrument", "counted", "members", "leaves",
+    "joins", "signed", "implemented", "stages", "scope", "china_tiers", "partner_programme",
+    "partner_tiers", "benefits", "benefits_wording", "code_format", "caveats",
+}  # fmt: skip
+
+
+def _arrangement(reader: _Reader, index: int, table: Any) -> Arrangement | None:
+    if not isinstance(table, dict):
+        reader.problem(f"arrangement #{index + 1}", "must be a table")
+        return None
+    ident = table.get("id")
+    where = f"arrangement {ident}" if isinstance(ident, str) else f"arrangement #{index + 1}"
+    reader.keys(where, table, _ARRANGEMENT_KEYS)
+    before = len(reader.problems)
+    parts: dict[str, Any] = {}
+    readers: dict[str, Callable[[], Any]] = {
+        "id": lambda: reader.field(where, table, "id", _identifier),
+        "partner": lambda: reader.field(where, table, "partner", _str),
+        "partner_zh": lambda: reader.field(where, table, "partner_zh", _str),
+        "partner_kind": lambda: reader.field(where, table, "kind", _enum(PartnerKind)),
+        "instrument": lambda: reader.field(where, table, "instrument", _enum(Instrument)),
+        "counted": lambda: _bool(table.get("counted", True)),
+        "signed": lambda: _signed(reader, where, table),
+        "implemented": lambda: (
+            reader.fact(where, table, "implemented", _day, "date")
+            if "implemented" in table
+            else None
+        ),
+        "stages": lambda: _stages(reader, where, table.get("stages", [])),
+        "scope": lambda: reader.fact(where, table, "scope", _enum(Scope)),
+        "china_tiers": lambda: reader.fact(
+            where, table, "china_tiers", _tuple_of(_enum(Tier, by_name=True))
+        ),
+        "partner_programme": lambda: reader.fact(where, table, "partner_programme", _str),
+        "partner_tiers": lambda: reader.field(where, table, "partner_tiers", _partner_tiers),
+        "benefits": lambda: reader.fact(where, table, "benefits", _tuple_of(_enum(Benefit))),
+        "benefits_wording": lambda: _str(table.get("benefits_wording", "")),
+        "code_format": lambda: _code_format(reader, where, table),
+        "members": lambda: _members(reader, where, table),
+        "caveats": lambda: _caveats(reader, where, table.get("caveats", [])),
+    }
+    for name, read in readers.items():
+        try:
+            parts[name] = read()
+        except _Invalid:
+            pass
+        except (TypeError, ValueError) as error:
+            reader.problem(f"{where}.{name}", str(error))
+    if len(reader.problems) > before:
+        return None
+    arrangement = Arrangement(**parts)
+    _check_dates(reader, where, arrangement)
+    return arrangement
+
+
+def _signed(reader: _Reader, where: str, table: Mapping[str, Any]) -> Fact[When]:
+    raw = reader.field(where, table, "signed", _table)
+    here = f"{where}.signed"
+    reader.keys(
+        here, raw, {"date", "earliest", "latest", "sources", "confidence", "inferred", "note"}
+    )
+    try:
+        when = _when(raw)
+    except (TypeError, ValueError) as error:
+        reader.problem(here, str(error))
+        raise _Invalid from None
+    return reader.fact_from(here, raw, when)
+
+
+def _when(raw: Mapping[str, Any]) -> When:
+    if "date" in raw:
+        if "earliest" in raw or "latest" in raw:
+            raise ValueError("give either 'date' or 'earliest'/'latest', not both")
+        return _fuzzy_date(raw["date"])
+    earliest = _day(raw["earliest"]) if "earliest" in raw else None
+    latest = _day(raw["latest"]) if "latest" in raw else None
+    if earliest and latest and latest < earliest:
+        raise ValueError(f"latest {latest} is before earliest {earliest}")
+    precision = Precision.UNKNOWN if earliest is None and latest is None else Precision.RANGE
+    return When(earliest, latest, precision)
+
+
+def _fuzzy_date(value: Any) -> When:
+    if isinstance(value, date):
+        return When(_day(value), value, Precision.DAY)
+    text = _str(value)
+    month = _MONTH.fullmatch(text)
+    if month:
+        year, number = int(month[1]), int(month[2])
+        if not 1 <= number <= 12:
+            raise ValueError(f"{text!r} has no month {number}")
+        first = date(year, number, 1)
+        last = date(year + number // 12, number % 12 + 1, 1) - timedelta(days=1)
+        return When(first, last, Precision.MONTH)
+    if _YEAR.fullmatch(text):
+        year = int(text)
+        return When(date(year, 1, 1), date(year, 12, 31), Precision.YEAR)
+    raise ValueError(f"{text!r} is not a date, 'YYYY-MM' or 'YYYY'")
+
+
+def _stages(reader: _Reader, where: str, raw: Any) -> tuple[Stage, ...]:
+    stages = []
+    for number, table in enumerate(_list_of(raw, dict), 1):
+        here = f"{where}.stages[{number}]"
+        reader.keys(here, table, {"start", "description", "sources"})
+        stages.append(
+            Stage(
+                reader.field(here, table, "start", _day),
+                reader.field(here, table, "description", _str),
+                reader.field(here, table, "sources", reader.source_refs),
+            )
+        )
+    starts = [s.start for s in stages]
+    if starts != sorted(set(starts)):
+        reader.problem(f"{where}.stages", "stages must be in date order, one per day")
+    return tuple(stages)
+
+
+def _partner_tiers(raw: Any) -> tuple[PartnerTier, ...]:
+    tiers = []
+    for table in _list_of(raw, dict):
+        unknown = set(table) - {"code", "name", "recognised"}
+        if unknown:
+            raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))} in a partner tier")
+        tiers.append(
+            PartnerTier(_str(table["code"]), _str(table["name"]), _bool(table["recognised"]))
+        )
+    codes = [t.code.casefold() for t in tiers]
+    if not tiers or len(set(codes)) != len(codes):
+        raise ValueError("needs at least one tier, each code once")
+    return tuple(tiers)
+
+
+def _code_format(reader: _Reader, where: str, table: Mapping[str, Any]) -> Fact[CodeFormat] | None:
+    if "code_format" not in table:
+        return None
+    raw = reader.field(where, table, "code_format", _table)
+    here = f"{where}.code_format"
+    reader.keys(
+        here,
+        raw,
+        {"pattern", "example", "description", "verified", "sources", "confidence", "note"},
+    )
+    pattern = reader.field(here, raw, "pattern", _str)
+    example = reader.field(here, raw, "example", _str)
+    try:
+        matches = re.fullmatch(pattern, example) is not None
+    except re.error as error:
+        reader.problem(f"{here}.pattern", f"not a regular expression: {error}")
+        raise _Invalid from None
+    if not matches:
+        reader.problem(f"{here}.example", f"{example!r} does not match {pattern!r}")
+    code_format = CodeFormat(
+        pattern,
+        example,
+        reader.field(here, raw, "description", _str),
+        _bool(raw.get("verified", True)),
+    )
+    return reader.fact_from(here, raw, code_format)
+
+
+def _members(reader: _Reader, where: str, table: Mapping[str, Any]) -> tuple[Membership, ...]:
+    codes = reader.field(where, table, "members", lambda v: _list_of(v, str))
+    if not codes or len(set(codes)) != len(codes):
+        reader.problem(f"{where}.members", "needs at least one territory, each once")
+    for code in codes:
+        if not re.fullmatch(r"[A-Z]{2}", code):
+            reader.problem(f"{where}.members", f"{code!r} is not an ISO alpha-2 code")
+    changes: dict[str, dict[str, Fact[date]]] = {}
+    for key, bound in (("joins", "since"), ("leaves", "until")):
+        day_key = "first_day" if key == "joins" else "last_day"
+        for number, raw in enumerate(_list_of(table.get(key, []), dict), 1):
+            here = f"{where}.{key}[{number}]"
+            reader.keys(here, raw, {"code", day_key, "sources", "confidence", "inferred", "note"})
+            code = reader.field(here, raw, "code", _str)
+            if code not in codes:
+                reader.problem(here, f"{code!r} is not among the members")
+            changes.setdefault(code, {})[bound] = reader.fact_from(
+                here, raw, reader.field(here, raw, day_key, _day)
+            )
+    members = tuple(Membership(code, **changes.get(code, {})) for code in codes)
+    for member in members:
+        if member.since and member.until and member.until.value < member.since.value:
+            reader.problem(f"{where}.members", f"{member.territory} leaves before it joins")
+    return members
+
+
+def _caveats(reader: _Reader, where: str, raw: Any) -> tuple[Fact[str], ...]:
+    caveats = []
+    for number, table in enumerate(_list_of(raw, dict), 1):
+        here = f"{where}.caveats[{number}]"
+        reader.keys(here, table, {"text", "sources", "confidence", "note"})
+        text = reader.field(here, table, "text", _str)
+        caveats.append(reader.fact_from(here, {"confidence": "high", **table}, text))
+    return tuple(caveats)
+
+
+def _counted_territories(reader: _Reader, raw: Any) -> tuple[CountedTerritory, ...]:
+    counted = []
+    try:
+        tables = _list_of(raw, dict)
+    except TypeError as error:
+        reader.problem("counted_territory", str(error))
+        return ()
+    for number, table in enumerate(tables, 1):
+        where = f"counted_territory[{number}]"
+        reader.keys(
+            where, table, {"code", "since", "bases", "sources", "confidence", "inferred", "note"}
+        )
+        try:
+            code = reader.field(where, table, "code", _str)
+            if not re.fullmatch(r"[A-Z]{2}", code):
+                reader.problem(f"{where}.code", f"{code!r} is not an ISO alpha-2 code")
+            bases = reader.field(where, table, "bases", _tuple_of(_enum(Basis)))
+            since = reader.fact_from(where, table, reader.field(where, table, "since", _day))
+            counted.append(CountedTerritory(code, since, bases))
+        except _Invalid:
+            pass
+    return tuple(counted)
+
+
+def _check_dates(reader: _Reader, where: str, arrangement: Arrangement) -> None:
+    signed = arrangement.signed.value
+    implemented = arrangement.implemented
+    if implemented and signed.earliest and implemented.value < signed.earliest:
+        reader.problem(
+            f"{where}.implemented", f"{implemented.value} is before it was signed ({signed})"
+        )
+    if implemented and signed.latest and signed.latest > implemented.value:
+        reader.problem(
+            f"{where}.signed", f"latest possible day {signed.latest} is after implementation"
+        )
+    if arrangement.stages and (
+        implemented is None or arrangement.stages[0].start != implemented.value
+    ):
+        reader.problem(f"{where}.stages", "the first stage must start on the implementation day")
+    for member in arrangement.members:
+        for bound in (member.since, member.until):
+            if bound and signed.earliest and bound.value < signed.earliest:
+                reader.problem(f"{where}.members", f"{member.territory} changes before signing")
+
+
+def _check_unique_coverage(reader: _Reader, arrangements: list[Arrangement]) -> None:
+    """Ids are unique, and no territory is covered by two arrangements at once."""
+    seen: dict[str, str] = {}
+    spans: dict[str, list[tuple[date, date, str]]] = {}
+    for arrangement in arrangements:
+        if arrangement.id in seen:
+            reader.problem(f"arrangement {arrangement.id}", "duplicate id")
+        seen[arrangement.id] = arrangement.id
+        start = arrangement.signed.value.earliest or date.min
+        for member in arrangement.members:
+            first = member.since.value if member.since else start
+            last = member.until.value if member.until else date.max
+            spans.setdefault(member.territory, []).append((first, last, arrangement.id))
+    for territory, intervals in spans.items():
+        intervals.sort()
+        for (_, last, one), (first, _, other) in itertools.pairwise(intervals):
+            if first <= last:
+                reader.problem(
+                    f"arrangement {other}",
+                    f"covers {territory} from {first} while arrangement {one} still does",
+                )
+
+
+# Small converters: each returns the value or raises TypeError/ValueError with a message.
+
+
+def _table(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a table, got {type(value).__name__}")
+    return value
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__} {value!r}")
+    return value
+
+
+def _int(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"expected an integer, got {value!r}")
+    return value
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _identifier(value: Any) -> str:
+    text = _str(value)
+    if not _ID.fullmatch(text):
+        raise ValueError(f"{text!r} is not an id (upper-case letters, digits and '-')")
+    return text
+
+
+def _day(value: Any) -> date:
+    if type(value) is not date:
+        raise TypeError(f"expected a date like 2020-12-31, got {value!r}")
+    return value
+
+
+def _urls(value: Any) -> tuple[str, ...]:
+    urls = _list_of(value, str)
+    bad = [u for u in urls if not u.startswith(("https://", "http://"))]
+    if not urls or bad:
+        raise ValueError(f"needs at least one http(s) URL; bad: {bad}")
+    return tuple(urls)
+
+
+def _list_of(value: Any, kind: type[V]) -> list[V]:
+    if not isinstance(value, list) or not all(isinstance(v, kind) for v in value):
+        raise TypeError(f"expected a list of {kind.__name__}, got {value!r}")
+    return value
+
+
+def _tuple_of(convert: Callable[[Any], V]) -> Callable[[Any], tuple[V, ...]]:
+    def read(value: Any) -> tuple[V, ...]:
+        if not isinstance(value, list):
+            raise TypeError(f"expected a list, got {value!r}")
+        return tuple(convert(v) for v in value)
+
+    return read
+
+
+def _enum(kind: type[E], *, by_name: bool = False) -> Callable[[Any], E]:
+    def read(value: Any) -> E:
+        text = _str(value)
+        choices = kind.__members__ if by_name else {m.value: m for m in kind}
+        key = text.upper() if by_name else text
+        if key not in choices:
+            raise ValueError(f"{text!r} is not one of {', '.join(map(str, choices)).lower()}")
+        return choices[key]  # type: ignore[no-any-return]
+
+    return read

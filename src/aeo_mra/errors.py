@@ -1,0 +1,133 @@
+"""Exceptions raised by aeo_mra.
+
+Every exception derives from :class:`Error` and from the built-in exception a caller
+would already catch for that kind of mistake (``LookupError`` for a name that matches
+nothing, ``ValueError`` for a value that is well-formed but not allowed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "DataError",
+    "DomesticPlaceError",
+    "Error",
+    "TierNotInForceError",
+    "UnknownArrangementError",
+    "UnknownPartnerTierError",
+    "UnknownPlaceError",
+]
+
+
+class Error(Exception):
+    """Base class of every exception raised by aeo_mra."""
+
+
+def _alternatives(suggestions: Sequence[str]) -> str:
+    if not suggestions:
+        return ""
+    return "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
+
+
+class UnknownPlaceError(Error, LookupError):
+    """A string names no country, customs territory or known alias.
+
+    Attributes:
+        place: The input as given.
+        suggestions: Close matches among the names aeo_mra knows.
+    """
+
+    def __init__(self, place: object, suggestions: Sequence[str] = (), hint: str = "") -> None:
+        self.place = place
+        self.suggestions = tuple(suggestions)
+        message = (
+            f"{place!r} names no place aeo_mra knows "
+            "(give an ISO 3166-1 code, an English or Chinese name, or a common alias)"
+        )
+        super().__init__(hint or message + _alternatives(self.suggestions))
+
+    def __str__(self) -> str:
+        # LookupError subclasses would otherwise show the repr of the message.
+        return str(self.args[0])
+
+
+class DomesticPlaceError(Error, ValueError):
+    """The place is China's own customs territory, which is not a partner of itself."""
+
+    def __init__(self, place: object) -> None:
+        self.place = place
+        super().__init__(
+            f"{place!r} is China's own customs territory, not a trading partner of it; "
+            "Hong Kong, Macao and Taiwan are separate customs territories and can be asked about"
+        )
+
+
+class UnknownArrangementError(Error, LookupError):
+    """No arrangement has this id.
+
+    Attributes:
+        id: The id as given.
+        valid: The ids that exist.
+    """
+
+    def __init__(self, id: object, valid: Sequence[str]) -> None:
+        self.id = id
+        self.valid = tuple(valid)
+        super().__init__(f"no arrangement has the id {id!r}; valid ids: {', '.join(self.valid)}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownPartnerTierError(Error, LookupError):
+    """A partner programme has no tier of this name.
+
+    Attributes:
+        tier: The tier as given.
+        valid: The tiers of the partner's programme that the data knows.
+    """
+
+    def __init__(self, tier: object, arrangement_id: str, valid: Sequence[str]) -> None:
+        self.tier = tier
+        self.valid = tuple(valid)
+        super().__init__(
+            f"{tier!r} is not a tier of the partner programme in arrangement {arrangement_id}; "
+            f"known tiers: {', '.join(self.valid)}"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class TierNotInForceError(Error, ValueError):
+    """China's customs had no such credit tier on the date asked about.
+
+    Attributes:
+        tier: The tier as given.
+        on: The date asked about.
+        valid: The tiers in force on that date.
+    """
+
+    def __init__(self, tier: object, on: object, valid: Sequence[str], period: str) -> None:
+        self.tier = tier
+        self.on = on
+        self.valid = tuple(valid)
+        super().__init__(
+            f"tier {tier} did not exist on {on} (it existed {period}); "
+            f"tiers in force then: {', '.join(self.valid)}"
+        )
+
+
+class DataError(Error, ValueError):
+    """A dataset file failed validation.
+
+    Attributes:
+        problems: Every problem found, each naming the file, the record and the field.
+    """
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the dataset:\n{lines}")

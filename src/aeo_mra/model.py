@@ -1,0 +1,512 @@
+"""The records aeo_mra reads from its dataset: frozen, slotted attrs classes and enums.
+
+Every fact carries its sources and a confidence mark, so any answer built from facts
+can say where it comes from and how firm it is.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from typing import Generic, TypeVar
+
+import attrs
+
+__all__ = [
+    "Arrangement",
+    "Basis",
+    "Benefit",
+    "CodeFormat",
+    "Confidence",
+    "CountedTerritory",
+    "Fact",
+    "Instrument",
+    "Membership",
+    "PartnerKind",
+    "PartnerTier",
+    "Precision",
+    "Role",
+    "Scope",
+    "Source",
+    "SourceKind",
+    "Stage",
+    "Territory",
+    "Tier",
+    "TierPeriod",
+    "When",
+]
+
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Role(enum.Enum):
+    """The operator's side of the trade.
+
+    ``EXPORTER`` ships goods to the partner and is helped at the partner's import
+    clearance; ``IMPORTER`` receives goods from the partner and is helped at the
+    partner's export clearance, which only arrangements covering exports do.
+    """
+
+    EXPORTER = "exporter"
+    IMPORTER = "importer"
+
+
+class Tier(enum.Enum):
+    """A credit tier of China's customs. Which tiers exist depends on the date.
+
+    The AEO tier is ``AA`` before 2014-12-01 and ``ADVANCED_CERTIFIED`` since.
+    """
+
+    AA = "AA"
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+    ADVANCED_CERTIFIED = "ADVANCED_CERTIFIED"
+    GENERAL_CERTIFIED = "GENERAL_CERTIFIED"
+    GENERAL_CREDIT = "GENERAL_CREDIT"
+    DISCREDITED = "DISCREDITED"
+    CERTIFIED = "CERTIFIED"
+    REGULAR = "REGULAR"
+    SERIOUSLY_DISCREDITED = "SERIOUSLY_DISCREDITED"
+
+    @property
+    def description(self) -> str:
+        """The tier's English name, e.g. ``advanced certified enterprise``."""
+        return _TIER_TEXT[self][0]
+
+    @property
+    def name_zh(self) -> str:
+        """The tier's Chinese name, e.g. ``高级认证企业``."""
+        return _TIER_TEXT[self][1]
+
+
+_TIER_TEXT = {
+    Tier.AA: ("AA class enterprise", "AA类企业"),
+    Tier.A: ("A class enterprise", "A类企业"),
+    Tier.B: ("B class enterprise", "B类企业"),
+    Tier.C: ("C class enterprise", "C类企业"),
+    Tier.D: ("D class enterprise", "D类企业"),
+    Tier.ADVANCED_CERTIFIED: ("advanced certified enterprise", "高级认证企业"),
+    Tier.GENERAL_CERTIFIED: ("general certified enterprise", "一般认证企业"),
+    Tier.GENERAL_CREDIT: ("general credit enterprise", "一般信用企业"),
+    Tier.DISCREDITED: ("discredited enterprise", "失信企业"),
+    Tier.CERTIFIED: ("certified enterprise", "认证企业"),
+    Tier.REGULAR: ("regular enterprise", "常规企业"),
+    Tier.SERIOUSLY_DISCREDITED: ("seriously discredited enterprise", "严重失信企业"),
+}
+
+
+class Basis(enum.Enum):
+    """Which arrangements count: those signed by a date, or those implemented by it."""
+
+    SIGNED = "signed"
+    IMPLEMENTED = "implemented"
+
+
+class Scope(enum.Enum):
+    """Which goods of the other side's AEOs each customs facilitates."""
+
+    IMPORTS = "imports"
+    IMPORTS_AND_EXPORTS = "imports-and-exports"
+    UNKNOWN = "unknown"
+
+
+class Confidence(enum.IntEnum):
+    """How firm a fact is. Comparable: ``LOW < MEDIUM < HIGH``.
+
+    ``HIGH``: the announcement, official or state media, or two independent copies agree.
+    ``MEDIUM``: one credible copy. ``LOW``: weak, or inferred.
+    """
+
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+class Precision(enum.Enum):
+    """How precisely a date is known."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    RANGE = "range"
+    UNKNOWN = "unknown"
+
+
+class Instrument(enum.Enum):
+    """The kind of instrument an arrangement is."""
+
+    ARRANGEMENT = "arrangement"
+    AGREEMENT = "agreement"
+    PILOT = "pilot"
+
+
+class PartnerKind(enum.Enum):
+    """What the counterparty of an arrangement is."""
+
+    COUNTRY = "country"
+    CUSTOMS_TERRITORY = "customs-territory"
+    UNION = "union"
+
+
+class Benefit(enum.Enum):
+    """The controlled vocabulary of benefits the announcements name."""
+
+    FEWER_DOCUMENT_CHECKS = "fewer-document-checks"
+    LOWER_INSPECTION_RATE = "lower-inspection-rate"
+    PRIORITY_INSPECTION = "priority-inspection"
+    CUSTOMS_LIAISON = "customs-liaison"
+    PRIORITY_AFTER_DISRUPTION = "priority-after-disruption"
+    PRIORITY_RELEASE = "priority-release"
+    RISK_ASSESSMENT = "risk-assessment"
+    SECURE_PARTNER = "secure-partner"
+
+    @property
+    def description(self) -> str:
+        """A short English description of the benefit."""
+        return _BENEFIT_TEXT[self]
+
+
+_BENEFIT_TEXT = {
+    Benefit.FEWER_DOCUMENT_CHECKS: "fewer document checks",
+    Benefit.LOWER_INSPECTION_RATE: "lower inspection rate",
+    Benefit.PRIORITY_INSPECTION: "priority inspection of goods selected for examination",
+    Benefit.CUSTOMS_LIAISON: "a designated customs liaison",
+    Benefit.PRIORITY_AFTER_DISRUPTION: "priority clearance after trade disruption",
+    Benefit.PRIORITY_RELEASE: "priority or fast release",
+    Benefit.RISK_ASSESSMENT: "AEO status taken into account in risk assessment",
+    Benefit.SECURE_PARTNER: "recognition as a secure business partner",
+}
+
+
+class SourceKind(enum.Enum):
+    """What kind of document a source is, from strongest to weakest."""
+
+    ANNOUNCEMENT = "announcement"
+    LEGAL_TEXT = "legal-text"
+    OFFICIAL = "official"
+    PARTNER_CUSTOMS = "partner-customs"
+    STATE_MEDIA = "state-media"
+    MEDIA = "media"
+    REPOST = "repost"
+    AGGREGATOR = "aggregator"
+
+
+@attrs.frozen
+class Source:
+    """A public document a fact rests on.
+
+    Attributes:
+        id: The dataset's key for the source, e.g. ``gacc-2015-52``.
+        title: The document's title or a description of it.
+        kind: What kind of document it is.
+        urls: Where it was read (announcements are often only found as reposts).
+        note: What to know about the source, e.g. that it is a repost.
+    """
+
+    id: str
+    title: str
+    kind: SourceKind
+    urls: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def short_title(self) -> str:
+        """The title without its parenthesised description."""
+        return self.title.split(" (")[0]
+
+
+@attrs.frozen
+class When:
+    """A date known to the day, month or year, or only as a range, or not at all.
+
+    Attributes:
+        earliest: The first day it can have been, or ``None`` if unbounded.
+        latest: The last day it can have been, or ``None`` if unbounded.
+        precision: How precisely it is known.
+
+    ``str()`` gives ``2014-05-16``, ``2012-06``, ``2019``, ``between 2024-05-09 and
+    2025-07-01`` or ``unknown``.
+    """
+
+    earliest: date | None
+    latest: date | None
+    precision: Precision
+
+    def __str__(self) -> str:
+        if self.precision is Precision.DAY and self.earliest is not None:
+            return self.earliest.isoformat()
+        if self.precision is Precision.MONTH and self.earliest is not None:
+            return self.earliest.isoformat()[:7]
+        if self.precision is Precision.YEAR and self.earliest is not None:
+            return str(self.earliest.year)
+        if self.earliest is not None and self.latest is not None:
+            return f"between {self.earliest} and {self.latest}"
+        if self.latest is not None:
+            return f"by {self.latest}"
+        if self.earliest is not None:
+            return f"after {self.earliest}"
+        return "unknown"
+
+    def known_by(self, day: date) -> bool:
+        """Whether the event had certainly happened by ``day``."""
+        return self.latest is not None and self.latest <= day
+
+
+@attrs.frozen
+class Fact(Generic[T_co]):
+    """A value with the sources it rests on.
+
+    Attributes:
+        value: The fact itself.
+        sources: The public documents it rests on.
+        confidence: How firm it is.
+        inferred: Whether it is an inference (e.g. from arithmetic on published totals)
+            rather than something a source states.
+        note: Conflicts between sources, doubts, or context.
+    """
+
+    value: T_co
+    sources: tuple[Source, ...]
+    confidence: Confidence
+    inferred: bool = False
+    note: str = ""
+
+
+@attrs.frozen
+class Territory:
+    """A country or customs territory, named as ISO 3166-1 names it.
+
+    Attributes:
+        code: ISO 3166-1 alpha-2 code, e.g. ``DE``.
+        alpha_3: ISO 3166-1 alpha-3 code, e.g. ``DEU``.
+        numeric: ISO 3166-1 numeric code, e.g. ``276``.
+        name: English short name.
+        name_zh: Chinese name (Simplified).
+    """
+
+    code: str
+    alpha_3: str
+    numeric: str
+    name: str
+    name_zh: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@attrs.frozen
+class TierPeriod:
+    """When one of China's credit tiers existed.
+
+    Attributes:
+        tier: The tier.
+        since: Its first day, or ``None`` if before the data begins.
+        until: Its last day, or ``None`` if still in force.
+        sources: The decrees and announcements that set it.
+    """
+
+    tier: Tier
+    since: date | None
+    until: date | None
+    sources: tuple[Source, ...]
+
+    def in_force(self, day: date) -> bool:
+        """Whether the tier existed on ``day``."""
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until
+        )
+
+    def __str__(self) -> str:
+        since = self.since.isoformat() if self.since else "…"
+        until = self.until.isoformat() if self.until else "today"
+        return f"from {since} to {until}"
+
+
+@attrs.frozen
+class PartnerTier:
+    """A tier of the partner's programme and whether China's customs recognises it.
+
+    Attributes:
+        code: Short name, e.g. ``AEOS``.
+        name: The programme's own name for it.
+        recognised: Whether the arrangement covers operators of this tier.
+    """
+
+    code: str
+    name: str
+    recognised: bool
+
+
+@attrs.frozen
+class CodeFormat:
+    """How a partner's AEO code is written, as the announcement gives it.
+
+    Attributes:
+        pattern: A regular expression matching the whole code, e.g. ``SG\\d{12}``.
+        example: An example code.
+        description: The format in words.
+        verified: Whether an announcement states the format (``False``: only a country
+            prefix is assumed).
+    """
+
+    pattern: str
+    example: str
+    description: str
+    verified: bool
+
+
+@attrs.frozen
+class Stage:
+    """A step of a staged rollout: from ``start``, benefits apply as ``description`` says.
+
+    Attributes:
+        start: The first day of the stage.
+        description: Where or how benefits apply in this stage.
+        sources: The documents that announce it.
+    """
+
+    start: date
+    description: str
+    sources: tuple[Source, ...]
+
+
+@attrs.frozen
+class Membership:
+    """A territory covered by an arrangement, with dated joining and leaving.
+
+    Attributes:
+        territory: The covered territory's ISO alpha-2 code.
+        since: First covered day, when it joined after the arrangement was signed.
+        until: Last covered day, when it left (e.g. the United Kingdom: 2020-12-31).
+    """
+
+    territory: str
+    since: Fact[date] | None = None
+    until: Fact[date] | None = None
+
+    def covers(self, day: date) -> bool:
+        """Whether the territory is a member on ``day``."""
+        return (self.since is None or self.since.value <= day) and (
+            self.until is None or day <= self.until.value
+        )
+
+
+@attrs.frozen
+class CountedTerritory:
+    """A territory China's customs counts in its running totals with no arrangement of its own.
+
+    The United Kingdom is the case: after leaving the EU arrangement it seems still to be
+    counted, although no UK–China instrument has been found. Counting gives no benefits.
+
+    Attributes:
+        territory: ISO alpha-2 code.
+        since: First day counted, with the evidence (usually an inference from the totals).
+        bases: The totals it is counted in.
+    """
+
+    territory: str
+    since: Fact[date]
+    bases: tuple[Basis, ...]
+
+
+@attrs.frozen
+class Arrangement:
+    """One AEO mutual recognition arrangement of China's customs with a counterparty.
+
+    Attributes:
+        id: Stable id, e.g. ``EU`` or ``SG``.
+        partner: The counterparty's English name.
+        partner_zh: The counterparty's Chinese name as China's customs writes it.
+        partner_kind: Country, customs territory or union.
+        instrument: Arrangement, government-level agreement, or pilot.
+        counted: Whether China's customs counts it in its running totals.
+        signed: When it was signed.
+        implemented: When benefits started, or ``None`` if the record shows no
+            implementation.
+        stages: Staged rollout, in date order (empty if none).
+        scope: Imports only, or imports and exports.
+        china_tiers: The tiers of China's customs the partner recognises.
+        partner_programme: The partner's AEO programme.
+        partner_tiers: The tiers of the partner's programme, and whether each is recognised.
+        benefits: The normalised benefits.
+        benefits_wording: The announcement's own wording of the benefits.
+        code_format: The partner's AEO code format, or ``None`` if unpublished.
+        members: The covered territories.
+        caveats: What to know before relying on it.
+    """
+
+    id: str
+    partner: str
+    partner_zh: str
+    partner_kind: PartnerKind
+    instrument: Instrument
+    counted: bool
+    signed: Fact[When]
+    implemented: Fact[date] | None
+    stages: tuple[Stage, ...]
+    scope: Fact[Scope]
+    china_tiers: Fact[tuple[Tier, ...]]
+    partner_programme: Fact[str]
+    partner_tiers: tuple[PartnerTier, ...]
+    benefits: Fact[tuple[Benefit, ...]]
+    benefits_wording: str
+    code_format: Fact[CodeFormat] | None
+    members: tuple[Membership, ...]
+    caveats: tuple[Fact[str], ...]
+
+    @property
+    def name(self) -> str:
+        """A readable name, e.g. ``China–European Union AEO arrangement``."""
+        kind = "cross-strait AEO pilot" if self.instrument is Instrument.PILOT else None
+        return f"China–{self.partner} " + (
+            kind or f"AEO mutual recognition {self.instrument.value}"
+        )
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source cited by the arrangement's facts, without repeats."""
+        facts: list[Fact[object] | None] = [
+            self.signed,
+            self.implemented,
+            self.scope,
+            self.china_tiers,
+            self.partner_programme,
+            self.benefits,
+            self.code_format,
+            *self.caveats,
+        ]
+        for member in self.members:
+            facts += [member.since, member.until]
+        found: dict[str, Source] = {}
+        for fact in facts:
+            for source in fact.sources if fact else ():
+                found.setdefault(source.id, source)
+        for stage in self.stages:
+            for source in stage.sources:
+                found.setdefault(source.id, source)
+        return tuple(found.values())
+
+    def is_signed(self, day: date) -> bool:
+        """Whether it had certainly been signed by ``day`` (implementation implies it)."""
+        return self.signed.value.known_by(day) or self.is_implemented(day)
+
+    def is_implemented(self, day: date) -> bool:
+        """Whether benefits had started by ``day``."""
+        return self.implemented is not None and self.implemented.value <= day
+
+    def covered(self, day: date) -> tuple[str, ...]:
+        """The ISO codes of the territories covered on ``day``."""
+        return tuple(m.territory for m in self.members if m.covers(day))
+
+    def stage(self, day: date) -> Stage | None:
+        """The rollout stage in force on ``day``, if the rollout is staged."""
+        current = None
+        for stage in self.stages:
+            if stage.start <= day:
+                current = stage
+        return current

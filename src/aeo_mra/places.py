@@ -1,0 +1,147 @@
+"""Resolving any reasonable name of a place to a :class:`~aeo_mra.Territory`.
+
+Codes and names come from ISO 3166-1 through pycountry (English, and Chinese through
+the translations pycountry ships); the dataset adds common aliases and the names China's
+customs writes. pycountry is imported only when the first place is resolved.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import threading
+import unicodedata
+from collections.abc import Mapping
+
+from .errors import DomesticPlaceError, UnknownPlaceError
+from .model import Territory
+
+__all__ = ["PlaceIndex", "normalise"]
+
+_DROP = re.compile(r"[.'’`]")
+_SEPARATORS = re.compile(r"[\W_]+")
+_LONGEST_NAME = 100
+_DOMESTIC = "CN"
+_UNIONS = ("eu", "european union", "欧盟", "欧洲联盟")
+
+
+def normalise(text: str) -> str:
+    """The form names are compared in: no accents, case, punctuation or invisible marks.
+
+    >>> normalise("  Türkiye ")
+    'turkiye'
+    >>> normalise("ＵＫ")
+    'uk'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(
+        c
+        for c in decomposed
+        if not unicodedata.combining(c) and unicodedata.category(c) not in ("Cf", "Cc")
+    )
+    return _SEPARATORS.sub(" ", _DROP.sub("", kept.casefold())).strip()
+
+
+class PlaceIndex:
+    """Every name of every ISO 3166-1 territory, built on first use.
+
+    Args:
+        aliases: Extra names (as written) mapped to ISO alpha-2 codes.
+    """
+
+    def __init__(self, aliases: Mapping[str, str]) -> None:
+        self._aliases = aliases
+        self._lock = threading.Lock()
+        self._names: dict[str, str] = {}
+        self._territories: dict[str, Territory] = {}
+
+    def resolve(self, place: object) -> Territory:
+        """The territory ``place`` names.
+
+        Raises:
+            TypeError: ``place`` is neither a string nor an integer.
+            UnknownPlaceError: No territory has that name (the error suggests close ones).
+            DomesticPlaceError: ``place`` is China's own customs territory.
+        """
+        if isinstance(place, bool) or not isinstance(place, str | int):
+            raise TypeError(
+                f"a place must be a string (code or name) or an ISO numeric code, "
+                f"not {type(place).__name__}: {place!r}"
+            )
+        key = normalise(str(place)) if isinstance(place, str) else str(place)
+        if key.isdigit():
+            key = str(int(key))
+        self._build()
+        code = self._names.get(key)
+        if code is None:
+            raise self._unknown(place, key)
+        if code == _DOMESTIC:
+            raise DomesticPlaceError(place)
+        return self._territories[code]
+
+    def territory(self, code: str) -> Territory:
+        """The territory with ISO alpha-2 ``code`` (which must exist)."""
+        self._build()
+        return self._territories[code]
+
+    def is_code(self, code: str) -> bool:
+        """Whether ``code`` is an ISO 3166-1 alpha-2 code."""
+        self._build()
+        return code in self._territories
+
+    def _unknown(self, place: object, key: str) -> UnknownPlaceError:
+        if key in _UNIONS:
+            return UnknownPlaceError(
+                place,
+                hint=f"{place!r} is a union, not a place: name a member state such as 'DE', "
+                "or look up the arrangement with aeo_mra.arrangement('EU')",
+            )
+        if not key or len(key) > _LONGEST_NAME:
+            return UnknownPlaceError(place)
+        close = difflib.get_close_matches(key, self._names, n=6, cutoff=0.75)
+        names = dict.fromkeys(self._territories[self._names[k]].name for k in close)
+        return UnknownPlaceError(place, list(names)[:3])
+
+    def _build(self) -> None:
+        if self._territories:
+            return
+        with self._lock:
+            if not self._territories:
+                self._names, territories = _index(self._aliases)
+                self._territories = territories  # assigned last: readers test this one
+
+
+def _index(aliases: Mapping[str, str]) -> tuple[dict[str, str], dict[str, Territory]]:
+    import gettext
+
+    import pycountry
+
+    chinese = {
+        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for lang in ("zh_CN", "zh_TW", "zh_HK")
+    }
+    names: dict[str, str] = {}
+    territories: dict[str, Territory] = {}
+    generated: list[tuple[str, str]] = []
+    for country in pycountry.countries:
+        code = country.alpha_2
+        english = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
+        short = next(n for n in english if n)
+        territories[code] = Territory(
+            code=code,
+            alpha_3=country.alpha_3,
+            numeric=country.numeric,
+            name=short,
+            name_zh=chinese["zh_CN"].gettext(country.name),
+        )
+        for key in (code, country.alpha_3, str(int(country.numeric))):
+            names[normalise(key)] = code
+        for name in english:
+            if name:
+                generated.append((name, code))
+                generated += [(t.gettext(name), code) for t in chinese.values()]
+    for name, code in generated:
+        names.setdefault(normalise(name), code)
+    for alias, code in aliases.items():
+        names[normalise(alias)] = code
+    return names, territories

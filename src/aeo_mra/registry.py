@@ -1,0 +1,475 @@
+"""The registry: a validated dataset and every question asked of it.
+
+A :class:`Registry` is immutable once built; its caches only remember answers, so it can
+be shared between threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+from time import time as _time
+
+from ._loader import Dataset, parse
+from .errors import TierNotInForceError, UnknownArrangementError, UnknownPartnerTierError
+from .model import (
+    Arrangement,
+    Basis,
+    Confidence,
+    CountedTerritory,
+    Fact,
+    Membership,
+    PartnerTier,
+    Role,
+    Scope,
+    Source,
+    Territory,
+    Tier,
+)
+from .places import PlaceIndex
+from .results import Eligibility, Event, Reason, Summary
+
+__all__ = ["Registry"]
+
+_CACHE_LIMIT = 200_000
+_EXPORTER = Role.EXPORTER
+_DEFAULT_TIERS = (Tier.AA, Tier.ADVANCED_CERTIFIED)
+_NEW_TIER_CAVEAT = (
+    "China's customs counts certified enterprises (认证企业) as AEOs from 2026-04-01, but no "
+    "partner is known to recognise that tier; every arrangement found names advanced "
+    "certified enterprises only."
+)
+
+
+class Registry:
+    """The arrangements of one dataset, and the questions asked of them.
+
+    Use the module-level functions (``aeo_mra.check`` …) for the bundled data, or
+    :meth:`from_file` for a dataset of your own.
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.places = PlaceIndex(dataset.aliases)
+        self._links: dict[str, list[tuple[Arrangement, Membership]]] = {}
+        for arrangement in dataset.arrangements:
+            for member in arrangement.members:
+                self._links.setdefault(member.territory, []).append((arrangement, member))
+        self._counted = {c.territory: c for c in dataset.counted_territories}
+        self._by_id = {a.id.casefold(): a for a in dataset.arrangements}
+        self._plain_answers: dict[tuple[object, object], Eligibility] = {}
+        self._answers: dict[tuple[object, object], dict[tuple[object, object], Eligibility]] = {}
+        self._resolved: dict[object, Territory] = {}
+
+    @classmethod
+    def bundled(cls) -> Registry:
+        """The registry of the dataset shipped with aeo_mra."""
+        data = resources.files("aeo_mra").joinpath("data", "arrangements.toml")
+        return cls(parse(data.read_text(encoding="utf-8"), "aeo_mra/data/arrangements.toml"))
+
+    @classmethod
+    def from_file(cls, path: str | PathLike[str]) -> Registry:
+        """A registry of the dataset in ``path`` (same schema as the bundled one).
+
+        Raises:
+            DataError: Listing every problem in the file.
+        """
+        file = Path(path)
+        return cls(parse(file.read_text(encoding="utf-8"), str(file)))
+
+    @property
+    def version(self) -> str:
+        """The data version."""
+        return self.dataset.version
+
+    @property
+    def reviewed(self) -> date:
+        """The day the data was last checked against the public record."""
+        return self.dataset.reviewed
+
+    # -- places and arrangements ---------------------------------------------------------
+
+    def resolve(self, place: str | int) -> Territory:
+        """The territory ``place`` names: an ISO code, an English or Chinese name, an alias.
+
+        Raises:
+            UnknownPlaceError: No place has that name; the error suggests close ones.
+            DomesticPlaceError: ``place`` is China's own customs territory.
+            TypeError: ``place`` is not a string or integer.
+        """
+        try:
+            return self._resolved[place]
+        except (KeyError, TypeError):
+            territory = self.places.resolve(place)
+        if len(self._resolved) < _CACHE_LIMIT:
+            self._resolved[place] = territory
+        return territory
+
+    def arrangement(self, id: str) -> Arrangement:
+        """The arrangement with this id (any case), e.g. ``EU``.
+
+        Raises:
+            UnknownArrangementError: No arrangement has that id.
+        """
+        if not isinstance(id, str):
+            raise TypeError(f"an arrangement id is a string, not {type(id).__name__}")
+        try:
+            return self._by_id[id.strip().casefold()]
+        except KeyError:
+            raise UnknownArrangementError(id, [a.id for a in self.dataset.arrangements]) from None
+
+    def arrangements(
+        self, on: date | None = None, *, basis: Basis = Basis.SIGNED
+    ) -> tuple[Arrangement, ...]:
+        """The arrangements signed (or implemented) by ``on`` (default: today)."""
+        day = _day(on)
+        test = (
+            Arrangement.is_signed if _basis(basis) is Basis.SIGNED else Arrangement.is_implemented
+        )
+        return tuple(a for a in self.dataset.arrangements if test(a, day))
+
+    def summary(self, on: date | None = None, *, basis: Basis = Basis.SIGNED) -> Summary:
+        """Running totals as China's customs publishes them, for ``on`` (default: today)."""
+        day = _day(on)
+        counted = [a for a in self.arrangements(day, basis=basis) if a.counted]
+        extra = [
+            c.territory
+            for c in self.dataset.counted_territories
+            if basis in c.bases and c.since.value <= day
+        ]
+        territories = sum(len(a.covered(day)) for a in counted) + len(extra)
+        return Summary(
+            day,
+            basis,
+            len(counted) + len(extra),
+            territories,
+            tuple(a.id for a in counted),
+            tuple(extra),
+            self.version,
+            self.reviewed,
+        )
+
+    def timeline(self) -> tuple[Event, ...]:
+        """Every signed, implemented, rollout, join, leave and count event, in date order."""
+        from ._timeline import timeline
+
+        return timeline(self.dataset)
+
+    def tiers_in_force(self, on: date | None = None) -> tuple[Tier, ...]:
+        """China's credit tiers that existed on ``on`` (default: today)."""
+        day = _day(on)
+        return tuple(t for t, period in self.dataset.tiers.items() if period.in_force(day))
+
+    # -- the questions -------------------------------------------------------------------
+
+    def check(
+        self,
+        place: str | int,
+        *,
+        on: date | None = None,
+        role: Role = Role.EXPORTER,
+        tier: Tier | None = None,
+    ) -> Eligibility:
+        """Does an operator certified by China's customs get benefits trading with ``place``?
+
+        Args:
+            place: Where the goods go to (exporter) or come from (importer): an ISO code,
+                an English or Chinese name, or a common alias.
+            on: The day (default: today).
+            role: ``Role.EXPORTER`` ships goods to the place; ``Role.IMPORTER`` receives
+                goods from it.
+            tier: The operator's tier with China's customs; ``None`` means China's AEO
+                tier on that day (AA before 2014-12-01, advanced certified since).
+
+        Raises:
+            UnknownPlaceError: ``place`` names no place.
+            DomesticPlaceError: ``place`` is China's own customs territory.
+            TierNotInForceError: ``tier`` did not exist on ``on``.
+            TypeError: An argument has the wrong type.
+        """
+        return self.lookup(place, on, role, tier)
+
+    def lookup(
+        self, place: str | int, on: date | None, role: Role, tier: Tier | None
+    ) -> Eligibility:
+        """:meth:`check` with positional arguments: the hot path, for callers in a loop."""
+        # One dict lookup. Enum hashing runs in Python, so the common
+        # role and tier pick their table by identity instead of being part of the key.
+        if role is _EXPORTER and tier is None:
+            answers = self._plain_answers
+        else:
+            answers = self._answers.setdefault(_hashable(role, tier), {})
+        if on is None:  # _today(), inlined: it is on the hot path
+            now = _time()
+            on = _today_date if _today_from <= now < _today_until else _today()
+        key = (place, on)
+        try:
+            return answers[key]
+        except KeyError:
+            pass
+        except TypeError:
+            raise TypeError(
+                f"unhashable argument: place must be a string or integer ({place!r}), "
+                f"on a date ({on!r})"
+            ) from None
+        answer = self._check(place, _day(key[1]), role, tier)
+        if len(answers) >= _CACHE_LIMIT:
+            answers.clear()
+        answers[key] = answer
+        return answer
+
+    def check_many(
+        self,
+        places: Iterable[str | int],
+        *,
+        on: date | Iterable[date] | None = None,
+        role: Role = Role.EXPORTER,
+        tier: Tier | None = None,
+    ) -> list[Eligibility]:
+        """:meth:`check` for many rows at once, in order.
+
+        Args:
+            places: One place per row.
+            on: One day for all rows, or one day per row (default: today).
+            role: As for :meth:`check`.
+            tier: As for :meth:`check`.
+
+        Repeated rows are answered once, so millions of rows over a few hundred distinct
+        places take about as long as building the list.
+        """
+        rows = list(places)
+        if on is None or isinstance(on, date):
+            day = _today() if on is None else on
+            distinct = {p: self.check(p, on=day, role=role, tier=tier) for p in dict.fromkeys(rows)}
+            return list(map(distinct.__getitem__, rows))
+        days = list(on)
+        if len(days) != len(rows):
+            raise ValueError(f"got {len(rows)} places but {len(days)} dates")
+        pairs = list(zip(rows, days, strict=True))
+        answers = {
+            pair: self.check(pair[0], on=pair[1], role=role, tier=tier)
+            for pair in dict.fromkeys(pairs)
+        }
+        return list(map(answers.__getitem__, pairs))
+
+    def check_foreign(
+        self,
+        place: str | int,
+        tier: str,
+        *,
+        on: date | None = None,
+        role: Role = Role.EXPORTER,
+    ) -> Eligibility:
+        """Does China's customs recognise a foreign operator of a partner programme tier?
+
+        Args:
+            place: Where the operator is certified.
+            tier: The tier of the partner's programme, by code or name (e.g. ``AEOS``).
+            on: The day (default: today).
+            role: ``Role.EXPORTER`` ships goods to China (helped at China's import
+                clearance); ``Role.IMPORTER`` receives goods from China (helped at China's
+                export clearance, only where the arrangement covers exports).
+
+        Raises:
+            UnknownPartnerTierError: The partner's programme has no such tier.
+        """
+        day = _day(on)
+        territory = self.resolve(place)
+        if not isinstance(tier, str):
+            raise TypeError(f"a partner tier is a string such as 'AEOS', not {tier!r}")
+        arrangement, member, reason = self._situation(territory.code, day)
+        if arrangement is None:
+            partner_tier = PartnerTier(tier, tier, False)
+        else:
+            partner_tier = _partner_tier(arrangement, tier)
+        return self._answer(
+            territory, day, _role(role), partner_tier, arrangement, member, reason,
+            recognised=partner_tier.recognised,
+        )  # fmt: skip
+
+    # -- how answers are made ------------------------------------------------------------
+
+    def _check(self, place: object, day: date, role: Role, tier: Tier | None) -> Eligibility:
+        territory = self.resolve(place)  # type: ignore[arg-type]
+        chosen = self._tier(tier, day)
+        arrangement, member, reason = self._situation(territory.code, day)
+        recognised = arrangement is not None and chosen in arrangement.china_tiers.value
+        return self._answer(
+            territory, day, _role(role), chosen, arrangement, member, reason, recognised
+        )
+
+    def _tier(self, tier: Tier | None, day: date) -> Tier:
+        if tier is None:
+            return next(t for t in _DEFAULT_TIERS if self.dataset.tiers[t].in_force(day))
+        if not isinstance(tier, Tier):
+            raise TypeError(f"tier must be an aeo_mra.Tier or None, not {tier!r}")
+        period = self.dataset.tiers[tier]
+        if not period.in_force(day):
+            valid = [t.name for t in self.tiers_in_force(day)]
+            raise TierNotInForceError(tier.name, day, valid, str(period))
+        return tier
+
+    def _situation(
+        self, code: str, day: date
+    ) -> tuple[Arrangement | None, Membership | None, Reason | None]:
+        """The arrangement that decides the answer for a territory on a day.
+
+        Returns the arrangement covering it (reason ``None``: go on deciding), else the
+        one it left, else the one not yet signed, else nothing (not a partner).
+        """
+        links = self._links.get(code, [])
+        for arrangement, member in links:
+            if arrangement.is_signed(day) and member.covers(day):
+                return arrangement, member, None
+        for arrangement, member in links:
+            if member.until is not None and member.until.value < day:
+                return arrangement, member, Reason.NO_LONGER_COVERED
+        if links:
+            return *links[0], Reason.NOT_YET_SIGNED
+        return None, None, Reason.NOT_A_PARTNER
+
+    def _answer(
+        self,
+        territory: Territory,
+        day: date,
+        role: Role,
+        tier: Tier | PartnerTier,
+        arrangement: Arrangement | None,
+        member: Membership | None,
+        reason: Reason | None,
+        recognised: bool,
+    ) -> Eligibility:
+        facts: list[Fact[object]] = []
+        if arrangement is None or member is None:
+            facts = []
+        elif reason is Reason.NO_LONGER_COVERED:
+            facts = [member.until] if member.until else []
+        elif reason is Reason.NOT_YET_SIGNED:
+            facts = [arrangement.signed]
+        elif not arrangement.is_implemented(day):
+            reason, facts = Reason.SIGNED_NOT_IMPLEMENTED, [arrangement.signed]
+        elif not recognised:
+            reason, facts = Reason.TIER_NOT_RECOGNISED, [arrangement.china_tiers]
+        else:
+            assert arrangement.implemented is not None
+            facts = [arrangement.implemented, arrangement.china_tiers]
+            reason = Reason.COVERED
+            if role is Role.IMPORTER:
+                facts.append(arrangement.scope)
+                if arrangement.scope.value is Scope.IMPORTS:
+                    reason = Reason.ROLE_OUT_OF_SCOPE
+                elif arrangement.scope.value is Scope.UNKNOWN:
+                    reason = Reason.SCOPE_UNKNOWN
+        assert reason is not None
+        qualifies = reason is Reason.COVERED
+        return Eligibility(
+            qualifies=qualifies,
+            reason=reason,
+            place=territory,
+            on=day,
+            role=role,
+            tier=tier,
+            arrangement=arrangement,
+            benefits=arrangement.benefits.value if qualifies and arrangement else (),
+            caveats=self._caveats(territory, day, tier, arrangement, qualifies),
+            sources=_sources(facts),
+            confidence=min((f.confidence for f in facts), default=Confidence.HIGH),
+            data_version=self.version,
+            data_reviewed=self.reviewed,
+        )
+
+    def _caveats(
+        self,
+        territory: Territory,
+        day: date,
+        tier: Tier | PartnerTier,
+        arrangement: Arrangement | None,
+        qualifies: bool,
+    ) -> tuple[str, ...]:
+        caveats: list[str] = []
+        if arrangement is not None:
+            stage = arrangement.stage(day)
+            if qualifies and stage is not None and stage is not arrangement.stages[-1]:
+                caveats.append(f"Benefits apply {stage.description}.")
+            if qualifies and not arrangement.benefits.value:
+                caveats.append("The benefits the announcement names are not recorded in the data.")
+            caveats += [c.value for c in arrangement.caveats]
+        counted: CountedTerritory | None = self._counted.get(territory.code)
+        if counted is not None and counted.since.value <= day and counted.since.note:
+            caveats.append(counted.since.note)
+        if tier is Tier.CERTIFIED:
+            caveats.append(_NEW_TIER_CAVEAT)
+        if day > self.reviewed:
+            caveats.append(
+                f"The data was last reviewed on {self.reviewed}; this answer for {day} "
+                "does not reflect later changes."
+            )
+        return tuple(caveats)
+
+
+def _hashable(role: object, tier: object) -> tuple[object, object]:
+    try:
+        hash((role, tier))
+    except TypeError:
+        raise TypeError(f"role and tier must be enum members, not {role!r} and {tier!r}") from None
+    return role, tier
+
+
+def _partner_tier(arrangement: Arrangement, tier: str) -> PartnerTier:
+    wanted = tier.strip().casefold()
+    for candidate in arrangement.partner_tiers:
+        if wanted in (candidate.code.casefold(), candidate.name.casefold()):
+            return candidate
+    raise UnknownPartnerTierError(tier, arrangement.id, [t.code for t in arrangement.partner_tiers])
+
+
+def _sources(facts: Sequence[Fact[object]]) -> tuple[Source, ...]:
+    found: dict[str, Source] = {}
+    for fact in facts:
+        for source in fact.sources:
+            found.setdefault(source.id, source)
+    return tuple(found.values())
+
+
+def _role(role: object) -> Role:
+    if not isinstance(role, Role):
+        raise TypeError(f"role must be Role.EXPORTER or Role.IMPORTER, not {role!r}")
+    return role
+
+
+def _basis(basis: object) -> Basis:
+    if not isinstance(basis, Basis):
+        raise TypeError(f"basis must be Basis.SIGNED or Basis.IMPLEMENTED, not {basis!r}")
+    return basis
+
+
+def _day(on: object) -> date:
+    """``on`` as a date: ``None`` is today, a datetime its date; anything else is an error."""
+    if on is None:
+        return _today()
+    if isinstance(on, datetime):
+        return on.date()
+    if isinstance(on, date):
+        return on
+    raise TypeError(f"on must be a datetime.date or None, not {type(on).__name__}: {on!r}")
+
+
+_today_date = date.min
+_today_from = _today_until = 0.0
+
+
+def _today() -> date:
+    """Today's local date; ``date.today()`` is slow, so it is asked once a day."""
+    global _today_date, _today_from, _today_until
+    now = _time()
+    if _today_from <= now < _today_until:
+        return _today_date
+    day = date.today()
+    midnight = datetime.combine(day, datetime.min.time())
+    _today_date = day
+    _today_from = midnight.timestamp()
+    _today_until = (midnight + timedelta(days=1)).timestamp()
+    return day

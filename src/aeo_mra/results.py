@@ -1,0 +1,160 @@
+"""The answers aeo_mra gives: frozen values that explain themselves and cite their sources."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+import attrs
+
+from .model import (
+    Arrangement,
+    Basis,
+    Benefit,
+    Confidence,
+    PartnerTier,
+    Role,
+    Source,
+    Territory,
+    Tier,
+    When,
+)
+
+__all__ = ["Eligibility", "Event", "EventKind", "Reason", "Summary"]
+
+
+class Reason(enum.Enum):
+    """Why an operator does or does not get benefits."""
+
+    COVERED = "covered"
+    NOT_A_PARTNER = "not-a-partner"
+    NOT_YET_SIGNED = "not-yet-signed"
+    SIGNED_NOT_IMPLEMENTED = "signed-not-implemented"
+    NO_LONGER_COVERED = "no-longer-covered"
+    TIER_NOT_RECOGNISED = "tier-not-recognised"
+    ROLE_OUT_OF_SCOPE = "role-out-of-scope"
+    SCOPE_UNKNOWN = "scope-unknown"
+
+
+@attrs.frozen
+class Eligibility:
+    """Whether an operator gets reciprocal AEO benefits trading with a place on a day.
+
+    Attributes:
+        qualifies: ``True`` when benefits apply.
+        reason: Why (or why not).
+        place: The resolved territory.
+        on: The day asked about.
+        role: The operator's side of the trade.
+        tier: The operator's tier: one of China's tiers, or for the reverse question a
+            tier of the partner's programme.
+        arrangement: The arrangement that decides the answer, if any.
+        benefits: The benefits that apply (empty unless ``qualifies``).
+        caveats: What to know before relying on the answer.
+        sources: The documents behind the facts that decide the answer.
+        confidence: The weakest confidence among those facts.
+        data_version: The version of the data that answered.
+        data_reviewed: The day that data was last checked against the public record.
+
+    >>> import aeo_mra
+    >>> from datetime import date
+    >>> answer = aeo_mra.check("Germany", on=date(2020, 5, 1))
+    >>> answer.qualifies, answer.reason.name, answer.arrangement.id
+    (True, 'COVERED', 'EU')
+    """
+
+    qualifies: bool
+    reason: Reason
+    place: Territory
+    on: date
+    role: Role
+    tier: Tier | PartnerTier
+    arrangement: Arrangement | None
+    benefits: tuple[Benefit, ...]
+    caveats: tuple[str, ...]
+    sources: tuple[Source, ...]
+    confidence: Confidence
+    data_version: str
+    data_reviewed: date
+
+    def explain(self) -> str:
+        """One English sentence naming the arrangement, its dates and its announcement."""
+        from ._explain import explain
+
+        return explain(self)
+
+
+@attrs.frozen
+class Summary:
+    """Running totals counted as China's customs counts them.
+
+    The EU counts as one economy and each member state as one country or region; every
+    other partner counts as one of each.
+
+    Attributes:
+        on: The day counted.
+        basis: Signed, or implemented, arrangements.
+        economies: The number of economies (counterparties).
+        territories: The number of countries and regions covered.
+        arrangements: The ids of the arrangements counted.
+        counted_territories: Territories counted with no arrangement of their own.
+        data_version: The version of the data that answered.
+        data_reviewed: The day that data was last checked against the public record.
+
+    >>> import aeo_mra
+    >>> from datetime import date
+    >>> str(aeo_mra.summary(date(2020, 12, 31)))
+    '15 economies, 42 countries and regions (signed, as of 2020-12-31)'
+    """
+
+    on: date
+    basis: Basis
+    economies: int
+    territories: int
+    arrangements: tuple[str, ...]
+    counted_territories: tuple[str, ...]
+    data_version: str
+    data_reviewed: date
+
+    def __str__(self) -> str:
+        return (
+            f"{self.economies} economies, {self.territories} countries and regions "
+            f"({self.basis.value}, as of {self.on})"
+        )
+
+
+class EventKind(enum.Enum):
+    """What happened on a timeline date."""
+
+    SIGNED = "signed"
+    IMPLEMENTED = "implemented"
+    STAGE = "stage"
+    JOINED = "joined"
+    LEFT = "left"
+    COUNTED = "counted"
+
+
+@attrs.frozen
+class Event:
+    """One dated event of the timeline.
+
+    Attributes:
+        when: The date, as precisely as it is known.
+        kind: What happened.
+        arrangement: The arrangement's id, or ``None`` for a counted territory.
+        territory: The territory concerned, for joins, leaves and counts.
+        description: One line in English.
+        confidence: How firm the date is.
+        sources: The documents behind it.
+    """
+
+    when: When
+    kind: EventKind
+    arrangement: str | None
+    territory: str | None
+    description: str
+    confidence: Confidence
+    sources: tuple[Source, ...]
+
+    def __str__(self) -> str:
+        return f"{self.when}  {self.kind.value:<11}  {self.description}"

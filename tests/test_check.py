@@ -1,0 +1,211 @@
+"""check() on the real data: at every signed, implemented, join and leave date.
+
+Cases are generated from the records, so every date in the data is tested on the day
+before, the day itself and the day after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import pytest
+
+import aeo_mra
+from aeo_mra import Arrangement, Reason, Role, Scope, Tier
+
+DAY = timedelta(days=1)
+ARRANGEMENTS = aeo_mra._default().dataset.arrangements
+
+
+def _cases() -> Iterator[tuple[str, Arrangement, date]]:
+    for a in ARRANGEMENTS:
+        dates = [a.signed.value.earliest, a.signed.value.latest]
+        dates += [a.implemented.value] if a.implemented else []
+        dates += [m.until.value for m in a.members if m.until]
+        for member in a.members:
+            for day in {d for d in dates if d is not None}:
+                for when in (day - DAY, day, day + DAY):
+                    yield member.territory, a, when
+
+
+def _expected(territory: str, a: Arrangement, on: date) -> Reason:
+    """The reason the record implies, worked out from its fields alone."""
+    member = next(m for m in a.members if m.territory == territory)
+    implemented = a.implemented is not None and a.implemented.value <= on
+    signed = a.signed.value.latest is not None and a.signed.value.latest <= on
+    if member.until and on > member.until.value:
+        return Reason.NO_LONGER_COVERED
+    if not (signed or implemented):
+        return Reason.NOT_YET_SIGNED
+    if not implemented:
+        return Reason.SIGNED_NOT_IMPLEMENTED
+    return Reason.COVERED
+
+
+@pytest.mark.parametrize(("territory", "arrangement", "on"), list(_cases()), ids=str)
+def test_boundaries(territory: str, arrangement: Arrangement, on: date) -> None:
+    answer = aeo_mra.check(territory, on=on)
+    expected = _expected(territory, arrangement, on)
+    if expected is Reason.NOT_YET_SIGNED and answer.arrangement is not arrangement:
+        pytest.skip("another arrangement decides before this one was signed")
+    assert answer.reason is expected
+    assert answer.qualifies is (expected is Reason.COVERED)
+    assert answer.arrangement is arrangement
+    assert answer.place.code == territory
+
+
+@pytest.mark.parametrize("arrangement", ARRANGEMENTS, ids=lambda a: a.id)
+def test_importer_depends_on_scope(arrangement: Arrangement) -> None:
+    if arrangement.implemented is None:
+        pytest.skip("not implemented")
+    on = arrangement.implemented.value
+    territory = arrangement.members[0].territory
+    answer = aeo_mra.check(territory, on=on, role=Role.IMPORTER)
+    expected = {
+        Scope.IMPORTS: Reason.ROLE_OUT_OF_SCOPE,
+        Scope.IMPORTS_AND_EXPORTS: Reason.COVERED,
+        Scope.UNKNOWN: Reason.SCOPE_UNKNOWN,
+    }[arrangement.scope.value]
+    assert answer.reason is expected
+    assert arrangement.scope.sources[0] in answer.sources
+
+
+def test_germany_2020_is_covered_by_the_eu_with_benefits_and_sources() -> None:
+    answer = aeo_mra.check("Germany", on=date(2020, 5, 1))
+    eu = aeo_mra.arrangement("EU")
+    assert answer.qualifies
+    assert answer.arrangement is eu
+    assert answer.benefits == eu.benefits.value
+    assert eu.implemented is not None
+    assert set(eu.implemented.sources) <= set(answer.sources)
+    assert answer.tier is Tier.ADVANCED_CERTIFIED
+    text = answer.explain()
+    assert "European Union" in text
+    assert str(eu.implemented.value) in text
+    assert eu.implemented.sources[0].short_title in text
+
+
+def test_the_uk_left_with_the_transition() -> None:
+    assert aeo_mra.check("GB", on=date(2020, 12, 31)).qualifies
+    after = aeo_mra.check("GB", on=date(2021, 1, 1))
+    assert after.reason is Reason.NO_LONGER_COVERED
+    assert not after.qualifies
+    assert "2020-12-31" in after.explain()
+
+
+def test_default_tier_follows_the_date() -> None:
+    before = aeo_mra.check("SG", on=date(2014, 11, 30))
+    after = aeo_mra.check("SG", on=date(2014, 12, 1))
+    assert before.tier is Tier.AA
+    assert after.tier is Tier.ADVANCED_CERTIFIED
+    assert before.qualifies
+    assert after.qualifies
+
+
+@pytest.mark.parametrize(
+    ("tier", "on"),
+    [
+        (Tier.GENERAL_CERTIFIED, date(2020, 1, 1)),
+        (Tier.CERTIFIED, date(2026, 6, 1)),
+        (Tier.AA, date(2014, 6, 1)),
+    ],
+)
+def test_tiers_no_arrangement_names_are_not_recognised(tier: Tier, on: date) -> None:
+    answer = aeo_mra.check("DE" if on.year > 2015 else "SG", on=on, tier=tier)
+    if tier in answer.arrangement.china_tiers.value:  # type: ignore[union-attr]
+        assert answer.qualifies
+    else:
+        assert answer.reason is Reason.TIER_NOT_RECOGNISED
+        assert not answer.qualifies
+
+
+def test_new_tier_answer_carries_a_caveat() -> None:
+    answer = aeo_mra.check("DE", on=date(2026, 6, 1), tier=Tier.CERTIFIED)
+    assert any("认证企业" in c for c in answer.caveats)
+
+
+@pytest.mark.parametrize(
+    ("tier", "on"),
+    [
+        (Tier.GENERAL_CERTIFIED, date(2022, 1, 1)),
+        (Tier.AA, date(2015, 1, 1)),
+        (Tier.CERTIFIED, date(2026, 3, 31)),
+        (Tier.ADVANCED_CERTIFIED, date(2014, 11, 30)),
+    ],
+)
+def test_a_tier_that_did_not_exist_raises(tier: Tier, on: date) -> None:
+    with pytest.raises(aeo_mra.TierNotInForceError, match=tier.name) as error:
+        aeo_mra.check("DE", on=on, tier=tier)
+    assert tier.name not in error.value.valid
+
+
+def test_staged_rollout_caveat_only_during_the_first_stage() -> None:
+    hk = aeo_mra.arrangement("HK")
+    first, second = hk.stages[0], hk.stages[1]
+    during = aeo_mra.check("HK", on=first.start)
+    after = aeo_mra.check("HK", on=second.start)
+    assert during.qualifies
+    assert after.qualifies
+    assert any(first.description in c for c in during.caveats)
+    assert not any(first.description in c for c in after.caveats)
+
+
+def test_check_foreign_eu_tiers() -> None:
+    assert aeo_mra.check_foreign("France", "AEOS", on=date(2016, 1, 1)).qualifies
+    assert aeo_mra.check_foreign("France", "aeof", on=date(2016, 1, 1)).qualifies
+    aeoc = aeo_mra.check_foreign("France", "AEOC", on=date(2016, 1, 1))
+    assert aeoc.reason is Reason.TIER_NOT_RECOGNISED
+    assert "AEOS" in aeoc.explain()
+    assert not aeo_mra.check_foreign("France", "AEOS", on=date(2015, 10, 31)).qualifies
+
+
+def test_check_foreign_role_follows_scope() -> None:
+    on = date(2024, 1, 1)
+    japan = aeo_mra.check_foreign("JP", "AEO", on=on, role=Role.IMPORTER)
+    assert japan.reason is Reason.ROLE_OUT_OF_SCOPE
+    assert aeo_mra.check_foreign("JP", "AEO", on=on).qualifies
+
+
+def test_check_foreign_unknown_tier_lists_the_programme_tiers() -> None:
+    with pytest.raises(aeo_mra.UnknownPartnerTierError, match="AEOS") as error:
+        aeo_mra.check_foreign("DE", "gold", on=date(2020, 1, 1))
+    assert isinstance(error.value, LookupError)
+
+
+def test_answer_beyond_review_says_so() -> None:
+    later = aeo_mra.data_reviewed() + timedelta(days=400)
+    answer = aeo_mra.check("DE", on=later)
+    assert any(str(aeo_mra.data_reviewed()) in c for c in answer.caveats)
+    assert str(aeo_mra.data_reviewed()) in answer.explain()
+
+
+def test_confidence_shows_weak_facts() -> None:
+    strong = aeo_mra.check("DE", on=date(2020, 1, 1))
+    assert strong.confidence is aeo_mra.Confidence.HIGH
+    weakest = min(
+        (a for a in ARRANGEMENTS if a.implemented),
+        key=lambda a: a.implemented.confidence,  # type: ignore[union-attr]
+    )
+    assert weakest.implemented is not None
+    answer = aeo_mra.check(weakest.members[0].territory, on=weakest.implemented.value)
+    assert answer.confidence <= weakest.implemented.confidence
+    assert str(answer.confidence) in answer.explain()
+
+
+def test_check_many_equals_check_row_by_row() -> None:
+    places = ["DE", "Germany", "UK", "韩国", "US", "DE", 276]
+    days = [date(2014, 1, 1), date(2020, 5, 1), date(2021, 1, 1), date(2016, 1, 1),
+            date(2020, 1, 1), date(2015, 11, 1), date(2015, 10, 31)]  # fmt: skip
+    for role in Role:
+        one_day = aeo_mra.check_many(places, on=date(2022, 1, 1), role=role)
+        assert one_day == [aeo_mra.check(p, on=date(2022, 1, 1), role=role) for p in places]
+        per_row = aeo_mra.check_many(places, on=days, role=role)
+        assert per_row == [
+            aeo_mra.check(p, on=d, role=role) for p, d in zip(places, days, strict=True)
+        ]
+
+
+def test_check_many_rejects_mismatched_dates() -> None:
+    with pytest.raises(ValueError, match="2 places but 1 dates"):
+        aeo_mra.check_many(["DE", "FR"], on=[date(2020, 1, 1)])

@@ -1,0 +1,131 @@
+"""Loading datasets: a broken file yields one error listing every problem with its place."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import aeo_mra
+from aeo_mra import DataError, Registry
+from aeo_mra._loader import parse
+
+BUNDLED = Path(aeo_mra.__file__).parent / "data" / "arrangements.toml"
+
+BROKEN = """
+[meta]
+schema = 1
+version = "test"
+reviewed = 2026-01-01
+
+[sources.a]
+title = "A source"
+kind = "announcement"
+urls = ["https://example.org/a"]
+
+[tiers.AA]
+until = 2014-11-30
+sources = ["a"]
+
+[[arrangement]]
+id = "XX"
+partner = "Nowhere"
+partner_zh = "无"
+kind = "country"
+instrument = "treaty"
+colour = "blue"
+members = ["DE", "DE"]
+signed = { date = "2019-13", confidence = "high", sources = ["a"] }
+implemented = { date = 2010-01-01, confidence = "high", sources = ["missing"] }
+scope = { value = "imports", confidence = "sure", sources = ["a"] }
+china_tiers = { value = ["ADVANCED_CERTIFIED"], confidence = "high", sources = [] }
+partner_programme = { value = "P", confidence = "high", sources = ["a"] }
+partner_tiers = [{ code = "AEO", name = "AEO", recognised = true }]
+benefits = { value = ["free-lunch"], confidence = "high", sources = ["a"] }
+
+[[arrangement]]
+id = "YY"
+partner = "Somewhere"
+partner_zh = "某地"
+kind = "union"
+instrument = "arrangement"
+members = ["FR", "GB"]
+leaves = [{ code = "GB", last_day = 2010-01-01, confidence = "high", sources = ["a"] }]
+signed = { date = 2015-01-01, confidence = "high", sources = ["a"] }
+implemented = { date = 2014-01-01, confidence = "high", sources = ["a"] }
+scope = { value = "imports", confidence = "high", sources = ["a"] }
+china_tiers = { value = ["ADVANCED_CERTIFIED"], confidence = "high", sources = ["a"] }
+partner_programme = { value = "P", confidence = "high", sources = ["a"] }
+partner_tiers = [{ code = "AEO", name = "AEO", recognised = true }]
+benefits = { value = [], confidence = "low", sources = ["a"] }
+
+[[arrangement]]
+id = "YY"
+partner = "Twice"
+partner_zh = "二"
+kind = "country"
+instrument = "arrangement"
+members = ["FR"]
+signed = { date = 2016-01-01, confidence = "high", sources = ["a"] }
+scope = { value = "imports", confidence = "high", sources = ["a"] }
+china_tiers = { value = ["ADVANCED_CERTIFIED"], confidence = "high", sources = ["a"] }
+partner_programme = { value = "P", confidence = "high", sources = ["a"] }
+partner_tiers = [{ code = "AEO", name = "AEO", recognised = true }]
+benefits = { value = [], confidence = "low", sources = ["a"] }
+"""
+
+EXPECTED = [
+    "arrangement XX: unknown field 'colour'",
+    "arrangement XX.instrument: 'treaty' is not one of",
+    "arrangement XX.signed: '2019-13' has no month 13",
+    "arrangement XX.implemented.sources: cites unknown source(s) missing",
+    "arrangement XX.scope.confidence: 'sure' is not one of",
+    "arrangement XX.china_tiers.sources: cites no source",
+    "arrangement XX.benefits.value: 'free-lunch' is not one of",
+    "arrangement XX.members: needs at least one territory, each once",
+    "arrangement YY.implemented: 2014-01-01 is before it was signed",
+    "arrangement YY.members: GB changes before signing",
+    "arrangement YY: duplicate id",
+    "arrangement YY: covers FR from 2016-01-01 while arrangement YY still does",
+    "tiers: tier ADVANCED_CERTIFIED has no period",
+]
+
+
+def test_a_broken_file_lists_every_problem_with_its_place(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(BROKEN, encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        aeo_mra.load(path)
+    problems = error.value.problems
+    for expected in EXPECTED:
+        assert any(expected in p for p in problems), expected
+    assert all(p.startswith(f"{path}: ") for p in problems)
+    assert isinstance(error.value, ValueError)
+
+
+def test_not_toml_is_a_data_error() -> None:
+    with pytest.raises(DataError, match="not valid TOML"):
+        parse("[meta\n", "x.toml")
+
+
+def test_a_custom_dataset_is_independent_of_the_bundled_one(tmp_path: Path) -> None:
+    text = (
+        BUNDLED.read_text(encoding="utf-8")
+        .replace('version = "', 'version = "custom-', 1)
+        .replace("implemented = { date = 2015-11-01", "implemented = { date = 2016-01-01", 1)
+    )
+    path = tmp_path / "custom.toml"
+    path.write_text(text, encoding="utf-8")
+    custom = aeo_mra.load(path)
+    assert isinstance(custom, Registry)
+    assert custom.version.startswith("custom-")
+    day = date(2015, 12, 1)
+    assert not custom.check("DE", on=day).qualifies
+    assert aeo_mra.check("DE", on=day).qualifies
+    assert aeo_mra.data_version() != custom.version
+
+
+def test_the_bundled_file_passes_the_same_validation() -> None:
+    dataset = parse(BUNDLED.read_text(encoding="utf-8"), str(BUNDLED))
+    assert dataset.arrangements == aeo_mra._default().dataset.arrangements

@@ -1,0 +1,82 @@
+"""Naming places: codes, names in English and Chinese, aliases, and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+import aeo_mra
+from aeo_mra import Registry
+
+
+@pytest.mark.parametrize(
+    ("place", "code"),
+    [
+        ("DE", "DE"), ("deu", "DE"), ("276", "DE"), (276, "DE"), ("Germany", "DE"),
+        ("  germany ", "DE"), ("Federal Republic of Germany", "DE"), ("德国", "DE"),
+        ("KR", "KR"), ("South Korea", "KR"), ("Korea, Republic of", "KR"), ("韩国", "KR"),
+        ("大韩民国", "KR"), ("UK", "GB"), ("U.K.", "GB"), ("United Kingdom", "GB"), ("英国", "GB"),
+        ("Hong Kong SAR", "HK"), ("中国香港", "HK"), ("香港", "HK"), ("Macau", "MO"),
+        ("中国澳门", "MO"), ("UAE", "AE"), ("阿联酋", "AE"), ("Türkiye", "TR"), ("Turkiye", "TR"),
+        ("Turkey", "TR"), ("Taiwan", "TW"), ("中国台湾", "TW"), ("ＤＥ", "DE"),
+        ("Ger\u200bmany", "DE"), ("Russia", "RU"), ("Cape Verde", "CV"), ("大韓民國", "KR"),
+        ("036", "AU"), ("Côte d'Ivoire", "CI"),
+    ],
+)  # fmt: skip
+def test_resolve(place: str | int, code: str) -> None:
+    assert aeo_mra.resolve(place).code == code
+
+
+def test_territory_carries_iso_codes_and_names() -> None:
+    germany = aeo_mra.resolve("Germany")
+    assert (germany.alpha_3, germany.numeric, germany.name_zh) == ("DEU", "276", "德国")
+
+
+@pytest.mark.parametrize(
+    "place", ["CN", "China", "中国", "CHN", "156", "中华人民共和国", "Mainland China"]
+)
+def test_china_is_not_its_own_partner(place: str) -> None:
+    with pytest.raises(aeo_mra.DomesticPlaceError, match="own customs territory"):
+        aeo_mra.check(place)
+
+
+@pytest.mark.parametrize(
+    ("place", "suggestion"),
+    [("Germny", "Germany"), ("Swizerland", "Switzerland"), ("Brasil", "Brazil")],
+)
+def test_a_misspelt_place_raises_with_suggestions(place: str, suggestion: str) -> None:
+    with pytest.raises(aeo_mra.UnknownPlaceError) as error:
+        aeo_mra.check(place)
+    assert isinstance(error.value, LookupError)
+    assert isinstance(error.value, aeo_mra.Error)
+    assert suggestion in error.value.suggestions
+    assert repr(place) in str(error.value)
+
+
+@pytest.mark.parametrize("place", ["", "   ", "Atlantis", "XX", "999", "x" * 10_000])
+def test_a_string_naming_no_place_raises(place: str) -> None:
+    with pytest.raises(aeo_mra.UnknownPlaceError):
+        aeo_mra.check(place)
+
+
+def test_the_eu_is_a_union_not_a_place() -> None:
+    with pytest.raises(aeo_mra.UnknownPlaceError, match="member state"):
+        aeo_mra.resolve("European Union")
+
+
+@pytest.mark.parametrize("place", [None, 3.5, b"DE", ["DE"], True])
+def test_wrong_types_raise_type_error(place: object) -> None:
+    with pytest.raises(TypeError):
+        aeo_mra.check(place)  # type: ignore[arg-type]
+
+
+def test_every_alias_names_a_real_territory(registry: Registry) -> None:
+    for alias, code in registry.dataset.aliases.items():
+        if code != "CN":
+            assert aeo_mra.resolve(alias).code == code, alias
+
+
+def test_non_partner_answers_not_a_partner() -> None:
+    answer = aeo_mra.check("United States")
+    assert answer.reason is aeo_mra.Reason.NOT_A_PARTNER
+    assert answer.arrangement is None
+    assert not answer.qualifies

@@ -1,0 +1,140 @@
+"""Properties over random input: answers are stable, and bad input fails loudly."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import aeo_mra
+from aeo_mra import Eligibility, Reason, Role, Tier
+
+REGISTRY = aeo_mra._default()
+PARTNER_CODES = sorted({m.territory for a in REGISTRY.dataset.arrangements for m in a.members})
+days = st.dates(min_value=date(2010, 1, 1), max_value=date(2030, 12, 31))
+roles = st.sampled_from(Role)
+places = st.sampled_from([*PARTNER_CODES, "US", "Germany", "韩国", "UK", "中国香港"])
+ERRORS = (aeo_mra.Error, TypeError)
+
+
+def _answer_or_error(place: object, on: object, role: object, tier: object) -> object:
+    try:
+        return aeo_mra.check(place, on=on, role=role, tier=tier)  # type: ignore[arg-type]
+    except ERRORS as error:
+        return type(error)
+
+
+@given(places, days, roles)
+def test_same_question_same_answer(place: str, on: date, role: Role) -> None:
+    assert aeo_mra.check(place, on=on, role=role) == aeo_mra.check(place, on=on, role=role)
+
+
+@given(places, days, roles)
+def test_qualifies_only_on_or_after_implementation(place: str, on: date, role: Role) -> None:
+    answer = aeo_mra.check(place, on=on, role=role)
+    assert answer.qualifies is (answer.reason is Reason.COVERED)
+    if answer.qualifies:
+        assert answer.arrangement is not None
+        assert answer.arrangement.implemented is not None
+        assert answer.arrangement.implemented.value <= on
+        assert answer.place.code in answer.arrangement.covered(on)
+        assert answer.sources
+
+
+@given(places, days)
+def test_importer_never_qualifies_where_exporter_does_not(place: str, on: date) -> None:
+    importer = aeo_mra.check(place, on=on, role=Role.IMPORTER)
+    if importer.qualifies:
+        assert aeo_mra.check(place, on=on, role=Role.EXPORTER).qualifies
+
+
+@given(places, days, roles)
+def test_explain_is_one_line_naming_the_arrangement(place: str, on: date, role: Role) -> None:
+    answer = aeo_mra.check(place, on=on, role=role)
+    text = answer.explain()
+    assert "\n" not in text
+    assert text.endswith(".")
+    if answer.arrangement is not None:
+        assert answer.arrangement.name in text
+
+
+@given(places, days, roles)
+def test_answers_are_frozen(place: str, on: date, role: Role) -> None:
+    answer = aeo_mra.check(place, on=on, role=role)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        answer.qualifies = not answer.qualifies  # type: ignore[misc]
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=40))
+def test_random_strings_answer_or_raise_a_documented_error(text: str) -> None:
+    result = _answer_or_error(text, date(2024, 1, 1), Role.EXPORTER, None)
+    assert isinstance(result, Eligibility) or issubclass(result, aeo_mra.Error)  # type: ignore[arg-type]
+
+
+@settings(max_examples=100)
+@given(st.text(alphabet=st.characters(categories=["Lu", "Ll", "Zs", "Cf", "Lo"]), max_size=20))
+def test_unicode_noise_never_answers_not_a_partner_without_a_place(text: str) -> None:
+    try:
+        answer = aeo_mra.check(text, on=date(2024, 1, 1))
+    except (aeo_mra.UnknownPlaceError, aeo_mra.DomesticPlaceError):
+        return
+    # If it answered, the text named a real place.
+    assert aeo_mra.resolve(text) == answer.place
+
+
+@given(st.one_of(st.none(), st.integers(), st.floats(), st.binary(), st.lists(st.text())))
+def test_wrong_types_raise_type_error_or_lookup(value: object) -> None:
+    result = _answer_or_error(value, date(2024, 1, 1), Role.EXPORTER, None)
+    assert isinstance(result, Eligibility) or result in (
+        TypeError,
+        aeo_mra.UnknownPlaceError,
+        aeo_mra.DomesticPlaceError,
+    )
+
+
+@pytest.mark.parametrize("on", [date.min, date.max, date(1900, 1, 1), "2020-01-01", 20200101, None])
+def test_extreme_and_wrong_dates(on: object) -> None:
+    result = _answer_or_error("DE", on, Role.EXPORTER, None)
+    if isinstance(on, date) or on is None:
+        assert isinstance(result, Eligibility)
+    else:
+        assert result is TypeError
+
+
+@pytest.mark.parametrize(("role", "tier"), [("exporter", None), (Role.EXPORTER, "AA"), (1, None)])
+def test_wrong_role_or_tier_types(role: object, tier: object) -> None:
+    assert _answer_or_error("DE", date(2020, 1, 1), role, tier) is TypeError
+
+
+def test_concurrent_first_use_gives_identical_answers() -> None:
+    registry = aeo_mra.Registry.bundled()  # fresh: nothing loaded or cached yet
+    questions = [(p, date(2015 + i % 10, 1 + i % 12, 1)) for i, p in enumerate(PARTNER_CODES * 4)]
+    results: list[list[object]] = []
+    barrier = threading.Barrier(16)
+
+    def ask() -> None:
+        barrier.wait()
+        results.append([registry.check(p, on=d) for p, d in questions])
+
+    threads = [threading.Thread(target=ask) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 16
+    assert all(r == results[0] for r in results)
+    assert results[0] == [aeo_mra.check(p, on=d) for p, d in questions]
+
+
+def test_huge_input_fails_fast() -> None:
+    with pytest.raises(aeo_mra.UnknownPlaceError):
+        aeo_mra.check("Germany" * 100_000)
+
+
+def test_tier_enum_is_complete_in_the_data() -> None:
+    assert set(REGISTRY.dataset.tiers) == set(Tier)
