@@ -138,3 +138,14 @@ def test_huge_input_fails_fast() -> None:
 
 def test_tier_enum_is_complete_in_the_data() -> None:
     assert set(REGISTRY.dataset.tiers) == set(Tier)
+
+
+def test_import_stays_light() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, aeo_mra; print(sorted({'pycountry', 'tomllib', 'difflib'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

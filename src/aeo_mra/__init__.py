@@ -13,10 +13,12 @@ first use; :func:`load` gives a :class:`Registry` of a dataset of your own.
 
 from __future__ import annotations
 
-import threading
+import _thread
+import importlib
 from collections.abc import Iterable
 from datetime import date
 from os import PathLike
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     DataError,
@@ -50,8 +52,21 @@ from .model import (
     TierPeriod,
     When,
 )
-from .registry import Registry
-from .results import Eligibility, Event, EventKind, Reason, Summary
+
+if TYPE_CHECKING:
+    from .registry import Registry
+    from .results import Eligibility, Event, EventKind, Reason, Summary
+
+# Imported on first use, so that `import aeo_mra` stays light.
+_LAZY = {
+    "Registry": "registry",
+    "Eligibility": "results",
+    "Event": "results",
+    "EventKind": "results",
+    "Reason": "results",
+    "Summary": "results",
+    "codes": None,
+}
 
 __all__ = [
     "Arrangement",
@@ -101,8 +116,17 @@ __all__ = [
     "timeline",
 ]
 
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()  # not threading: it is slow to import
 _registry: Registry | None = None
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'aeo_mra' has no attribute {name!r}")
+    module = importlib.import_module(f".{_LAZY[name] or name}", __name__)
+    value = module if _LAZY[name] is None else getattr(module, name)
+    globals()[name] = value
+    return value
 
 
 def _default() -> Registry:
@@ -110,6 +134,8 @@ def _default() -> Registry:
     if _registry is None:
         with _lock:
             if _registry is None:
+                from .registry import Registry
+
                 _registry = Registry.bundled()
     return _registry
 
@@ -120,6 +146,8 @@ def load(path: str | PathLike[str]) -> Registry:
     Raises:
         DataError: Listing every problem in the file, each with record and field.
     """
+    from .registry import Registry
+
     return Registry.from_file(path)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
@@ -149,6 +148,8 @@ def parse(text: str, filename: str = "<dataset>") -> Dataset:
     Raises:
         DataError: Listing every problem found, each with file, record and field.
     """
+    import tomllib
+
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

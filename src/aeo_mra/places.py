@@ -7,7 +7,6 @@ customs writes. pycountry is imported only when the first place is resolved.
 
 from __future__ import annotations
 
-import difflib
 import re
 import threading
 import unicodedata
@@ -98,6 +97,8 @@ class PlaceIndex:
             )
         if not key or len(key) > _LONGEST_NAME:
             return UnknownPlaceError(place)
+        import difflib
+
         close = difflib.get_close_matches(key, self._names, n=6, cutoff=0.75)
         names = dict.fromkeys(self._territories[self._names[k]].name for k in close)
         return UnknownPlaceError(place, list(names)[:3])

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
-from importlib import resources
 from os import PathLike
 from pathlib import Path
 from time import time as _time
@@ -67,6 +66,8 @@ class Registry:
     @classmethod
     def bundled(cls) -> Registry:
         """The registry of the dataset shipped with aeo_mra."""
+        from importlib import resources
+
         data = resources.files("aeo_mra").joinpath("data", "arrangements.toml")
         return cls(parse(data.read_text(encoding="utf-8"), "aeo_mra/data/arrangements.toml"))
 
