@@ -13,12 +13,10 @@ first use; :func:`load` gives a :class:`Registry` of a dataset of your own.
 
 from __future__ import annotations
 
-import _thread
 import importlib
-from collections.abc import Iterable
 from datetime import date
 from os import PathLike
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import (
     DataError,
@@ -52,15 +50,11 @@ from .model import (
     TierPeriod,
     When,
 )
-
-if TYPE_CHECKING:
-    from .registry import Registry
-    from .results import Eligibility, Event, EventKind, Reason, Summary
+from .registry import Registry
+from .results import Eligibility, Event, EventKind, Reason, Summary
 
 # Imported on first use, so that `import aeo_mra` stays light.
-_LAZY = {
-    "Registry": "registry",
-    "Eligibility": "results",
+_LAZY: dict[str, str | None] = {
     "Event": "results",
     "EventKind": "results",
     "Reason": "results",
@@ -116,9 +110,6 @@ __all__ = [
     "timeline",
 ]
 
-_lock = _thread.allocate_lock()  # not threading: it is slow to import
-_registry: Registry | None = None
-
 
 def __getattr__(name: str) -> Any:
     if name not in _LAZY:
@@ -129,109 +120,76 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-def _default() -> Registry:
-    global _registry
-    if _registry is None:
-        with _lock:
-            if _registry is None:
-                from .registry import Registry
-
-                _registry = Registry.bundled()
-    return _registry
-
-
 def load(path: str | PathLike[str]) -> Registry:
     """A registry of the dataset file at ``path``, independent of the bundled one.
 
     Raises:
         DataError: Listing every problem in the file, each with record and field.
     """
-    from .registry import Registry
-
     return Registry.from_file(path)
 
 
-def check(
-    place: str | int,
-    *,
-    on: date | None = None,
-    role: Role = Role.EXPORTER,
-    tier: Tier | None = None,
-) -> Eligibility:
-    """Does an operator certified by China's customs get benefits trading with ``place``?
-
-    See :meth:`Registry.check`.
-
-    >>> check("DE", on=date(2015, 10, 31)).reason.name
-    'SIGNED_NOT_IMPLEMENTED'
-    """
-    return (_registry or _default()).lookup(place, on, role, tier)
+def _default() -> Registry:
+    """The registry of the bundled data."""
+    return _BUNDLED
 
 
-def check_many(
-    places: Iterable[str | int],
-    *,
-    on: date | Iterable[date] | None = None,
-    role: Role = Role.EXPORTER,
-    tier: Tier | None = None,
-) -> list[Eligibility]:
-    """:func:`check` for many rows at once. See :meth:`Registry.check_many`."""
-    return _default().check_many(places, on=on, role=role, tier=tier)
+# The module-level functions are the methods of the registry of the bundled data, which
+# reads its data file on first use. Binding them here keeps check() to a single call.
+_BUNDLED = Registry.bundled()
 
+check = _BUNDLED.check
+"""Does an operator certified by China's customs get benefits trading with a place?
 
-def check_foreign(
-    place: str | int, tier: str, *, on: date | None = None, role: Role = Role.EXPORTER
-) -> Eligibility:
-    """Does China's customs recognise a foreign operator of a partner's programme tier?
+The bundled registry's :meth:`Registry.check`.
 
-    See :meth:`Registry.check_foreign`.
+>>> check("DE", on=date(2015, 10, 31)).reason.name
+'SIGNED_NOT_IMPLEMENTED'
+"""
 
-    >>> check_foreign("France", "AEOC", on=date(2016, 1, 1)).qualifies
-    False
-    >>> check_foreign("France", "AEOS", on=date(2016, 1, 1)).qualifies
-    True
-    """
-    return _default().check_foreign(place, tier, on=on, role=role)
+check_many = _BUNDLED.check_many
+""":func:`check` for many rows at once: the bundled registry's :meth:`Registry.check_many`."""
 
+check_foreign = _BUNDLED.check_foreign
+"""Does China's customs recognise a foreign operator of a partner programme's tier?
 
-def summary(on: date | None = None, *, basis: Basis = Basis.SIGNED) -> Summary:
-    """Running totals as China's customs counts them. See :meth:`Registry.summary`.
+The bundled registry's :meth:`Registry.check_foreign`.
 
-    >>> summary(date(2021, 8, 31)).economies
-    20
-    """
-    return _default().summary(on, basis=basis)
+>>> check_foreign("France", "AEOC", on=date(2016, 1, 1)).qualifies
+False
+>>> check_foreign("France", "AEOS", on=date(2016, 1, 1)).qualifies
+True
+"""
 
+summary = _BUNDLED.summary
+"""Running totals as China's customs counts them: :meth:`Registry.summary`.
 
-def arrangements(on: date | None = None, *, basis: Basis = Basis.SIGNED) -> tuple[Arrangement, ...]:
-    """The arrangements signed (or implemented) by ``on`` (default: today)."""
-    return _default().arrangements(on, basis=basis)
+>>> summary(date(2021, 8, 31)).economies
+20
+"""
 
+arrangements = _BUNDLED.arrangements
+"""The arrangements signed (or implemented) by a date: :meth:`Registry.arrangements`."""
 
-def arrangement(id: str) -> Arrangement:
-    """The arrangement with this id, e.g. ``"EU"``. See :meth:`Registry.arrangement`."""
-    return _default().arrangement(id)
+arrangement = _BUNDLED.arrangement
+"""The arrangement with an id, e.g. ``"EU"``: :meth:`Registry.arrangement`."""
 
+resolve = _BUNDLED.resolve
+"""The territory a code, name or alias names: :meth:`Registry.resolve`.
 
-def resolve(place: str | int) -> Territory:
-    """The territory a code, name or alias names. See :meth:`Registry.resolve`.
+>>> resolve("韩国").code
+'KR'
+"""
 
-    >>> resolve("韩国").code
-    'KR'
-    """
-    return _default().resolve(place)
-
-
-def timeline() -> tuple[Event, ...]:
-    """Every dated event of the bundled data, earliest first."""
-    return _default().timeline()
+timeline = _BUNDLED.timeline
+"""Every dated event of the bundled data, earliest first: :meth:`Registry.timeline`."""
 
 
 def data_version() -> str:
     """The version of the bundled data."""
-    return _default().version
+    return _BUNDLED.version
 
 
 def data_reviewed() -> date:
     """The day the bundled data was last checked against the public record."""
-    return _default().reviewed
+    return _BUNDLED.reviewed

@@ -6,13 +6,14 @@ be shared between threads.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import _thread
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from os import PathLike
 from pathlib import Path
 from time import time as _time
+from typing import TYPE_CHECKING
 
-from ._loader import Dataset, parse
 from .errors import TierNotInForceError, UnknownArrangementError, UnknownPartnerTierError
 from .model import (
     Arrangement,
@@ -28,8 +29,11 @@ from .model import (
     Territory,
     Tier,
 )
-from .places import PlaceIndex
 from .results import Eligibility, Event, Reason, Summary
+
+if TYPE_CHECKING:
+    from ._loader import Dataset
+    from .places import PlaceIndex
 
 __all__ = ["Registry"]
 
@@ -43,33 +47,61 @@ _NEW_TIER_CAVEAT = (
 )
 
 
+class _Index:
+    """What a registry derives from its dataset once, when first asked."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        from .places import PlaceIndex
+
+        self.dataset = dataset
+        self.places = PlaceIndex(dataset.aliases)
+        self.links: dict[str, list[tuple[Arrangement, Membership]]] = {}
+        for arrangement in dataset.arrangements:
+            for member in arrangement.members:
+                self.links.setdefault(member.territory, []).append((arrangement, member))
+        self.counted = {c.territory: c for c in dataset.counted_territories}
+        self.by_id = {a.id.casefold(): a for a in dataset.arrangements}
+
+
 class Registry:
     """The arrangements of one dataset, and the questions asked of them.
 
-    Use the module-level functions (``aeo_mra.check`` …) for the bundled data, or
-    :meth:`from_file` for a dataset of your own.
+    The module-level functions (``aeo_mra.check`` …) are the methods of the registry of
+    the bundled data; :meth:`from_file` makes one of a dataset of your own.
+
+    Args:
+        dataset: A validated dataset, or a function that returns one on first use.
     """
 
-    def __init__(self, dataset: Dataset) -> None:
-        self.dataset = dataset
-        self.places = PlaceIndex(dataset.aliases)
-        self._links: dict[str, list[tuple[Arrangement, Membership]]] = {}
-        for arrangement in dataset.arrangements:
-            for member in arrangement.members:
-                self._links.setdefault(member.territory, []).append((arrangement, member))
-        self._counted = {c.territory: c for c in dataset.counted_territories}
-        self._by_id = {a.id.casefold(): a for a in dataset.arrangements}
+    def __init__(self, dataset: Dataset | Callable[[], Dataset]) -> None:
+        self._make = dataset if callable(dataset) else lambda: dataset
+        self._index: _Index | None = None
+        self._lock = _thread.allocate_lock()
         self._plain_answers: dict[tuple[object, object], Eligibility] = {}
         self._answers: dict[tuple[object, object], dict[tuple[object, object], Eligibility]] = {}
         self._resolved: dict[object, Territory] = {}
 
+    def _loaded(self) -> _Index:
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = _Index(self._make())
+        return self._index
+
+    @property
+    def dataset(self) -> Dataset:
+        """The validated dataset (loaded on first use)."""
+        return self._loaded().dataset
+
+    @property
+    def places(self) -> PlaceIndex:
+        """The index of place names."""
+        return self._loaded().places
+
     @classmethod
     def bundled(cls) -> Registry:
-        """The registry of the dataset shipped with aeo_mra."""
-        from importlib import resources
-
-        data = resources.files("aeo_mra").joinpath("data", "arrangements.toml")
-        return cls(parse(data.read_text(encoding="utf-8"), "aeo_mra/data/arrangements.toml"))
+        """The registry of the dataset shipped with aeo_mra, read on first use."""
+        return cls(_read_bundled)
 
     @classmethod
     def from_file(cls, path: str | PathLike[str]) -> Registry:
@@ -78,6 +110,8 @@ class Registry:
         Raises:
             DataError: Listing every problem in the file.
         """
+        from ._loader import parse
+
         file = Path(path)
         return cls(parse(file.read_text(encoding="utf-8"), str(file)))
 
@@ -118,7 +152,7 @@ class Registry:
         if not isinstance(id, str):
             raise TypeError(f"an arrangement id is a string, not {type(id).__name__}")
         try:
-            return self._by_id[id.strip().casefold()]
+            return self._loaded().by_id[id.strip().casefold()]
         except KeyError:
             raise UnknownArrangementError(id, [a.id for a in self.dataset.arrangements]) from None
 
@@ -191,13 +225,7 @@ class Registry:
             TierNotInForceError: ``tier`` did not exist on ``on``.
             TypeError: An argument has the wrong type.
         """
-        return self.lookup(place, on, role, tier)
-
-    def lookup(
-        self, place: str | int, on: date | None, role: Role, tier: Tier | None
-    ) -> Eligibility:
-        """:meth:`check` with positional arguments: the hot path, for callers in a loop."""
-        # One dict lookup. Enum hashing runs in Python, so the common
+        # The hot path: one dict lookup. Enum hashing runs in Python, so the common
         # role and tier pick their table by identity instead of being part of the key.
         if role is _EXPORTER and tier is None:
             answers = self._plain_answers
@@ -321,7 +349,7 @@ class Registry:
         Returns the arrangement covering it (reason ``None``: go on deciding), else the
         one it left, else the one not yet signed, else nothing (not a partner).
         """
-        links = self._links.get(code, [])
+        links = self._loaded().links.get(code, [])
         for arrangement, member in links:
             if arrangement.is_signed(day) and member.covers(day):
                 return arrangement, member, None
@@ -398,7 +426,7 @@ class Registry:
             if qualifies and not arrangement.benefits.value:
                 caveats.append("The benefits the announcement names are not recorded in the data.")
             caveats += [c.value for c in arrangement.caveats]
-        counted: CountedTerritory | None = self._counted.get(territory.code)
+        counted: CountedTerritory | None = self._loaded().counted.get(territory.code)
         if counted is not None and counted.since.value <= day and counted.since.note:
             caveats.append(counted.since.note)
         if tier is Tier.CERTIFIED:
@@ -417,6 +445,15 @@ def _hashable(role: object, tier: object) -> tuple[object, object]:
     except TypeError:
         raise TypeError(f"role and tier must be enum members, not {role!r} and {tier!r}") from None
     return role, tier
+
+
+def _read_bundled() -> Dataset:
+    from importlib import resources
+
+    from ._loader import parse
+
+    data = resources.files("aeo_mra").joinpath("data", "arrangements.toml")
+    return parse(data.read_text(encoding="utf-8"), "aeo_mra/data/arrangements.toml")
 
 
 def _partner_tier(arrangement: Arrangement, tier: str) -> PartnerTier:
