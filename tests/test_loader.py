@@ -2,16 +2,55 @@
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import aeo_mra
 from aeo_mra import DataError, Registry
 from aeo_mra._loader import parse
 
 BUNDLED = Path(aeo_mra.__file__).parent / "data" / "arrangements.toml"
+
+
+def tomli_w_dumps(value: dict[str, Any]) -> str:
+    """Just enough of a TOML writer for the fuzz test (tables, arrays, scalars)."""
+    return "\n".join(_toml_table(value, ()))
+
+
+def _toml_value(value: Any) -> str:
+    if value is None:
+        raise TypeError("TOML has no null")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | date):
+        return str(value) if not isinstance(value, date) else value.isoformat()
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
+
+
+def _toml_key(key: str) -> str:
+    return '"' + key.replace('"', '\\"') + '"'
+
+
+def _toml_table(table: dict[str, Any], path: tuple[str, ...]) -> list[str]:
+    lines = [
+        f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items() if not isinstance(v, dict)
+    ]
+    for key, value in table.items():
+        if isinstance(value, dict):
+            name = ".".join(_toml_key(p) for p in (*path, key))
+            lines += [f"[{name}]", *_toml_table(value, (*path, key))]
+    return lines
+
 
 BROKEN = """
 [meta]
@@ -123,9 +162,41 @@ def test_a_custom_dataset_is_independent_of_the_bundled_one(tmp_path: Path) -> N
     day = date(2015, 12, 1)
     assert not custom.check("DE", on=day).qualifies
     assert aeo_mra.check("DE", on=day).qualifies
-    assert aeo_mra.data_version() != custom.version
+    assert custom.version != aeo_mra.DATA_VERSION
 
 
 def test_the_bundled_file_passes_the_same_validation() -> None:
     dataset = parse(BUNDLED.read_text(encoding="utf-8"), str(BUNDLED))
     assert dataset.arrangements == aeo_mra._default().dataset.arrangements
+
+
+_LEAVES = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.text(max_size=12), st.dates(),
+    st.lists(st.text(max_size=5), max_size=3),
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_random_damage_to_the_dataset_is_reported_never_crashes(data: st.DataObject) -> None:
+    """Replace one random value of the bundled data: parse succeeds or raises DataError."""
+    raw = tomllib.loads(BUNDLED.read_text(encoding="utf-8"))
+    target: Any = raw
+    while isinstance(target, dict | list) and target:
+        keys = list(target) if isinstance(target, dict) else list(range(len(target)))
+        key = data.draw(st.sampled_from(keys))
+        if not isinstance(target[key], dict | list) or data.draw(st.booleans()):
+            target[key] = data.draw(_LEAVES)
+            break
+        target = target[key]
+    try:
+        text = tomli_w_dumps(raw)
+    except TypeError:
+        return  # a None leaf cannot be written as TOML
+    problems: tuple[str, ...] = ("damaged.toml: (parsed)",)
+    try:
+        parse(text, "damaged.toml")
+    except DataError as error:
+        problems = error.problems
+    assert problems
+    assert all(p.startswith("damaged.toml: ") for p in problems)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 from datetime import date
 from os import PathLike
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     DataError,
@@ -63,6 +63,8 @@ _LAZY: dict[str, str | None] = {
 }
 
 __all__ = [
+    "DATA_REVIEWED",
+    "DATA_VERSION",
     "Arrangement",
     "Basis",
     "Benefit",
@@ -102,8 +104,6 @@ __all__ = [
     "check",
     "check_foreign",
     "check_many",
-    "data_reviewed",
-    "data_version",
     "load",
     "resolve",
     "summary",
@@ -111,7 +111,18 @@ __all__ = [
 ]
 
 
+if TYPE_CHECKING:
+    DATA_VERSION: str
+    """The version of the bundled data, e.g. ``2026.11.23`` (read on first use)."""
+    DATA_REVIEWED: date
+    """The day the bundled data was last checked against the public record."""
+
+
 def __getattr__(name: str) -> Any:
+    if name == "DATA_VERSION":
+        return _BUNDLED.version
+    if name == "DATA_REVIEWED":
+        return _BUNDLED.reviewed
     if name not in _LAZY:
         raise AttributeError(f"module 'aeo_mra' has no attribute {name!r}")
     module = importlib.import_module(f".{_LAZY[name] or name}", __name__)
@@ -183,13 +194,3 @@ resolve = _BUNDLED.resolve
 
 timeline = _BUNDLED.timeline
 """Every dated event of the bundled data, earliest first: :meth:`Registry.timeline`."""
-
-
-def data_version() -> str:
-    """The version of the bundled data."""
-    return _BUNDLED.version
-
-
-def data_reviewed() -> date:
-    """The day the bundled data was last checked against the public record."""
-    return _BUNDLED.reviewed

@@ -97,6 +97,12 @@ class _Reader:
             self.problem(f"{where}.{key}", str(error))
             raise _Invalid from None
 
+    def optional(
+        self, where: str, table: Mapping[str, Any], key: str, read: Callable[[Any], V], default: V
+    ) -> V:
+        """Like :meth:`field`, but ``default`` when the field is absent."""
+        return self.field(where, table, key, read) if key in table else default
+
     def maybe(
         self, where: str, table: Mapping[str, Any], key: str, read: Callable[[Any], V]
     ) -> V | None:
@@ -136,10 +142,12 @@ class _Reader:
     def fact_from(self, where: str, raw: Mapping[str, Any], value: V) -> Fact[V]:
         sources = self.field(where, raw, "sources", self.source_refs)
         confidence = self.field(where, raw, "confidence", _enum(Confidence, by_name=True))
-        inferred = _bool(raw.get("inferred", False))
+        inferred = self.optional(where, raw, "inferred", _bool, False)
         if inferred and confidence is not Confidence.LOW:
             self.problem(where, "an inferred fact must have confidence 'low'")
-        return Fact(value, sources, confidence, inferred, _str(raw.get("note", "")))
+        return Fact(
+            value, sources, confidence, inferred, self.optional(where, raw, "note", _str, "")
+        )
 
 
 def parse(text: str, filename: str = "<dataset>") -> Dataset:
@@ -166,11 +174,11 @@ def parse(text: str, filename: str = "<dataset>") -> Dataset:
     tiers = _tiers(reader, _mapping(reader, raw, "tiers"))
     aliases = _aliases(reader, _mapping(reader, raw, "aliases"))
     arrangements = []
-    for index, table in enumerate(raw.get("arrangement", [])):
+    for index, table in enumerate(_array(reader, raw, "arrangement")):
         arrangement = _arrangement(reader, index, table)
         if arrangement is not None:
             arrangements.append(arrangement)
-    counted = _counted_territories(reader, raw.get("counted_territory", []))
+    counted = _counted_territories(reader, _array(reader, raw, "counted_territory"))
     _check_unique_coverage(reader, arrangements)
     if reader.problems:
         raise DataError(reader.problems)
@@ -184,6 +192,14 @@ def _mapping(reader: _Reader, raw: Mapping[str, Any], key: str) -> Mapping[str, 
     if not isinstance(value, dict):
         reader.problem(key, "must be a table")
         return {}
+    return value
+
+
+def _array(reader: _Reader, raw: Mapping[str, Any], key: str) -> list[Any]:
+    value = raw.get(key, [])
+    if not isinstance(value, list):
+        reader.problem(key, "must be an array of tables ([[...]])")
+        return []
     return value
 
 
@@ -379,9 +395,8 @@ def _stages(reader: _Reader, where: str, raw: Any) -> tuple[Stage, ...]:
 def _partner_tiers(raw: Any) -> tuple[PartnerTier, ...]:
     tiers = []
     for table in _list_of(raw, dict):
-        unknown = set(table) - {"code", "name", "recognised"}
-        if unknown:
-            raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))} in a partner tier")
+        if set(table) != {"code", "name", "recognised"}:
+            raise ValueError(f"a partner tier has exactly code, name and recognised, not {table}")
         tiers.append(
             PartnerTier(_str(table["code"]), _str(table["name"]), _bool(table["recognised"]))
         )
@@ -455,14 +470,12 @@ def _caveats(reader: _Reader, where: str, raw: Any) -> tuple[Fact[str], ...]:
     return tuple(caveats)
 
 
-def _counted_territories(reader: _Reader, raw: Any) -> tuple[CountedTerritory, ...]:
+def _counted_territories(reader: _Reader, tables: list[Any]) -> tuple[CountedTerritory, ...]:
     counted = []
-    try:
-        tables = _list_of(raw, dict)
-    except TypeError as error:
-        reader.problem("counted_territory", str(error))
-        return ()
     for number, table in enumerate(tables, 1):
+        if not isinstance(table, dict):
+            reader.problem(f"counted_territory[{number}]", "must be a table")
+            continue
         where = f"counted_territory[{number}]"
         reader.keys(
             where, table, {"code", "since", "bases", "sources", "confidence", "inferred", "note"}
