@@ -9,8 +9,7 @@ from __future__ import annotations
 import _thread
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
-from os import PathLike
-from pathlib import Path
+from os import PathLike, fspath
 from time import time as _time
 from typing import TYPE_CHECKING
 
@@ -112,8 +111,8 @@ class Registry:
         """
         from ._loader import parse
 
-        file = Path(path)
-        return cls(parse(file.read_text(encoding="utf-8"), str(file)))
+        with open(path, encoding="utf-8") as file:
+            return cls(parse(file.read(), fspath(path)))
 
     @property
     def version(self) -> str:
