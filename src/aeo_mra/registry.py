@@ -402,7 +402,7 @@ class Registry:
             tier=tier,
             arrangement=arrangement,
             benefits=arrangement.benefits.value if qualifies and arrangement else (),
-            caveats=self._caveats(territory, day, tier, arrangement, qualifies),
+            caveats=self._caveats(territory, day, tier, arrangement, member, reason),
             sources=_sources(facts),
             confidence=min((f.confidence for f in facts), default=Confidence.HIGH),
             data_version=self.version,
@@ -415,10 +415,14 @@ class Registry:
         day: date,
         tier: Tier | PartnerTier,
         arrangement: Arrangement | None,
-        qualifies: bool,
+        member: Membership | None,
+        reason: Reason,
     ) -> tuple[str, ...]:
         caveats: list[str] = []
-        if arrangement is not None:
+        qualifies = reason is Reason.COVERED
+        if reason is Reason.NO_LONGER_COVERED and member and member.until and member.until.note:
+            caveats.append(member.until.note)  # the arrangement's own caveats no longer apply
+        elif arrangement is not None:
             stage = arrangement.stage(day)
             if qualifies and stage is not None and stage is not arrangement.stages[-1]:
                 caveats.append(f"Benefits apply {stage.description}.")

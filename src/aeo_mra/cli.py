@@ -1,0 +1,468 @@
+"""The ``aeo-mra`` command: quick answers for people, stable JSON for scripts.
+
+A surface over the public API of :mod:`aeo_mra`: every answer comes from the same
+functions a Python caller uses. Each subcommand prints aligned text by default and one
+JSON object with ``--json``; docs/cli.md documents the shapes.
+
+Exit status: 0 for yes (or success), 1 when ``check`` answers no, 2 for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import enum
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, NoReturn, TypeVar
+
+import attrs
+
+import aeo_mra
+from aeo_mra import Arrangement, Basis, Confidence, Eligibility, Role, Tier
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_NO", "EXIT_PIPE_CLOSED", "EXIT_YES", "main"]
+
+EXIT_YES = 0
+"""The answer is yes, or the command succeeded."""
+EXIT_NO = 1
+"""``check`` answered no."""
+EXIT_BAD_INPUT = 2
+"""A usage error or bad input: the message on stderr names it."""
+EXIT_PIPE_CLOSED = 141
+"""The reader of the output went away, as a shell reports death by SIGPIPE."""
+
+PROG = "aeo-mra"
+
+JSON = dict[str, Any]
+E = TypeVar("E", bound=enum.Enum)
+
+
+class _BadInputError(aeo_mra.Error, ValueError):
+    """Input the command line cannot answer for, e.g. a place with no arrangement."""
+
+
+# -- reading arguments -------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _did_you_mean(close: Sequence[str]) -> str:
+    return "; did you mean " + " or ".join(map(repr, close)) + "?" if close else ""
+
+
+def _key(text: str) -> str:
+    """The form enum names are compared in: ``advanced-certified`` is ``ADVANCED_CERTIFIED``."""
+    return "_".join(text.replace("-", " ").split()).upper()
+
+
+def _member(kind: type[E], label: str) -> Callable[[str], E]:
+    """An argparse ``type`` reading a member of ``kind`` by name or value, in any case."""
+    names = {_key(str(m.value)): m for m in kind} | {_key(m.name): m for m in kind}
+
+    def convert(text: str) -> E:
+        try:
+            return names[_key(text)]
+        except KeyError:
+            valid = [str(m.value) for m in kind]
+            hint = _did_you_mean(_close(_key(text), valid)) or f"; choose from {', '.join(valid)}"
+            raise argparse.ArgumentTypeError(f"{text!r} is not a {label}{hint}") from None
+
+    return convert
+
+
+def _close(wanted: str, valid: Sequence[str]) -> list[str]:
+    """The valid names close to ``wanted``, or with a word close to it (``advnced``)."""
+    words = [(word, name) for name in valid for word in {_key(name), *_key(name).split("_")}]
+    close = difflib.get_close_matches(wanted, [w for w, _ in words], n=3, cutoff=0.75)
+    return list(dict.fromkeys(name for word, name in words if word in close))[:3]
+
+
+def _day(text: str) -> date:
+    """An argparse ``type`` reading an ISO 8601 date."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+# -- JSON --------------------------------------------------------------------------------
+
+
+def _plain(_record: object, _field: object, value: Any) -> Any:
+    """A leaf value as JSON: dates in ISO 8601, enums by value, confidence by name."""
+    if isinstance(value, Confidence):  # its value is a rank; "high" says what it means
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _record(record: Any) -> JSON:
+    """Any attrs record of aeo_mra as JSON-ready data."""
+    return attrs.asdict(record, value_serializer=_plain)
+
+
+def _data() -> JSON:
+    return {
+        "data_version": aeo_mra.DATA_VERSION,
+        "data_reviewed": aeo_mra.DATA_REVIEWED.isoformat(),
+    }
+
+
+def _print_json(data: JSON) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# -- text for people ---------------------------------------------------------------------
+
+
+def _width(text: str) -> int:
+    """Columns taken on a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(rows: Sequence[Sequence[str]]) -> str:
+    """Rows as left-aligned columns two spaces apart."""
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(
+            cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True)
+        ).rstrip()
+        for row in rows
+    )
+
+
+def _fields(pairs: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """Labelled values, one line per value, the label on the first."""
+    rows = [
+        (label if i == 0 else "", line)
+        for label, lines in pairs
+        for i, line in enumerate(lines or ["—"])
+    ]
+    return _table(rows)
+
+
+def _bullets(title: str, lines: Sequence[str]) -> str:
+    """A titled list, or nothing if there is nothing to list."""
+    return f"{title}\n" + "\n".join(f"  - {line}" for line in lines) if lines else ""
+
+
+def _sections(*sections: str) -> str:
+    """The non-empty sections, a blank line apart."""
+    return "\n\n".join(s for s in sections if s)
+
+
+# -- check -------------------------------------------------------------------------------
+
+
+def _add_check(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "place", metavar="PLACE", help="ISO code, English or Chinese name, or alias"
+    )
+    parser.add_argument(
+        "--on", type=_day, metavar="DATE", help="the day, YYYY-MM-DD (default: today)"
+    )
+    parser.add_argument(
+        "--role",
+        type=_member(Role, "role"),
+        metavar="{exporter,importer}",
+        default=Role.EXPORTER,
+        help="exporter (ships to the place; default) or importer (receives from it)",
+    )
+    parser.add_argument(
+        "--tier",
+        type=_member(Tier, "tier of China's customs"),
+        help="the operator's tier, e.g. advanced_certified or AA (default: the AEO tier then)",
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    answer = aeo_mra.check(args.place, on=args.on, role=args.role, tier=args.tier)
+    if args.json:
+        _print_json(_check_json(answer))
+    else:
+        benefits = _bullets("Benefits", [b.description for b in answer.benefits])
+        print(_sections(answer.explain(), benefits, _bullets("Caveats", answer.caveats)))
+    return EXIT_YES if answer.qualifies else EXIT_NO
+
+
+def _check_json(answer: Eligibility) -> JSON:
+    data = _record(answer)
+    data["arrangement"] = answer.arrangement.id if answer.arrangement else None
+    data["explanation"] = answer.explain()
+    return data
+
+
+# -- list --------------------------------------------------------------------------------
+
+
+def _add_dated(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--on", type=_day, metavar="DATE", help="the day, YYYY-MM-DD (default: today)"
+    )
+    parser.add_argument(
+        "--basis",
+        type=_member(Basis, "basis"),
+        metavar="{signed,implemented}",
+        default=Basis.SIGNED,
+        help="count arrangements signed (default) or implemented by the day",
+    )
+
+
+def _list(args: argparse.Namespace) -> int:
+    day = args.on or date.today()
+    found = aeo_mra.arrangements(day, basis=args.basis)
+    if args.json:
+        rows = [_listing(a, day) for a in found]
+        _print_json(
+            {"on": day.isoformat(), "basis": args.basis.value, **_data(), "arrangements": rows}
+        )
+    elif not found:
+        print(f"No arrangements {args.basis.value} by {day}.")
+    else:
+        header = ("ID", "PARTNER", "SIGNED", "IMPLEMENTED", "SCOPE", "TERRITORIES")
+        print(_table([header, *(_listing_row(a, day) for a in found)]))
+    return EXIT_YES
+
+
+def _listing(arrangement: Arrangement, day: date) -> JSON:
+    """The summary of an arrangement that ``list --json`` gives."""
+    a = arrangement
+    return {
+        "id": a.id,
+        "name": a.name,
+        "partner": a.partner,
+        "partner_zh": a.partner_zh,
+        "partner_kind": a.partner_kind.value,
+        "instrument": a.instrument.value,
+        "counted": a.counted,
+        "signed": _record(a.signed.value),
+        "implemented": a.implemented.value.isoformat() if a.implemented else None,
+        "scope": a.scope.value.value,
+        "covered": list(a.covered(day)),
+    }
+
+
+def _listing_row(a: Arrangement, day: date) -> tuple[str, ...]:
+    implemented = str(a.implemented.value) if a.implemented else "—"
+    covered = str(len(a.covered(day)))
+    return a.id, a.partner, str(a.signed.value), implemented, a.scope.value.value, covered
+
+
+# -- show --------------------------------------------------------------------------------
+
+
+def _add_show(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("target", metavar="ID|PLACE", help="an arrangement id (EU) or a place")
+
+
+def _show(args: argparse.Namespace) -> int:
+    arrangement = _find(args.target)
+    if args.json:
+        _print_json(_show_json(arrangement))
+    else:
+        print(_show_text(arrangement))
+    return EXIT_YES
+
+
+def _find(target: str) -> Arrangement:
+    """The arrangement with id ``target``, else the one that decides a check of the place."""
+    try:
+        return aeo_mra.arrangement(target)
+    except aeo_mra.UnknownArrangementError as not_id:
+        ids = not_id.valid
+    try:
+        place = aeo_mra.resolve(target)
+    except aeo_mra.UnknownPlaceError as not_place:
+        close = [*not_place.suggestions, *difflib.get_close_matches(target.upper(), ids, n=2)]
+        raise _BadInputError(
+            f"{target!r} is neither an arrangement id nor a place{_did_you_mean(close)} "
+            f"(arrangement ids: {', '.join(ids)})"
+        ) from None
+    found = aeo_mra.check(place.code).arrangement
+    if found is None:
+        raise _BadInputError(
+            f"{target!r} ({place.name}) is covered by no AEO arrangement of China's customs"
+        )
+    return found
+
+
+def _show_json(a: Arrangement) -> JSON:
+    sources = [_record(s) for s in a.sources]
+    return {**_record(a), "name": a.name, "sources": sources, **_data()}
+
+
+def _show_text(a: Arrangement) -> str:
+    facts = _fields(
+        [
+            ("Partner", [f"{a.partner} ({a.partner_zh}), {a.partner_kind.value}"]),
+            ("Instrument", [a.instrument.value + ("" if a.counted else ", not counted")]),
+            ("Signed", [f"{a.signed.value} ({a.signed.confidence})"]),
+            ("Implemented", _implemented(a)),
+            ("Stages", [f"from {s.start}: {s.description}" for s in a.stages]),
+            ("Scope", [a.scope.value.value]),
+            ("China's tiers", [t.description for t in a.china_tiers.value]),
+            ("Partner programme", [a.partner_programme.value]),
+            ("Partner tiers", [_partner_tier(t) for t in a.partner_tiers]),
+            ("Benefits", [b.description for b in a.benefits.value]),
+            ("Code format", _code_format(a)),
+            ("Members", _members(a)),
+        ]
+    )
+    return _sections(
+        f"{a.name} ({a.id})",
+        facts,
+        _bullets("Wording of the benefits", [a.benefits_wording] if a.benefits_wording else []),
+        _bullets("Caveats", [c.value for c in a.caveats]),
+        f"Sources\n{_sources_text(a)}",
+    )
+
+
+def _implemented(a: Arrangement) -> list[str]:
+    if a.implemented is None:
+        return ["not found in the public record"]
+    return [f"{a.implemented.value} ({a.implemented.confidence})"]
+
+
+def _partner_tier(tier: aeo_mra.PartnerTier) -> str:
+    return f"{tier.code}: {tier.name} ({'' if tier.recognised else 'not '}recognised)"
+
+
+def _code_format(a: Arrangement) -> list[str]:
+    if a.code_format is None:
+        return []
+    code = a.code_format.value
+    verified = "" if code.verified else " (format not verified)"
+    return [f"{code.description}, e.g. {code.example}{verified}"]
+
+
+def _members(a: Arrangement) -> list[str]:
+    """The covered territories, a few to a line, with their joining and leaving dates."""
+    lines: list[str] = []
+    for text in map(_member_text, a.members):
+        if lines and len(lines[-1]) + len(text) < _MEMBERS_WIDTH:
+            lines[-1] += f", {text}"
+        else:
+            lines += [text]
+    return [line + "," for line in lines[:-1]] + lines[-1:]
+
+
+_MEMBERS_WIDTH = 60
+
+
+def _member_text(member: aeo_mra.Membership) -> str:
+    dates = [f"from {member.since.value}"] if member.since else []
+    dates += [f"until {member.until.value}"] if member.until else []
+    return member.territory + (f" ({' '.join(dates)})" if dates else "")
+
+
+def _sources_text(a: Arrangement) -> str:
+    rows = [
+        ("  " + (source.id if i == 0 else ""), line)
+        for source in a.sources
+        for i, line in enumerate([source.title, *source.urls])
+    ]
+    return _table(rows)
+
+
+# -- timeline ----------------------------------------------------------------------------
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    events = aeo_mra.timeline()
+    if args.json:
+        _print_json({**_data(), "events": [_record(e) for e in events]})
+    else:
+        rows = [(str(e.when), e.kind.value, e.description) for e in events]
+        print(_table([("DATE", "EVENT", "DESCRIPTION"), *rows]))
+    return EXIT_YES
+
+
+# -- summary -----------------------------------------------------------------------------
+
+
+def _summary(args: argparse.Namespace) -> int:
+    totals = aeo_mra.summary(args.on, basis=args.basis)
+    if args.json:
+        _print_json(_record(totals))
+    else:
+        lines = [("Arrangements", ", ".join(totals.arrangements) or "—")]
+        if totals.counted_territories:
+            lines.append(("Also counted", ", ".join(totals.counted_territories)))
+        print(f"{totals}\n{_table(lines)}")
+    return EXIT_YES
+
+
+# -- the command line --------------------------------------------------------------------
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    """Nothing but ``--json``."""
+
+
+@attrs.frozen
+class _Command:
+    name: str
+    help: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+# `code CODE` joins these once aeo_mra.codes (parse, validate) lands.
+_COMMANDS = (
+    _Command("check", "does a Chinese AEO get benefits trading with a place?", _add_check, _check),
+    _Command("list", "the partners, as a table", _add_dated, _list),
+    _Command("show", "one arrangement in full", _add_show, _show),
+    _Command("timeline", "every dated event, earliest first", _no_arguments, _timeline),
+    _Command("summary", "the running totals as China's customs counts them", _add_dated, _summary),
+)
+
+_EPILOG = "exit status: 0 yes or success, 1 when check answers no, 2 for bad input"
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``aeo-mra`` command."""
+    top = _Parser(
+        prog=PROG,
+        description="China's customs AEO mutual recognition arrangements.",
+        epilog=_EPILOG,
+    )
+    json_flag = _Parser(add_help=False)
+    json_flag.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+    commands = top.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for command in _COMMANDS:
+        sub = commands.add_parser(
+            command.name, help=command.help, description=command.help, parents=[json_flag]
+        )
+        command.arguments(sub)
+        sub.set_defaults(run=command.run)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``aeo-mra`` command with ``argv`` (default: ``sys.argv[1:]``); the exit status."""
+    args = _parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        status = run(args)
+        sys.stdout.flush()
+    except (aeo_mra.Error, TypeError, ValueError) as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader has gone (`aeo-mra timeline | head`): stop quietly, as if by SIGPIPE.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE_CLOSED
+    return status

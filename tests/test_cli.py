@@ -1,0 +1,333 @@
+"""The ``aeo-mra`` command: the real entry point in a subprocess, and its pieces in-process.
+
+Answers are compared with what the library says for the same question, so that a data
+change elsewhere does not break these tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import aeo_mra
+from aeo_mra import Basis, Role, Tier, cli
+
+DOCS = Path(__file__).parent.parent / "docs" / "cli.md"
+GERMANY_2020 = date(2020, 5, 1)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m aeo_mra ARGS``, as a user would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "aeo_mra", *args],
+        capture_output=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=60,
+        check=False,
+    )
+
+
+def run_json(*args: str) -> tuple[int, Any]:
+    done = run(*args, "--json")
+    assert done.stderr == ""
+    return done.returncode, json.loads(done.stdout)
+
+
+def assert_bad_input(done: subprocess.CompletedProcess[str], *quoted: str) -> None:
+    """Exit status 2, nothing on stdout, one line on stderr naming the input, no traceback."""
+    assert done.returncode == cli.EXIT_BAD_INPUT
+    assert done.stdout == ""
+    assert len(done.stderr.splitlines()) == 1
+    assert "Traceback" not in done.stderr
+    for text in quoted:
+        assert text in done.stderr
+
+
+def status_of(answer: aeo_mra.Eligibility) -> int:
+    return cli.EXIT_YES if answer.qualifies else cli.EXIT_NO
+
+
+# -- the real entry point ----------------------------------------------------------------
+
+
+def test_check_answers_and_explains() -> None:
+    answer = aeo_mra.check("Germany", on=GERMANY_2020)
+    assert answer.qualifies  # the issue's definition of done
+    done = run("check", "Germany", "--on", "2020-05-01")
+    assert done.returncode == cli.EXIT_YES
+    assert done.stderr == ""
+    assert done.stdout.splitlines()[0] == answer.explain()
+
+
+def test_check_json_is_the_library_answer() -> None:
+    answer = aeo_mra.check("Germany", on=GERMANY_2020, tier=Tier.ADVANCED_CERTIFIED)
+    options = ["--on", "2020-05-01", "--tier", "advanced_certified", "--role", "Exporter"]
+    status, data = run_json("check", "Germany", *options)
+    assert status == status_of(answer)
+    assert data["qualifies"] == answer.qualifies
+    assert data["reason"] == answer.reason.value
+    assert (data["place"]["code"], data["place"]["name"]) == (answer.place.code, answer.place.name)
+    assert data["on"] == "2020-05-01"
+    assert (data["role"], data["tier"]) == ("exporter", "ADVANCED_CERTIFIED")
+    assert data["arrangement"] == (answer.arrangement.id if answer.arrangement else None)
+    assert data["benefits"] == [b.value for b in answer.benefits]
+    assert data["caveats"] == list(answer.caveats)
+    assert [(s["id"], s["title"], s["urls"]) for s in data["sources"]] == [
+        (s.id, s.title, list(s.urls)) for s in answer.sources
+    ]
+    assert data["confidence"] == str(answer.confidence)
+    assert data["data_version"] == answer.data_version == aeo_mra.DATA_VERSION
+    assert data["data_reviewed"] == answer.data_reviewed.isoformat()
+    assert data["explanation"] == answer.explain()
+
+
+@pytest.mark.parametrize(
+    ("place", "on", "role"),
+    [("UK", "2021-06-01", Role.EXPORTER), ("Brazil", "2023-01-01", Role.IMPORTER)],
+)
+def test_check_json_status_follows_the_answer(place: str, on: str, role: Role) -> None:
+    answer = aeo_mra.check(place, on=date.fromisoformat(on), role=role)
+    status, data = run_json("check", place, "--on", on, "--role", role.value)
+    assert status == status_of(answer)
+    assert (data["qualifies"], data["reason"]) == (answer.qualifies, answer.reason.value)
+
+
+def test_a_no_exits_1() -> None:
+    answer = aeo_mra.check("UK", on=date(2021, 6, 1))
+    assert not answer.qualifies  # the UK left the EU arrangement on 2020-12-31
+    done = run("check", "UK", "--on", "2021-06-01")
+    assert done.returncode == cli.EXIT_NO
+    assert done.stdout.startswith("No:")
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_unknown_place_is_bad_input(json_flag: list[str]) -> None:
+    done = run("check", "Germny", *json_flag)
+    assert_bad_input(done, "'Germny'", "Germany")
+
+
+def test_list() -> None:
+    day = date(2020, 12, 31)
+    done = run("list", "--on", day.isoformat())
+    assert done.returncode == cli.EXIT_YES
+    header, *rows = done.stdout.splitlines()
+    assert header.split()[:2] == ["ID", "PARTNER"]
+    assert [row.split()[0] for row in rows] == [a.id for a in aeo_mra.arrangements(day)]
+
+
+def test_list_json() -> None:
+    day = date(2020, 12, 31)
+    status, data = run_json("list", "--on", day.isoformat(), "--basis", "IMPLEMENTED")
+    found = aeo_mra.arrangements(day, basis=Basis.IMPLEMENTED)
+    assert status == cli.EXIT_YES
+    assert (data["on"], data["basis"]) == (day.isoformat(), "implemented")
+    assert [row["id"] for row in data["arrangements"]] == [a.id for a in found]
+    assert [row["covered"] for row in data["arrangements"]] == [list(a.covered(day)) for a in found]
+
+
+def test_show_by_id() -> None:
+    arrangement = aeo_mra.arrangement("EU")
+    done = run("show", "eu")
+    assert done.returncode == cli.EXIT_YES
+    assert done.stdout.splitlines()[0] == f"{arrangement.name} (EU)"
+    assert all(source.id in done.stdout for source in arrangement.sources)
+
+
+def test_show_json_by_place() -> None:
+    arrangement = aeo_mra.check("Germany").arrangement
+    assert arrangement is not None
+    status, data = run_json("show", "Germany")
+    assert status == cli.EXIT_YES
+    assert (data["id"], data["name"]) == (arrangement.id, arrangement.name)
+    assert [s["id"] for s in data["sources"]] == [s.id for s in arrangement.sources]
+    assert data["signed"]["value"]["earliest"] == str(arrangement.signed.value.earliest)
+
+
+def test_show_unknown_is_bad_input() -> None:
+    assert_bad_input(run("show", "Atlantis"), "'Atlantis'", "arrangement ids: ")
+
+
+def test_timeline() -> None:
+    events = aeo_mra.timeline()
+    done = run("timeline")
+    assert done.returncode == cli.EXIT_YES
+    header, *rows = done.stdout.splitlines()
+    assert header.split() == ["DATE", "EVENT", "DESCRIPTION"]
+    assert all(row.endswith(e.description) for row, e in zip(rows, events, strict=True))
+
+
+def test_timeline_json() -> None:
+    events = aeo_mra.timeline()
+    status, data = run_json("timeline")
+    assert status == cli.EXIT_YES
+    assert [(e["kind"], e["description"]) for e in data["events"]] == [
+        (e.kind.value, e.description) for e in events
+    ]
+    first = data["events"][0]["when"]
+    assert first["earliest"] == str(events[0].when.earliest)
+
+
+def test_summary() -> None:
+    day = date(2021, 8, 31)
+    done = run("summary", "--on", day.isoformat())
+    assert done.returncode == cli.EXIT_YES
+    assert done.stdout.splitlines()[0] == str(aeo_mra.summary(day))
+
+
+def test_summary_json() -> None:
+    day = date(2021, 8, 31)
+    totals = aeo_mra.summary(day, basis=Basis.IMPLEMENTED)
+    status, data = run_json("summary", "--on", day.isoformat(), "--basis", "implemented")
+    assert status == cli.EXIT_YES
+    assert (data["economies"], data["territories"]) == (totals.economies, totals.territories)
+    assert data["arrangements"] == list(totals.arrangements)
+
+
+def test_no_command_is_a_usage_error() -> None:
+    assert_bad_input(run(), "COMMAND")
+
+
+# -- in-process: the same main(), without a new interpreter ------------------------------
+
+
+def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """``main(args)``: exit status, stdout, stderr; argparse's own exits included."""
+    try:
+        status = cli.main(list(args))
+    except SystemExit as exit:
+        status = int(exit.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.mark.parametrize(
+    ("args", "quoted"),
+    [
+        (["check", "DE", "--tier", "advnced"], ["'advnced'", "ADVANCED_CERTIFIED"]),
+        (["check", "DE", "--role", "exprter"], ["'exprter'", "exporter"]),
+        (["check", "DE", "--tier", "nonsense"], ["'nonsense'", "choose from AA"]),
+        (["check", "DE", "--on", "2020-13-01"], ["'2020-13-01'", "YYYY-MM-DD"]),
+        (["check", "DE", "--tier", "AA", "--on", "2020-01-01"], ["AA", "2020-01-01"]),
+        (["check", "China"], ["'China'"]),
+        (["list", "--basis", "sined"], ["'sined'", "signed"]),
+        (["summary", "--on", "yesterday"], ["'yesterday'"]),
+        (["show", "Tuvalu"], ["'Tuvalu'", "no AEO arrangement"]),
+        (["show", "EUU"], ["'EUU'", "'EU'"]),
+        (["show", "Germny"], ["'Germny'", "'Germany'"]),
+    ],
+)
+def test_bad_input(capsys: pytest.CaptureFixture[str], args: list[str], quoted: list[str]) -> None:
+    status, out, err = call(capsys, *args)
+    assert (status, out) == (cli.EXIT_BAD_INPUT, "")
+    assert len(err.splitlines()) == 1
+    assert all(text in err for text in quoted)
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("AA", Tier.AA),
+        ("aa", Tier.AA),
+        ("advanced_certified", Tier.ADVANCED_CERTIFIED),
+        ("Advanced-Certified", Tier.ADVANCED_CERTIFIED),
+        (" general  credit ", Tier.GENERAL_CREDIT),
+    ],
+)
+def test_tiers_are_read_in_any_case(text: str, tier: Tier) -> None:
+    args = cli._parser().parse_args(["check", "DE", "--tier", text])
+    assert args.tier is tier
+
+
+def test_help_succeeds(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = call(capsys, "check", "--help")
+    assert status == cli.EXIT_YES
+    assert "--tier" in out
+
+
+def test_list_before_the_first_arrangement(capsys: pytest.CaptureFixture[str]) -> None:
+    assert not aeo_mra.arrangements(date(2000, 1, 1))
+    status, out, _ = call(capsys, "list", "--on", "2000-01-01")
+    assert status == cli.EXIT_YES
+    assert out == "No arrangements signed by 2000-01-01.\n"
+    status, out, _ = call(capsys, "list", "--on", "2000-01-01", "--json")
+    assert json.loads(out)["arrangements"] == []
+
+
+# The documented JSON shapes (docs/cli.md): keys are added, never renamed or removed.
+SHAPES = {
+    ("check", "DE", "--on", "2020-05-01"): [
+        "qualifies", "reason", "place", "on", "role", "tier", "arrangement", "benefits",
+        "caveats", "sources", "confidence", "data_version", "data_reviewed", "explanation",
+    ],
+    ("list", "--on", "2020-05-01"): [
+        "on", "basis", "data_version", "data_reviewed", "arrangements",
+    ],
+    ("show", "SG"): [
+        "id", "partner", "partner_zh", "partner_kind", "instrument", "counted", "signed",
+        "implemented", "stages", "scope", "china_tiers", "partner_programme", "partner_tiers",
+        "benefits", "benefits_wording", "code_format", "members", "caveats", "name", "sources",
+        "data_version", "data_reviewed",
+    ],
+    ("timeline",): ["data_version", "data_reviewed", "events"],
+    ("summary", "--on", "2020-05-01"): [
+        "on", "basis", "economies", "territories", "arrangements", "counted_territories",
+        "data_version", "data_reviewed",
+    ],
+}  # fmt: skip
+NESTED = {
+    "place": ["code", "alpha_3", "numeric", "name", "name_zh"],
+    "source": ["id", "title", "kind", "urls", "note"],
+    "listing": [
+        "id", "name", "partner", "partner_zh", "partner_kind", "instrument", "counted",
+        "signed", "implemented", "scope", "covered",
+    ],
+    "when": ["earliest", "latest", "precision"],
+    "event": ["when", "kind", "arrangement", "territory", "description", "confidence", "sources"],
+    "fact": ["value", "sources", "confidence", "inferred", "note"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("args", list(SHAPES))
+def test_json_shapes_are_stable(capsys: pytest.CaptureFixture[str], args: tuple[str, ...]) -> None:
+    _, out, _ = call(capsys, *args, "--json")
+    data = json.loads(out)
+    assert list(data) == SHAPES[args]
+    nested = {
+        "check": [("place", data.get("place")), *(("source", s) for s in data.get("sources", []))],
+        "list": [("listing", data.get("arrangements", [{}])[0])],
+        "show": [("fact", data.get("signed")), ("when", data.get("signed", {}).get("value"))],
+        "timeline": [("event", data.get("events", [{}])[0])],
+    }
+    for kind, value in nested.get(args[0], []):
+        assert list(value) == NESTED[kind], kind
+
+
+def test_json_values_are_plain() -> None:
+    assert cli._plain(None, None, date(2020, 5, 1)) == "2020-05-01"
+    assert cli._plain(None, None, Role.IMPORTER) == "importer"
+    assert cli._plain(None, None, aeo_mra.Confidence.MEDIUM) == "medium"
+    assert cli._plain(None, None, "text") == "text"
+
+
+def test_tables_align_chinese_text() -> None:
+    table = cli._table([("欧盟", "x"), ("EU", "y")]).splitlines()
+    assert table == ["欧盟  x", "EU    y"]
+
+
+def test_docs_cover_every_command() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    for command in cli._COMMANDS:
+        assert f"## `aeo-mra {command.name}" in text
+    for tier in Tier:
+        assert f"`{tier.name}`" in text
+    for kind in ["check", "list", "show", "timeline", "summary"]:
+        for key in SHAPES[next(a for a in SHAPES if a[0] == kind)]:
+            assert f'"{key}"' in text, (kind, key)
