@@ -331,3 +331,20 @@ def test_docs_cover_every_command() -> None:
     for kind in ["check", "list", "show", "timeline", "summary"]:
         for key in SHAPES[next(a for a in SHAPES if a[0] == kind)]:
             assert f'"{key}"' in text, (kind, key)
+
+
+def test_code_validates_and_says_what_to_declare() -> None:
+    from aeo_mra import codes
+
+    ok = run("code", "aeocn 0123456789", "--json")
+    assert ok.returncode == cli.EXIT_YES
+    data = json.loads(ok.stdout)
+    assert data["code"] == codes.validate("aeocn 0123456789")
+    assert data["declaration"] is None
+    partner = run("code", "SG123456789012", "--on", "2017-01-01")
+    assert partner.returncode == cli.EXIT_YES
+    assert codes.declaration("SG123456789012", date(2017, 1, 1)).text in partner.stdout
+    bad = run("code", "SG12345")
+    assert bad.returncode == cli.EXIT_BAD_INPUT
+    assert "'SG12345'" in bad.stderr
+    assert "Traceback" not in bad.stderr

@@ -104,6 +104,7 @@ __all__ = [
     "check",
     "check_foreign",
     "check_many",
+    "codes",
     "load",
     "resolve",
     "summary",

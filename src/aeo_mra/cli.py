@@ -405,6 +405,46 @@ def _summary(args: argparse.Namespace) -> int:
     return EXIT_YES
 
 
+# -- code ---------------------------------------------------------------------------------
+
+
+def _add_code(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("code", metavar="CODE", help="an AEO code, e.g. AEOCN0123456789")
+    parser.add_argument(
+        "--on", type=_day, metavar="DATE", help="declare it on this day (default: today)"
+    )
+
+
+def _code(args: argparse.Namespace) -> int:
+    from aeo_mra import codes
+
+    day = args.on or date.today()
+    parsed = codes.parse(args.code)
+    codes.validate(args.code, on=day)
+    declared = None if parsed.place == "CN" else codes.declaration(parsed, day)
+    if args.json:
+        data = _record(parsed)
+        data["on"] = day.isoformat()
+        data["declaration"] = _record(declared) if declared else None
+        data["data_version"] = aeo_mra.DATA_VERSION
+        data["data_reviewed"] = aeo_mra.DATA_REVIEWED.isoformat()
+        _print_json(data)
+    else:
+        lines = [
+            ("Code", parsed.code),
+            ("Issued in", aeo_mra.resolve(parsed.place).name if parsed.place != "CN" else "China"),
+            ("Arrangement", parsed.arrangement or "— (China's own code, given to partners)"),
+            (
+                "Format",
+                "published" if parsed.verified else "not published: place code checked only",
+            ),
+        ]
+        if declared:
+            lines.append((f"Declare on {day}", str(declared)))
+        print(_table(lines))
+    return EXIT_YES
+
+
 # -- the command line --------------------------------------------------------------------
 
 
@@ -420,13 +460,13 @@ class _Command:
     run: Callable[[argparse.Namespace], int]
 
 
-# `code CODE` joins these once aeo_mra.codes (parse, validate) lands.
 _COMMANDS = (
     _Command("check", "does a Chinese AEO get benefits trading with a place?", _add_check, _check),
     _Command("list", "the partners, as a table", _add_dated, _list),
     _Command("show", "one arrangement in full", _add_show, _show),
     _Command("timeline", "every dated event, earliest first", _no_arguments, _timeline),
     _Command("summary", "the running totals as China's customs counts them", _add_dated, _summary),
+    _Command("code", "parse and validate an AEO code; what to declare", _add_code, _code),
 )
 
 _EPILOG = "exit status: 0 yes or success, 1 when check answers no, 2 for bad input"

@@ -1,0 +1,579 @@
+"""AEO codes: parse, validate and format them, and say what to type in a Chinese declaration.
+
+The verbs are python-stdnum's: :func:`compact` removes what people add when writing a
+code down, :func:`validate` returns the code in its normal form or raises,
+:func:`is_valid` says whether it would, :func:`format` gives the code as it is written,
+and :func:`parse` takes it apart into an :class:`AeoCode`.
+
+>>> from aeo_mra import codes
+>>> codes.validate("aeocn 0123456789")
+'AEOCN0123456789'
+>>> codes.validate("CN0123456789")  # the older spelling of China's own codes
+'AEOCN0123456789'
+>>> codes.parse("SG 1234 5678 9012")  # doctest: +NORMALIZE_WHITESPACE
+AeoCode(code='SG123456789012', place='SG', number='123456789012', arrangement='SG',
+        verified=True)
+>>> codes.is_valid("SG12345")
+False
+>>> codes.validate("SG12345")  # doctest: +NORMALIZE_WHITESPACE
+Traceback (most recent call last):
+...
+aeo_mra.codes.InvalidLength: 'SG12345' is not a valid AEO code: SG codes are SG followed
+by 12 digits, e.g. SG123456789012 (14 characters, not 7)
+
+What goes into a Chinese declaration depends on the day: the remarks column before
+2018-11-01, the overseas consignor/consignee code field from then on.
+
+>>> from datetime import date
+>>> print(codes.declaration("SG123456789012", date(2018, 10, 31)))
+AEO<SG123456789012> in the remarks column (备注栏)
+>>> codes.declaration("SG123456789012", date(2018, 11, 1)).text
+'SG123456789012'
+
+Partner codes are checked against each arrangement's ``code_format`` in the bundled
+data. Where no format is published, a covered place's two-letter code followed by 1 to 20
+letters or digits is accepted, and :attr:`AeoCode.verified` is ``False``.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .errors import Error
+
+if TYPE_CHECKING:
+    from .model import Arrangement
+    from .registry import Registry
+
+__all__ = [
+    "PLACE_CODE_FIELD_SINCE",
+    "AeoCode",
+    "Declaration",
+    "DeclarationField",
+    "InvalidCode",
+    "InvalidFormat",
+    "InvalidLength",
+    "NotDeclarable",
+    "UnknownPrefix",
+    "compact",
+    "declaration",
+    "format",
+    "is_valid",
+    "parse",
+    "validate",
+]
+
+#: The first day of the form set by GACC announcement 2018 No. 131 (issued 2018-10-15):
+#: country code + enterprise code in the overseas consignor/consignee code field.
+PLACE_CODE_FIELD_SINCE = date(2018, 11, 1)
+
+_CHINA = "CN"
+_CHINA_PREFIX = "AEOCN"
+_CHINA_NUMBER = re.compile(r"[0-9A-Z]{10}", re.ASCII)
+_CHINA_EXPECTED = (
+    "China's own codes are AEOCN followed by the 10-character enterprise code registered "
+    "with China's customs (older texts write CN and the 10 characters), e.g. AEOCN0123456789"
+)
+_ANY_NUMBER = "[0-9A-Z]{1,20}"
+_LETTERS_AND_DIGITS = re.compile(r"[0-9A-Z]*", re.ASCII)
+# Spaces, hyphens and other dashes, and dots (Swiss numbers are written CHE-123.456.789).
+_SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015\u2212]+")
+_UNBOUNDED = 10_000
+
+
+# -- errors ----------------------------------------------------------------------------
+
+
+class InvalidCode(Error, ValueError):
+    """A string that is not a valid AEO code.
+
+    Attributes:
+        code: The input as given.
+        expected: What a valid code would have looked like.
+    """
+
+    def __init__(self, code: object, expected: str) -> None:
+        self.code = code
+        self.expected = expected
+        super().__init__(f"{code!r} is not a valid AEO code: {expected}")
+
+
+class InvalidFormat(InvalidCode):
+    """The code has characters that its format does not allow where they stand."""
+
+
+class InvalidLength(InvalidCode):
+    """The code is too short or too long for its format."""
+
+
+class UnknownPrefix(InvalidCode):
+    """The code does not begin with the code of a partner of China's customs.
+
+    Either the prefix names no place covered by an arrangement, or (when a date is
+    given) the place was not covered on that date.
+
+    Attributes:
+        prefix: The two characters the code begins with.
+        on: The date asked about, or ``None``.
+    """
+
+    def __init__(self, code: object, expected: str, prefix: str, on: date | None = None) -> None:
+        self.prefix = prefix
+        self.on = on
+        super().__init__(code, expected)
+
+
+class NotDeclarable(Error, ValueError):
+    """A valid code that is not entered in a Chinese declaration on that date.
+
+    China's own codes (AEOCN…) are given to partners abroad, and a partner's code has
+    no place in a declaration before the partner's arrangement took effect.
+
+    Attributes:
+        code: The code as given.
+        on: The date asked about.
+    """
+
+    def __init__(self, code: object, on: date, reason: str) -> None:
+        self.code = code
+        self.on = on
+        super().__init__(f"{code!r} is not entered in a Chinese declaration on {on}: {reason}")
+
+
+# -- results ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class AeoCode:
+    """An AEO code taken apart.
+
+    Attributes:
+        code: The code in its normal form, as :func:`format` gives it.
+        place: The ISO 3166-1 alpha-2 code of the place whose customs issued it
+            (``CN`` for China's own codes).
+        number: The enterprise number: the code without the place code (without
+            ``AEOCN`` for China's own codes).
+        arrangement: The id of the arrangement that makes the code relevant, or ``None``
+            for China's own codes.
+        verified: Whether an announcement gives the format (``False``: only a place code
+            followed by letters and digits was checked).
+    """
+
+    code: str
+    place: str
+    number: str
+    arrangement: str | None
+    verified: bool
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class DeclarationField(enum.Enum):
+    """Where a partner's AEO code goes in a Chinese customs declaration."""
+
+    REMARKS = "remarks"
+    OVERSEAS_CONSIGNOR_CONSIGNEE_CODE = "overseas-consignor-consignee-code"
+
+    @property
+    def description(self) -> str:
+        """The field in English, with its Chinese name."""
+        return _FIELD_TEXT[self][0]
+
+    @property
+    def name_zh(self) -> str:
+        """The field's Chinese name, e.g. ``备注栏``."""
+        return _FIELD_TEXT[self][1]
+
+
+_FIELD_TEXT = {
+    DeclarationField.REMARKS: ("the remarks column (备注栏)", "备注栏"),
+    DeclarationField.OVERSEAS_CONSIGNOR_CONSIGNEE_CODE: (
+        "the overseas consignor/consignee code field (境外收发货人编码) and the manifest's "
+        "consignor/consignee AEO code fields",
+        "境外收发货人编码",
+    ),
+}
+
+
+@attrs.frozen
+class Declaration:
+    """What to type in a Chinese declaration for a partner's AEO code, and where.
+
+    Attributes:
+        text: The exact string, e.g. ``SG123456789012`` or ``AEO<SG123456789012>``.
+        field: The field it goes in.
+    """
+
+    text: str
+    field: DeclarationField
+
+    def __str__(self) -> str:
+        return f"{self.text} in {self.field.description}"
+
+
+# -- the verbs -------------------------------------------------------------------------
+
+
+def compact(code: str) -> str:
+    """The code without separators, in upper case.
+
+    Full-width characters become ASCII (NFKC), spaces, hyphens, dashes and dots go, and
+    the remarks-column wrapper ``AEO<…>`` of older declarations is taken off. Nothing is
+    checked.
+
+    >>> compact("ｓｇ 1234-5678-9012")
+    'SG123456789012'
+    >>> compact("AEO<CHE-123.456.789>")
+    'CHE123456789'
+
+    Raises:
+        TypeError: ``code`` is not a string.
+    """
+    text = unicodedata.normalize("NFKC", _text(code)).upper()
+    text = _SEPARATORS.sub("", text)
+    while text.startswith("AEO<") and text.endswith(">"):
+        text = text[4:-1]
+    return text
+
+
+def validate(code: str, *, on: date | None = None) -> str:
+    """The code in its normal form, or an error saying what is wrong with it.
+
+    Args:
+        code: The code, in any case, with or without spaces and hyphens.
+        on: If given, the code's place must be covered by a signed arrangement on that
+            day. ``None`` (the default) checks no date: any place an arrangement has
+            covered will do.
+
+    >>> validate("il 123 456 789")
+    'IL123456789'
+
+    Raises:
+        InvalidLength: Too short or too long for its format.
+        InvalidFormat: Characters its format does not allow.
+        UnknownPrefix: It does not begin with a partner's code (on ``on``, if given).
+        TypeError: ``code`` is not a string or ``on`` is not a date.
+    """
+    return _parse(code, None if on is None else _day(on)).code
+
+
+def is_valid(code: str, *, on: date | None = None) -> bool:
+    """Whether :func:`validate` accepts the code.
+
+    >>> is_valid("AU12345678901"), is_valid("AU1234")
+    (True, False)
+
+    Raises:
+        TypeError: ``code`` is not a string or ``on`` is not a date.
+    """
+    try:
+        validate(code, on=on)
+    except InvalidCode:
+        return False
+    return True
+
+
+def format(code: str | AeoCode) -> str:
+    """The code as it is written: no separators, China's own codes as ``AEOCN…``.
+
+    >>> format("cn 0123456789")
+    'AEOCN0123456789'
+
+    Raises:
+        The errors of :func:`validate`.
+    """
+    if isinstance(code, AeoCode):
+        return code.code
+    return parse(code).code
+
+
+def parse(code: str) -> AeoCode:
+    """The code taken apart: issuing place, enterprise number, arrangement.
+
+    >>> parse("AEOCN0123456789")  # doctest: +NORMALIZE_WHITESPACE
+    AeoCode(code='AEOCN0123456789', place='CN', number='0123456789', arrangement=None,
+            verified=True)
+    >>> parse("RU 12345").verified
+    False
+
+    Raises:
+        The errors of :func:`validate`.
+    """
+    return _parse(code, None)
+
+
+def declaration(code: str | AeoCode, on: date) -> Declaration:
+    """What to type for a partner's AEO code in a Chinese declaration on ``on``, and where.
+
+    From 2018-11-01 (GACC announcement 2018 No. 131) the place code followed by the
+    enterprise code goes in the overseas consignor/consignee code field (境外收发货人编码)
+    and in the manifest's AEO code fields; before that, ``AEO<`` + code + ``>`` in the
+    remarks column (备注栏).
+
+    >>> declaration("nz1234", date(2017, 7, 1)).text
+    'AEO<NZ1234>'
+
+    Raises:
+        NotDeclarable: ``code`` is China's own code, or the partner's arrangement had not
+            taken effect on ``on``.
+        UnknownPrefix: The code's place was not covered by an arrangement on ``on``.
+        InvalidLength, InvalidFormat: As for :func:`validate`.
+        TypeError: ``code`` is not a string or ``on`` is not a date.
+    """
+    day = _day(on)
+    given = code.code if isinstance(code, AeoCode) else code
+    parsed = _parse(given, day)
+    if parsed.arrangement is None:
+        raise NotDeclarable(
+            given,
+            day,
+            "it is China's own AEO code, which Chinese AEOs give to their partners abroad "
+            "for the partner's customs; only partners' codes are entered in China",
+        )
+    arrangement = _index().registry.arrangement(parsed.arrangement)
+    if not arrangement.is_implemented(day):
+        started = arrangement.implemented
+        when = f"took effect on {started.value}" if started else "has not been implemented"
+        raise NotDeclarable(given, day, f"the {arrangement.name} {when}")
+    if day >= PLACE_CODE_FIELD_SINCE:
+        text = parsed.place + parsed.number
+        return Declaration(text, DeclarationField.OVERSEAS_CONSIGNOR_CONSIGNEE_CODE)
+    return Declaration(f"AEO<{parsed.code}>", DeclarationField.REMARKS)
+
+
+# -- how codes are matched -------------------------------------------------------------
+
+
+@attrs.frozen
+class _Rule:
+    """How one arrangement's partner codes are written.
+
+    ``whole``: the pattern matches the code with its place code (``SG[0-9]{12}``).
+    Otherwise the pattern matches what follows the place code, and ``bare`` names the
+    place whose published codes carry no place code (Hong Kong's 15 digits).
+    """
+
+    arrangement: Arrangement
+    places: tuple[str, ...]
+    regex: re.Pattern[str]
+    whole: bool
+    bare: str | None
+    widths: tuple[int, int | None]
+    description: str
+    example: str
+    verified: bool
+
+    def code(self, place: str, number: str) -> str:
+        return number if self.bare else place + number
+
+    def expected(self, place: str) -> str:
+        if self.bare:
+            return (
+                f"{place} codes are {self.description}, with or without {place} before it, "
+                f"e.g. {self.example}"
+            )
+        return f"{place} codes are {self.description}, e.g. {self.example}"
+
+
+def _rule(arrangement: Arrangement) -> _Rule:
+    places = tuple(m.territory for m in arrangement.members)
+    fact = arrangement.code_format
+    if fact is None:
+        regex = re.compile(_ANY_NUMBER, re.ASCII)
+        description = (
+            f"{places[0] if len(places) == 1 else 'the place code'} followed by 1 to 20 "
+            f"letters or digits ({arrangement.partner}'s format is not published)"
+        )
+        return _Rule(
+            arrangement, places, regex, False, None, _widths(regex), description,
+            places[0] + "12345", False,
+        )  # fmt: skip
+    shape = fact.value
+    regex = re.compile(shape.pattern, re.ASCII)
+    whole = shape.example[:2] in places
+    bare = places[0] if not whole and len(places) == 1 else None
+    return _Rule(
+        arrangement, places, regex, whole, bare, _widths(regex), shape.description,
+        shape.example, shape.verified,
+    )  # fmt: skip
+
+
+def _widths(regex: re.Pattern[str]) -> tuple[int, int | None]:
+    """The shortest and longest strings the pattern matches (``None``: no limit).
+
+    Only tells a length error from a format error, so if the standard library's private
+    parser has moved, every mismatch is a format error.
+    """
+    try:
+        parser = importlib.import_module("re._parser")
+        low, high = parser.parse(regex.pattern, regex.flags).getwidth()
+    except (ImportError, AttributeError):
+        return 0, None
+    return int(low), None if high >= _UNBOUNDED else int(high)
+
+
+def _length_text(widths: tuple[int, int | None]) -> str:
+    low, high = widths
+    if high is None:
+        return f"at least {low} characters"
+    if low == high:
+        return f"{low} characters"
+    return f"{low} to {high} characters"
+
+
+def _fits(widths: tuple[int, int | None], length: int) -> bool:
+    low, high = widths
+    return low <= length and (high is None or length <= high)
+
+
+class _Index:
+    """The rules of a registry's arrangements, by place."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.by_place: dict[str, list[_Rule]] = {}
+        self.bare: list[_Rule] = []
+        for arrangement in registry.dataset.arrangements:
+            rule = _rule(arrangement)
+            for place in rule.places:
+                self.by_place.setdefault(place, []).append(rule)
+            if rule.bare:
+                self.bare.append(rule)
+        self.partners = tuple(sorted(self.by_place))
+
+
+_INDEX: _Index | None = None
+
+
+def _index() -> _Index:
+    global _INDEX
+    if _INDEX is None:
+        from . import _default
+
+        _INDEX = _Index(_default())
+    return _INDEX
+
+
+def _parse(given: object, on: date | None) -> AeoCode:
+    code = compact(_text(given))
+    if not code:
+        raise InvalidLength(given, "an AEO code is the issuing place's code and a number")
+    if not _LETTERS_AND_DIGITS.fullmatch(code):
+        raise InvalidFormat(given, "AEO codes have only letters and digits")
+    for prefix in (_CHINA_PREFIX, _CHINA):
+        if code.startswith(prefix):
+            number = code[len(prefix) :]
+            if not _CHINA_NUMBER.fullmatch(number):
+                counts = f"10 characters after {prefix}, not {len(number)}"
+                raise InvalidLength(given, f"{_CHINA_EXPECTED} ({counts})")
+            return AeoCode(_CHINA_PREFIX + number, _CHINA, number, None, True)
+    index = _index()
+    found = _matches(index, code)
+    if not found:
+        raise _mismatch(index, given, code)
+    if on is not None:
+        current = [m for m in found if _covers(m[0].arrangement, m[1], on)]
+        if not current:
+            reasons = "; ".join(_why_not(rule.arrangement, place, on) for rule, place, _ in found)
+            place = found[0][1]
+            expected = f"{place} was not covered by an AEO arrangement of China's customs on {on}"
+            raise UnknownPrefix(given, f"{expected}: {reasons}", code[:2], on)
+        found = current
+    rule, place, number = found[0]
+    return AeoCode(rule.code(place, number), place, number, rule.arrangement.id, rule.verified)
+
+
+def _matches(index: _Index, code: str) -> list[tuple[_Rule, str, str]]:
+    """Every (rule, place, enterprise number) the code can be read as."""
+    found = []
+    place = code[:2]
+    for rule in index.by_place.get(place, ()):
+        if rule.regex.fullmatch(code if rule.whole else code[2:]):
+            found.append((rule, place, code[2:]))
+    for rule in index.bare:
+        if rule.bare and rule.regex.fullmatch(code):
+            found.append((rule, rule.bare, code))
+    return found
+
+
+def _mismatch(index: _Index, given: object, code: str) -> InvalidCode:
+    """The most precise error for a code no rule matches."""
+    place = code[:2]
+    rules = index.by_place.get(place)
+    if rules:
+        rule = rules[0]
+        part = code if rule.whole else code[2:]
+        if _fits(rule.widths, len(part)):
+            return InvalidFormat(given, rule.expected(place))
+        after = "" if rule.whole else f" after {place}"
+        counts = f"{_length_text(rule.widths)}{after}, not {len(part)}"
+        return InvalidLength(given, f"{rule.expected(place)} ({counts})")
+    if len(place) == 2 and place.isalpha():
+        return UnknownPrefix(given, _not_a_partner(index, place), place)
+    expected = "an AEO code begins with the two-letter code of the place that issued it"
+    if not index.bare:
+        error = InvalidLength if len(code) < 3 else InvalidFormat
+        return error(given, f"{expected}, followed by the enterprise number")
+    bare = "; or ".join(rule.expected(rule.bare or "") for rule in index.bare)
+    expected += f", or is a code written without it: {bare}"
+    if any(_fits(rule.widths, len(code)) for rule in index.bare):
+        return InvalidFormat(given, expected)
+    return InvalidLength(given, f"{expected} (not {len(code)} characters)")
+
+
+def _not_a_partner(index: _Index, place: str) -> str:
+    from .errors import DomesticPlaceError, UnknownPlaceError
+
+    try:
+        name = f"{place} ({index.registry.resolve(place).name})"
+    except (UnknownPlaceError, DomesticPlaceError):
+        name = place
+    return (
+        f"{name} is not a place covered by an AEO arrangement of China's customs; "
+        f"partners' codes begin with {_or(index.partners)}, China's own with AEOCN"
+    )
+
+
+def _or(words: Sequence[str]) -> str:
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def _covers(arrangement: Arrangement, place: str, day: date) -> bool:
+    return arrangement.is_signed(day) and place in arrangement.covered(day)
+
+
+def _why_not(arrangement: Arrangement, place: str, day: date) -> str:
+    for member in arrangement.members:
+        if member.territory != place:
+            continue
+        if member.until is not None and member.until.value < day:
+            return f"the {arrangement.name} covered {place} until {member.until.value}"
+        if member.since is not None and day < member.since.value:
+            return f"{place} joined the {arrangement.name} on {member.since.value}"
+    signed = arrangement.signed.value
+    if str(signed) == "unknown":
+        return f"the {arrangement.name} was not known to be signed"
+    return f"the {arrangement.name} was signed {signed}"
+
+
+def _text(code: object) -> str:
+    if not isinstance(code, str):
+        raise TypeError(f"an AEO code is a string, not {type(code).__name__}: {code!r}")
+    return code
+
+
+def _day(on: object) -> date:
+    if isinstance(on, datetime):
+        return on.date()
+    if isinstance(on, date):
+        return on
+    raise TypeError(f"on must be a datetime.date, not {type(on).__name__}: {on!r}")
