@@ -1,0 +1,171 @@
+"""The documentation's generated pages say what the bundled data says.
+
+The data pages, the chart and the API reference are made at build time by the mkdocs hook in
+``docs_hooks.py``; these tests call its generators directly.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import tomllib
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import aeo_mra
+from aeo_mra import Basis, Registry
+
+pytest.importorskip("griffe", reason="the docs hook needs the docs extra")
+
+ROOT = Path(__file__).parents[1]
+DOCS = ROOT / "docs"
+BUNDLED = Path(aeo_mra.__file__).parent / "data" / "arrangements.toml"
+
+
+@pytest.fixture(scope="module")
+def hooks() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs_hooks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict[str, object]:
+    """The bundled file as TOML, read without aeo_mra."""
+    return tomllib.loads(BUNDLED.read_text(encoding="utf-8"))
+
+
+def _column(table: str, number: int) -> list[str]:
+    """The cells of one column of a generated Markdown table, header and rule left out."""
+    rows = [line for line in table.splitlines() if line.startswith("| ")][1:]
+    return [re.split(r"(?<!\\) \| ", row.strip("| "))[number] for row in rows]
+
+
+def test_the_arrangements_table_lists_exactly_the_arrangements_in_the_dataset(
+    hooks: ModuleType, registry: Registry, raw: dict[str, list[dict[str, str]]]
+) -> None:
+    table = hooks.arrangements_table(registry)
+    listed = [re.fullmatch(r"\[(.+)\]\(#.+\)", cell)[1] for cell in _column(table, 0)]  # type: ignore[index]
+    in_file = [record["id"] for record in raw["arrangement"]]
+    assert listed == in_file
+    assert listed == [a.id for a in registry.dataset.arrangements]
+
+
+def test_each_arrangement_has_a_section_with_its_facts(
+    hooks: ModuleType, registry: Registry
+) -> None:
+    details = hooks.arrangement_details(registry)
+    anchors = re.findall(r"^### .* \{ #([a-z0-9-]+) \}$", details, re.M)
+    assert anchors == [a.id.lower() for a in registry.dataset.arrangements]
+    for arrangement in registry.dataset.arrangements:
+        for source in arrangement.sources:
+            assert f"[{source.id}](sources.md#{source.id})" in details
+
+
+def test_the_places_table_lists_every_covered_place_and_its_arrangement(
+    hooks: ModuleType, registry: Registry
+) -> None:
+    table = hooks.places_table(registry)
+    listed = sorted(
+        (code, re.match(r"\[(.+?)\]", arrangement)[1])  # type: ignore[index]
+        for code, arrangement in zip(_column(table, 1), _column(table, 3), strict=True)
+    )
+    expected = sorted((m.territory, a.id) for a in registry.dataset.arrangements for m in a.members)
+    assert listed == expected
+
+
+def test_the_counted_table_lists_every_counted_territory(
+    hooks: ModuleType, registry: Registry
+) -> None:
+    counted = registry.dataset.counted_territories
+    table = hooks.counted_table(registry)
+    if counted:
+        assert _column(table, 1) == [c.territory for c in counted]
+
+
+def test_the_timeline_page_has_every_event(hooks: ModuleType, registry: Registry) -> None:
+    table = hooks.timeline_table(registry)
+    events = registry.timeline()
+    assert _column(table, 1) == [event.kind.value for event in events]
+
+
+def test_the_sources_page_lists_every_source_in_the_file(
+    hooks: ModuleType, registry: Registry, raw: dict[str, dict[str, object]]
+) -> None:
+    table = hooks.sources_table(registry)
+    listed = re.findall(r'<span id="([^"]+)"></span>', table)
+    assert listed == sorted(raw["sources"])
+
+
+def test_the_chart_samples_are_the_summaries_of_their_days(
+    hooks: ModuleType, registry: Registry
+) -> None:
+    end = date(2025, 8, 7)
+    samples = hooks.chart_samples(registry, end=end)
+    days = [day for day, _ in samples]
+    assert days[0] == date(2012, 1, 1)
+    assert days[-1] == end
+    assert all(day.day == 1 for day in days[:-1])
+    assert len(days) == (end.year - 2012) * 12 + end.month + 1
+    for day, values in (samples[0], samples[len(samples) // 2], samples[-1]):
+        signed = aeo_mra.summary(day)
+        implemented = aeo_mra.summary(day, basis=Basis.IMPLEMENTED)
+        assert values == {
+            "territories-signed": signed.territories,
+            "territories-implemented": implemented.territories,
+            "economies-signed": signed.economies,
+            "economies-implemented": implemented.economies,
+        }
+
+
+def test_the_chart_draws_each_series_to_its_last_value(
+    hooks: ModuleType, registry: Registry
+) -> None:
+    end = date(2025, 8, 7)
+    samples = hooks.chart_samples(registry, end=end)
+    svg = ET.fromstring(hooks.chart_svg(samples))
+    namespace = {"svg": "http://www.w3.org/2000/svg"}
+    lines = {line.get("data-series"): line for line in svg.iterfind("svg:polyline", namespace)}
+    assert set(lines) == {key for key, *_ in hooks.SERIES}
+    top = max(max(values.values()) for _, values in samples)
+    plot = hooks.Plot(samples[0][0], end, top)
+    for key, line in lines.items():
+        points = [tuple(map(float, p.split(","))) for p in line.get("points", "").split()]
+        drawn = {y for _, y in points}
+        assert drawn == {plot.y(values[key]) for _, values in samples}
+        assert points[0] == (plot.x(samples[0][0]), plot.y(samples[0][1][key]))
+        assert points[-1] == (plot.x(end), plot.y(samples[-1][1][key]))
+    summary = aeo_mra.summary(end)
+    assert f"economies, signed: {summary.economies}" in hooks.chart_svg(samples)
+
+
+def test_every_public_name_is_in_the_api_reference(hooks: ModuleType, registry: Registry) -> None:
+    reference = hooks.api_reference(registry)
+    for name in aeo_mra.__all__:
+        if hooks.api_group(name) == "modules":
+            assert f"]({name}.md)" in reference
+            assert (DOCS / "reference" / f"{name}.md").exists()
+        else:
+            assert f"\n::: aeo_mra.{name}\n" in f"\n{reference}\n", name
+
+
+def test_a_published_total_is_marked_as_met_or_not(hooks: ModuleType, registry: Registry) -> None:
+    total = aeo_mra.summary(date(2021, 8, 31))
+    met = hooks.published_total(registry, "2021-08-31", "signed", "20", "46")
+    assert met == f"{total.economies} / {total.territories} ✓"
+    assert hooks.published_total(registry, "2021-08-31", "signed", "-", "999").endswith("✗")
+
+
+@pytest.mark.parametrize("page", sorted(DOCS.rglob("*.md")), ids=lambda p: str(p.relative_to(DOCS)))
+def test_every_marker_on_every_page_expands(
+    hooks: ModuleType, registry: Registry, page: Path
+) -> None:
+    expanded = hooks.expand(page.read_text(encoding="utf-8"), registry)
+    assert "generated:" not in expanded
