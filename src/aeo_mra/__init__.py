@@ -8,7 +8,7 @@ True
 <Reason.NO_LONGER_COVERED: 'no-longer-covered'>
 
 The module-level functions answer from the dataset bundled with the package, loaded on
-first use; :func:`load` gives a :class:`Registry` of a dataset of your own.
+first use; [`load`][aeo_mra.load] gives a [`Registry`][aeo_mra.Registry] of a dataset of your own.
 """
 
 from __future__ import annotations
@@ -135,6 +135,9 @@ def __getattr__(name: str) -> Any:
 def load(path: str | PathLike[str]) -> Registry:
     """A registry of the dataset file at ``path``, independent of the bundled one.
 
+    Args:
+        path: A TOML file in the bundled data's schema (see the docs' data schema page).
+
     Raises:
         DataError: Listing every problem in the file, each with record and field.
     """
@@ -153,19 +156,22 @@ _BUNDLED = Registry.bundled()
 check = _BUNDLED.check
 """Does an operator certified by China's customs get benefits trading with a place?
 
-The bundled registry's :meth:`Registry.check`.
+The bundled registry's [`Registry.check`][aeo_mra.Registry.check].
 
 >>> check("DE", on=date(2015, 10, 31)).reason.name
 'SIGNED_NOT_IMPLEMENTED'
 """
 
 check_many = _BUNDLED.check_many
-""":func:`check` for many rows at once: the bundled registry's :meth:`Registry.check_many`."""
+"""[`check`][aeo_mra.check] for many rows at once.
+
+The bundled registry's [`Registry.check_many`][aeo_mra.Registry.check_many].
+"""
 
 check_foreign = _BUNDLED.check_foreign
 """Does China's customs recognise a foreign operator of a partner programme's tier?
 
-The bundled registry's :meth:`Registry.check_foreign`.
+The bundled registry's [`Registry.check_foreign`][aeo_mra.Registry.check_foreign].
 
 >>> check_foreign("France", "AEOC", on=date(2016, 1, 1)).qualifies
 False
@@ -174,24 +180,33 @@ True
 """
 
 summary = _BUNDLED.summary
-"""Running totals as China's customs counts them: :meth:`Registry.summary`.
+"""Running totals as China's customs counts them: [`Registry.summary`][aeo_mra.Registry.summary].
 
 >>> summary(date(2021, 8, 31)).economies
 20
 """
 
 arrangements = _BUNDLED.arrangements
-"""The arrangements signed (or implemented) by a date: :meth:`Registry.arrangements`."""
+"""The arrangements signed (or implemented) by a date.
+
+The bundled registry's [`Registry.arrangements`][aeo_mra.Registry.arrangements].
+"""
 
 arrangement = _BUNDLED.arrangement
-"""The arrangement with an id, e.g. ``"EU"``: :meth:`Registry.arrangement`."""
+"""The arrangement with an id, e.g. ``"EU"``.
+
+The bundled registry's [`Registry.arrangement`][aeo_mra.Registry.arrangement].
+"""
 
 resolve = _BUNDLED.resolve
-"""The territory a code, name or alias names: :meth:`Registry.resolve`.
+"""The territory a code, name or alias names: [`Registry.resolve`][aeo_mra.Registry.resolve].
 
 >>> resolve("韩国").code
 'KR'
 """
 
 timeline = _BUNDLED.timeline
-"""Every dated event of the bundled data, earliest first: :meth:`Registry.timeline`."""
+"""Every dated event of the bundled data, earliest first.
+
+The bundled registry's [`Registry.timeline`][aeo_mra.Registry.timeline].
+"""

@@ -1,4 +1,4 @@
-"""The English sentence behind :meth:`aeo_mra.Eligibility.explain`."""
+"""The English sentence behind `Eligibility.explain`."""
 
 from __future__ import annotations
 

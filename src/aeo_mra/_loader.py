@@ -100,13 +100,13 @@ class _Reader:
     def optional(
         self, where: str, table: Mapping[str, Any], key: str, read: Callable[[Any], V], default: V
     ) -> V:
-        """Like :meth:`field`, but ``default`` when the field is absent."""
+        """Like `field`, but ``default`` when the field is absent."""
         return self.field(where, table, key, read) if key in table else default
 
     def maybe(
         self, where: str, table: Mapping[str, Any], key: str, read: Callable[[Any], V]
     ) -> V | None:
-        """Like :meth:`field`, but ``None`` (with the problem recorded) on failure."""
+        """Like `field`, but ``None`` (with the problem recorded) on failure."""
         try:
             return self.field(where, table, key, read)
         except _Invalid:

@@ -1,6 +1,6 @@
 """The ``aeo-mra`` command: quick answers for people, stable JSON for scripts.
 
-A surface over the public API of :mod:`aeo_mra`: every answer comes from the same
+A surface over the public API of `aeo_mra`: every answer comes from the same
 functions a Python caller uses. Each subcommand prints aligned text by default and one
 JSON object with ``--json``; docs/cli.md documents the shapes.
 

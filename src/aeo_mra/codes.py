@@ -1,9 +1,10 @@
 """AEO codes: parse, validate and format them, and say what to type in a Chinese declaration.
 
-The verbs are python-stdnum's: :func:`compact` removes what people add when writing a
-code down, :func:`validate` returns the code in its normal form or raises,
-:func:`is_valid` says whether it would, :func:`format` gives the code as it is written,
-and :func:`parse` takes it apart into an :class:`AeoCode`.
+The verbs are python-stdnum's: [`compact`][aeo_mra.codes.compact] removes what
+people add when writing a code down, [`validate`][aeo_mra.codes.validate] returns the
+code in its normal form or raises, [`is_valid`][aeo_mra.codes.is_valid] says whether it
+would, [`format`][aeo_mra.codes.format] gives the code as it is written, and
+[`parse`][aeo_mra.codes.parse] takes it apart into an [`AeoCode`][aeo_mra.codes.AeoCode].
 
 >>> from aeo_mra import codes
 >>> codes.validate("aeocn 0123456789")
@@ -32,7 +33,7 @@ AEO<SG123456789012> in the remarks column (备注栏)
 
 Partner codes are checked against each arrangement's ``code_format`` in the bundled
 data. Where no format is published, a covered place's two-letter code followed by 1 to 20
-letters or digits is accepted, and :attr:`AeoCode.verified` is ``False``.
+letters or digits is accepted, and [`AeoCode.verified`][aeo_mra.codes.AeoCode] is ``False``.
 """
 
 from __future__ import annotations
@@ -71,9 +72,9 @@ __all__ = [
     "validate",
 ]
 
-#: The first day of the form set by GACC announcement 2018 No. 131 (issued 2018-10-15):
-#: country code + enterprise code in the overseas consignor/consignee code field.
 PLACE_CODE_FIELD_SINCE = date(2018, 11, 1)
+"""The first day of the form GACC announcement 2018 No. 131 (issued 2018-10-15) set:
+country code + enterprise code in the overseas consignor/consignee code field."""
 
 _CHINA = "CN"
 _CHINA_PREFIX = "AEOCN"
@@ -156,7 +157,7 @@ class AeoCode:
     """An AEO code taken apart.
 
     Attributes:
-        code: The code in its normal form, as :func:`format` gives it.
+        code: The code in its normal form, as [`format`][aeo_mra.codes.format] gives it.
         place: The ISO 3166-1 alpha-2 code of the place whose customs issued it
             (``CN`` for China's own codes).
         number: The enterprise number: the code without the place code (without
@@ -267,7 +268,7 @@ def validate(code: str, *, on: date | None = None) -> str:
 
 
 def is_valid(code: str, *, on: date | None = None) -> bool:
-    """Whether :func:`validate` accepts the code.
+    """Whether [`validate`][aeo_mra.codes.validate] accepts the code.
 
     >>> is_valid("AU12345678901"), is_valid("AU1234")
     (True, False)
@@ -289,7 +290,8 @@ def format(code: str | AeoCode) -> str:
     'AEOCN0123456789'
 
     Raises:
-        The errors of :func:`validate`.
+        InvalidCode: The code is not valid, as [`validate`][aeo_mra.codes.validate] says.
+        TypeError: ``code`` is not a string.
     """
     if isinstance(code, AeoCode):
         return code.code
@@ -306,7 +308,8 @@ def parse(code: str) -> AeoCode:
     False
 
     Raises:
-        The errors of :func:`validate`.
+        InvalidCode: The code is not valid, as [`validate`][aeo_mra.codes.validate] says.
+        TypeError: ``code`` is not a string.
     """
     return _parse(code, None)
 
@@ -326,7 +329,7 @@ def declaration(code: str | AeoCode, on: date) -> Declaration:
         NotDeclarable: ``code`` is China's own code, or the partner's arrangement had not
             taken effect on ``on``.
         UnknownPrefix: The code's place was not covered by an arrangement on ``on``.
-        InvalidLength, InvalidFormat: As for :func:`validate`.
+        InvalidLength, InvalidFormat: As for [`validate`][aeo_mra.codes.validate].
         TypeError: ``code`` is not a string or ``on`` is not a date.
     """
     day = _day(on)

@@ -1,6 +1,6 @@
 """Exceptions raised by aeo_mra.
 
-Every exception derives from :class:`Error` and from the built-in exception a caller
+Every exception derives from [`Error`][aeo_mra.Error] and from the built-in exception a caller
 would already catch for that kind of mistake (``LookupError`` for a name that matches
 nothing, ``ValueError`` for a value that is well-formed but not allowed).
 """
@@ -53,7 +53,11 @@ class UnknownPlaceError(Error, LookupError):
 
 
 class DomesticPlaceError(Error, ValueError):
-    """The place is China's own customs territory, which is not a partner of itself."""
+    """The place is China's own customs territory, which is not a partner of itself.
+
+    Attributes:
+        place: The input as given.
+    """
 
     def __init__(self, place: object) -> None:
         self.place = place
@@ -104,7 +108,7 @@ class TierNotInForceError(Error, ValueError):
     """China's customs had no such credit tier on the date asked about.
 
     Attributes:
-        tier: The tier as given.
+        tier: The name of the tier asked about.
         on: The date asked about.
         valid: The tiers in force on that date.
     """

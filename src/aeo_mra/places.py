@@ -1,4 +1,4 @@
-"""Resolving any reasonable name of a place to a :class:`~aeo_mra.Territory`.
+"""Resolving any reasonable name of a place to a `Territory`.
 
 Codes and names come from ISO 3166-1 through pycountry (English, and Chinese through
 the translations pycountry ships); the dataset adds common aliases and the names China's

@@ -1,6 +1,6 @@
 """The registry: a validated dataset and every question asked of it.
 
-A :class:`Registry` is immutable once built; its caches only remember answers, so it can
+A `Registry` is immutable once built; its caches only remember answers, so it can
 be shared between threads.
 """
 
@@ -66,10 +66,14 @@ class Registry:
     """The arrangements of one dataset, and the questions asked of them.
 
     The module-level functions (``aeo_mra.check`` …) are the methods of the registry of
-    the bundled data; :meth:`from_file` makes one of a dataset of your own.
+    the bundled data; [`from_file`][aeo_mra.Registry.from_file] makes one of a dataset of your own.
 
     Args:
         dataset: A validated dataset, or a function that returns one on first use.
+
+    >>> registry = Registry.bundled()
+    >>> registry.check("SG", on=date(2013, 3, 15)).qualifies
+    True
     """
 
     def __init__(self, dataset: Dataset | Callable[[], Dataset]) -> None:
@@ -106,6 +110,9 @@ class Registry:
     def from_file(cls, path: str | PathLike[str]) -> Registry:
         """A registry of the dataset in ``path`` (same schema as the bundled one).
 
+        Args:
+            path: A TOML file in the schema the docs describe (``data/schema.json``).
+
         Raises:
             DataError: Listing every problem in the file.
         """
@@ -129,6 +136,10 @@ class Registry:
     def resolve(self, place: str | int) -> Territory:
         """The territory ``place`` names: an ISO code, an English or Chinese name, an alias.
 
+        Args:
+            place: A code (``DE``, ``DEU``, ``276`` or ``276`` as an integer), a name in
+                English or Chinese, or an alias (``UK``, ``中国香港``); any case and spacing.
+
         Raises:
             UnknownPlaceError: No place has that name; the error suggests close ones.
             DomesticPlaceError: ``place`` is China's own customs territory.
@@ -145,6 +156,12 @@ class Registry:
     def arrangement(self, id: str) -> Arrangement:
         """The arrangement with this id (any case), e.g. ``EU``.
 
+        Args:
+            id: The arrangement's id.
+
+        >>> Registry.bundled().arrangement("eu").partner
+        'European Union'
+
         Raises:
             UnknownArrangementError: No arrangement has that id.
         """
@@ -158,7 +175,16 @@ class Registry:
     def arrangements(
         self, on: date | None = None, *, basis: Basis = Basis.SIGNED
     ) -> tuple[Arrangement, ...]:
-        """The arrangements signed (or implemented) by ``on`` (default: today)."""
+        """The arrangements signed (or implemented) by ``on``.
+
+        Args:
+            on: The day (default: today).
+            basis: ``Basis.SIGNED`` for those signed by then, ``Basis.IMPLEMENTED`` for
+                those in effect.
+
+        >>> [a.id for a in Registry.bundled().arrangements(date(2015, 1, 1))]
+        ['SG', 'KR', 'HK', 'EU']
+        """
         day = _day(on)
         test = (
             Arrangement.is_signed if _basis(basis) is Basis.SIGNED else Arrangement.is_implemented
@@ -166,7 +192,16 @@ class Registry:
         return tuple(a for a in self.dataset.arrangements if test(a, day))
 
     def summary(self, on: date | None = None, *, basis: Basis = Basis.SIGNED) -> Summary:
-        """Running totals as China's customs publishes them, for ``on`` (default: today)."""
+        """Running totals as China's customs publishes them.
+
+        Args:
+            on: The day (default: today).
+            basis: ``Basis.SIGNED`` counts arrangements signed by then (the totals China's
+                customs usually publishes); ``Basis.IMPLEMENTED`` those in effect.
+
+        >>> print(Registry.bundled().summary(date(2024, 5, 10)))
+        28 economies, 54 countries and regions (signed, as of 2024-05-10)
+        """
         day = _day(on)
         counted = [a for a in self.arrangements(day, basis=basis) if a.counted]
         extra = [
@@ -187,13 +222,24 @@ class Registry:
         )
 
     def timeline(self) -> tuple[Event, ...]:
-        """Every signed, implemented, rollout, join, leave and count event, in date order."""
+        """Every signed, implemented, rollout, join, leave and count event, in date order.
+
+        >>> print(Registry.bundled().timeline()[0])
+        2012-06  signed       China–Singapore AEO mutual recognition arrangement signed
+        """
         from ._timeline import timeline
 
         return timeline(self.dataset)
 
     def tiers_in_force(self, on: date | None = None) -> tuple[Tier, ...]:
-        """China's credit tiers that existed on ``on`` (default: today)."""
+        """China's credit tiers that existed on ``on`` (default: today).
+
+        Args:
+            on: The day (default: today).
+
+        >>> [t.name for t in Registry.bundled().tiers_in_force(date(2022, 1, 1))]
+        ['ADVANCED_CERTIFIED', 'DISCREDITED']
+        """
         day = _day(on)
         return tuple(t for t, period in self.dataset.tiers.items() if period.in_force(day))
 
@@ -257,16 +303,20 @@ class Registry:
         role: Role = Role.EXPORTER,
         tier: Tier | None = None,
     ) -> list[Eligibility]:
-        """:meth:`check` for many rows at once, in order.
+        """[`check`][aeo_mra.Registry.check] for many rows at once, in order.
 
         Args:
             places: One place per row.
             on: One day for all rows, or one day per row (default: today).
-            role: As for :meth:`check`.
-            tier: As for :meth:`check`.
+            role: As for [`check`][aeo_mra.Registry.check].
+            tier: As for [`check`][aeo_mra.Registry.check].
 
         Repeated rows are answered once, so millions of rows over a few hundred distinct
         places take about as long as building the list.
+
+        >>> rows = ["DE", "US", "DE", "韩国"]
+        >>> [a.qualifies for a in Registry.bundled().check_many(rows, on=date(2020, 1, 1))]
+        [True, False, True, True]
         """
         rows = list(places)
         if on is None or isinstance(on, date):
