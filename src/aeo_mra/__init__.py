@@ -55,6 +55,8 @@ from .results import Eligibility, Event, EventKind, Reason, Summary
 
 # Imported on first use, so that `import aeo_mra` stays light.
 _LAZY: dict[str, str | None] = {
+    "Dataset": "_loader",
+    "PlaceIndex": "places",
     "Event": "results",
     "EventKind": "results",
     "Reason": "results",
@@ -72,6 +74,7 @@ __all__ = [
     "Confidence",
     "CountedTerritory",
     "DataError",
+    "Dataset",
     "DomesticPlaceError",
     "Eligibility",
     "Error",
@@ -82,6 +85,7 @@ __all__ = [
     "Membership",
     "PartnerKind",
     "PartnerTier",
+    "PlaceIndex",
     "Precision",
     "Reason",
     "Registry",
@@ -113,6 +117,9 @@ __all__ = [
 
 
 if TYPE_CHECKING:
+    from ._loader import Dataset
+    from .places import PlaceIndex
+
     DATA_VERSION: str
     """The version of the bundled data, e.g. ``2026.11.23`` (read on first use)."""
     DATA_REVIEWED: date
