@@ -164,6 +164,10 @@ def _sections(*sections: str) -> str:
     return "\n\n".join(s for s in sections if s)
 
 
+def _add_on(parser: argparse.ArgumentParser, help: str) -> None:
+    parser.add_argument("--on", type=_day, metavar="DATE", help=help)
+
+
 # -- check -------------------------------------------------------------------------------
 
 
@@ -171,9 +175,7 @@ def _add_check(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "place", metavar="PLACE", help="ISO code, English or Chinese name, or alias"
     )
-    parser.add_argument(
-        "--on", type=_day, metavar="DATE", help="the day, YYYY-MM-DD (default: today)"
-    )
+    _add_on(parser, "the day, YYYY-MM-DD (default: today)")
     parser.add_argument(
         "--role",
         type=_member(Role, "role"),
@@ -209,9 +211,7 @@ def _check_json(answer: Eligibility) -> JSON:
 
 
 def _add_dated(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--on", type=_day, metavar="DATE", help="the day, YYYY-MM-DD (default: today)"
-    )
+    _add_on(parser, "the day, YYYY-MM-DD (default: today)")
     parser.add_argument(
         "--basis",
         type=_member(Basis, "basis"),
@@ -410,9 +410,7 @@ def _summary(args: argparse.Namespace) -> int:
 
 def _add_code(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("code", metavar="CODE", help="an AEO code, e.g. AEOCN0123456789")
-    parser.add_argument(
-        "--on", type=_day, metavar="DATE", help="declare it on this day (default: today)"
-    )
+    _add_on(parser, "declare it on this day, YYYY-MM-DD (default: today)")
 
 
 def _code(args: argparse.Namespace) -> int:
