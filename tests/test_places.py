@@ -80,3 +80,10 @@ def test_non_partner_answers_not_a_partner() -> None:
     assert answer.reason is aeo_mra.Reason.NOT_A_PARTNER
     assert answer.arrangement is None
     assert not answer.qualifies
+
+
+@pytest.mark.parametrize("number", [4.0, True, 4.0 + 0j])
+def test_numbers_equal_to_a_cached_code_still_raise(number: object) -> None:
+    assert aeo_mra.check(4).place.code == "AF"
+    with pytest.raises(TypeError):
+        aeo_mra.check(number)  # type: ignore[arg-type]

@@ -149,7 +149,7 @@ class Registry:
             return self._resolved[place]
         except (KeyError, TypeError):
             territory = self.places.resolve(place)
-        if len(self._resolved) < _CACHE_LIMIT:
+        if type(place) is str and len(self._resolved) < _CACHE_LIMIT:
             self._resolved[place] = territory
         return territory
 
@@ -290,9 +290,10 @@ class Registry:
                 f"on a date ({on!r})"
             ) from None
         answer = self._check(place, _day(key[1]), role, tier)
-        if len(answers) >= _CACHE_LIMIT:
-            answers.clear()
-        answers[key] = answer
+        if type(place) is str:  # an int key would also match equal floats and bools
+            if len(answers) >= _CACHE_LIMIT:
+                answers.clear()
+            answers[key] = answer
         return answer
 
     def check_many(
