@@ -1,39 +1,26 @@
 """The documentation's generated pages say what the bundled data says.
 
-The data pages, the chart and the API reference are made at build time by the mkdocs hook in
-``docs_hooks.py``; these tests call its generators directly.
+The data pages, the chart and the API reference are made at build time by the generators in
+``docs_gen``, which the mkdocs hook in ``docs_hooks.py`` runs; these tests call them directly.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import tomllib
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 import aeo_mra
 from aeo_mra import Basis, Registry
+from docs_gen import chart, reference, snippets, tables
+from docs_gen.markers import expand
 
-pytest.importorskip("griffe", reason="the docs hook needs the docs extra")
-
-ROOT = Path(__file__).parents[1]
-DOCS = ROOT / "docs"
+DOCS = Path(__file__).parents[1] / "docs"
 BUNDLED = Path(aeo_mra.__file__).parent / "data" / "arrangements.toml"
-
-
-@pytest.fixture(scope="module")
-def hooks() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs_hooks.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -49,19 +36,17 @@ def _column(table: str, number: int) -> list[str]:
 
 
 def test_the_arrangements_table_lists_exactly_the_arrangements_in_the_dataset(
-    hooks: ModuleType, registry: Registry, raw: dict[str, list[dict[str, str]]]
+    registry: Registry, raw: dict[str, list[dict[str, str]]]
 ) -> None:
-    table = hooks.arrangements_table(registry)
+    table = tables.arrangements_table(registry)
     listed = [re.fullmatch(r"\[(.+)\]\(#.+\)", cell)[1] for cell in _column(table, 0)]  # type: ignore[index]
     in_file = [record["id"] for record in raw["arrangement"]]
     assert listed == in_file
     assert listed == [a.id for a in registry.dataset.arrangements]
 
 
-def test_each_arrangement_has_a_section_with_its_facts(
-    hooks: ModuleType, registry: Registry
-) -> None:
-    details = hooks.arrangement_details(registry)
+def test_each_arrangement_has_a_section_with_its_facts(registry: Registry) -> None:
+    details = tables.arrangement_details(registry)
     anchors = re.findall(r"^### .* \{ #([a-z0-9-]+) \}$", details, re.M)
     assert anchors == [a.id.lower() for a in registry.dataset.arrangements]
     for arrangement in registry.dataset.arrangements:
@@ -69,10 +54,8 @@ def test_each_arrangement_has_a_section_with_its_facts(
             assert f"[{source.id}](sources.md#{source.id})" in details
 
 
-def test_the_places_table_lists_every_covered_place_and_its_arrangement(
-    hooks: ModuleType, registry: Registry
-) -> None:
-    table = hooks.places_table(registry)
+def test_the_places_table_lists_every_covered_place_and_its_arrangement(registry: Registry) -> None:
+    table = tables.places_table(registry)
     listed = sorted(
         (code, re.match(r"\[(.+?)\]", arrangement)[1])  # type: ignore[index]
         for code, arrangement in zip(_column(table, 1), _column(table, 3), strict=True)
@@ -81,34 +64,30 @@ def test_the_places_table_lists_every_covered_place_and_its_arrangement(
     assert listed == expected
 
 
-def test_the_counted_table_lists_every_counted_territory(
-    hooks: ModuleType, registry: Registry
-) -> None:
+def test_the_counted_table_lists_every_counted_territory(registry: Registry) -> None:
     counted = registry.dataset.counted_territories
-    table = hooks.counted_table(registry)
+    table = tables.counted_table(registry)
     if counted:
         assert _column(table, 1) == [c.territory for c in counted]
 
 
-def test_the_timeline_page_has_every_event(hooks: ModuleType, registry: Registry) -> None:
-    table = hooks.timeline_table(registry)
+def test_the_timeline_page_has_every_event(registry: Registry) -> None:
+    table = tables.timeline_table(registry)
     events = registry.timeline()
     assert _column(table, 1) == [event.kind.value for event in events]
 
 
 def test_the_sources_page_lists_every_source_in_the_file(
-    hooks: ModuleType, registry: Registry, raw: dict[str, dict[str, object]]
+    registry: Registry, raw: dict[str, dict[str, object]]
 ) -> None:
-    table = hooks.sources_table(registry)
+    table = tables.sources_table(registry)
     listed = re.findall(r'<span id="([^"]+)"></span>', table)
     assert listed == sorted(raw["sources"])
 
 
-def test_the_chart_samples_are_the_summaries_of_their_days(
-    hooks: ModuleType, registry: Registry
-) -> None:
+def test_the_chart_samples_are_the_summaries_of_their_days(registry: Registry) -> None:
     end = date(2025, 8, 7)
-    samples = hooks.chart_samples(registry, end=end)
+    samples = chart.chart_samples(registry, end=end)
     days = [day for day, _ in samples]
     assert days[0] == date(2012, 1, 1)
     assert days[-1] == end
@@ -125,17 +104,15 @@ def test_the_chart_samples_are_the_summaries_of_their_days(
         }
 
 
-def test_the_chart_draws_each_series_to_its_last_value(
-    hooks: ModuleType, registry: Registry
-) -> None:
+def test_the_chart_draws_each_series_to_its_last_value(registry: Registry) -> None:
     end = date(2025, 8, 7)
-    samples = hooks.chart_samples(registry, end=end)
-    svg = ET.fromstring(hooks.chart_svg(samples))
+    samples = chart.chart_samples(registry, end=end)
+    svg = ET.fromstring(chart.chart_svg(samples))
     namespace = {"svg": "http://www.w3.org/2000/svg"}
     lines = {line.get("data-series"): line for line in svg.iterfind("svg:polyline", namespace)}
-    assert set(lines) == {key for key, *_ in hooks.SERIES}
+    assert set(lines) == {key for key, *_ in chart.SERIES}
     top = max(max(values.values()) for _, values in samples)
-    plot = hooks.Plot(samples[0][0], end, top)
+    plot = chart.Plot(samples[0][0], end, top)
     for key, line in lines.items():
         points = [tuple(map(float, p.split(","))) for p in line.get("points", "").split()]
         drawn = {y for _, y in points}
@@ -143,29 +120,27 @@ def test_the_chart_draws_each_series_to_its_last_value(
         assert points[0] == (plot.x(samples[0][0]), plot.y(samples[0][1][key]))
         assert points[-1] == (plot.x(end), plot.y(samples[-1][1][key]))
     summary = aeo_mra.summary(end)
-    assert f"economies, signed: {summary.economies}" in hooks.chart_svg(samples)
+    assert f"economies, signed: {summary.economies}" in chart.chart_svg(samples)
 
 
-def test_every_public_name_is_in_the_api_reference(hooks: ModuleType, registry: Registry) -> None:
-    reference = hooks.api_reference(registry)
+def test_every_public_name_is_in_the_api_reference(registry: Registry) -> None:
+    page = reference.api_reference(registry)
     for name in aeo_mra.__all__:
-        if hooks.api_group(name) == "modules":
-            assert f"]({name}.md)" in reference
+        if reference.api_group(name) == "modules":
+            assert f"]({name}.md)" in page
             assert (DOCS / "reference" / f"{name}.md").exists()
         else:
-            assert f"\n::: aeo_mra.{name}\n" in f"\n{reference}\n", name
+            assert f"\n::: aeo_mra.{name}\n" in f"\n{page}\n", name
 
 
-def test_a_published_total_is_marked_as_met_or_not(hooks: ModuleType, registry: Registry) -> None:
+def test_a_published_total_is_marked_as_met_or_not(registry: Registry) -> None:
     total = aeo_mra.summary(date(2021, 8, 31))
-    met = hooks.published_total(registry, "2021-08-31", "signed", "20", "46")
+    met = snippets.published_total(registry, "2021-08-31", "signed", "20", "46")
     assert met == f"{total.economies} / {total.territories} ✓"
-    assert hooks.published_total(registry, "2021-08-31", "signed", "-", "999").endswith("✗")
+    assert snippets.published_total(registry, "2021-08-31", "signed", "-", "999").endswith("✗")
 
 
 @pytest.mark.parametrize("page", sorted(DOCS.rglob("*.md")), ids=lambda p: str(p.relative_to(DOCS)))
-def test_every_marker_on_every_page_expands(
-    hooks: ModuleType, registry: Registry, page: Path
-) -> None:
-    expanded = hooks.expand(page.read_text(encoding="utf-8"), registry)
+def test_every_marker_on_every_page_expands(registry: Registry, page: Path) -> None:
+    expanded = expand(page.read_text(encoding="utf-8"), registry)
     assert "generated:" not in expanded

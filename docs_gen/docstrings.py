@@ -1,0 +1,112 @@
+"""A griffe extension, loaded by mkdocstrings, for the package's docstrings in the reference.
+
+- module-level functions bound from the bundled registry (``check = _BUNDLED.check``)
+  get the signature and the argument docs of the method they are;
+- every enumeration lists its members (with their descriptions where they have them);
+- doctest examples in the running text are shown as code, not as quotations.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+from collections.abc import Iterable
+from typing import Any
+
+import griffe
+
+from .markdown import escape, table
+
+
+class Docstrings(griffe.Extension):
+    """Make the package's docstrings read well in the API reference."""
+
+    def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+        if pkg.name != "aeo_mra":
+            return
+        for name in list(pkg.members):
+            member = pkg.members[name]
+            if member.is_alias:
+                continue
+            if member.is_attribute and str(getattr(member, "value", "")).startswith("_BUNDLED."):
+                pkg.set_member(name, _bound_function(pkg, member))
+        for obj in _walk(pkg):
+            if obj.docstring is None:
+                continue
+            obj.docstring.value = _fence_doctests(obj.docstring.value)
+            if obj.is_class:
+                runtime = _runtime(obj)
+                if isinstance(runtime, type) and issubclass(runtime, enum.Enum):
+                    _list_members(obj, runtime)
+
+
+def _walk(obj: griffe.Object) -> Iterable[griffe.Object]:
+    yield obj
+    for member in obj.members.values():
+        if not member.is_alias and member.name != "__init__":
+            yield from _walk(member)
+
+
+def _bound_function(pkg: griffe.Module, attribute: Any) -> griffe.Function:
+    """A function with the signature of the registry method an attribute is bound to."""
+    method = pkg[f"Registry.{str(attribute.value).split('.', 1)[1]}"]
+    docstring = attribute.docstring
+    text = docstring.value if docstring else ""
+    # The method's argument and exception sections follow the attribute's own summary.
+    method_text = method.docstring.value if method.docstring else ""
+    sections = method_text.split("\n\n", 1)[1] if "\n\n" in method_text else ""
+    function = griffe.Function(
+        attribute.name,
+        lineno=attribute.lineno,
+        endlineno=attribute.endlineno,
+        parameters=griffe.Parameters(*list(method.parameters)[1:]),
+        returns=method.returns,
+        parent=pkg,
+    )
+    function.docstring = griffe.Docstring(
+        f"{text}\n\n{sections}".strip(),
+        lineno=docstring.lineno if docstring else None,
+        parent=function,
+        parser=docstring.parser if docstring else None,
+        parser_options=docstring.parser_options if docstring else None,
+    )
+    return function
+
+
+def _runtime(obj: griffe.Object) -> object:
+    """The Python object a griffe object stands for, or ``None``."""
+    module = obj.module
+    value: object = importlib.import_module(module.path)
+    for part in obj.path.removeprefix(module.path).strip(".").split("."):
+        value = getattr(value, part, None)
+    return value
+
+
+def _fence_doctests(text: str) -> str:
+    """Put each unindented run of doctest lines (to the next blank line) in a code fence."""
+    out: list[str] = []
+    in_example = False
+    for line in text.splitlines():
+        if not in_example and line.startswith(">>>"):
+            out.append("```pycon")
+            in_example = True
+        elif in_example and not line.strip():
+            out.append("```")
+            in_example = False
+        out.append(line)
+    if in_example:
+        out.append("```")
+    return "\n".join(out)
+
+
+def _list_members(cls: griffe.Object, runtime: type[enum.Enum]) -> None:
+    """Append a table of an enumeration's members to its docstring."""
+    extra = [
+        a for a in ("description", "name_zh") if isinstance(getattr(runtime, a, None), property)
+    ]
+    header = ["Member", "Value", *(a.replace("_", " ").capitalize() for a in extra)]
+    rows = [
+        [f"`{m.name}`", f"`{m.value!r}`", *(escape(getattr(m, a)) for a in extra)] for m in runtime
+    ]
+    assert cls.docstring is not None
+    cls.docstring.value += "\n\n" + table(header, rows)

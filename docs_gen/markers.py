@@ -1,0 +1,54 @@
+"""The ``<!-- generated: name args -->`` markers a page puts where generated content goes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from aeo_mra import Registry
+
+from .chart import chart
+from .reference import api_reference
+from .snippets import at_a_glance, data_version, published_total, toml_record, values
+from .tables import (
+    arrangement_details,
+    arrangements_table,
+    counted_table,
+    inferred_table,
+    places_table,
+    sources_table,
+    tiers_table,
+    timeline_table,
+)
+
+MARKER = re.compile(r"<!--\s*generated:\s*([a-z-]+)(.*?)-->")
+
+GENERATORS: dict[str, Callable[..., str]] = {
+    "arrangements": arrangements_table,
+    "arrangement-details": arrangement_details,
+    "places": places_table,
+    "counted": counted_table,
+    "timeline": timeline_table,
+    "sources": sources_table,
+    "inferred": inferred_table,
+    "tiers": tiers_table,
+    "chart": chart,
+    "data-version": data_version,
+    "toml-record": toml_record,
+    "values": values,
+    "at-a-glance": at_a_glance,
+    "total": published_total,
+    "api": api_reference,
+}
+
+
+def expand(markdown: str, registry: Registry) -> str:
+    """``markdown`` with its markers replaced; an unknown marker is an error."""
+
+    def replace(match: re.Match[str]) -> str:
+        name, args = match[1], match[2].split()
+        if name not in GENERATORS:
+            raise ValueError(f"unknown marker {name!r}; known: {', '.join(sorted(GENERATORS))}")
+        return GENERATORS[name](registry, *args)
+
+    return MARKER.sub(replace, markdown)

@@ -1,0 +1,73 @@
+"""Short generated pieces inside the pages' prose: versions, totals, values, records."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from importlib import resources
+
+import aeo_mra
+from aeo_mra import Basis, Confidence, Registry
+
+
+def toml_record(registry: Registry, table: str, key: str) -> str:
+    """A record of the bundled file as written, e.g. ``[[arrangement]]`` with id ``EU``.
+
+    Falls back to the file's first record of that table if none has the key.
+    """
+    text = (resources.files("aeo_mra") / "data" / "arrangements.toml").read_text("utf-8")
+    records: list[list[str]] = []
+    current: list[str] | None = None
+    for line in text.splitlines():
+        if line == f"[[{table}]]":
+            current = [line]
+            records.append(current)
+        elif line.startswith(("[", "#")):
+            current = None  # a record ends where the next table or section begins
+        elif current is not None:
+            current.append(line)
+    if not records:
+        raise ValueError(f"the bundled file has no [[{table}]] record")
+    texts = ["\n".join(record).strip() for record in records]
+    wanted = [t for t in texts if re.search(rf'^(id|code) = "{re.escape(key)}"$', t, re.M)]
+    return "```toml\n" + (wanted or texts)[0] + "\n```"
+
+
+def values(registry: Registry, name: str) -> str:
+    """The values the dataset file may give for one of aeo_mra's enumerations."""
+    kind = getattr(aeo_mra, name)
+    if kind in (aeo_mra.Tier, Confidence):
+        shown = [m.name if kind is aeo_mra.Tier else m.name.lower() for m in kind]
+    else:
+        shown = [m.value for m in kind]
+    return ", ".join(f"`{v}`" for v in shown)
+
+
+def data_version(registry: Registry) -> str:
+    """The version and review date of the bundled data, inline."""
+    return f"version {registry.version}, last reviewed {registry.reviewed}"
+
+
+def at_a_glance(registry: Registry) -> str:
+    """One sentence of totals for the day of the build."""
+    today = date.today()
+    signed = registry.summary(today)
+    implemented = registry.summary(today, basis=Basis.IMPLEMENTED)
+    return (
+        f"On {today}, the day this site was built, the data counts {signed.economies} economies "
+        f"and {signed.territories} countries and regions with a signed arrangement, and "
+        f"{implemented.territories} countries and regions where one is in effect "
+        f"({len(registry.dataset.arrangements)} arrangements in the data, "
+        f"{data_version(registry)})."
+    )
+
+
+def published_total(
+    registry: Registry, on: str, basis: str, economies: str, territories: str
+) -> str:
+    """What the data gives for a published total, and whether it matches: ``20 / 46 ✓``."""
+    total = registry.summary(date.fromisoformat(on), basis=Basis(basis))
+    pairs = [(economies, total.economies), (territories, total.territories)]
+    shown = " / ".join(str(got) if want != "-" else f"({got})" for want, got in pairs)
+    matches = all(want == "-" or int(want) == got for want, got in pairs)
+    return f"{shown} ✓" if matches else f"{shown} ✗"

@@ -1,0 +1,336 @@
+"""The data pages' tables: arrangements, places, timeline, sources, inferences, tiers."""
+
+from __future__ import annotations
+
+import enum
+import tomllib
+from collections.abc import Iterable
+from datetime import date
+from importlib import resources
+from typing import Any
+
+from aeo_mra import Arrangement, CodeFormat, Confidence, Fact, Registry, Scope, Source
+
+from .markdown import escape, link, table
+
+
+def _mark(fact: Fact[Any] | None) -> str:
+    """The confidence mark of a fact: empty when high and stated, else e.g. ``low, inferred``."""
+    if fact is None:
+        return ""
+    words = [] if fact.confidence is Confidence.HIGH else [str(fact.confidence)]
+    if fact.inferred:
+        words.append("inferred")
+    return ", ".join(words)
+
+
+def _marked(value: str, fact: Fact[Any] | None) -> str:
+    mark = _mark(fact)
+    return f"{value} <small>({mark})</small>" if mark else value
+
+
+def _source_refs(sources: Iterable[Source]) -> str:
+    """Links to the sources' entries on the sources page."""
+    return ", ".join(f"[{s.id}](sources.md#{s.id})" for s in sources)
+
+
+def _scope(scope: Scope) -> str:
+    return {
+        Scope.IMPORTS: "imports only",
+        Scope.IMPORTS_AND_EXPORTS: "imports and exports",
+        Scope.UNKNOWN: "unknown",
+    }[scope]
+
+
+def _announcement(arrangement: Arrangement) -> str:
+    """The implemented fact's first source: usually the announcement that put it into effect."""
+    if arrangement.implemented is None:
+        return "—"
+    source = arrangement.implemented.sources[0]
+    # "GACC announcement 2015 No. 52 (what it did)" reads well short; other titles need all.
+    title = source.short_title if "announcement" in source.short_title else source.title
+    return link(title, source.urls[0])
+
+
+def _place(registry: Registry, code: str) -> tuple[str, str]:
+    territory = registry.resolve(code)
+    return territory.name, territory.name_zh
+
+
+def arrangements_table(registry: Registry) -> str:
+    """One row per arrangement in the dataset, in the file's order."""
+    rows = []
+    for a in registry.dataset.arrangements:
+        partner = f"{escape(a.partner)} {a.partner_zh}"
+        if not a.counted:
+            partner += " <small>(not counted in the totals)</small>"
+        implemented = (
+            _marked(str(a.implemented.value), a.implemented) if a.implemented else "not found"
+        )
+        if len(a.stages) > 1:
+            implemented += f" <small>(in {len(a.stages)} stages)</small>"
+        partner_tiers = ", ".join(escape(t.code) for t in a.partner_tiers if t.recognised)
+        china_tiers = ", ".join(t.description for t in a.china_tiers.value)
+        rows.append(
+            [
+                f"[{a.id}](#{a.id.lower()})",
+                partner,
+                a.instrument.value,
+                _marked(escape(a.signed.value), a.signed),
+                implemented,
+                _marked(_scope(a.scope.value), a.scope),
+                _marked(china_tiers, a.china_tiers),
+                partner_tiers or "—",
+                _announcement(a),
+                _source_refs(a.sources),
+            ]
+        )
+    header = [
+        "Id", "Partner", "Instrument", "Signed", "Implemented", "Scope",
+        "China's tiers recognised", "Partner's tiers recognised", "Announcement", "Sources",
+    ]  # fmt: skip
+    return table(header, rows)
+
+
+def arrangement_details(registry: Registry) -> str:
+    """A section per arrangement: every fact with its confidence, sources and note."""
+    return "\n\n".join(_details(registry, a) for a in registry.dataset.arrangements)
+
+
+def _details(registry: Registry, a: Arrangement) -> str:
+    rows: list[list[str]] = []
+
+    def fact(label: str, value: str, f: Fact[Any] | None) -> None:
+        if f is not None and f.note:
+            value += f"<br><small>{escape(f.note)}</small>"
+        confidence = (str(f.confidence) + (", inferred" if f.inferred else "")) if f else ""
+        rows.append([label, value, confidence, _source_refs(f.sources) if f else ""])
+
+    fact("Signed", escape(a.signed.value), a.signed)
+    if a.implemented is not None:
+        fact("Implemented", str(a.implemented.value), a.implemented)
+    else:
+        rows.append(["Implemented", "no implementation found in the public record", "", ""])
+    for stage in a.stages:
+        rows.append(
+            [
+                f"Stage from {stage.start}",
+                escape(stage.description),
+                "",
+                _source_refs(stage.sources),
+            ]
+        )
+    fact("Scope", _scope(a.scope.value), a.scope)
+    china = "; ".join(f"{t.description} ({t.name_zh})" for t in a.china_tiers.value)
+    fact("China's tiers recognised", china or "none recorded", a.china_tiers)
+    fact("Partner programme", escape(a.partner_programme.value), a.partner_programme)
+    tiers = "; ".join(
+        f"{escape(t.code)} ({escape(t.name)}): {'recognised' if t.recognised else 'not recognised'}"
+        for t in a.partner_tiers
+    )
+    rows.append(["Partner's tiers", tiers, "", ""])
+    benefits = "; ".join(b.description for b in a.benefits.value) or "not recorded"
+    if a.benefits_wording:
+        benefits += f"<br><small>As announced: {escape(a.benefits_wording)}</small>"
+    fact("Benefits", benefits, a.benefits)
+    if a.code_format is not None:
+        code = a.code_format.value
+        verified = "" if code.verified else " (format not stated by an announcement)"
+        fact(
+            "Partner's AEO code",
+            f"{escape(code.description)}, e.g. `{code.example}`{verified}",
+            a.code_format,
+        )
+    members = []
+    for m in a.members:
+        name = _place(registry, m.territory)[0]
+        bounds = []
+        if m.since is not None:
+            bounds.append(f"from {m.since.value}")
+        if m.until is not None:
+            bounds.append(f"until {m.until.value}")
+        members.append(
+            f"{escape(name)} ({m.territory})" + (f" {' '.join(bounds)}" if bounds else "")
+        )
+    rows.append(["Covers", "; ".join(members), "", ""])
+    for m in a.members:
+        name = escape(_place(registry, m.territory)[0])
+        if m.since is not None:
+            fact(f"{name} covered from", str(m.since.value), m.since)
+        if m.until is not None:
+            fact(f"{name} covered until", str(m.until.value), m.until)
+    for caveat in a.caveats:
+        fact("Caveat", escape(caveat.value), caveat)
+    kind = a.partner_kind.value.replace("-", " ")
+    counted = "counted" if a.counted else "**not counted**"
+    heading = f"### {a.id}: {escape(a.partner)} ({a.partner_zh}) {{ #{a.id.lower()} }}"
+    intro = f"{escape(a.name)}. Partner: a {kind}; {counted} in China's customs' running totals."
+    return "\n\n".join([heading, intro, table(["Fact", "Value", "Confidence", "Sources"], rows)])
+
+
+def places_table(registry: Registry) -> str:
+    """Every country or region an arrangement covers, with the days it is covered."""
+    rows = []
+    for a in registry.dataset.arrangements:
+        for m in a.members:
+            name, name_zh = _place(registry, m.territory)
+            since = str(m.since.value) if m.since else escape(a.signed.value)
+            benefits = "not implemented"
+            if a.implemented is not None:
+                start = max(a.implemented.value, m.since.value if m.since else date.min)
+                benefits = str(start)
+            until = str(m.until.value) if m.until else ""
+            arrangement = f"[{a.id}](arrangements.md#{a.id.lower()})"
+            if not a.counted:
+                arrangement += " <small>(not counted)</small>"
+            rows.append(
+                (name, [escape(name), m.territory, name_zh, arrangement, since, benefits, until])
+            )
+    rows.sort(key=lambda row: (row[0], row[1][4]))
+    header = [
+        "Country or region", "Code", "中文", "Arrangement", "Covered since", "Benefits from",
+        "Covered until",
+    ]  # fmt: skip
+    return table(header, [row for _, row in rows])
+
+
+def counted_table(registry: Registry) -> str:
+    """Territories counted in the running totals without an arrangement of their own."""
+    rows = []
+    for c in registry.dataset.counted_territories:
+        name, name_zh = _place(registry, c.territory)
+        bases = " and ".join(b.value for b in c.bases)
+        rows.append(
+            [
+                escape(name), c.territory, name_zh, str(c.since.value), bases,
+                _mark(c.since) or "high", escape(c.since.note), _source_refs(c.since.sources),
+            ]
+        )  # fmt: skip
+    if not rows:
+        return "*The dataset counts no territory without an arrangement.*"
+    header = ["Country or region", "Code", "中文", "Counted since", "In the totals", "Confidence",
+              "Why", "Sources"]  # fmt: skip
+    return table(header, rows)
+
+
+def timeline_table(registry: Registry) -> str:
+    """Every event of `Registry.timeline`, earliest first."""
+    rows = []
+    for event in registry.timeline():
+        arrangement = (
+            f"[{event.arrangement}](arrangements.md#{event.arrangement.lower()})"
+            if event.arrangement
+            else ""
+        )
+        confidence = "" if event.confidence is Confidence.HIGH else str(event.confidence)
+        rows.append(
+            [
+                escape(event.when), event.kind.value, arrangement, escape(event.description),
+                confidence, _source_refs(event.sources),
+            ]
+        )  # fmt: skip
+    return table(["Date", "Event", "Arrangement", "What happened", "Confidence", "Sources"], rows)
+
+
+def sources_table(registry: Registry) -> str:
+    """Every source of the bundled dataset file, with the records that cite it.
+
+    The dataset keeps only the sources its records cite; the file also holds sources no
+    record cites (the published totals), so they are read from the file itself.
+    """
+    cited: dict[str, list[str]] = {}
+
+    def cite(sources: Iterable[Source], by: str) -> None:
+        for source in sources:
+            users = cited.setdefault(source.id, [])
+            if by not in users:
+                users.append(by)
+
+    dataset = registry.dataset
+    for a in dataset.arrangements:
+        cite(a.sources, f"[{a.id}](arrangements.md#{a.id.lower()})")
+    for c in dataset.counted_territories:
+        cite(c.since.sources, f"[{c.territory}](places.md#counted-without-an-arrangement)")
+    for period in dataset.tiers.values():
+        cite(period.sources, "[tiers](../concepts.md#chinas-tiers-over-time)")
+    rows = []
+    for source_id, entry in sorted(_bundled_file()["sources"].items()):
+        urls = entry["urls"]
+        links = " ".join(link(f"[{n}]", url) for n, url in enumerate(urls, 1))
+        title = f'<span id="{source_id}"></span>**{source_id}**: {escape(entry["title"])}'
+        if entry.get("note"):
+            title += f"<br><small>{escape(entry['note'])}</small>"
+        rows.append([title, entry["kind"], links, ", ".join(cited.get(source_id, [])) or "—"])
+    return table(["Source", "Kind", "Read at", "Cited by"], rows)
+
+
+def _bundled_file() -> dict[str, Any]:
+    text = (resources.files("aeo_mra") / "data" / "arrangements.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _value(value: object) -> str:
+    """A fact's value in words."""
+    if isinstance(value, Scope):
+        return _scope(value)
+    if isinstance(value, tuple):
+        return "; ".join(_value(v) for v in value) or "none"
+    if isinstance(value, enum.Enum) and hasattr(value, "description"):
+        return str(value.description)
+    if isinstance(value, CodeFormat):
+        return escape(value.description)
+    return escape(value)
+
+
+def _facts(a: Arrangement) -> list[tuple[str, Fact[Any]]]:
+    """Every fact of an arrangement, labelled."""
+    facts: list[tuple[str, Fact[Any] | None]] = [
+        ("signed", a.signed),
+        ("implemented", a.implemented),
+        ("scope", a.scope),
+        ("China's tiers recognised", a.china_tiers),
+        ("partner programme", a.partner_programme),
+        ("benefits", a.benefits),
+        ("partner's code format", a.code_format),
+    ]
+    for m in a.members:
+        facts += [
+            (f"{m.territory} covered from", m.since),
+            (f"{m.territory} covered until", m.until),
+        ]
+    facts += [("caveat", c) for c in a.caveats]
+    return [(label, fact) for label, fact in facts if fact is not None]
+
+
+def inferred_table(registry: Registry) -> str:
+    """Every fact of the dataset that is an inference rather than something a source states."""
+    rows = []
+    for a in registry.dataset.arrangements:
+        for label, fact in _facts(a):
+            if fact.inferred:
+                link = f"[{a.id}](arrangements.md#{a.id.lower()})"
+                rows.append([link, label, _value(fact.value), escape(fact.note)])
+    for c in registry.dataset.counted_territories:
+        if c.since.inferred:
+            rows.append([f"{c.territory} (counted)", "counted from", str(c.since.value),
+                         escape(c.since.note)])  # fmt: skip
+    if not rows:
+        return "*No fact in the dataset is an inference.*"
+    return table(["Record", "Fact", "Value", "Why"], rows)
+
+
+def tiers_table(registry: Registry) -> str:
+    """China's credit tiers, with the days each existed."""
+    periods = sorted(
+        registry.dataset.tiers.values(), key=lambda p: (p.since or date.min, p.until or date.max)
+    )
+    rows = [
+        [
+            f"`{p.tier.name}`", p.tier.description, p.tier.name_zh,
+            str(p.since) if p.since else "(before the data begins)",
+            str(p.until) if p.until else "(in force)", _source_refs(p.sources),
+        ]
+        for p in periods
+    ]  # fmt: skip
+    tiers = table(["Tier", "English", "中文", "From", "Until", "Sources"], rows)
+    return tiers.replace("](sources.md#", "](data/sources.md#")
