@@ -47,18 +47,17 @@ def _expected(territory: str, a: Arrangement, on: date) -> Reason:
 def test_boundaries(territory: str, arrangement: Arrangement, on: date) -> None:
     answer = aeo_mra.check(territory, on=on)
     expected = _expected(territory, arrangement, on)
-    if expected is Reason.NOT_YET_SIGNED and answer.arrangement is not arrangement:
-        pytest.skip("another arrangement decides before this one was signed")
     assert answer.reason is expected
     assert answer.qualifies is (expected is Reason.COVERED)
     assert answer.arrangement is arrangement
     assert answer.place.code == territory
 
 
-@pytest.mark.parametrize("arrangement", ARRANGEMENTS, ids=lambda a: a.id)
+@pytest.mark.parametrize(
+    "arrangement", [a for a in ARRANGEMENTS if a.implemented], ids=lambda a: a.id
+)
 def test_importer_depends_on_scope(arrangement: Arrangement) -> None:
-    if arrangement.implemented is None:
-        pytest.skip("not implemented")
+    assert arrangement.implemented is not None
     on = arrangement.implemented.value
     territory = arrangement.members[0].territory
     answer = aeo_mra.check(territory, on=on, role=Role.IMPORTER)
