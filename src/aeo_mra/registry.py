@@ -258,7 +258,7 @@ class Registry:
         Args:
             place: Where the goods go to (exporter) or come from (importer): an ISO code,
                 an English or Chinese name, or a common alias.
-            on: The day (default: today).
+            on: The day (default: today, by the machine's local clock).
             role: ``Role.EXPORTER`` ships goods to the place; ``Role.IMPORTER`` receives
                 goods from it.
             tier: The operator's tier with China's customs; ``None`` means China's AEO
