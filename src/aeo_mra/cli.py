@@ -164,6 +164,26 @@ def _sections(*sections: str) -> str:
     return "\n\n".join(s for s in sections if s)
 
 
+def _add_choice(
+    parser: argparse.ArgumentParser,
+    flag: str,
+    kind: type[E],
+    *,
+    help: str,
+    default: E | None = None,
+    label: str | None = None,
+    metavar: str | None = None,
+) -> None:
+    """An option taking a member of ``kind``; the usage lists them unless ``metavar`` is given."""
+    parser.add_argument(
+        flag,
+        type=_member(kind, label or flag.removeprefix("--")),
+        default=default,
+        metavar=metavar or "{" + ",".join(str(m.value) for m in kind) + "}",
+        help=help,
+    )
+
+
 def _add_on(parser: argparse.ArgumentParser, help: str) -> None:
     parser.add_argument("--on", type=_day, metavar="DATE", help=help)
 
@@ -176,16 +196,19 @@ def _add_check(parser: argparse.ArgumentParser) -> None:
         "place", metavar="PLACE", help="ISO code, English or Chinese name, or alias"
     )
     _add_on(parser, "the day, YYYY-MM-DD (default: today)")
-    parser.add_argument(
+    _add_choice(
+        parser,
         "--role",
-        type=_member(Role, "role"),
-        metavar="{exporter,importer}",
+        Role,
         default=Role.EXPORTER,
         help="exporter (ships to the place; default) or importer (receives from it)",
     )
-    parser.add_argument(
+    _add_choice(
+        parser,
         "--tier",
-        type=_member(Tier, "tier of China's customs"),
+        Tier,
+        label="tier of China's customs",
+        metavar="TIER",
         help="the operator's tier, e.g. advanced_certified or AA (default: the AEO tier then)",
     )
 
@@ -212,10 +235,10 @@ def _check_json(answer: Eligibility) -> JSON:
 
 def _add_dated(parser: argparse.ArgumentParser) -> None:
     _add_on(parser, "the day, YYYY-MM-DD (default: today)")
-    parser.add_argument(
+    _add_choice(
+        parser,
         "--basis",
-        type=_member(Basis, "basis"),
-        metavar="{signed,implemented}",
+        Basis,
         default=Basis.SIGNED,
         help="count arrangements signed (default) or implemented by the day",
     )
