@@ -54,6 +54,20 @@ def test_boundaries(territory: str, arrangement: Arrangement, on: date) -> None:
 
 
 @pytest.mark.parametrize(
+    "arrangement", [a for a in ARRANGEMENTS if a.signed.value.latest], ids=lambda a: a.id
+)
+def test_before_the_last_possible_signing_day_the_answer_hedges(arrangement: Arrangement) -> None:
+    signed = arrangement.signed.value
+    assert signed.latest is not None
+    on = signed.latest - DAY
+    text = aeo_mra.check(arrangement.members[0].territory, on=on).explain()
+    uncertain = signed.earliest is None or signed.earliest <= on
+    assert ("may not yet have been signed" in text) is uncertain
+    assert ("had not been signed" in text) is not uncertain
+    assert str(signed) in text
+
+
+@pytest.mark.parametrize(
     "arrangement", [a for a in ARRANGEMENTS if a.implemented], ids=lambda a: a.id
 )
 def test_importer_depends_on_scope(arrangement: Arrangement) -> None:

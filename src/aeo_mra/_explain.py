@@ -56,7 +56,8 @@ def _covered(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
 
 def _not_yet_signed(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     signed = arrangement.signed.value
-    return f"No: on {answer.on} the {arrangement.name} had not been signed (signed {signed})"
+    had = "may not yet have been" if signed.possible_by(answer.on) else "had not been"
+    return f"No: on {answer.on} the {arrangement.name} {had} signed (signed {signed})"
 
 
 def _not_implemented(answer: Eligibility, arrangement: Arrangement, who: str) -> str:

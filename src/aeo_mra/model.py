@@ -256,6 +256,10 @@ class When:
         """Whether the event had certainly happened by ``day``."""
         return self.latest is not None and self.latest <= day
 
+    def possible_by(self, day: date) -> bool:
+        """Whether the event may have happened by ``day``."""
+        return self.earliest is None or self.earliest <= day
+
 
 @attrs.frozen
 class Fact(Generic[T_co]):
