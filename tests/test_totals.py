@@ -31,6 +31,7 @@ PUBLISHED = [
     (date(2024, 5, 10), SIGNED, 28, 54, "Xinhua via SCIO, 2024-05-10; CNS (zz.ccnkj.com)"),
     (date(2025, 7, 1), SIGNED, 31, 57, "CCTV, 2025-07-01 (gqwz.net; bastillepost.com)"),
     (date(2025, 8, 7), SIGNED, 31, 57, "Tianjin Customs, 2025-08-07 (hmeonline.com)"),
+    (date(2026, 2, 12), SIGNED, 32, 58, "CCTV on the GACC briefing of 2026-02-12 (cnsonews.com.cn)"),
 ]  # fmt: skip
 
 UNREACHED = [
@@ -55,12 +56,6 @@ UNREACHED = [
         marks=pytest.mark.xfail(
             strict=True, reason="one implemented partner unidentified (as above)"
         ),
-    ),
-    pytest.param(
-        date(2026, 2, 12), SIGNED, 32, 58, "CCTV on the GACC briefing of 2026-02-12",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "a 32nd economy was signed between 2025-08-07 and 2026-02-12; no source names it"
-        )),
     ),
 ]  # fmt: skip
 
