@@ -177,8 +177,9 @@ def places_table(registry: Registry) -> str:
             since = str(m.since.value) if m.since else escape(a.signed.value)
             benefits = "not implemented"
             if a.implemented is not None:
-                start = max(a.implemented.value, m.since.value if m.since else date.min)
-                benefits = str(start)
+                benefits = str(a.implemented.value)
+                if m.since and a.implemented.value.known_by(m.since.value):
+                    benefits = str(m.since.value)
             until = str(m.until.value) if m.until else ""
             arrangement = f"[{a.id}](arrangements.md#{a.id.lower()})"
             if not a.counted:

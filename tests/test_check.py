@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pytest
 
 import aeo_mra
-from aeo_mra import Arrangement, Reason, Role, Scope, Tier
+from aeo_mra import Arrangement, Precision, Reason, Role, Scope, Tier
 
 DAY = timedelta(days=1)
 ARRANGEMENTS = aeo_mra._default().dataset.arrangements
@@ -21,7 +21,7 @@ ARRANGEMENTS = aeo_mra._default().dataset.arrangements
 def _cases() -> Iterator[tuple[str, Arrangement, date]]:
     for a in ARRANGEMENTS:
         dates = [a.signed.value.earliest, a.signed.value.latest]
-        dates += [a.implemented.value] if a.implemented else []
+        dates += [a.implemented.value.earliest, a.implemented.value.latest] if a.implemented else []
         dates += [m.until.value for m in a.members if m.until]
         for member in a.members:
             for day in {d for d in dates if d is not None}:
@@ -32,7 +32,7 @@ def _cases() -> Iterator[tuple[str, Arrangement, date]]:
 def _expected(territory: str, a: Arrangement, on: date) -> Reason:
     """The reason the record implies, worked out from its fields alone."""
     member = next(m for m in a.members if m.territory == territory)
-    implemented = a.implemented is not None and a.implemented.value <= on
+    implemented = a.implemented is not None and a.implemented.value.latest <= on  # type: ignore[operator]
     signed = a.signed.value.latest is not None and a.signed.value.latest <= on
     if member.until and on > member.until.value:
         return Reason.NO_LONGER_COVERED
@@ -68,11 +68,31 @@ def test_before_the_last_possible_signing_day_the_answer_hedges(arrangement: Arr
 
 
 @pytest.mark.parametrize(
+    "arrangement",
+    [a for a in ARRANGEMENTS if a.implemented and a.is_signed(a.implemented.value.latest - DAY)],  # type: ignore[operator]
+    ids=lambda a: a.id,
+)
+def test_the_day_before_benefits_certainly_start_the_answer_hedges_if_unsure(
+    arrangement: Arrangement,
+) -> None:
+    assert arrangement.implemented is not None
+    start = arrangement.implemented.value
+    assert start.latest is not None
+    on = start.latest - DAY
+    answer = aeo_mra.check(arrangement.members[0].territory, on=on)
+    assert answer.reason is Reason.SIGNED_NOT_IMPLEMENTED
+    uncertain = start.precision is not Precision.DAY
+    assert ("benefits may not yet have started" in answer.explain()) is uncertain
+    assert str(start) in answer.explain()
+
+
+@pytest.mark.parametrize(
     "arrangement", [a for a in ARRANGEMENTS if a.implemented], ids=lambda a: a.id
 )
 def test_importer_depends_on_scope(arrangement: Arrangement) -> None:
     assert arrangement.implemented is not None
-    on = arrangement.implemented.value
+    on = arrangement.implemented.value.latest
+    assert on is not None
     territory = arrangement.members[0].territory
     answer = aeo_mra.check(territory, on=on, role=Role.IMPORTER)
     expected = {
@@ -201,7 +221,7 @@ def test_confidence_shows_weak_facts() -> None:
         key=lambda a: a.implemented.confidence,  # type: ignore[union-attr]
     )
     assert weakest.implemented is not None
-    answer = aeo_mra.check(weakest.members[0].territory, on=weakest.implemented.value)
+    answer = aeo_mra.check(weakest.members[0].territory, on=weakest.implemented.value.latest)
     assert answer.confidence <= weakest.implemented.confidence
     assert str(answer.confidence) in answer.explain()
 

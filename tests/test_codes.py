@@ -331,14 +331,17 @@ def test_singapore_declaration_before_and_after_2018_11_01() -> None:
 IMPLEMENTED = [
     (a, p, code)
     for a, p, code in SAMPLES
-    if a.implemented is not None and p in a.covered(a.implemented.value)
+    if a.implemented is not None
+    and a.implemented.value.latest
+    and p in a.covered(a.implemented.value.latest)
 ]
 
 
 @pytest.mark.parametrize(("arrangement", "place", "code"), IMPLEMENTED)
 def test_declaration_by_date(arrangement: Arrangement, place: str, code: str) -> None:
     assert arrangement.implemented is not None
-    start = arrangement.implemented.value
+    start = arrangement.implemented.value.latest
+    assert start is not None
     parsed = codes.parse(code)
     after = max(start, RULE_CHANGE)
     assert codes.declaration(code, after) == Declaration(place + parsed.number, OVERSEAS)
@@ -350,7 +353,8 @@ def test_declaration_by_date(arrangement: Arrangement, place: str, code: str) ->
         assert codes.declaration(code, start) == expected
         assert codes.declaration(code, RULE_CHANGE - timedelta(days=1)) == expected
     if arrangement.is_signed(start - timedelta(days=1)):
-        with pytest.raises(NotDeclarable, match="took effect on"):
+        took_effect = f"took effect {arrangement.implemented.value.phrase}"
+        with pytest.raises(NotDeclarable, match=re.escape(took_effect)):
             codes.declaration(code, start - timedelta(days=1))
 
 

@@ -107,6 +107,7 @@ kind = "country"
 instrument = "arrangement"
 members = ["FR"]
 signed = { date = 2016-01-01, confidence = "high", sources = ["a"] }
+implemented = { earliest = 2016-02-01, confidence = "low", inferred = true, sources = ["a"] }
 scope = { value = "imports", confidence = "high", sources = ["a"] }
 china_tiers = { value = ["ADVANCED_CERTIFIED"], confidence = "high", sources = ["a"] }
 partner_programme = { value = "P", confidence = "high", sources = ["a"] }
@@ -126,6 +127,7 @@ EXPECTED = [
     "arrangement YY.implemented: 2014-01-01 is before it was signed",
     "arrangement YY.members: GB changes before signing",
     "arrangement YY: duplicate id",
+    "arrangement YY.implemented: give a 'date' or a 'latest' day",
     "arrangement YY: covers FR from 2016-01-01 while arrangement YY still does",
     "tiers: tier ADVANCED_CERTIFIED has no period",
 ]

@@ -40,7 +40,7 @@ def test_qualifies_only_on_or_after_implementation(place: str, on: date, role: R
     if answer.qualifies:
         assert answer.arrangement is not None
         assert answer.arrangement.implemented is not None
-        assert answer.arrangement.implemented.value <= on
+        assert answer.arrangement.implemented.value.known_by(on)
         assert answer.place.code in answer.arrangement.covered(on)
         assert answer.sources
 

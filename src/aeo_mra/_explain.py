@@ -44,7 +44,7 @@ def _dates(arrangement: Arrangement) -> str:
     implemented = arrangement.implemented
     if implemented is None:
         return signed
-    return f"{signed}, implemented {implemented.value} by {implemented.sources[0].short_title}"
+    return f"{signed}, implemented {implemented.value} per {implemented.sources[0].short_title}"
 
 
 def _covered(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
@@ -62,11 +62,15 @@ def _not_yet_signed(answer: Eligibility, arrangement: Arrangement, who: str) -> 
 
 def _not_implemented(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     implemented = arrangement.implemented
-    later = (
-        f"benefits start on {implemented.value}"
-        if implemented
-        else "no implementation has been found in the public record"
-    )
+    if implemented is None:
+        later = "no implementation has been found in the public record"
+    else:
+        start = implemented.value
+        later = (
+            f"benefits may not yet have started; implemented {start.phrase}"
+            if start.possible_by(answer.on)
+            else f"benefits start {start.phrase}"
+        )
     return (
         f"No: the {arrangement.name} was signed {arrangement.signed.value} "
         f"but on {answer.on} was not in effect ({later})"

@@ -296,11 +296,9 @@ def _arrangement(reader: _Reader, index: int, table: Any) -> Arrangement | None:
         "partner_kind": lambda: reader.field(where, table, "kind", _enum(PartnerKind)),
         "instrument": lambda: reader.field(where, table, "instrument", _enum(Instrument)),
         "counted": lambda: _bool(table.get("counted", True)),
-        "signed": lambda: _signed(reader, where, table),
+        "signed": lambda: _dated(reader, where, table, "signed"),
         "implemented": lambda: (
-            reader.fact(where, table, "implemented", _day, "date")
-            if "implemented" in table
-            else None
+            _dated(reader, where, table, "implemented") if "implemented" in table else None
         ),
         "stages": lambda: _stages(reader, where, table.get("stages", [])),
         "scope": lambda: reader.fact(where, table, "scope", _enum(Scope)),
@@ -329,9 +327,9 @@ def _arrangement(reader: _Reader, index: int, table: Any) -> Arrangement | None:
     return arrangement
 
 
-def _signed(reader: _Reader, where: str, table: Mapping[str, Any]) -> Fact[When]:
-    raw = reader.field(where, table, "signed", _table)
-    here = f"{where}.signed"
+def _dated(reader: _Reader, where: str, table: Mapping[str, Any], key: str) -> Fact[When]:
+    raw = reader.field(where, table, key, _table)
+    here = f"{where}.{key}"
     reader.keys(
         here, raw, {"date", "earliest", "latest", "sources", "confidence", "inferred", "note"}
     )
@@ -358,7 +356,7 @@ def _when(raw: Mapping[str, Any]) -> When:
 
 def _fuzzy_date(value: Any) -> When:
     if isinstance(value, date):
-        return When(_day(value), value, Precision.DAY)
+        return When.exact(_day(value))
     text = _str(value)
     month = _MONTH.fullmatch(text)
     if month:
@@ -494,18 +492,17 @@ def _counted_territories(reader: _Reader, tables: list[Any]) -> tuple[CountedTer
 
 def _check_dates(reader: _Reader, where: str, arrangement: Arrangement) -> None:
     signed = arrangement.signed.value
-    implemented = arrangement.implemented
-    if implemented and signed.earliest and implemented.value < signed.earliest:
-        reader.problem(
-            f"{where}.implemented", f"{implemented.value} is before it was signed ({signed})"
-        )
-    if implemented and signed.latest and signed.latest > implemented.value:
+    implemented = arrangement.implemented.value if arrangement.implemented else None
+    last = implemented.latest if implemented else None
+    if implemented and last is None:
+        reader.problem(f"{where}.implemented", "give a 'date' or a 'latest' day")
+    elif last and signed.earliest and last < signed.earliest:
+        reader.problem(f"{where}.implemented", f"{implemented} is before it was signed ({signed})")
+    elif last and signed.latest and signed.latest > last:
         reader.problem(
             f"{where}.signed", f"latest possible day {signed.latest} is after implementation"
         )
-    if arrangement.stages and (
-        implemented is None or arrangement.stages[0].start != implemented.value
-    ):
+    if arrangement.stages and (implemented != When.exact(arrangement.stages[0].start)):
         reader.problem(f"{where}.stages", "the first stage must start on the implementation day")
     for member in arrangement.members:
         for bound in (member.since, member.until):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ._loader import Dataset
-from .model import Precision, When
+from .model import When
 from .results import Event, EventKind
 
 
@@ -23,12 +23,12 @@ def timeline(dataset: Dataset) -> tuple[Event, ...]:
         )  # fmt: skip
         if a.implemented is not None:
             events.append(
-                Event(_exact(a.implemented.value), EventKind.IMPLEMENTED, a.id, None,
+                Event(a.implemented.value, EventKind.IMPLEMENTED, a.id, None,
                       f"{a.name} implemented", a.implemented.confidence, a.implemented.sources)
             )  # fmt: skip
         for stage in a.stages[1:]:
             events.append(
-                Event(_exact(stage.start), EventKind.STAGE, a.id, None,
+                Event(When.exact(stage.start), EventKind.STAGE, a.id, None,
                       f"{a.name}: benefits apply {stage.description}",
                       a.implemented.confidence if a.implemented else signed.confidence,
                       stage.sources)
@@ -36,28 +36,24 @@ def timeline(dataset: Dataset) -> tuple[Event, ...]:
         for member in a.members:
             if member.since is not None:
                 events.append(
-                    Event(_exact(member.since.value), EventKind.JOINED, a.id, member.territory,
+                    Event(When.exact(member.since.value), EventKind.JOINED, a.id, member.territory,
                           f"{member.territory} covered by the {a.name}",
                           member.since.confidence, member.since.sources)
                 )  # fmt: skip
             if member.until is not None:
                 events.append(
-                    Event(_exact(member.until.value), EventKind.LEFT, a.id, member.territory,
+                    Event(When.exact(member.until.value), EventKind.LEFT, a.id, member.territory,
                           f"{member.territory} last covered by the {a.name}",
                           member.until.confidence, member.until.sources)
                 )  # fmt: skip
     for counted in dataset.counted_territories:
         bases = " and ".join(b.value for b in counted.bases)
         events.append(
-            Event(_exact(counted.since.value), EventKind.COUNTED, None, counted.territory,
+            Event(When.exact(counted.since.value), EventKind.COUNTED, None, counted.territory,
                   f"{counted.territory} counted in the {bases} totals without an arrangement",
                   counted.since.confidence, counted.since.sources)
         )  # fmt: skip
     return tuple(sorted(events, key=_order))
-
-
-def _exact(day: date) -> When:
-    return When(day, day, Precision.DAY)
 
 
 def _order(event: Event) -> tuple[date, date, int, str]:

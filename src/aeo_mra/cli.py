@@ -272,7 +272,7 @@ def _listing(arrangement: Arrangement, day: date) -> JSON:
         "instrument": a.instrument.value,
         "counted": a.counted,
         "signed": _record(a.signed.value),
-        "implemented": a.implemented.value.isoformat() if a.implemented else None,
+        "implemented": _record(a.implemented.value) if a.implemented else None,
         "scope": a.scope.value.value,
         "covered": list(a.covered(day)),
     }

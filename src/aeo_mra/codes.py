@@ -345,7 +345,7 @@ def declaration(code: str | AeoCode, on: date) -> Declaration:
     arrangement = _index().registry.arrangement(parsed.arrangement)
     if not arrangement.is_implemented(day):
         started = arrangement.implemented
-        when = f"took effect on {started.value}" if started else "has not been implemented"
+        when = f"took effect {started.value.phrase}" if started else "has not been implemented"
         raise NotDeclarable(given, day, f"the {arrangement.name} {when}")
     if day >= PLACE_CODE_FIELD_SINCE:
         text = parsed.place + parsed.number

@@ -237,6 +237,11 @@ class When:
     latest: date | None
     precision: Precision
 
+    @classmethod
+    def exact(cls, day: date) -> When:
+        """A date known to the day."""
+        return cls(day, day, Precision.DAY)
+
     def __str__(self) -> str:
         if self.precision is Precision.DAY and self.earliest is not None:
             return self.earliest.isoformat()
@@ -251,6 +256,12 @@ class When:
         if self.earliest is not None:
             return f"after {self.earliest}"
         return "unknown"
+
+    @property
+    def phrase(self) -> str:
+        """The date after a verb: ``on 2014-05-16``, ``in 2012-06``, ``between …``, ``by …``."""
+        preposition = {Precision.DAY: "on ", Precision.MONTH: "in ", Precision.YEAR: "in "}
+        return preposition.get(self.precision, "") + str(self)
 
     def known_by(self, day: date) -> bool:
         """Whether the event had certainly happened by ``day``."""
@@ -430,8 +441,8 @@ class Arrangement:
         instrument: Arrangement, government-level agreement, or pilot.
         counted: Whether China's customs counts it in its running totals.
         signed: When it was signed.
-        implemented: When benefits started, or ``None`` if the record shows no
-            implementation.
+        implemented: When benefits started (a day, or a range when the record dates it
+            no closer), or ``None`` if the record shows no implementation.
         stages: Staged rollout, in date order (empty if none).
         scope: Imports only, or imports and exports.
         china_tiers: The tiers of China's customs the partner recognises.
@@ -451,7 +462,7 @@ class Arrangement:
     instrument: Instrument
     counted: bool
     signed: Fact[When]
-    implemented: Fact[date] | None
+    implemented: Fact[When] | None
     stages: tuple[Stage, ...]
     scope: Fact[Scope]
     china_tiers: Fact[tuple[Tier, ...]]
@@ -500,8 +511,8 @@ class Arrangement:
         return self.signed.value.known_by(day) or self.is_implemented(day)
 
     def is_implemented(self, day: date) -> bool:
-        """Whether benefits had started by ``day``."""
-        return self.implemented is not None and self.implemented.value <= day
+        """Whether benefits had certainly started by ``day``."""
+        return self.implemented is not None and self.implemented.value.known_by(day)
 
     def covered(self, day: date) -> tuple[str, ...]:
         """The ISO codes of the territories covered on ``day``."""
