@@ -30,8 +30,10 @@ PUBLISHED = [
     (date(2024, 3, 31), SIGNED, 26, 52, "GACC figures via CNS, 2024-04-23 (bzlm.8848f.cn)"),
     (date(2024, 5, 10), SIGNED, 28, 54, "Xinhua via SCIO, 2024-05-10; CNS (zz.ccnkj.com)"),
     (date(2025, 7, 1), SIGNED, 31, 57, "CCTV, 2025-07-01 (gqwz.net; bastillepost.com)"),
+    (date(2025, 7, 1), IMPL, None, 50, "CCTV, 2025-07-01 (gqwz.net; bastillepost.com)"),
     (date(2025, 8, 7), SIGNED, 31, 57, "Tianjin Customs, 2025-08-07 (hmeonline.com)"),
-    (date(2026, 2, 12), SIGNED, 32, 58, "CCTV on the GACC briefing of 2026-02-12 (cnsonews.com.cn)"),
+    (date(2025, 8, 13), IMPL, None, 52, "Hunan provincial government, 2025-08-13"),
+    (date(2026, 2, 12), SIGNED, 32, 58, "CCTV on GACC's briefing, 2026-02-12 (cnsonews.com.cn)"),
 ]  # fmt: skip
 
 UNREACHED = [
@@ -42,20 +44,6 @@ UNREACHED = [
             "20/46 is published for 2021-08-31 although South Africa was signed on 2021-06-06 "
             "between the two, so the data cannot meet both and follows the GACC figure"
         )),
-    ),
-    pytest.param(
-        date(2025, 7, 1), IMPL, None, 50, "CCTV, 2025-07-01",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "the data knows 49 implemented (48 with the EU as 27, plus the UK as counted); "
-            "the 50th is unidentified: no implementation announcement was found for "
-            "Kazakhstan, Iran, Russia, the Philippines, Uzbekistan or Iceland"
-        )),
-    ),
-    pytest.param(
-        date(2025, 8, 13), IMPL, None, 52, "Hunan provincial government, 2025-08-13",
-        marks=pytest.mark.xfail(
-            strict=True, reason="one implemented partner unidentified (as above)"
-        ),
     ),
 ]  # fmt: skip
 
