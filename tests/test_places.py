@@ -52,10 +52,15 @@ def test_a_misspelt_place_raises_with_suggestions(place: str, suggestion: str) -
     assert repr(place) in str(error.value)
 
 
-@pytest.mark.parametrize("place", ["", "   ", "Atlantis", "XX", "999", "x" * 10_000])
-def test_a_string_naming_no_place_raises(place: str) -> None:
-    with pytest.raises(aeo_mra.UnknownPlaceError):
+@pytest.mark.parametrize(
+    "place",
+    ["", "   ", "Atlantis", "XX", "999", "❹", -276]
+    + [pytest.param(p, id=f"huge {type(p).__name__}") for p in ("9" * 5000, "x" * 10**4, 10**5000)],
+)
+def test_input_naming_no_place_raises_a_short_message(place: str | int) -> None:
+    with pytest.raises(aeo_mra.UnknownPlaceError) as error:
         aeo_mra.check(place)
+    assert len(str(error.value)) < 300
 
 
 def test_the_eu_is_a_union_not_a_place() -> None:

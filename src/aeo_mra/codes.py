@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .errors import Error
+from .errors import Error, _quoted
 
 if TYPE_CHECKING:
     from .model import Arrangement
@@ -104,7 +104,7 @@ class InvalidCode(Error, ValueError):
     def __init__(self, code: object, expected: str) -> None:
         self.code = code
         self.expected = expected
-        super().__init__(f"{code!r} is not a valid AEO code: {expected}")
+        super().__init__(f"{_quoted(code)} is not a valid AEO code: {expected}")
 
 
 class InvalidFormat(InvalidCode):
@@ -146,7 +146,9 @@ class NotDeclarable(Error, ValueError):
     def __init__(self, code: object, on: date, reason: str) -> None:
         self.code = code
         self.on = on
-        super().__init__(f"{code!r} is not entered in a Chinese declaration on {on}: {reason}")
+        super().__init__(
+            f"{_quoted(code)} is not entered in a Chinese declaration on {on}: {reason}"
+        )
 
 
 # -- results ---------------------------------------------------------------------------
@@ -570,7 +572,7 @@ def _why_not(arrangement: Arrangement, place: str, day: date) -> str:
 
 def _text(code: object) -> str:
     if not isinstance(code, str):
-        raise TypeError(f"an AEO code is a string, not {type(code).__name__}: {code!r}")
+        raise TypeError(f"an AEO code is a string, not {type(code).__name__}: {_quoted(code)}")
     return code
 
 
@@ -579,4 +581,4 @@ def _day(on: object) -> date:
         return on.date()
     if isinstance(on, date):
         return on
-    raise TypeError(f"on must be a datetime.date, not {type(on).__name__}: {on!r}")
+    raise TypeError(f"on must be a datetime.date, not {type(on).__name__}: {_quoted(on)}")

@@ -24,13 +24,30 @@ class Error(Exception):
     """Base class of every exception raised by aeo_mra."""
 
 
+class _NotFound(Error, LookupError):
+    """An :class:`Error` that is a ``LookupError``, printed as its message."""
+
+    def __str__(self) -> str:
+        # LookupError would otherwise show the repr of the message.
+        return str(self.args[0])
+
+
+def _quoted(value: object, limit: int = 80) -> str:
+    """``repr(value)``, cut short when long: a place can be a whole spreadsheet cell."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int with more digits than Python will print
+        text = f"<{type(value).__name__} too long to print>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _alternatives(suggestions: Sequence[str]) -> str:
     if not suggestions:
         return ""
     return "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
 
 
-class UnknownPlaceError(Error, LookupError):
+class UnknownPlaceError(_NotFound):
     """A string names no country, customs territory or known alias.
 
     Attributes:
@@ -42,14 +59,10 @@ class UnknownPlaceError(Error, LookupError):
         self.place = place
         self.suggestions = tuple(suggestions)
         message = (
-            f"{place!r} names no place aeo_mra knows "
+            f"{_quoted(place)} names no place aeo_mra knows "
             "(give an ISO 3166-1 code, an English or Chinese name, or a common alias)"
         )
         super().__init__(hint or message + _alternatives(self.suggestions))
-
-    def __str__(self) -> str:
-        # LookupError subclasses would otherwise show the repr of the message.
-        return str(self.args[0])
 
 
 class DomesticPlaceError(Error, ValueError):
@@ -62,12 +75,12 @@ class DomesticPlaceError(Error, ValueError):
     def __init__(self, place: object) -> None:
         self.place = place
         super().__init__(
-            f"{place!r} is China's own customs territory, not a trading partner of it; "
+            f"{_quoted(place)} is China's own customs territory, not a trading partner of it; "
             "Hong Kong, Macao and Taiwan are separate customs territories and can be asked about"
         )
 
 
-class UnknownArrangementError(Error, LookupError):
+class UnknownArrangementError(_NotFound):
     """No arrangement has this id.
 
     Attributes:
@@ -78,13 +91,12 @@ class UnknownArrangementError(Error, LookupError):
     def __init__(self, id: object, valid: Sequence[str]) -> None:
         self.id = id
         self.valid = tuple(valid)
-        super().__init__(f"no arrangement has the id {id!r}; valid ids: {', '.join(self.valid)}")
+        super().__init__(
+            f"no arrangement has the id {_quoted(id)}; valid ids: {', '.join(self.valid)}"
+        )
 
-    def __str__(self) -> str:
-        return str(self.args[0])
 
-
-class UnknownPartnerTierError(Error, LookupError):
+class UnknownPartnerTierError(_NotFound):
     """A partner programme has no tier of this name.
 
     Attributes:
@@ -96,12 +108,9 @@ class UnknownPartnerTierError(Error, LookupError):
         self.tier = tier
         self.valid = tuple(valid)
         super().__init__(
-            f"{tier!r} is not a tier of the partner programme in arrangement {arrangement_id}; "
-            f"known tiers: {', '.join(self.valid)}"
+            f"{_quoted(tier)} is not a tier of the partner programme in arrangement "
+            f"{arrangement_id}; known tiers: {', '.join(self.valid)}"
         )
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 class TierNotInForceError(Error, ValueError):

@@ -12,7 +12,7 @@ import threading
 import unicodedata
 from collections.abc import Mapping
 
-from .errors import DomesticPlaceError, UnknownPlaceError
+from .errors import DomesticPlaceError, UnknownPlaceError, _quoted
 from .model import Territory
 
 __all__ = ["PlaceIndex", "normalise"]
@@ -65,11 +65,14 @@ class PlaceIndex:
         if isinstance(place, bool) or not isinstance(place, str | int):
             raise TypeError(
                 f"a place must be a string (code or name) or an ISO numeric code, "
-                f"not {type(place).__name__}: {place!r}"
+                f"not {type(place).__name__}: {_quoted(place)}"
             )
-        key = normalise(str(place)) if isinstance(place, str) else str(place)
-        if key.isdigit():
-            key = str(int(key))
+        if isinstance(place, str):
+            key = normalise(place)
+            if key.isascii() and key.isdigit():  # a numeric code: "056" is 56
+                key = key.lstrip("0") or "0"
+        else:
+            key = str(place) if 0 <= place < 1000 else ""
         self._build()
         code = self._names.get(key)
         if code is None:
@@ -92,7 +95,7 @@ class PlaceIndex:
         if key in _UNIONS:
             return UnknownPlaceError(
                 place,
-                hint=f"{place!r} is a union, not a place: name a member state such as 'DE', "
+                hint=f"{_quoted(place)} is a union, not a place: name a member state such as 'DE', "
                 "or look up the arrangement with aeo_mra.arrangement('EU')",
             )
         if not key or len(key) > _LONGEST_NAME:

@@ -13,7 +13,7 @@ from os import PathLike, fspath
 from time import time as _time
 from typing import TYPE_CHECKING
 
-from .errors import TierNotInForceError, UnknownArrangementError, UnknownPartnerTierError
+from .errors import TierNotInForceError, UnknownArrangementError, UnknownPartnerTierError, _quoted
 from .model import (
     Arrangement,
     Basis,
@@ -286,8 +286,8 @@ class Registry:
             pass
         except TypeError:
             raise TypeError(
-                f"unhashable argument: place must be a string or integer ({place!r}), "
-                f"on a date ({on!r})"
+                f"unhashable argument: place must be a string or integer ({_quoted(place)}), "
+                f"on a date ({_quoted(on)})"
             ) from None
         answer = self._check(place, _day(key[1]), role, tier)
         if type(place) is str:  # an int key would also match equal floats and bools
@@ -358,7 +358,7 @@ class Registry:
         day = _day(on)
         territory = self.resolve(place)
         if not isinstance(tier, str):
-            raise TypeError(f"a partner tier is a string such as 'AEOS', not {tier!r}")
+            raise TypeError(f"a partner tier is a string such as 'AEOS', not {_quoted(tier)}")
         arrangement, member, reason = self._situation(territory.code, day)
         if arrangement is None:
             partner_tier = PartnerTier(tier, tier, False)
@@ -384,7 +384,7 @@ class Registry:
         if tier is None:
             return next(t for t in _DEFAULT_TIERS if self.dataset.tiers[t].in_force(day))
         if not isinstance(tier, Tier):
-            raise TypeError(f"tier must be an aeo_mra.Tier or None, not {tier!r}")
+            raise TypeError(f"tier must be an aeo_mra.Tier or None, not {_quoted(tier)}")
         period = self.dataset.tiers[tier]
         if not period.in_force(day):
             valid = [t.name for t in self.tiers_in_force(day)]
@@ -497,7 +497,9 @@ def _hashable(role: object, tier: object) -> tuple[object, object]:
     try:
         hash((role, tier))
     except TypeError:
-        raise TypeError(f"role and tier must be enum members, not {role!r} and {tier!r}") from None
+        raise TypeError(
+            f"role and tier must be enum members, not {_quoted(role)} and {_quoted(tier)}"
+        ) from None
     return role, tier
 
 
@@ -528,13 +530,13 @@ def _sources(facts: Sequence[Fact[object]]) -> tuple[Source, ...]:
 
 def _role(role: object) -> Role:
     if not isinstance(role, Role):
-        raise TypeError(f"role must be Role.EXPORTER or Role.IMPORTER, not {role!r}")
+        raise TypeError(f"role must be Role.EXPORTER or Role.IMPORTER, not {_quoted(role)}")
     return role
 
 
 def _basis(basis: object) -> Basis:
     if not isinstance(basis, Basis):
-        raise TypeError(f"basis must be Basis.SIGNED or Basis.IMPLEMENTED, not {basis!r}")
+        raise TypeError(f"basis must be Basis.SIGNED or Basis.IMPLEMENTED, not {_quoted(basis)}")
     return basis
 
 
@@ -546,7 +548,7 @@ def _day(on: object) -> date:
         return on.date()
     if isinstance(on, date):
         return on
-    raise TypeError(f"on must be a datetime.date or None, not {type(on).__name__}: {on!r}")
+    raise TypeError(f"on must be a datetime.date or None, not {type(on).__name__}: {_quoted(on)}")
 
 
 _today_date = date.min
