@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -242,3 +243,17 @@ def test_check_many_equals_check_row_by_row() -> None:
 def test_check_many_rejects_mismatched_dates() -> None:
     with pytest.raises(ValueError, match="2 places but 1 dates"):
         aeo_mra.check_many(["DE", "FR"], on=[date(2020, 1, 1)])
+
+
+@pytest.mark.parametrize("odd", [276.0, True, Decimal(276)])
+@pytest.mark.parametrize("on", [date(2020, 1, 1), [date(2020, 1, 1)] * 2])
+def test_check_many_refuses_a_row_check_refuses_even_if_equal_to_another(
+    odd: object, on: date | list[date]
+) -> None:
+    with pytest.raises(TypeError, match=type(odd).__name__):
+        aeo_mra.check_many([276, odd], on=on)  # type: ignore[list-item]
+
+
+def test_check_many_refuses_a_string_for_per_row_dates() -> None:
+    with pytest.raises(TypeError, match="iterable of dates"):
+        aeo_mra.check_many(["DE"], on="2020-01-01")  # type: ignore[arg-type]

@@ -39,7 +39,13 @@ __all__ = [
 T_co = TypeVar("T_co", covariant=True)
 
 
-class Role(enum.Enum):
+class _FastHash(enum.Enum):
+    """An enum hashed by identity, in C: members are singletons, and Enum's hash runs in Python."""
+
+    __hash__ = object.__hash__
+
+
+class Role(_FastHash):
     """The operator's side of the trade.
 
     ``EXPORTER`` ships goods to the partner and is helped at the partner's import
@@ -51,7 +57,7 @@ class Role(enum.Enum):
     IMPORTER = "importer"
 
 
-class Tier(enum.Enum):
+class Tier(_FastHash):
     """A credit tier of China's customs. Which tiers exist depends on the date.
 
     The AEO tier is ``AA`` before 2014-12-01 and ``ADVANCED_CERTIFIED`` since.

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["Registry"]
 
 _CACHE_LIMIT = 200_000
-_EXPORTER = Role.EXPORTER
+_EXPORTER, _IMPORTER = Role.EXPORTER, Role.IMPORTER
 _DEFAULT_TIERS = (Tier.AA, Tier.ADVANCED_CERTIFIED)
 _NEW_TIER_CAVEAT = (
     "China's customs counts certified enterprises (认证企业) as AEOs from 2026-04-01, but no "
@@ -80,8 +80,11 @@ class Registry:
         self._make = dataset if callable(dataset) else lambda: dataset
         self._index: _Index | None = None
         self._lock = _thread.allocate_lock()
-        self._plain_answers: dict[tuple[object, object], Eligibility] = {}
-        self._answers: dict[tuple[object, object], dict[tuple[object, object], Eligibility]] = {}
+        self._tables: dict[tuple[Role, Tier | None], dict[tuple[object, ...], Eligibility]] = {
+            (role, tier): {} for role in Role for tier in (None, *Tier)
+        }
+        self._exporter_answers = self._tables[_EXPORTER, None]
+        self._importer_answers = self._tables[_IMPORTER, None]
         self._resolved: dict[object, Territory] = {}
 
     def _loaded(self) -> _Index:
@@ -270,16 +273,22 @@ class Registry:
             TierNotInForceError: ``tier`` did not exist on ``on``.
             TypeError: An argument has the wrong type.
         """
-        # The hot path: one dict lookup. Enum hashing runs in Python, so the common
-        # role and tier pick their table by identity instead of being part of the key.
-        if role is _EXPORTER and tier is None:
-            answers = self._plain_answers
+        # The hot path: one dict lookup in the table for the role and tier, picked by
+        # identity for the default tier. An empty table for a wrong role or tier: _check raises.
+        if tier is None and role is _EXPORTER:
+            answers = self._exporter_answers
+        elif tier is None and role is _IMPORTER:
+            answers = self._importer_answers
         else:
-            answers = self._answers.setdefault(_hashable(role, tier), {})
+            try:
+                answers = self._tables[role, tier]
+            except (KeyError, TypeError):
+                answers = {}
         if on is None:  # _today(), inlined: it is on the hot path
             now = _time()
             on = _today_date if _today_from <= now < _today_until else _today()
-        key = (place, on)
+        # An int's key is tagged: 276.0 and True must not find the answers for 276 and 1.
+        key: tuple[object, ...] = (place, on) if type(place) is not int else (int, place, on)
         try:
             return answers[key]
         except KeyError:
@@ -289,8 +298,8 @@ class Registry:
                 f"unhashable argument: place must be a string or integer ({_quoted(place)}), "
                 f"on a date ({_quoted(on)})"
             ) from None
-        answer = self._check(place, _day(key[1]), role, tier)
-        if type(place) is str:  # an int key would also match equal floats and bools
+        answer = self._check(place, _day(on), role, tier)
+        if type(place) is str or type(place) is int:
             if len(answers) >= _CACHE_LIMIT:
                 answers.clear()
             answers[key] = answer
@@ -315,24 +324,39 @@ class Registry:
         Repeated rows are answered once, so millions of rows over a few hundred distinct
         places take about as long as building the list.
 
+        Raises:
+            ValueError: Per-row dates and places differ in number.
+            TypeError: ``on`` is neither a date, ``None`` nor an iterable of dates.
+            Error: As for [`check`][aeo_mra.Registry.check], for the first row that raises.
+
         >>> rows = ["DE", "US", "DE", "韩国"]
         >>> [a.qualifies for a in Registry.bundled().check_many(rows, on=date(2020, 1, 1))]
         [True, False, True, True]
         """
-        rows = list(places)
+        rows = places if isinstance(places, list) else list(places)
+        odd = {t for t in set(map(type, rows)) if t is bool or not issubclass(t, str | int)}
+        if odd:  # rows are merged by value, and 276.0 == 276: refuse before merging
+            self.resolve(next(p for p in rows if type(p) in odd))
         if on is None or isinstance(on, date):
             day = _today() if on is None else on
             distinct = {p: self.check(p, on=day, role=role, tier=tier) for p in dict.fromkeys(rows)}
             return list(map(distinct.__getitem__, rows))
-        days = list(on)
+        if isinstance(on, str | bytes) or not isinstance(on, Iterable):
+            raise TypeError(
+                f"on must be a date, None or an iterable of dates (one per row), not {_quoted(on)}"
+            )
+        days = on if isinstance(on, list) else list(on)
         if len(days) != len(rows):
-            raise ValueError(f"got {len(rows)} places but {len(days)} dates")
-        pairs = list(zip(rows, days, strict=True))
-        answers = {
-            pair: self.check(pair[0], on=pair[1], role=role, tier=tier)
-            for pair in dict.fromkeys(pairs)
-        }
-        return list(map(answers.__getitem__, pairs))
+            raise ValueError(f"got {len(rows)} places but {len(days)} dates, one per row")
+        answers: dict[tuple[object, object], Eligibility] = {}
+        result = []
+        for pair in zip(rows, days, strict=True):
+            try:
+                result.append(answers[pair])
+            except KeyError:
+                answers[pair] = answer = self.check(pair[0], on=pair[1], role=role, tier=tier)
+                result.append(answer)
+        return result
 
     def check_foreign(
         self,
@@ -491,16 +515,6 @@ class Registry:
                 "does not reflect later changes."
             )
         return tuple(caveats)
-
-
-def _hashable(role: object, tier: object) -> tuple[object, object]:
-    try:
-        hash((role, tier))
-    except TypeError:
-        raise TypeError(
-            f"role and tier must be enum members, not {_quoted(role)} and {_quoted(tier)}"
-        ) from None
-    return role, tier
 
 
 def _read_bundled() -> Dataset:
