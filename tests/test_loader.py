@@ -63,9 +63,24 @@ title = "A source"
 kind = "announcement"
 urls = ["https://example.org/a"]
 
+[sources.b]
+kind = "rumour"
+
 [tiers.AA]
+since = 2000-01-01
 until = 2014-11-30
 sources = ["a"]
+
+[tiers.ADVANCED_CERTIFIED]
+since = 2014-12-01
+until = 2026-03-31
+sources = ["a"]
+
+[aliases]
+"UK" = "ZZ"
+"" = "GB"
+"uk" = "DE"
+" U.K. " = "FR"
 
 [[arrangement]]
 id = "XX"
@@ -113,10 +128,39 @@ china_tiers = { value = ["ADVANCED_CERTIFIED"], confidence = "high", sources = [
 partner_programme = { value = "P", confidence = "high", sources = ["a"] }
 partner_tiers = [{ code = "AEO", name = "AEO", recognised = true }]
 benefits = { value = [], confidence = "low", sources = ["a"] }
+
+[[arrangement]]
+id = "ZZ"
+partner = "Elsewhere"
+partner_zh = "别处"
+kind = "union"
+instrument = "arrangement"
+members = ["IT", "ZZ", "CN"]
+joins = [
+  { code = "IT", first_day = "soon", confidence = "high", sources = ["a"] },
+  { code = "ZZ", first_day = 2016-01-01, confidence = "x", sources = ["a"] },
+]
+signed = { date = 2015-01-01, confidence = "high", sources = ["a"] }
+scope = { value = "imports", confidence = "high", sources = ["a"] }
+china_tiers = { value = ["ADVANCED_CERTIFIED"], confidence = "high", sources = ["a"] }
+partner_programme = { value = "P", confidence = "high", sources = ["a"] }
+partner_tiers = [{ code = "AEO", name = "AEO", recognised = true }]
+benefits = { value = [], confidence = "low", sources = ["a"] }
 """
 
 EXPECTED = [
     "arrangement XX: unknown field 'colour'",
+    "source b: missing field 'title'",
+    "source b.kind: 'rumour' is not one of",
+    "source b: missing field 'urls'",
+    "tiers: China's AEO tier, the default of check(), must be AA until some day",
+    "aliases.UK: 'ZZ' is not an ISO 3166-1 alpha-2 code",
+    "aliases.: is empty once spaces and punctuation are dropped",
+    "aliases. U.K. : reads as 'UK'",
+    "arrangement ZZ.members: 'ZZ' is not an ISO 3166-1 alpha-2 code",
+    "arrangement ZZ.members: 'CN' is China itself, not a partner",
+    "arrangement ZZ.joins[1]",
+    "arrangement ZZ.joins[2].confidence: 'x' is not one of",
     "arrangement XX.instrument: 'treaty' is not one of",
     "arrangement XX.signed: '2019-13' has no month 13",
     "arrangement XX.implemented.sources: cites unknown source(s) missing",
@@ -129,7 +173,7 @@ EXPECTED = [
     "arrangement YY: duplicate id",
     "arrangement YY.implemented: give a 'date' or a 'latest' day",
     "arrangement YY: covers FR from 2016-01-01 while arrangement YY still does",
-    "tiers: tier ADVANCED_CERTIFIED has no period",
+    "tiers: tier GENERAL_CERTIFIED has no period",
 ]
 
 
@@ -143,6 +187,16 @@ def test_a_broken_file_lists_every_problem_with_its_place(tmp_path: Path) -> Non
         assert any(expected in p for p in problems), expected
     assert all(p.startswith(f"{path}: ") for p in problems)
     assert isinstance(error.value, ValueError)
+
+
+def test_not_utf8_is_a_data_error(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(
+        BUNDLED.read_text(encoding="utf-8").replace("中国", "").encode("latin-1", "replace")
+        + b"\xff"
+    )
+    with pytest.raises(DataError, match=f"{path}: not UTF-8 text"):
+        aeo_mra.load(path)
 
 
 def test_not_toml_is_a_data_error() -> None:

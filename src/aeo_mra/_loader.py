@@ -6,16 +6,17 @@ the field, so one run shows everything that is wrong with a file.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
-from .errors import DataError
+from .errors import DataError, _quoted
 from .model import (
     Arrangement,
     Basis,
@@ -99,9 +100,9 @@ class _Reader:
 
     def optional(
         self, where: str, table: Mapping[str, Any], key: str, read: Callable[[Any], V], default: V
-    ) -> V:
-        """Like `field`, but ``default`` when the field is absent."""
-        return self.field(where, table, key, read) if key in table else default
+    ) -> V | None:
+        """Like `maybe`, but ``default`` when the field is absent."""
+        return self.maybe(where, table, key, read) if key in table else default
 
     def maybe(
         self, where: str, table: Mapping[str, Any], key: str, read: Callable[[Any], V]
@@ -111,6 +112,13 @@ class _Reader:
             return self.field(where, table, key, read)
         except _Invalid:
             return None
+
+    def territory(self, where: str, code: object, *, china: bool = False) -> None:
+        """Record a problem unless ``code`` is an ISO 3166-1 alpha-2 code (China's if allowed)."""
+        if code == "CN" and not china:
+            self.problem(where, "'CN' is China itself, not a partner")
+        elif not isinstance(code, str) or code not in _iso_codes():
+            self.problem(where, f"{_quoted(code)} is not an ISO 3166-1 alpha-2 code")
 
     def keys(self, where: str, table: Mapping[str, Any], allowed: set[str]) -> None:
         for key in sorted(set(table) - allowed):
@@ -140,14 +148,15 @@ class _Reader:
         return self.fact_from(here, raw, self.field(here, raw, value_key, read))
 
     def fact_from(self, where: str, raw: Mapping[str, Any], value: V) -> Fact[V]:
-        sources = self.field(where, raw, "sources", self.source_refs)
-        confidence = self.field(where, raw, "confidence", _enum(Confidence, by_name=True))
+        sources = self.maybe(where, raw, "sources", self.source_refs)
+        confidence = self.maybe(where, raw, "confidence", _enum(Confidence, by_name=True))
         inferred = self.optional(where, raw, "inferred", _bool, False)
+        note = self.optional(where, raw, "note", _str, "")
         if inferred and confidence is not Confidence.LOW:
             self.problem(where, "an inferred fact must have confidence 'low'")
-        return Fact(
-            value, sources, confidence, inferred, self.optional(where, raw, "note", _str, "")
-        )
+        if sources is None or confidence is None or inferred is None or note is None:
+            raise _Invalid
+        return Fact(value, sources, confidence, inferred, note)
 
 
 def parse(text: str, filename: str = "<dataset>") -> Dataset:
@@ -220,20 +229,16 @@ def _meta(reader: _Reader, meta: Any) -> tuple[str | None, date | None]:
 
 def _source(reader: _Reader, key: str, table: Any) -> None:
     where = f"source {key}"
-    try:
-        table = _table(table)
-        reader.keys(where, table, {"title", "kind", "urls", "note"})
-        urls = reader.field(where, table, "urls", _urls)
-        reader.sources[key] = Source(
-            key,
-            reader.field(where, table, "title", _str),
-            reader.field(where, table, "kind", _enum(SourceKind)),
-            urls,
-            _str(table.get("note", "")),
-        )
-    except (_Invalid, TypeError) as error:
-        if isinstance(error, TypeError):
-            reader.problem(where, str(error))
+    if not isinstance(table, dict):
+        reader.problem(where, "must be a table")
+        return
+    reader.keys(where, table, {"title", "kind", "urls", "note"})
+    title = reader.maybe(where, table, "title", _str)  # each read: every problem is recorded
+    kind = reader.maybe(where, table, "kind", _enum(SourceKind))
+    urls = reader.maybe(where, table, "urls", _urls)
+    note = reader.optional(where, table, "note", _str, "")
+    if title is not None and kind is not None and urls is not None and note is not None:
+        reader.sources[key] = Source(key, title, kind, urls, note)
 
 
 def _tiers(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[Tier, TierPeriod]:
@@ -260,15 +265,41 @@ def _tiers(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[Tier, TierPeriod]
     for tier in Tier:
         if tier not in periods:
             reader.problem("tiers", f"tier {tier.name} has no period")
+    aa, advanced = periods.get(Tier.AA), periods.get(Tier.ADVANCED_CERTIFIED)
+    if (
+        aa
+        and advanced
+        and not (
+            aa.since is None
+            and aa.until is not None
+            and advanced.since == aa.until + timedelta(days=1)
+            and advanced.until is None
+        )
+    ):
+        reader.problem(
+            "tiers",
+            "China's AEO tier, the default of check(), must be AA until some day and "
+            "ADVANCED_CERTIFIED from the next day on, without end",
+        )
     return MappingProxyType(periods)
 
 
 def _aliases(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[str, str]:
+    from .places import normalise
+
     aliases: dict[str, str] = {}
+    seen: dict[str, str] = {}  # normalised name: the alias that has it
     for name, code in raw.items():
-        if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{2}", code):
-            reader.problem(f"aliases.{name}", f"{code!r} is not an ISO alpha-2 code")
-        else:
+        where = f"aliases.{name}"
+        before = len(reader.problems)
+        reader.territory(where, code, china=True)
+        key = normalise(name)
+        if not key:
+            reader.problem(where, "is empty once spaces and punctuation are dropped")
+        elif key in seen and raw[seen[key]] != code:
+            reader.problem(where, f"reads as {seen[key]!r}, which names {raw[seen[key]]}")
+        seen.setdefault(key, name)
+        if len(reader.problems) == before:
             aliases[name] = code
     return MappingProxyType(aliases)
 
@@ -437,20 +468,23 @@ def _members(reader: _Reader, where: str, table: Mapping[str, Any]) -> tuple[Mem
     if not codes or len(set(codes)) != len(codes):
         reader.problem(f"{where}.members", "needs at least one territory, each once")
     for code in codes:
-        if not re.fullmatch(r"[A-Z]{2}", code):
-            reader.problem(f"{where}.members", f"{code!r} is not an ISO alpha-2 code")
+        reader.territory(f"{where}.members", code)
     changes: dict[str, dict[str, Fact[date]]] = {}
     for key, bound in (("joins", "since"), ("leaves", "until")):
         day_key = "first_day" if key == "joins" else "last_day"
         for number, raw in enumerate(_list_of(table.get(key, []), dict), 1):
             here = f"{where}.{key}[{number}]"
             reader.keys(here, raw, {"code", day_key, "sources", "confidence", "inferred", "note"})
-            code = reader.field(here, raw, "code", _str)
-            if code not in codes:
-                reader.problem(here, f"{code!r} is not among the members")
-            changes.setdefault(code, {})[bound] = reader.fact_from(
-                here, raw, reader.field(here, raw, day_key, _day)
-            )
+            change = reader.maybe(here, raw, "code", _str)
+            day = reader.maybe(here, raw, day_key, _day)
+            if change is not None and change not in codes:
+                reader.problem(here, f"{change!r} is not among the members")
+            try:  # each entry read, so that every problem is recorded
+                fact = reader.fact_from(here, raw, day)
+            except _Invalid:
+                continue
+            if change is not None and day is not None:
+                changes.setdefault(change, {})[bound] = cast("Fact[date]", fact)
     members = tuple(Membership(code, **changes.get(code, {})) for code in codes)
     for member in members:
         if member.since and member.until and member.until.value < member.since.value:
@@ -480,8 +514,7 @@ def _counted_territories(reader: _Reader, tables: list[Any]) -> tuple[CountedTer
         )
         try:
             code = reader.field(where, table, "code", _str)
-            if not re.fullmatch(r"[A-Z]{2}", code):
-                reader.problem(f"{where}.code", f"{code!r} is not an ISO alpha-2 code")
+            reader.territory(f"{where}.code", code)
             bases = reader.field(where, table, "bases", _tuple_of(_enum(Basis)))
             since = reader.fact_from(where, table, reader.field(where, table, "since", _day))
             counted.append(CountedTerritory(code, since, bases))
@@ -606,3 +639,10 @@ def _enum(kind: type[E], *, by_name: bool = False) -> Callable[[Any], E]:
         return choices[key]  # type: ignore[no-any-return]
 
     return read
+
+
+@functools.cache
+def _iso_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(country.alpha_2 for country in pycountry.countries)

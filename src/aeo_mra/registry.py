@@ -13,7 +13,13 @@ from os import PathLike, fspath
 from time import time as _time
 from typing import TYPE_CHECKING
 
-from .errors import TierNotInForceError, UnknownArrangementError, UnknownPartnerTierError, _quoted
+from .errors import (
+    DataError,
+    TierNotInForceError,
+    UnknownArrangementError,
+    UnknownPartnerTierError,
+    _quoted,
+)
 from .model import (
     Arrangement,
     Basis,
@@ -118,11 +124,17 @@ class Registry:
 
         Raises:
             DataError: Listing every problem in the file.
+            OSError: The file cannot be read.
         """
         from ._loader import parse
 
-        with open(path, encoding="utf-8") as file:
-            return cls(parse(file.read(), fspath(path)))
+        with open(path, "rb") as file:
+            data = file.read()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise DataError([f"{fspath(path)}: not UTF-8 text: {error}"]) from None
+        return cls(parse(text, fspath(path)))
 
     @property
     def version(self) -> str:
