@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -257,3 +258,17 @@ def test_check_many_refuses_a_row_check_refuses_even_if_equal_to_another(
 def test_check_many_refuses_a_string_for_per_row_dates() -> None:
     with pytest.raises(TypeError, match="iterable of dates"):
         aeo_mra.check_many(["DE"], on="2020-01-01")  # type: ignore[arg-type]
+
+
+def test_a_member_that_joins_later_is_not_yet_covered(tmp_path: Path) -> None:
+    bundled = Path(aeo_mra.__file__).parent / "data" / "arrangements.toml"
+    joins = '\njoins = [{ code = "HR", first_day = 2016-01-01, confidence = "high", sources = ["gacc-2014-38"] }]'  # noqa: E501
+    text = bundled.read_text(encoding="utf-8").replace('"SE", "GB"]', '"SE", "GB"]' + joins, 1)
+    (tmp_path / "joined.toml").write_text(text, encoding="utf-8")
+    registry = aeo_mra.load(tmp_path / "joined.toml")
+    before = registry.check("HR", on=date(2015, 12, 31))
+    assert before.reason is Reason.NOT_YET_COVERED
+    assert not before.qualifies
+    assert "only from 2016-01-01" in before.explain()
+    assert registry.check("HR", on=date(2016, 1, 1)).qualifies
+    assert registry.check("DE", on=date(2015, 12, 31)).qualifies

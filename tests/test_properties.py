@@ -53,13 +53,16 @@ def test_importer_never_qualifies_where_exporter_does_not(place: str, on: date) 
 
 
 @given(places, days, roles)
-def test_explain_is_one_line_naming_the_arrangement(place: str, on: date, role: Role) -> None:
+def test_explain_is_one_line_naming_the_arrangement_and_its_dates(
+    place: str, on: date, role: Role
+) -> None:
     answer = aeo_mra.check(place, on=on, role=role)
     text = answer.explain()
     assert "\n" not in text
     assert text.endswith(".")
     if answer.arrangement is not None:
         assert answer.arrangement.name in text
+        assert f"signed {answer.arrangement.signed.value}" in text
 
 
 @given(places, days, roles)

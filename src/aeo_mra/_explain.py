@@ -77,29 +77,43 @@ def _not_implemented(answer: Eligibility, arrangement: Arrangement, who: str) ->
     )
 
 
+def _not_yet_joined(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
+    first = next(m.since for m in arrangement.members if m.territory == answer.place.code)
+    assert first is not None
+    return (
+        f"No: {_the(answer.place.name)} is covered by the {arrangement.name} "
+        f"({_dates(arrangement)}) only from {first.value}"
+    )
+
+
 def _left(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     last = next(m.until for m in arrangement.members if m.territory == answer.place.code)
     assert last is not None
     return (
-        f"No: {_the(answer.place.name)} was last covered by the {arrangement.name} on {last.value}"
+        f"No: {_the(answer.place.name)} was last covered by the {arrangement.name} "
+        f"({_dates(arrangement)}) on {last.value}"
     )
 
 
 def _tier(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
+    dates = _dates(arrangement)
     if isinstance(answer.tier, Tier):
         named = ", ".join(t.description for t in arrangement.china_tiers.value)
-        return f"No: the {arrangement.name} recognises only {named}, not {answer.tier.description}"
+        return (
+            f"No: the {arrangement.name} ({dates}) recognises only {named}, "
+            f"not {answer.tier.description}"
+        )
     named = ", ".join(t.code for t in arrangement.partner_tiers if t.recognised)
     return (
-        f"No: China's customs recognises only {named} under the {arrangement.name}, "
-        f"not {answer.tier.code}"
+        f"No: China's customs recognises only {named} under the {arrangement.name} "
+        f"({dates}), not {answer.tier.code}"
     )
 
 
 def _out_of_scope(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     return (
-        f"No: the {arrangement.name} facilitates only goods imported from the other side's AEOs, "
-        f"so {who} gets no benefits at export clearance"
+        f"No: the {arrangement.name} ({_dates(arrangement)}) facilitates only goods imported "
+        f"from the other side's AEOs, so {who} gets no benefits at export clearance"
     )
 
 
@@ -116,6 +130,7 @@ _BODIES = {
     Reason.COVERED: _covered,
     Reason.NOT_YET_SIGNED: _not_yet_signed,
     Reason.SIGNED_NOT_IMPLEMENTED: _not_implemented,
+    Reason.NOT_YET_COVERED: _not_yet_joined,
     Reason.NO_LONGER_COVERED: _left,
     Reason.TIER_NOT_RECOGNISED: _tier,
     Reason.ROLE_OUT_OF_SCOPE: _out_of_scope,

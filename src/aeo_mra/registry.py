@@ -433,7 +433,8 @@ class Registry:
         """The arrangement that decides the answer for a territory on a day.
 
         Returns the arrangement covering it (reason ``None``: go on deciding), else the
-        one it left, else the one not yet signed, else nothing (not a partner).
+        one it left, else the one it has yet to join, else the one not yet signed, else
+        nothing (not a partner).
         """
         links = self._loaded().links.get(code, [])
         for arrangement, member in links:
@@ -442,6 +443,9 @@ class Registry:
         for arrangement, member in links:
             if member.until is not None and member.until.value < day:
                 return arrangement, member, Reason.NO_LONGER_COVERED
+        for arrangement, member in links:
+            if arrangement.is_signed(day) and member.since is not None:
+                return arrangement, member, Reason.NOT_YET_COVERED
         if links:
             return *links[0], Reason.NOT_YET_SIGNED
         return None, None, Reason.NOT_A_PARTNER
@@ -462,6 +466,8 @@ class Registry:
             facts = []
         elif reason is Reason.NO_LONGER_COVERED:
             facts = [member.until] if member.until else []
+        elif reason is Reason.NOT_YET_COVERED:
+            facts = [member.since] if member.since else []
         elif reason is Reason.NOT_YET_SIGNED:
             facts = [arrangement.signed]
         elif not arrangement.is_implemented(day):

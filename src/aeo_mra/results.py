@@ -24,11 +24,16 @@ __all__ = ["Eligibility", "Event", "EventKind", "Reason", "Summary"]
 
 
 class Reason(enum.Enum):
-    """Why an operator does or does not get benefits."""
+    """Why an operator does or does not get benefits.
+
+    ``NOT_YET_COVERED`` is for a place that joins a union after its arrangement was signed;
+    ``NO_LONGER_COVERED`` for one that has left (the United Kingdom after 2020-12-31).
+    """
 
     COVERED = "covered"
     NOT_A_PARTNER = "not-a-partner"
     NOT_YET_SIGNED = "not-yet-signed"
+    NOT_YET_COVERED = "not-yet-covered"
     SIGNED_NOT_IMPLEMENTED = "signed-not-implemented"
     NO_LONGER_COVERED = "no-longer-covered"
     TIER_NOT_RECOGNISED = "tier-not-recognised"
