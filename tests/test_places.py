@@ -19,7 +19,9 @@ from aeo_mra import Registry
         ("中国澳门", "MO"), ("UAE", "AE"), ("阿联酋", "AE"), ("Türkiye", "TR"), ("Turkiye", "TR"),
         ("Turkey", "TR"), ("Taiwan", "TW"), ("中国台湾", "TW"), ("ＤＥ", "DE"),
         ("Ger\u200bmany", "DE"), ("Russia", "RU"), ("Cape Verde", "CV"), ("大韓民國", "KR"),
-        ("036", "AU"), ("Côte d'Ivoire", "CI"),
+        ("036", "AU"), ("Côte d'Ivoire", "CI"), ("The Netherlands", "NL"),
+        ("the United Kingdom", "GB"), ("The Gambia", "GM"), ("马耳他", "MT"), ("蒙古国", "MN"),
+        ("香港特别行政区", "HK"), ("刚果（金）", "CD"), ("韓國", "KR"),
     ],
 )  # fmt: skip
 def test_resolve(place: str | int, code: str) -> None:

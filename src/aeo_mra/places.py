@@ -25,12 +25,15 @@ _UNIONS = ("eu", "european union", "欧盟", "欧洲联盟")
 
 
 def normalise(text: str) -> str:
-    """The form names are compared in: no accents, case, punctuation or invisible marks.
+    """The form names are compared in: no accents, case, punctuation, invisible marks or
+    leading "the".
 
     >>> normalise("  Türkiye ")
     'turkiye'
     >>> normalise("ＵＫ")
     'uk'
+    >>> normalise("The Netherlands")
+    'netherlands'
     """
     decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(
@@ -38,7 +41,7 @@ def normalise(text: str) -> str:
         for c in decomposed
         if not unicodedata.combining(c) and unicodedata.category(c) not in ("Cf", "Cc")
     )
-    return _SEPARATORS.sub(" ", _DROP.sub("", kept.casefold())).strip()
+    return _SEPARATORS.sub(" ", _DROP.sub("", kept.casefold())).strip().removeprefix("the ")
 
 
 class PlaceIndex:
