@@ -348,3 +348,18 @@ def test_code_validates_and_says_what_to_declare() -> None:
     assert bad.returncode == cli.EXIT_BAD_INPUT
     assert "'SG12345'" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("code", "day"), [("KZ123", "2026-01-01"), ("SG123456789012", "2012-07-01")]
+)
+def test_a_valid_code_not_yet_declared_is_valid_and_says_why(code: str, day: str) -> None:
+    from aeo_mra import codes
+
+    result = run("code", code, "--on", day, "--json")
+    assert result.returncode == cli.EXIT_YES
+    data = json.loads(result.stdout)
+    assert data["declaration"] is None
+    with pytest.raises(codes.NotDeclarable) as error:
+        codes.declaration(code, date.fromisoformat(day))
+    assert data["not_declared"] == error.value.reason

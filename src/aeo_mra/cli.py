@@ -440,13 +440,16 @@ def _code(args: argparse.Namespace) -> int:
     from aeo_mra import codes
 
     day = args.on or date.today()
-    parsed = codes.parse(args.code)
-    codes.validate(args.code, on=day)
-    declared = None if parsed.place == "CN" else codes.declaration(parsed, day)
+    parsed = codes.parse(codes.validate(args.code, on=day))
+    try:
+        declared, not_declared = codes.declaration(parsed, day), None
+    except codes.NotDeclarable as error:  # a valid code: China's own, or not yet in effect
+        declared, not_declared = None, error.reason
     if args.json:
         data = _record(parsed)
         data["on"] = day.isoformat()
         data["declaration"] = _record(declared) if declared else None
+        data["not_declared"] = not_declared
         data["data_version"] = aeo_mra.DATA_VERSION
         data["data_reviewed"] = aeo_mra.DATA_REVIEWED.isoformat()
         _print_json(data)
@@ -460,8 +463,10 @@ def _code(args: argparse.Namespace) -> int:
                 "published" if parsed.verified else "not published: place code checked only",
             ),
         ]
-        if declared:
-            lines.append((f"Declare on {day}", str(declared)))
+        if declared or parsed.place != "CN":
+            lines.append(
+                (f"Declare on {day}", str(declared) if declared else f"nothing: {not_declared}")
+            )
         print(_table(lines))
     return EXIT_YES
 
@@ -519,7 +524,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status = run(args)
         sys.stdout.flush()
-    except (aeo_mra.Error, TypeError, ValueError) as error:
+    except aeo_mra.Error as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:

@@ -141,11 +141,13 @@ class NotDeclarable(Error, ValueError):
     Attributes:
         code: The code as given.
         on: The date asked about.
+        reason: Why it is not entered, e.g. the arrangement has not taken effect.
     """
 
     def __init__(self, code: object, on: date, reason: str) -> None:
         self.code = code
         self.on = on
+        self.reason = reason
         super().__init__(
             f"{_quoted(code)} is not entered in a Chinese declaration on {on}: {reason}"
         )
