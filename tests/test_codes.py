@@ -400,3 +400,11 @@ def test_declaration_is_an_answer_or_a_documented_error(code: str, on: date) -> 
         assert answer == Declaration(f"AEO<{parsed.code}>", DeclarationField.REMARKS)
     else:
         assert answer == Declaration(parsed.place + parsed.number, OVERSEAS)
+
+
+@pytest.mark.parametrize(
+    "written", ["AEOSG123456789012", "AEO SG123456789012", "aeo-au12345678901"]
+)
+def test_the_remarks_form_without_brackets_is_the_partners_code(written: str) -> None:
+    assert codes.parse(written) == codes.parse(written.upper().replace("AEO", "AEO<", 1) + ">")
+    assert codes.parse(written).place != "AE"

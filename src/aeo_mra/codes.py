@@ -485,6 +485,9 @@ def _parse(given: object, on: date | None) -> AeoCode:
             return AeoCode(_CHINA_PREFIX + number, _CHINA, number, None, True)
     index = _index()
     found = _matches(index, code)
+    if code.startswith("AEO") and (unwrapped := _matches(index, code[3:])):
+        # The remarks form AEO<…> with its brackets lost: AEOSG… is Singapore's, not an AE code.
+        code, found = code[3:], unwrapped
     if not found:
         raise _mismatch(index, given, code)
     if on is not None:
