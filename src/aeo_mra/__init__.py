@@ -57,10 +57,6 @@ from .results import Eligibility, Event, EventKind, Reason, Summary
 _LAZY: dict[str, str | None] = {
     "Dataset": "_loader",
     "PlaceIndex": "places",
-    "Event": "results",
-    "EventKind": "results",
-    "Reason": "results",
-    "Summary": "results",
     "codes": None,
 }
 

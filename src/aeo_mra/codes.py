@@ -43,12 +43,13 @@ import importlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 import attrs
 
 from .errors import Error, _quoted
+from .registry import as_date
 
 if TYPE_CHECKING:
     from .model import Arrangement
@@ -268,7 +269,7 @@ def validate(code: str, *, on: date | None = None) -> str:
         UnknownPrefix: It does not begin with a partner's code (on ``on``, if given).
         TypeError: ``code`` is not a string or ``on`` is not a date.
     """
-    return _parse(code, None if on is None else _day(on)).code
+    return _parse(code, None if on is None else as_date(on)).code
 
 
 def is_valid(code: str, *, on: date | None = None) -> bool:
@@ -336,7 +337,7 @@ def declaration(code: str | AeoCode, on: date) -> Declaration:
         InvalidLength, InvalidFormat: As for [`validate`][aeo_mra.codes.validate].
         TypeError: ``code`` is not a string or ``on`` is not a date.
     """
-    day = _day(on)
+    day = as_date(on)
     given = code.code if isinstance(code, AeoCode) else code
     parsed = _parse(given, day)
     if parsed.arrangement is None:
@@ -579,11 +580,3 @@ def _text(code: object) -> str:
     if not isinstance(code, str):
         raise TypeError(f"an AEO code is a string, not {type(code).__name__}: {_quoted(code)}")
     return code
-
-
-def _day(on: object) -> date:
-    if isinstance(on, datetime):
-        return on.date()
-    if isinstance(on, date):
-        return on
-    raise TypeError(f"on must be a datetime.date, not {type(on).__name__}: {_quoted(on)}")

@@ -7,6 +7,7 @@ can say where it comes from and how firm it is.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Generic, TypeVar
 
@@ -503,14 +504,8 @@ class Arrangement:
         ]
         for member in self.members:
             facts += [member.since, member.until]
-        found: dict[str, Source] = {}
-        for fact in facts:
-            for source in fact.sources if fact else ():
-                found.setdefault(source.id, source)
-        for stage in self.stages:
-            for source in stage.sources:
-                found.setdefault(source.id, source)
-        return tuple(found.values())
+        cited = [fact.sources for fact in facts if fact] + [s.sources for s in self.stages]
+        return unique_sources(cited)
 
     def is_signed(self, day: date) -> bool:
         """Whether it had certainly been signed by ``day`` (implementation implies it)."""
@@ -531,3 +526,12 @@ class Arrangement:
             if stage.start <= day:
                 current = stage
         return current
+
+
+def unique_sources(groups: Iterable[Sequence[Source]]) -> tuple[Source, ...]:
+    """Every source in ``groups``, once each, in the order first cited."""
+    found: dict[str, Source] = {}
+    for group in groups:
+        for source in group:
+            found.setdefault(source.id, source)
+    return tuple(found.values())

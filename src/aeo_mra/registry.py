@@ -7,7 +7,7 @@ be shared between threads.
 from __future__ import annotations
 
 import _thread
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from os import PathLike, fspath
 from time import time as _time
@@ -30,9 +30,9 @@ from .model import (
     PartnerTier,
     Role,
     Scope,
-    Source,
     Territory,
     Tier,
+    unique_sources,
 )
 from .results import Eligibility, Event, Reason, Summary
 
@@ -461,7 +461,7 @@ class Registry:
         reason: Reason | None,
         recognised: bool,
     ) -> Eligibility:
-        facts: list[Fact[object]] = []
+        facts: list[Fact[object]]
         if arrangement is None or member is None:
             facts = []
         elif reason is Reason.NO_LONGER_COVERED:
@@ -496,7 +496,7 @@ class Registry:
             arrangement=arrangement,
             benefits=arrangement.benefits.value if qualifies and arrangement else (),
             caveats=self._caveats(territory, day, tier, arrangement, member, reason),
-            sources=_sources(facts),
+            sources=unique_sources(fact.sources for fact in facts),
             confidence=min((f.confidence for f in facts), default=Confidence.HIGH),
             data_version=self.version,
             data_reviewed=self.reviewed,
@@ -552,14 +552,6 @@ def _partner_tier(arrangement: Arrangement, tier: str) -> PartnerTier:
     raise UnknownPartnerTierError(tier, arrangement.id, [t.code for t in arrangement.partner_tiers])
 
 
-def _sources(facts: Sequence[Fact[object]]) -> tuple[Source, ...]:
-    found: dict[str, Source] = {}
-    for fact in facts:
-        for source in fact.sources:
-            found.setdefault(source.id, source)
-    return tuple(found.values())
-
-
 def _role(role: object) -> Role:
     if not isinstance(role, Role):
         raise TypeError(f"role must be Role.EXPORTER or Role.IMPORTER, not {_quoted(role)}")
@@ -574,13 +566,16 @@ def _basis(basis: object) -> Basis:
 
 def _day(on: object) -> date:
     """``on`` as a date: ``None`` is today, a datetime its date; anything else is an error."""
-    if on is None:
-        return _today()
+    return _today() if on is None else as_date(on, "a datetime.date or None")
+
+
+def as_date(on: object, wanted: str = "a datetime.date") -> date:
+    """``on`` as a date (a datetime's date); anything else is a TypeError naming ``wanted``."""
     if isinstance(on, datetime):
         return on.date()
     if isinstance(on, date):
         return on
-    raise TypeError(f"on must be a datetime.date or None, not {type(on).__name__}: {_quoted(on)}")
+    raise TypeError(f"on must be {wanted}, not {type(on).__name__}: {_quoted(on)}")
 
 
 _today_date = date.min
