@@ -297,8 +297,9 @@ class Registry:
             except (KeyError, TypeError):
                 answers = {}
         if on is None:  # _today(), inlined: it is on the hot path
-            now = _time()
-            on = _today_date if _today_from <= now < _today_until else _today()
+            start, end, on = _today_window
+            if not start <= _time() < end:
+                on = _today()
         # An int's key is tagged: 276.0 and True must not find the answers for 276 and 1.
         key: tuple[object, ...] = (place, on) if type(place) is not int else (int, place, on)
         try:
@@ -390,6 +391,9 @@ class Registry:
 
         Raises:
             UnknownPartnerTierError: The partner's programme has no such tier.
+            UnknownPlaceError: ``place`` names no place.
+            DomesticPlaceError: ``place`` is China's own customs territory.
+            TypeError: An argument has the wrong type.
         """
         day = _day(on)
         territory = self.resolve(place)
@@ -578,19 +582,18 @@ def as_date(on: object, wanted: str = "a datetime.date") -> date:
     raise TypeError(f"on must be {wanted}, not {type(on).__name__}: {_quoted(on)}")
 
 
-_today_date = date.min
-_today_from = _today_until = 0.0
+# Today's date and the local midnights around it, as one tuple so that threads see them
+# change together.
+_today_window: tuple[float, float, date] = (0.0, 0.0, date.min)
 
 
 def _today() -> date:
     """Today's local date; ``date.today()`` is slow, so it is asked once a day."""
-    global _today_date, _today_from, _today_until
-    now = _time()
-    if _today_from <= now < _today_until:
-        return _today_date
+    global _today_window
+    start, end, day = _today_window
+    if start <= _time() < end:
+        return day
     day = date.today()
     midnight = datetime.combine(day, datetime.min.time())
-    _today_date = day
-    _today_from = midnight.timestamp()
-    _today_until = (midnight + timedelta(days=1)).timestamp()
+    _today_window = (midnight.timestamp(), (midnight + timedelta(days=1)).timestamp(), day)
     return day
