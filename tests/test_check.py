@@ -272,3 +272,10 @@ def test_a_member_that_joins_later_is_not_yet_covered(tmp_path: Path) -> None:
     assert "only from 2016-01-01" in before.explain()
     assert registry.check("HR", on=date(2016, 1, 1)).qualifies
     assert registry.check("DE", on=date(2015, 12, 31)).qualifies
+
+
+@pytest.mark.parametrize("on", [date(2020, 1, 1), [date(2020, 1, 1)] * 4])
+def test_check_many_names_the_row_that_failed(on: date | list[date]) -> None:
+    with pytest.raises(aeo_mra.UnknownPlaceError) as error:
+        aeo_mra.check_many(["DE", "FR", "DE", "Atlantis"], on=on)
+    assert error.value.__notes__ == ["in row 3 of check_many: 'Atlantis'"]

@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from os import PathLike, fspath
 from time import time as _time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     DataError,
+    Error,
     TierNotInForceError,
     UnknownArrangementError,
     UnknownPartnerTierError,
@@ -340,7 +341,8 @@ class Registry:
         Raises:
             ValueError: Per-row dates and places differ in number.
             TypeError: ``on`` is neither a date, ``None`` nor an iterable of dates.
-            Error: As for [`check`][aeo_mra.Registry.check], for the first row that raises.
+            Error: As for [`check`][aeo_mra.Registry.check], for the first row that raises;
+                a note on the exception gives the row's index.
 
         >>> rows = ["DE", "US", "DE", "韩国"]
         >>> [a.qualifies for a in Registry.bundled().check_many(rows, on=date(2020, 1, 1))]
@@ -349,10 +351,11 @@ class Registry:
         rows = places if isinstance(places, list) else list(places)
         odd = {t for t in set(map(type, rows)) if t is bool or not issubclass(t, str | int)}
         if odd:  # rows are merged by value, and 276.0 == 276: refuse before merging
-            self.resolve(next(p for p in rows if type(p) in odd))
+            index = next(i for i, p in enumerate(rows) if type(p) in odd)
+            self._check_row(rows, rows[index], None, role, tier, index)  # raises the TypeError
         if on is None or isinstance(on, date):
             day = _today() if on is None else on
-            distinct = {p: self.check(p, on=day, role=role, tier=tier) for p in dict.fromkeys(rows)}
+            distinct = {p: self._check_row(rows, p, day, role, tier) for p in dict.fromkeys(rows)}
             return list(map(distinct.__getitem__, rows))
         if isinstance(on, str | bytes) or not isinstance(on, Iterable):
             raise TypeError(
@@ -367,9 +370,29 @@ class Registry:
             try:
                 result.append(answers[pair])
             except KeyError:
-                answers[pair] = answer = self.check(pair[0], on=pair[1], role=role, tier=tier)
+                answers[pair] = answer = self._check_row(rows, *pair, role, tier, len(result))
                 result.append(answer)
         return result
+
+    def _check_row(
+        self,
+        rows: list[Any],
+        place: object,
+        day: object,
+        role: Role,
+        tier: Tier | None,
+        row: int | None = None,
+    ) -> Eligibility:
+        """`check` for a row of `check_many`; an exception gets a note naming the row.
+
+        ``row`` is the row's index, or ``None`` for the place's first row (found only then).
+        """
+        try:
+            return self.check(place, on=day, role=role, tier=tier)  # type: ignore[arg-type]
+        except (Error, TypeError) as error:
+            index = rows.index(place) if row is None else row
+            error.add_note(f"in row {index} of check_many: {_quoted(place)}")
+            raise
 
     def check_foreign(
         self,
