@@ -40,13 +40,7 @@ __all__ = [
 T_co = TypeVar("T_co", covariant=True)
 
 
-class _FastHash(enum.Enum):
-    """An enum hashed by identity, in C: members are singletons, and Enum's hash runs in Python."""
-
-    __hash__ = object.__hash__
-
-
-class Role(_FastHash):
+class Role(enum.Enum):
     """The operator's side of the trade.
 
     ``EXPORTER`` ships goods to the partner and is helped at the partner's import
@@ -57,8 +51,10 @@ class Role(_FastHash):
     EXPORTER = "exporter"
     IMPORTER = "importer"
 
+    __hash__ = object.__hash__  # by identity, in C: Enum's hash runs in Python code
 
-class Tier(_FastHash):
+
+class Tier(enum.Enum):
     """A credit tier of China's customs. Which tiers exist depends on the date.
 
     The AEO tier is ``AA`` before 2014-12-01 and ``ADVANCED_CERTIFIED`` since.
@@ -76,6 +72,8 @@ class Tier(_FastHash):
     CERTIFIED = "CERTIFIED"
     REGULAR = "REGULAR"
     SERIOUSLY_DISCREDITED = "SERIOUSLY_DISCREDITED"
+
+    __hash__ = object.__hash__  # by identity, in C: Enum's hash runs in Python code
 
     @property
     def description(self) -> str:
