@@ -7,7 +7,7 @@ before, the day itself and the day after.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -84,7 +84,7 @@ def test_the_day_before_benefits_certainly_start_the_answer_hedges_if_unsure(
     answer = aeo_mra.check(arrangement.members[0].territory, on=on)
     assert answer.reason is Reason.SIGNED_NOT_IMPLEMENTED
     uncertain = start.precision is not Precision.DAY
-    assert ("benefits may not yet have started" in answer.explain()) is uncertain
+    assert ("may not yet have been in effect" in answer.explain()) is uncertain
     assert str(start) in answer.explain()
 
 
@@ -279,3 +279,17 @@ def test_check_many_names_the_row_that_failed(on: date | list[date]) -> None:
     with pytest.raises(aeo_mra.UnknownPlaceError) as error:
         aeo_mra.check_many(["DE", "FR", "DE", "Atlantis"], on=on)
     assert error.value.__notes__ == ["in row 3 of check_many: 'Atlantis'"]
+
+
+def test_one_instant_on_two_days_is_answered_for_each_day() -> None:
+    utc = datetime(2021, 10, 7, 23, tzinfo=UTC)
+    tokyo = datetime(2021, 10, 8, 8, tzinfo=timezone(timedelta(hours=9)))
+    assert utc == tokyo
+    for day in (utc, tokyo):
+        assert aeo_mra.check("CL", on=day) == aeo_mra.check("CL", on=day.date())
+        assert aeo_mra.check_many(["CL"], on=[day]) == [aeo_mra.check("CL", on=day.date())]
+
+
+def test_check_many_refuses_a_string_for_places() -> None:
+    with pytest.raises(TypeError, match="not a string"):
+        aeo_mra.check_many("DE")

@@ -56,7 +56,7 @@ def test_a_misspelt_place_raises_with_suggestions(place: str, suggestion: str) -
 
 @pytest.mark.parametrize(
     "place",
-    ["", "   ", "Atlantis", "XX", "999", "❹", -276]
+    ["", "   ", "Atlantis", "XX", "999", "❹", -276, "-276", "0.56", "27.6"]
     + [pytest.param(p, id=f"huge {type(p).__name__}") for p in ("9" * 5000, "x" * 10**4, 10**5000)],
 )
 def test_input_naming_no_place_raises_a_short_message(place: str | int) -> None:

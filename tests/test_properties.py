@@ -63,6 +63,8 @@ def test_explain_is_one_line_naming_the_arrangement_and_its_dates(
     if answer.arrangement is not None:
         assert answer.arrangement.name in text
         assert f"signed {answer.arrangement.signed.value}" in text
+        for fact in (answer.arrangement.signed, answer.arrangement.implemented):
+            assert fact is None or set(fact.sources) <= set(answer.sources)
 
 
 @given(places, days, roles)

@@ -41,10 +41,16 @@ def _the(name: str) -> str:
 
 def _dates(arrangement: Arrangement) -> str:
     signed = f"signed {arrangement.signed.value}"
+    return f"{signed}, {_implemented(arrangement)}" if arrangement.implemented else signed
+
+
+def _implemented(arrangement: Arrangement) -> str:
+    """``implemented 2015-11-01 per GACC announcement 2015 No. 52``, or ``…, an inference``."""
     implemented = arrangement.implemented
-    if implemented is None:
-        return signed
-    return f"{signed}, implemented {implemented.value} per {implemented.sources[0].short_title}"
+    assert implemented is not None
+    if implemented.inferred:
+        return f"implemented {implemented.value}, an inference"
+    return f"implemented {implemented.value} per {implemented.sources[0].short_title}"
 
 
 def _covered(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
@@ -62,19 +68,17 @@ def _not_yet_signed(answer: Eligibility, arrangement: Arrangement, who: str) -> 
 
 def _not_implemented(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     implemented = arrangement.implemented
+    signed = f"No: the {arrangement.name} was signed {arrangement.signed.value}"
     if implemented is None:
-        later = "no implementation has been found in the public record"
-    else:
-        start = implemented.value
-        later = (
-            f"benefits may not yet have started; implemented {start.phrase}"
-            if start.possible_by(answer.on)
-            else f"benefits start {start.phrase}"
+        return (
+            f"{signed} but on {answer.on} was not in effect "
+            "(no implementation has been found in the public record)"
         )
-    return (
-        f"No: the {arrangement.name} was signed {arrangement.signed.value} "
-        f"but on {answer.on} was not in effect ({later})"
-    )
+    start = implemented.value
+    if start.possible_by(answer.on):
+        may = f"may not yet have been in effect ({_implemented(arrangement)})"
+        return f"{signed} but on {answer.on} {may}"
+    return f"{signed} but on {answer.on} was not in effect (benefits start {start.phrase})"
 
 
 def _not_yet_joined(answer: Eligibility, arrangement: Arrangement, who: str) -> str:

@@ -24,14 +24,6 @@ class Error(Exception):
     """Base class of every exception raised by aeo_mra."""
 
 
-class _NotFound(Error, LookupError):
-    """An :class:`Error` that is a ``LookupError``, printed as its message."""
-
-    def __str__(self) -> str:
-        # LookupError would otherwise show the repr of the message.
-        return str(self.args[0])
-
-
 def _quoted(value: object, limit: int = 80) -> str:
     """``repr(value)``, cut short when long: a place can be a whole spreadsheet cell."""
     try:
@@ -47,7 +39,7 @@ def _alternatives(suggestions: Sequence[str]) -> str:
     return "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
 
 
-class UnknownPlaceError(_NotFound):
+class UnknownPlaceError(Error, LookupError):
     """A string names no country, customs territory or known alias.
 
     Attributes:
@@ -80,7 +72,7 @@ class DomesticPlaceError(Error, ValueError):
         )
 
 
-class UnknownArrangementError(_NotFound):
+class UnknownArrangementError(Error, LookupError):
     """No arrangement has this id.
 
     Attributes:
@@ -96,7 +88,7 @@ class UnknownArrangementError(_NotFound):
         )
 
 
-class UnknownPartnerTierError(_NotFound):
+class UnknownPartnerTierError(Error, LookupError):
     """A partner programme has no tier of this name.
 
     Attributes:

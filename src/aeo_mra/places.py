@@ -72,8 +72,9 @@ class PlaceIndex:
             )
         if isinstance(place, str):
             key = normalise(place)
-            if key.isascii() and key.isdigit():  # a numeric code: "056" is 56
-                key = key.lstrip("0") or "0"
+            if key.isascii() and key.isdigit():  # a numeric code: "056" is 56, "0.56" none
+                plain = unicodedata.normalize("NFKC", place).strip().isdigit()
+                key = (key.lstrip("0") or "0") if plain else ""
         else:
             key = str(place) if 0 <= place < 1000 else ""
         self._build()

@@ -132,7 +132,7 @@ class Registry:
         with open(path, "rb") as file:
             data = file.read()
         try:
-            text = data.decode("utf-8")
+            text = data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
         except UnicodeDecodeError as error:
             raise DataError([f"{fspath(path)}: not UTF-8 text: {error}"]) from None
         return cls(parse(text, fspath(path)))
@@ -313,7 +313,9 @@ class Registry:
                 f"on a date ({_quoted(on)})"
             ) from None
         answer = self._check(place, _day(on), role, tier)
-        if type(place) is str or type(place) is int:
+        # Only exact dates are keys: datetimes of one instant are equal across time zones
+        # yet fall on different days.
+        if (type(place) is str or type(place) is int) and type(on) is date:
             if len(answers) >= _CACHE_LIMIT:
                 answers.clear()
             answers[key] = answer
@@ -348,13 +350,18 @@ class Registry:
         >>> [a.qualifies for a in Registry.bundled().check_many(rows, on=date(2020, 1, 1))]
         [True, False, True, True]
         """
+        if isinstance(places, str | bytes):
+            raise TypeError(
+                f"places must be an iterable of places, not a string: {_quoted(places)}"
+            )
         rows = places if isinstance(places, list) else list(places)
         odd = {t for t in set(map(type, rows)) if t is bool or not issubclass(t, str | int)}
         if odd:  # rows are merged by value, and 276.0 == 276: refuse before merging
             index = next(i for i, p in enumerate(rows) if type(p) in odd)
-            self._check_row(rows, rows[index], None, role, tier, index)  # raises the TypeError
+            day = on if isinstance(on, date) else None
+            self._check_row(rows, rows[index], day, role, tier, index)  # raises the TypeError
         if on is None or isinstance(on, date):
-            day = _today() if on is None else on
+            day = _day(on)
             distinct = {p: self._check_row(rows, p, day, role, tier) for p in dict.fromkeys(rows)}
             return list(map(distinct.__getitem__, rows))
         if isinstance(on, str | bytes) or not isinstance(on, Iterable):
@@ -362,6 +369,8 @@ class Registry:
                 f"on must be a date, None or an iterable of dates (one per row), not {_quoted(on)}"
             )
         days = on if isinstance(on, list) else list(on)
+        if not {date}.issuperset(map(type, days)):  # datetimes to their days, as check() does
+            days = [_day(d) for d in days]
         if len(days) != len(rows):
             raise ValueError(f"got {len(rows)} places but {len(days)} dates, one per row")
         answers: dict[tuple[object, object], Eligibility] = {}
@@ -499,6 +508,7 @@ class Registry:
             facts = [arrangement.signed]
         elif not arrangement.is_implemented(day):
             reason, facts = Reason.SIGNED_NOT_IMPLEMENTED, [arrangement.signed]
+            facts += [arrangement.implemented] if arrangement.implemented else []
         elif not recognised:
             reason, facts = Reason.TIER_NOT_RECOGNISED, [arrangement.china_tiers]
         else:
@@ -513,6 +523,9 @@ class Registry:
                     reason = Reason.SCOPE_UNKNOWN
         assert reason is not None
         qualifies = reason is Reason.COVERED
+        cited = list(facts)  # and the dates explain() names, for their sources
+        if arrangement is not None:
+            cited += [f for f in (arrangement.signed, arrangement.implemented) if f]
         return Eligibility(
             qualifies=qualifies,
             reason=reason,
@@ -523,7 +536,7 @@ class Registry:
             arrangement=arrangement,
             benefits=arrangement.benefits.value if qualifies and arrangement else (),
             caveats=self._caveats(territory, day, tier, arrangement, member, reason),
-            sources=unique_sources(fact.sources for fact in facts),
+            sources=unique_sources(fact.sources for fact in cited),
             confidence=min((f.confidence for f in facts), default=Confidence.HIGH),
             data_version=self.version,
             data_reviewed=self.reviewed,

@@ -56,8 +56,9 @@ class Eligibility:
         arrangement: The arrangement that decides the answer, if any.
         benefits: The benefits that apply (empty unless ``qualifies``).
         caveats: What to know before relying on the answer.
-        sources: The documents behind the facts that decide the answer.
-        confidence: The weakest confidence among those facts.
+        sources: The documents behind the facts that decide the answer, and behind the
+            dates ``explain()`` names.
+        confidence: The weakest confidence among the facts that decide the answer.
         data_version: The version of the data that answered.
         data_reviewed: The day that data was last checked against the public record.
 
