@@ -363,3 +363,16 @@ def test_a_valid_code_not_yet_declared_is_valid_and_says_why(code: str, day: str
     with pytest.raises(codes.NotDeclarable) as error:
         codes.declaration(code, date.fromisoformat(day))
     assert data["not_declared"] == error.value.reason
+
+
+def test_a_console_that_cannot_show_chinese_gets_escapes_not_a_crash() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "aeo_mra", "show", "SG", "--json"],
+        capture_output=True,
+        encoding="cp1252",
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == cli.EXIT_YES
+    assert json.loads(done.stdout)["partner_zh"] == aeo_mra.arrangement("SG").partner_zh

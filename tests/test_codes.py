@@ -353,7 +353,9 @@ def test_declaration_by_date(arrangement: Arrangement, place: str, code: str) ->
         assert codes.declaration(code, start) == expected
         assert codes.declaration(code, RULE_CHANGE - timedelta(days=1)) == expected
     if arrangement.is_signed(start - timedelta(days=1)):
-        took_effect = f"took effect {arrangement.implemented.value.phrase}"
+        when = arrangement.implemented.value
+        uncertain = when.possible_by(start - timedelta(days=1))
+        took_effect = f"{'it did' if uncertain else 'took effect'} {when.phrase}"
         with pytest.raises(NotDeclarable, match=re.escape(took_effect)):
             codes.declaration(code, start - timedelta(days=1))
 

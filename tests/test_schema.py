@@ -37,7 +37,11 @@ def test_the_bundled_dataset_matches_the_schema() -> None:
 @pytest.mark.parametrize(
     ("path", "bad"),
     [(("meta", "schema"), 2), (("arrangement", 0, "scope", "value"), "both"),
-     (("arrangement", 0, "members"), [])],
+     (("arrangement", 0, "members"), []),
+     (("arrangement", 0, "signed", "latest"), "2013-01-01"),
+     (("arrangement", 0, "implemented", "earliest"), "2013-01-01"),
+     (("arrangement", 0, "implemented"), {"earliest": "2013-01-01", "sources": ["gacc-2013-13"],
+                                          "confidence": "low"})],
 )  # fmt: skip
 def test_the_schema_rejects_what_the_loader_rejects(path: tuple[Any, ...], bad: Any) -> None:
     from aeo_mra import DataError

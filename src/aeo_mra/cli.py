@@ -12,9 +12,11 @@ from __future__ import annotations
 import argparse
 import difflib
 import enum
+import io
 import json
 import os
 import sys
+import traceback
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -25,7 +27,7 @@ import attrs
 import aeo_mra
 from aeo_mra import Arrangement, Basis, Confidence, Eligibility, Role, Tier
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_NO", "EXIT_PIPE_CLOSED", "EXIT_YES", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_BUG", "EXIT_NO", "EXIT_PIPE_CLOSED", "EXIT_YES", "main"]
 
 EXIT_YES = 0
 """The answer is yes, or the command succeeded."""
@@ -33,6 +35,8 @@ EXIT_NO = 1
 """``check`` answered no."""
 EXIT_BAD_INPUT = 2
 """A usage error or bad input: the message on stderr names it."""
+EXIT_BUG = 3
+"""aeo-mra itself failed: the traceback on stderr is worth a bug report."""
 EXIT_PIPE_CLOSED = 141
 """The reader of the output went away, as a shell reports death by SIGPIPE."""
 
@@ -495,7 +499,7 @@ _COMMANDS = (
     _Command("code", "parse and validate an AEO code; what to declare", _add_code, _code),
 )
 
-_EPILOG = "exit status: 0 yes or success, 1 when check answers no, 2 for bad input"
+_EPILOG = "exit status: 0 yes or success, 1 when check answers no, 2 for bad input, 3 for a bug"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -521,6 +525,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``aeo-mra`` command with ``argv`` (default: ``sys.argv[1:]``); the exit status."""
     args = _parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # A console that cannot show Chinese gets escapes (valid in JSON), not a crash.
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
         status = run(args)
         sys.stdout.flush()
@@ -531,4 +538,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader has gone (`aeo-mra timeline | head`): stop quietly, as if by SIGPIPE.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PIPE_CLOSED
+    except Exception:  # a bug: never let it pass for "no" (status 1)
+        traceback.print_exc()
+        return EXIT_BUG
     return status

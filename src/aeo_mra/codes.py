@@ -350,7 +350,12 @@ def declaration(code: str | AeoCode, on: date) -> Declaration:
     arrangement = _index().registry.arrangement(parsed.arrangement)
     if not arrangement.is_implemented(day):
         started = arrangement.implemented
-        when = f"took effect {started.value.phrase}" if started else "has not been implemented"
+        if started is None:
+            when = "has not been implemented"
+        elif started.value.possible_by(day):
+            when = f"may not yet have taken effect (it did {started.value.phrase})"
+        else:
+            when = f"took effect {started.value.phrase}"
         raise NotDeclarable(given, day, f"the {arrangement.name} {when}")
     if day >= PLACE_CODE_FIELD_SINCE:
         text = parsed.place + parsed.number
