@@ -52,6 +52,15 @@ def _toml_table(table: dict[str, Any], path: tuple[str, ...]) -> list[str]:
     return lines
 
 
+# The fields of a record that are right, wherever a broken record needs them.
+VALID_REST = """\
+scope = { value = "imports", confidence = "high", sources = ["a"] }
+china_tiers = { value = ["ADVANCED_CERTIFIED"], confidence = "high", sources = ["a"] }
+partner_programme = { value = "P", confidence = "high", sources = ["a"] }
+partner_tiers = [{ code = "AEO", name = "AEO", recognised = true }]
+benefits = { value = [], confidence = "low", sources = ["a"] }
+"""
+
 BROKEN = """
 [meta]
 schema = 1
@@ -108,11 +117,7 @@ members = ["FR", "GB"]
 leaves = [{ code = "GB", last_day = 2010-01-01, confidence = "high", sources = ["a"] }]
 signed = { date = 2015-01-01, confidence = "high", sources = ["a"] }
 implemented = { date = 2014-01-01, confidence = "high", sources = ["a"] }
-scope = { value = "imports", confidence = "high", sources = ["a"] }
-china_tiers = { value = ["ADVANCED_CERTIFIED"], confidence = "high", sources = ["a"] }
-partner_programme = { value = "P", confidence = "high", sources = ["a"] }
-partner_tiers = [{ code = "AEO", name = "AEO", recognised = true }]
-benefits = { value = [], confidence = "low", sources = ["a"] }
+<valid rest of a record>
 
 [[arrangement]]
 id = "YY"
@@ -123,11 +128,7 @@ instrument = "arrangement"
 members = ["FR"]
 signed = { date = 2016-01-01, confidence = "high", sources = ["a"] }
 implemented = { earliest = 2016-02-01, confidence = "low", inferred = true, sources = ["a"] }
-scope = { value = "imports", confidence = "high", sources = ["a"] }
-china_tiers = { value = ["ADVANCED_CERTIFIED"], confidence = "high", sources = ["a"] }
-partner_programme = { value = "P", confidence = "high", sources = ["a"] }
-partner_tiers = [{ code = "AEO", name = "AEO", recognised = true }]
-benefits = { value = [], confidence = "low", sources = ["a"] }
+<valid rest of a record>
 
 [[arrangement]]
 id = "ZZ"
@@ -141,12 +142,8 @@ joins = [
   { code = "ZZ", first_day = 2016-01-01, confidence = "x", sources = ["a"] },
 ]
 signed = { date = 2015-01-01, confidence = "high", sources = ["a"] }
-scope = { value = "imports", confidence = "high", sources = ["a"] }
-china_tiers = { value = ["ADVANCED_CERTIFIED"], confidence = "high", sources = ["a"] }
-partner_programme = { value = "P", confidence = "high", sources = ["a"] }
-partner_tiers = [{ code = "AEO", name = "AEO", recognised = true }]
-benefits = { value = [], confidence = "low", sources = ["a"] }
-"""
+<valid rest of a record>
+""".replace("<valid rest of a record>\n", VALID_REST)
 
 EXPECTED = [
     "arrangement XX: unknown field 'colour'",
