@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given
@@ -410,3 +411,19 @@ def test_declaration_is_an_answer_or_a_documented_error(code: str, on: date) -> 
 def test_the_remarks_form_without_brackets_is_the_partners_code(written: str) -> None:
     assert codes.parse(written) == codes.parse(written.upper().replace("AEO", "AEO<", 1) + ">")
     assert codes.parse(written).place != "AE"
+
+
+def test_a_loaded_dataset_brings_its_own_code_formats(tmp_path: Path) -> None:
+    bundled = Path(aeo_mra.__file__).parent / "data" / "arrangements.toml"
+    text = bundled.read_text(encoding="utf-8").replace(
+        'pattern = "NZ[0-9]{1,10}", example = "NZ1234"',
+        'pattern = "NZ[0-9]{12}", example = "NZ123456789012"',
+        1,
+    )
+    (tmp_path / "nz.toml").write_text(text, encoding="utf-8")
+    custom = aeo_mra.load(tmp_path / "nz.toml")
+    assert codes.is_valid("NZ1234")
+    assert not codes.is_valid("NZ1234", registry=custom)
+    assert codes.parse("NZ123456789012", registry=custom).arrangement == "NZ"
+    with pytest.raises(codes.InvalidLength):
+        codes.declaration("NZ1234", date(2020, 1, 1), registry=custom)

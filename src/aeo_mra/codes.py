@@ -39,6 +39,7 @@ letters or digits is accepted, and [`AeoCode.verified`][aeo_mra.codes.AeoCode] i
 from __future__ import annotations
 
 import enum
+import functools
 import importlib
 import re
 import unicodedata
@@ -49,7 +50,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .errors import Error, _quoted
-from .registry import as_date
+from .registry import Registry, as_date
 
 if TYPE_CHECKING:
     from .model import Arrangement
@@ -251,7 +252,7 @@ def compact(code: str) -> str:
     return text
 
 
-def validate(code: str, *, on: date | None = None) -> str:
+def validate(code: str, *, on: date | None = None, registry: Registry | None = None) -> str:
     """The code in its normal form, or an error saying what is wrong with it.
 
     Args:
@@ -259,6 +260,8 @@ def validate(code: str, *, on: date | None = None) -> str:
         on: If given, the code's place must be covered by a signed arrangement on that
             day. ``None`` (the default) checks no date: any place an arrangement has
             covered will do.
+        registry: Whose arrangements and code formats to use (default: the bundled
+            data; pass one from [`load`][aeo_mra.load] for a dataset of your own).
 
     >>> validate("il 123 456 789")
     'IL123456789'
@@ -269,11 +272,11 @@ def validate(code: str, *, on: date | None = None) -> str:
         UnknownPrefix: It does not begin with a partner's code (on ``on``, if given).
         TypeError: ``code`` is not a string or ``on`` is not a date.
     """
-    return _parse(code, None if on is None else as_date(on)).code
+    return _parse(code, None if on is None else as_date(on), registry).code
 
 
-def is_valid(code: str, *, on: date | None = None) -> bool:
-    """Whether [`validate`][aeo_mra.codes.validate] accepts the code.
+def is_valid(code: str, *, on: date | None = None, registry: Registry | None = None) -> bool:
+    """Whether [`validate`][aeo_mra.codes.validate] accepts the code (same arguments).
 
     >>> is_valid("AU12345678901"), is_valid("AU1234")
     (True, False)
@@ -282,13 +285,13 @@ def is_valid(code: str, *, on: date | None = None) -> bool:
         TypeError: ``code`` is not a string or ``on`` is not a date.
     """
     try:
-        validate(code, on=on)
+        validate(code, on=on, registry=registry)
     except InvalidCode:
         return False
     return True
 
 
-def format(code: str | AeoCode) -> str:
+def format(code: str | AeoCode, *, registry: Registry | None = None) -> str:
     """The code as it is written: no separators, China's own codes as ``AEOCN…``.
 
     >>> format("cn 0123456789")
@@ -300,11 +303,16 @@ def format(code: str | AeoCode) -> str:
     """
     if isinstance(code, AeoCode):
         return code.code
-    return parse(code).code
+    return parse(code, registry=registry).code
 
 
-def parse(code: str) -> AeoCode:
+def parse(code: str, *, registry: Registry | None = None) -> AeoCode:
     """The code taken apart: issuing place, enterprise number, arrangement.
+
+    Args:
+        code: The code, in any case, with or without spaces and hyphens.
+        registry: Whose arrangements and code formats to use (default: the bundled
+            data; pass one from [`load`][aeo_mra.load] for a dataset of your own).
 
     >>> parse("AEOCN0123456789")  # doctest: +NORMALIZE_WHITESPACE
     AeoCode(code='AEOCN0123456789', place='CN', number='0123456789', arrangement=None,
@@ -316,16 +324,16 @@ def parse(code: str) -> AeoCode:
         InvalidCode: The code is not valid, as [`validate`][aeo_mra.codes.validate] says.
         TypeError: ``code`` is not a string.
     """
-    return _parse(code, None)
+    return _parse(code, None, registry)
 
 
-def declaration(code: str | AeoCode, on: date) -> Declaration:
+def declaration(code: str | AeoCode, on: date, *, registry: Registry | None = None) -> Declaration:
     """What to type for a partner's AEO code in a Chinese declaration on ``on``, and where.
 
     From 2018-11-01 (GACC announcement 2018 No. 131) the place code followed by the
     enterprise code goes in the overseas consignor/consignee code field (境外收发货人编码)
     and in the manifest's AEO code fields; before that, ``AEO<`` + code + ``>`` in the
-    remarks column (备注栏).
+    remarks column (备注栏). ``registry`` is as for [`parse`][aeo_mra.codes.parse].
 
     >>> declaration("nz1234", date(2017, 7, 1)).text
     'AEO<NZ1234>'
@@ -339,7 +347,7 @@ def declaration(code: str | AeoCode, on: date) -> Declaration:
     """
     day = as_date(on)
     given = code.code if isinstance(code, AeoCode) else code
-    parsed = _parse(given, day)
+    parsed = _parse(given, day, registry)
     if parsed.arrangement is None:
         raise NotDeclarable(
             given,
@@ -347,7 +355,7 @@ def declaration(code: str | AeoCode, on: date) -> Declaration:
             "it is China's own AEO code, which Chinese AEOs give to their partners abroad "
             "for the partner's customs; only partners' codes are entered in China",
         )
-    arrangement = _index().registry.arrangement(parsed.arrangement)
+    arrangement = _index(registry).registry.arrangement(parsed.arrangement)
     if not arrangement.is_implemented(day):
         started = arrangement.implemented
         if started is None:
@@ -464,19 +472,17 @@ class _Index:
         self.partners = tuple(sorted(self.by_place))
 
 
-_INDEX: _Index | None = None
-
-
-def _index() -> _Index:
-    global _INDEX
-    if _INDEX is None:
+@functools.lru_cache(maxsize=16)
+def _index(registry: Registry | None) -> _Index:
+    """The code rules of ``registry`` (``None``: the bundled data's), built on first use."""
+    if registry is None:
         from . import _default
 
-        _INDEX = _Index(_default())
-    return _INDEX
+        registry = _default()
+    return _Index(registry)
 
 
-def _parse(given: object, on: date | None) -> AeoCode:
+def _parse(given: object, on: date | None, registry: Registry | None) -> AeoCode:
     code = compact(_text(given))
     if not code:
         raise InvalidLength(given, "an AEO code is the issuing place's code and a number")
@@ -489,7 +495,7 @@ def _parse(given: object, on: date | None) -> AeoCode:
                 counts = f"10 characters after {prefix}, not {len(number)}"
                 raise InvalidLength(given, f"{_CHINA_EXPECTED} ({counts})")
             return AeoCode(_CHINA_PREFIX + number, _CHINA, number, None, True)
-    index = _index()
+    index = _index(registry)
     found = _matches(index, code)
     if code.startswith("AEO") and (unwrapped := _matches(index, code[3:])):
         # The remarks form AEO<…> with its brackets lost: AEOSG… is Singapore's, not an AE code.
