@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Arrangement, Role, Scope, Tier
+from .model import Arrangement, Precision, Role, Scope, Tier
 from .results import Eligibility, Reason
 
 
@@ -40,8 +40,14 @@ def _the(name: str) -> str:
 
 
 def _dates(arrangement: Arrangement) -> str:
-    signed = f"signed {arrangement.signed.value}"
+    signed = _signed(arrangement)
     return f"{signed}, {_implemented(arrangement)}" if arrangement.implemented else signed
+
+
+def _signed(arrangement: Arrangement) -> str:
+    """``signed 2014-05-16``, ``signed between …``, or ``signed on a date not found``."""
+    when = arrangement.signed.value
+    return "signed on a date not found" if when.precision is Precision.UNKNOWN else f"signed {when}"
 
 
 def _implemented(arrangement: Arrangement) -> str:
@@ -63,12 +69,12 @@ def _covered(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
 def _not_yet_signed(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     signed = arrangement.signed.value
     had = "may not yet have been" if signed.possible_by(answer.on) else "had not been"
-    return f"No: on {answer.on} the {arrangement.name} {had} signed (signed {signed})"
+    return f"No: on {answer.on} the {arrangement.name} {had} signed ({_signed(arrangement)})"
 
 
 def _not_implemented(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     implemented = arrangement.implemented
-    signed = f"No: the {arrangement.name} was signed {arrangement.signed.value}"
+    signed = f"No: the {arrangement.name} was {_signed(arrangement)}"
     if implemented is None:
         return (
             f"{signed} but on {answer.on} was not in effect "
