@@ -365,14 +365,23 @@ def test_a_valid_code_not_yet_declared_is_valid_and_says_why(code: str, day: str
     assert data["not_declared"] == error.value.reason
 
 
-def test_a_console_that_cannot_show_chinese_gets_escapes_not_a_crash() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "aeo_mra", "show", "SG", "--json"],
-        capture_output=True,
-        encoding="cp1252",
-        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == cli.EXIT_YES
-    assert json.loads(done.stdout)["partner_zh"] == aeo_mra.arrangement("SG").partner_zh
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_a_console_that_cannot_show_chinese_gets_escapes_not_a_crash(encoding: str) -> None:
+    def run_in(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "aeo_mra", *args],
+            capture_output=True,
+            encoding=encoding,
+            env={**os.environ, "PYTHONIOENCODING": encoding},
+            timeout=60,
+            check=False,
+        )
+
+    shown = run_in("show", "SG", "--json")
+    assert shown.returncode == cli.EXIT_YES
+    assert json.loads(shown.stdout)["partner_zh"] == aeo_mra.arrangement("SG").partner_zh
+    curacao = run_in("check", "CW", "--json")
+    assert json.loads(curacao.stdout)["place"]["name"] == aeo_mra.resolve("CW").name
+    text = run_in("check", "DE", "--on", "2020-05-01")
+    assert text.returncode == cli.EXIT_YES
+    assert "\\u9ad8" in text.stdout  # 高, escaped

@@ -427,3 +427,8 @@ def test_a_loaded_dataset_brings_its_own_code_formats(tmp_path: Path) -> None:
     assert codes.parse("NZ123456789012", registry=custom).arrangement == "NZ"
     with pytest.raises(codes.InvalidLength):
         codes.declaration("NZ1234", date(2020, 1, 1), registry=custom)
+
+
+def test_a_registry_that_is_not_one_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="registry"):
+        codes.validate("SG123456789012", registry="bundled")  # type: ignore[arg-type]

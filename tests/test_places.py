@@ -21,7 +21,8 @@ from aeo_mra import Registry
         ("Ger\u200bmany", "DE"), ("Russia", "RU"), ("Cape Verde", "CV"), ("大韓民國", "KR"),
         ("036", "AU"), ("Côte d'Ivoire", "CI"), ("The Netherlands", "NL"),
         ("the United Kingdom", "GB"), ("The Gambia", "GM"), ("马耳他", "MT"), ("蒙古国", "MN"),
-        ("香港特别行政区", "HK"), ("刚果（金）", "CD"), ("韓國", "KR"),
+        ("香港特别行政区", "HK"), ("刚果（金）", "CD"), ("韓國", "KR"), ("\ufeff276", "DE"),
+        ('"276"', "DE"), ("276\u200b", "DE"),
     ],
 )  # fmt: skip
 def test_resolve(place: str | int, code: str) -> None:

@@ -10,6 +10,7 @@ Exit status: 0 for yes (or success), 1 when ``check`` answers no, 2 for bad inpu
 from __future__ import annotations
 
 import argparse
+import codecs
 import difflib
 import enum
 import io
@@ -126,7 +127,9 @@ def _data() -> JSON:
 
 
 def _print_json(data: JSON) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    # Chinese as itself where the output can carry it; else \u escapes, which JSON reads back.
+    unicode = codecs.lookup(sys.stdout.encoding or "ascii").name.startswith("utf")
+    print(json.dumps(data, ensure_ascii=not unicode, indent=2))
 
 
 # -- text for people ---------------------------------------------------------------------
@@ -525,9 +528,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``aeo-mra`` command with ``argv`` (default: ``sys.argv[1:]``); the exit status."""
     args = _parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
-    if isinstance(sys.stdout, io.TextIOWrapper):
-        # A console that cannot show Chinese gets escapes (valid in JSON), not a crash.
-        sys.stdout.reconfigure(errors="backslashreplace")
+    stdout = sys.stdout
+    errors = stdout.errors if isinstance(stdout, io.TextIOWrapper) else None
+    if isinstance(stdout, io.TextIOWrapper):
+        # A console that cannot show Chinese gets escapes in text, not a crash.
+        stdout.reconfigure(errors="backslashreplace")
     try:
         status = run(args)
         sys.stdout.flush()
@@ -541,4 +546,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception:  # a bug: never let it pass for "no" (status 1)
         traceback.print_exc()
         return EXIT_BUG
+    finally:
+        if isinstance(stdout, io.TextIOWrapper) and not stdout.closed:
+            stdout.reconfigure(errors=errors)
     return status

@@ -39,10 +39,10 @@ letters or digits is accepted, and [`AeoCode.verified`][aeo_mra.codes.AeoCode] i
 from __future__ import annotations
 
 import enum
-import functools
 import importlib
 import re
 import unicodedata
+import weakref
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -472,14 +472,22 @@ class _Index:
         self.partners = tuple(sorted(self.by_place))
 
 
-@functools.lru_cache(maxsize=16)
+_INDEXES: weakref.WeakKeyDictionary[Registry, _Index] = weakref.WeakKeyDictionary()
+
+
 def _index(registry: Registry | None) -> _Index:
     """The code rules of ``registry`` (``None``: the bundled data's), built on first use."""
     if registry is None:
         from . import _default
 
         registry = _default()
-    return _Index(registry)
+    elif not isinstance(registry, Registry):
+        raise TypeError(f"registry must be an aeo_mra.Registry or None, not {_quoted(registry)}")
+    try:
+        return _INDEXES[registry]
+    except KeyError:  # two threads may both build it; either result will do
+        index = _INDEXES[registry] = _Index(registry)
+        return index
 
 
 def _parse(given: object, on: date | None, registry: Registry | None) -> AeoCode:

@@ -35,13 +35,18 @@ def normalise(text: str) -> str:
     >>> normalise("The Netherlands")
     'netherlands'
     """
+    kept = _visible(text).casefold()
+    return _SEPARATORS.sub(" ", _DROP.sub("", kept)).strip().removeprefix("the ")
+
+
+def _visible(text: str) -> str:
+    """``text`` in compatibility form, without accents and invisible marks (BOM, ZWSP …)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(
+    return "".join(
         c
         for c in decomposed
         if not unicodedata.combining(c) and unicodedata.category(c) not in ("Cf", "Cc")
     )
-    return _SEPARATORS.sub(" ", _DROP.sub("", kept.casefold())).strip().removeprefix("the ")
 
 
 class PlaceIndex:
@@ -73,7 +78,7 @@ class PlaceIndex:
         if isinstance(place, str):
             key = normalise(place)
             if key.isascii() and key.isdigit():  # a numeric code: "056" is 56, "0.56" none
-                plain = unicodedata.normalize("NFKC", place).strip().isdigit()
+                plain = _visible(place).strip().strip("'\"").isdigit()
                 key = (key.lstrip("0") or "0") if plain else ""
         else:
             key = str(place) if 0 <= place < 1000 else ""
