@@ -447,8 +447,8 @@ def _code(args: argparse.Namespace) -> int:
     from aeo_mra import codes
 
     day = args.on or date.today()
-    parsed = codes.parse(codes.validate(args.code, on=day))
-    try:
+    parsed = codes.parse(args.code)
+    try:  # declaration() also checks that the code's place is a partner on the day
         declared, not_declared = codes.declaration(parsed, day), None
     except codes.NotDeclarable as error:  # a valid code: China's own, or not yet in effect
         declared, not_declared = None, error.reason
