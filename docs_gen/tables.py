@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import enum
-import tomllib
 from collections.abc import Iterable
 from datetime import date
-from importlib import resources
 from typing import Any
 
-from aeo_mra import Arrangement, CodeFormat, Confidence, Fact, Registry, Scope, Source
+from aeo_mra import Arrangement, CodeFormat, Confidence, Fact, Registry, Source
 
 from .markdown import escape, link, table
 
@@ -32,14 +30,6 @@ def _marked(value: str, fact: Fact[Any] | None) -> str:
 def _source_refs(sources: Iterable[Source]) -> str:
     """Links to the sources' entries on the sources page."""
     return ", ".join(f"[{s.id}](sources.md#{s.id})" for s in sources)
-
-
-def _scope(scope: Scope) -> str:
-    return {
-        Scope.IMPORTS: "imports only",
-        Scope.IMPORTS_AND_EXPORTS: "imports and exports",
-        Scope.UNKNOWN: "unknown",
-    }[scope]
 
 
 def _announcement(arrangement: Arrangement) -> str:
@@ -78,7 +68,7 @@ def arrangements_table(registry: Registry) -> str:
                 a.instrument.value,
                 _marked(escape(a.signed.value), a.signed),
                 implemented,
-                _marked(_scope(a.scope.value), a.scope),
+                _marked(a.scope.value.description, a.scope),
                 _marked(china_tiers, a.china_tiers),
                 partner_tiers or "—",
                 _announcement(a),
@@ -120,7 +110,7 @@ def _details(registry: Registry, a: Arrangement) -> str:
                 _source_refs(stage.sources),
             ]
         )
-    fact("Scope", _scope(a.scope.value), a.scope)
+    fact("Scope", a.scope.value.description, a.scope)
     china = "; ".join(f"{t.description} ({t.name_zh})" for t in a.china_tiers.value)
     fact("China's tiers recognised", china or "none recorded", a.china_tiers)
     fact("Partner programme", escape(a.partner_programme.value), a.partner_programme)
@@ -234,11 +224,8 @@ def timeline_table(registry: Registry) -> str:
 
 
 def sources_table(registry: Registry) -> str:
-    """Every source of the bundled dataset file, with the records that cite it.
-
-    The dataset keeps only the sources its records cite; the file also holds sources no
-    record cites (the published totals), so they are read from the file itself.
-    """
+    """Every source of the dataset, with the records that cite it (the published totals'
+    sources are cited by no record)."""
     cited: dict[str, list[str]] = {}
 
     def cite(sources: Iterable[Source], by: str) -> None:
@@ -255,25 +242,18 @@ def sources_table(registry: Registry) -> str:
     for period in dataset.tiers.values():
         cite(period.sources, "[tiers](../concepts.md#chinas-tiers-over-time)")
     rows = []
-    for source_id, entry in sorted(_bundled_file()["sources"].items()):
-        urls = entry["urls"]
-        links = " ".join(link(f"[{n}]", url) for n, url in enumerate(urls, 1))
-        title = f'<span id="{source_id}"></span>**{source_id}**: {escape(entry["title"])}'
-        if entry.get("note"):
-            title += f"<br><small>{escape(entry['note'])}</small>"
-        rows.append([title, entry["kind"], links, ", ".join(cited.get(source_id, [])) or "—"])
+    for source_id, source in sorted(dataset.sources.items()):
+        links = " ".join(link(f"[{n}]", url) for n, url in enumerate(source.urls, 1))
+        title = f'<span id="{source_id}"></span>**{source_id}**: {escape(source.title)}'
+        if source.note:
+            title += f"<br><small>{escape(source.note)}</small>"
+        by = ", ".join(cited.get(source_id, [])) or "—"
+        rows.append([title, source.kind.value, links, by])
     return table(["Source", "Kind", "Read at", "Cited by"], rows)
-
-
-def _bundled_file() -> dict[str, Any]:
-    text = (resources.files("aeo_mra") / "data" / "arrangements.toml").read_text("utf-8")
-    return tomllib.loads(text)
 
 
 def _value(value: object) -> str:
     """A fact's value in words."""
-    if isinstance(value, Scope):
-        return _scope(value)
     if isinstance(value, tuple):
         return "; ".join(_value(v) for v in value) or "none"
     if isinstance(value, enum.Enum) and hasattr(value, "description"):
@@ -283,31 +263,11 @@ def _value(value: object) -> str:
     return escape(value)
 
 
-def _facts(a: Arrangement) -> list[tuple[str, Fact[Any]]]:
-    """Every fact of an arrangement, labelled."""
-    facts: list[tuple[str, Fact[Any] | None]] = [
-        ("signed", a.signed),
-        ("implemented", a.implemented),
-        ("scope", a.scope),
-        ("China's tiers recognised", a.china_tiers),
-        ("partner programme", a.partner_programme),
-        ("benefits", a.benefits),
-        ("partner's code format", a.code_format),
-    ]
-    for m in a.members:
-        facts += [
-            (f"{m.territory} covered from", m.since),
-            (f"{m.territory} covered until", m.until),
-        ]
-    facts += [("caveat", c) for c in a.caveats]
-    return [(label, fact) for label, fact in facts if fact is not None]
-
-
 def inferred_table(registry: Registry) -> str:
     """Every fact of the dataset that is an inference rather than something a source states."""
     rows = []
     for a in registry.dataset.arrangements:
-        for label, fact in _facts(a):
+        for label, fact in a.facts():
             if fact.inferred:
                 link = f"[{a.id}](arrangements.md#{a.id.lower()})"
                 rows.append([link, label, _value(fact.value), escape(fact.note)])

@@ -1,6 +1,6 @@
 """The golden snapshot of the timeline: every data change shows up as a reviewable diff.
 
-Regenerate after a reviewed data change with ``python tests/snapshot.py``.
+Regenerate after a reviewed data change with ``python scripts/regenerate.py``.
 """
 
 from __future__ import annotations
@@ -31,8 +31,3 @@ def render() -> str:
         for event in aeo_mra.timeline()
     ]
     return "[\n" + ",\n".join(rows) + "\n]\n"
-
-
-if __name__ == "__main__":
-    PATH.write_text(render(), encoding="utf-8")
-    print(f"wrote {PATH}")

@@ -271,10 +271,10 @@ SHAPES = {
         "on", "basis", "data_version", "data_reviewed", "arrangements",
     ],
     ("show", "SG"): [
-        "id", "partner", "partner_zh", "partner_kind", "instrument", "counted", "signed",
-        "implemented", "stages", "scope", "china_tiers", "partner_programme", "partner_tiers",
-        "benefits", "benefits_wording", "code_format", "members", "caveats", "name", "sources",
-        "data_version", "data_reviewed",
+        "id", "name", "partner", "partner_zh", "partner_aliases", "partner_kind", "instrument",
+        "counted", "signed", "implemented", "stages", "scope", "china_tiers",
+        "partner_programme", "partner_tiers", "benefits", "benefits_wording", "code_format",
+        "members", "caveats", "sources", "data_version", "data_reviewed",
     ],
     ("timeline",): ["data_version", "data_reviewed", "events"],
     ("summary", "--on", "2020-05-01"): [

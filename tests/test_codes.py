@@ -245,7 +245,7 @@ def test_codes_of_places_that_left_are_valid_until_they_left(
 ) -> None:
     code = _sample(arrangement, place)
     assert codes.validate(code, on=until) == codes.validate(code)
-    with pytest.raises(UnknownPrefix, match=f"until {until}") as caught:
+    with pytest.raises(UnknownPrefix, match=f"last covered .* on {until}") as caught:
         codes.validate(code, on=until + timedelta(days=1))
     assert caught.value.on == until + timedelta(days=1)
     assert codes.is_valid(code)  # without a date, any place ever covered will do
@@ -356,7 +356,7 @@ def test_declaration_by_date(arrangement: Arrangement, place: str, code: str) ->
     if arrangement.is_signed(start - timedelta(days=1)):
         when = arrangement.implemented.value
         uncertain = when.possible_by(start - timedelta(days=1))
-        took_effect = f"{'it did' if uncertain else 'took effect'} {when.phrase}"
+        took_effect = f"implemented {when}" if uncertain else f"benefits start {when.phrase}"
         with pytest.raises(NotDeclarable, match=re.escape(took_effect)):
             codes.declaration(code, start - timedelta(days=1))
 
@@ -367,7 +367,7 @@ def test_declaration_by_date(arrangement: Arrangement, place: str, code: str) ->
 def test_no_declaration_before_implementation(
     arrangement: Arrangement, place: str, code: str
 ) -> None:
-    with pytest.raises(NotDeclarable, match="has not been implemented"):
+    with pytest.raises(NotDeclarable, match="no implementation has been found"):
         codes.declaration(code, REGISTRY.reviewed)
 
 
@@ -416,8 +416,8 @@ def test_the_remarks_form_without_brackets_is_the_partners_code(written: str) ->
 def test_a_loaded_dataset_brings_its_own_code_formats(tmp_path: Path) -> None:
     bundled = Path(aeo_mra.__file__).parent / "data" / "arrangements.toml"
     text = bundled.read_text(encoding="utf-8").replace(
-        'pattern = "NZ[0-9]{1,10}", example = "NZ1234"',
-        'pattern = "NZ[0-9]{12}", example = "NZ123456789012"',
+        'pattern = "NZ[0-9]{1,10}", prefix = "included", example = "NZ1234"',
+        'pattern = "NZ[0-9]{12}", prefix = "included", example = "NZ123456789012"',
         1,
     )
     (tmp_path / "nz.toml").write_text(text, encoding="utf-8")

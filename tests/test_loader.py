@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -63,7 +64,7 @@ benefits = { value = [], confidence = "low", sources = ["a"] }
 
 BROKEN = """
 [meta]
-schema = 1
+schema = 2
 version = "test"
 reviewed = 2026-01-01
 
@@ -79,10 +80,17 @@ kind = "rumour"
 since = 2000-01-01
 until = 2014-11-30
 sources = ["a"]
+default = true
 
 [tiers.ADVANCED_CERTIFIED]
 since = 2014-12-01
 until = 2026-03-31
+sources = ["a"]
+default = true
+
+[[declaration_rule]]
+field = "remarks"
+form = "AEO<{cod}>"
 sources = ["a"]
 
 [aliases]
@@ -150,7 +158,10 @@ EXPECTED = [
     "source b: missing field 'title'",
     "source b.kind: 'rumour' is not one of",
     "source b: missing field 'urls'",
-    "tiers: China's AEO tier, the default of check(), must be AA until some day",
+    "tiers: no default tier before 2000-01-01",
+    "tiers: no default tier after 2026-03-31",
+    "declaration_rule[1].form: 'AEO<{cod}>' is not a form",
+    "declaration_rule: no declaration rule is given",
     "aliases.UK: 'ZZ' is not an ISO 3166-1 alpha-2 code",
     "aliases.: is empty once spaces and punctuation are dropped",
     "aliases. U.K. : reads as 'UK'",
@@ -253,3 +264,66 @@ def test_random_damage_to_the_dataset_is_reported_never_crashes(data: st.DataObj
         problems = error.problems
     assert problems
     assert all(p.startswith("damaged.toml: ") for p in problems)
+
+
+def _with_format(code_format: str) -> str:
+    """The bundled file with Israel's code format replaced."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    start = text.index("code_format = ", text.index('id = "IL"'))
+    end = text.index("\n", start)
+    return text[:start] + f"code_format = {code_format}" + text[end:]
+
+
+BARE_IL = (
+    '{ pattern = "[0-9]{9}", prefix = "%s", example = "123456789", description = "d", '
+    'confidence = "high", sources = ["gacc-2018-116"] }'
+)
+
+
+def test_a_pattern_says_what_it_covers_and_the_example_must_agree() -> None:
+    """A bare example no longer makes a pattern prefix-less: the prefix is stated."""
+    with pytest.raises(DataError, match=r"IL\.code_format\.example: '123456789' does not begin"):
+        parse(_with_format(BARE_IL % "included"))
+    with pytest.raises(DataError, match=r"IL\.code_format\.prefix: 'codes' is not one of"):
+        parse(_with_format(BARE_IL % "codes"))
+    loaded = parse(_with_format(BARE_IL % "none"))
+    code_format = next(a for a in loaded.arrangements if a.id == "IL").code_format
+    assert code_format is not None
+    assert code_format.value.prefix is aeo_mra.CodePrefix.NONE
+
+
+def test_codes_without_a_place_code_must_not_overlap() -> None:
+    """Hong Kong's 15 digits and a 13-to-16-digit bare format could read the same code."""
+    overlapping = BARE_IL.replace("[0-9]{9}", "[0-9]{13,16}").replace(
+        '"123456789"', '"1234567890123"'
+    )
+    with pytest.raises(DataError, match="formats with prefix 'none' must differ in length"):
+        parse(_with_format(overlapping % "none"))
+
+
+def test_a_bare_format_needs_an_arrangement_of_one_member() -> None:
+    with pytest.raises(DataError, match="'none' is for an arrangement with one member"):
+        parse(_with_format(BARE_IL % "none").replace('members = ["IL"]', 'members = ["IL", "PS"]'))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("[tiers.AA]\nuntil = 2014-11-30", "[tiers.AA]\nuntil = 2014-11-29",
+         "no default tier from 2014-11-30 to 2014-12-01"),
+        ("[tiers.AA]\nuntil = 2014-11-30", "[tiers.AA]\nuntil = 2014-12-01",
+         "two default tier periods overlap from 2014-12-01"),
+        ('since = 2026-04-01\nsources = ["decree-282"]\n',
+         'since = 2026-04-01\nsources = ["decree-282"]\ndefault = true\n',
+         "two default tier periods overlap from 2026-04-01"),
+        ("field = \"remarks\"\nform = \"AEO<{code}>\"\nuntil = 2018-10-31",
+         "field = \"remarks\"\nform = \"AEO<{code}>\"\nuntil = 2018-10-30",
+         "no declaration rule from 2018-10-31 to 2018-11-01"),
+        ('form = "{place}{number}"', 'form = "{place}{number!r}"', "is not a form"),
+    ],
+)  # fmt: skip
+def test_rules_over_time_cover_every_day_once(old: str, new: str, problem: str) -> None:
+    text = BUNDLED.read_text(encoding="utf-8")
+    assert old in text
+    with pytest.raises(DataError, match=re.escape(problem)):
+        parse(text.replace(old, new, 1))

@@ -32,8 +32,12 @@ from .model import (
     Basis,
     Benefit,
     CodeFormat,
+    CodePrefix,
     Confidence,
     CountedTerritory,
+    Dataset,
+    DeclarationField,
+    DeclarationRule,
     Fact,
     Instrument,
     Membership,
@@ -55,7 +59,6 @@ from .results import Eligibility, Event, EventKind, Reason, Summary
 
 # Imported on first use, so that `import aeo_mra` stays light.
 _LAZY: dict[str, str | None] = {
-    "Dataset": "_loader",
     "PlaceIndex": "places",
     "codes": None,
 }
@@ -67,10 +70,13 @@ __all__ = [
     "Basis",
     "Benefit",
     "CodeFormat",
+    "CodePrefix",
     "Confidence",
     "CountedTerritory",
     "DataError",
     "Dataset",
+    "DeclarationField",
+    "DeclarationRule",
     "DomesticPlaceError",
     "Eligibility",
     "Error",
@@ -113,7 +119,6 @@ __all__ = [
 
 
 if TYPE_CHECKING:
-    from ._loader import Dataset
     from .places import PlaceIndex
 
     DATA_VERSION: str

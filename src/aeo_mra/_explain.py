@@ -8,17 +8,21 @@ from .results import Eligibility, Reason
 
 def explain(answer: Eligibility) -> str:
     """One sentence on why ``answer`` is what it is, with dates, source and confidence."""
-    arrangement = answer.arrangement
-    who = _operator(answer)
-    if arrangement is None:
-        place = _the(answer.place.name)
-        body = f"No: on {answer.on} China's customs had no AEO arrangement covering {place}"
-    else:
-        body = _BODIES[answer.reason](answer, arrangement, who)
+    verdict = _VERDICTS.get(answer.reason, "No")
     tail = f" Confidence: {answer.confidence}."
     if answer.on > answer.data_reviewed:
         tail += f" Data last reviewed on {answer.data_reviewed}."
-    return body + "." + tail
+    return f"{verdict}: {why(answer)}.{tail}"
+
+
+def why(answer: Eligibility) -> str:
+    """The reason of ``answer`` as a clause, e.g. ``the China–… arrangement had not been
+    signed (signed 2012-06)``: the body of `explain`, and what other messages quote."""
+    arrangement = answer.arrangement
+    if arrangement is None:
+        place = _the(answer.place.name)
+        return f"on {answer.on} China's customs had no AEO arrangement covering {place}"
+    return _BODIES[answer.reason](answer, arrangement, _operator(answer))
 
 
 def _operator(answer: Eligibility) -> str:
@@ -61,7 +65,7 @@ def _implemented(arrangement: Arrangement) -> str:
 
 def _covered(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     return (
-        f"Yes: on {answer.on} {who} gets reciprocal AEO benefits "
+        f"on {answer.on} {who} gets reciprocal AEO benefits "
         f"under the {arrangement.name} ({_dates(arrangement)})"
     )
 
@@ -69,12 +73,12 @@ def _covered(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
 def _not_yet_signed(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     signed = arrangement.signed.value
     had = "may not yet have been" if signed.possible_by(answer.on) else "had not been"
-    return f"No: on {answer.on} the {arrangement.name} {had} signed ({_signed(arrangement)})"
+    return f"on {answer.on} the {arrangement.name} {had} signed ({_signed(arrangement)})"
 
 
 def _not_implemented(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     implemented = arrangement.implemented
-    signed = f"No: the {arrangement.name} was {_signed(arrangement)}"
+    signed = f"the {arrangement.name} was {_signed(arrangement)}"
     if implemented is None:
         return (
             f"{signed} but on {answer.on} was not in effect "
@@ -91,7 +95,7 @@ def _not_yet_joined(answer: Eligibility, arrangement: Arrangement, who: str) -> 
     first = next(m.since for m in arrangement.members if m.territory == answer.place.code)
     assert first is not None
     return (
-        f"No: {_the(answer.place.name)} is covered by the {arrangement.name} "
+        f"{_the(answer.place.name)} is covered by the {arrangement.name} "
         f"({_dates(arrangement)}) only from {first.value}"
     )
 
@@ -100,7 +104,7 @@ def _left(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     last = next(m.until for m in arrangement.members if m.territory == answer.place.code)
     assert last is not None
     return (
-        f"No: {_the(answer.place.name)} was last covered by the {arrangement.name} "
+        f"{_the(answer.place.name)} was last covered by the {arrangement.name} "
         f"({_dates(arrangement)}) on {last.value}"
     )
 
@@ -110,19 +114,19 @@ def _tier(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     if isinstance(answer.tier, Tier):
         named = ", ".join(t.description for t in arrangement.china_tiers.value)
         return (
-            f"No: the {arrangement.name} ({dates}) recognises only {named}, "
+            f"the {arrangement.name} ({dates}) recognises only {named}, "
             f"not {answer.tier.description}"
         )
     named = ", ".join(t.code for t in arrangement.partner_tiers if t.recognised)
     return (
-        f"No: China's customs recognises only {named} under the {arrangement.name} "
+        f"China's customs recognises only {named} under the {arrangement.name} "
         f"({dates}), not {answer.tier.code}"
     )
 
 
 def _out_of_scope(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     return (
-        f"No: the {arrangement.name} ({_dates(arrangement)}) facilitates only goods imported "
+        f"the {arrangement.name} ({_dates(arrangement)}) facilitates only goods imported "
         f"from the other side's AEOs, so {who} gets no benefits at export clearance"
     )
 
@@ -130,11 +134,13 @@ def _out_of_scope(answer: Eligibility, arrangement: Arrangement, who: str) -> st
 def _scope_unknown(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     assert arrangement.scope.value is Scope.UNKNOWN
     return (
-        f"Unknown: the {arrangement.name} is in effect ({_dates(arrangement)}), "
+        f"the {arrangement.name} is in effect ({_dates(arrangement)}), "
         "but the record does not show whether it covers exports, "
         f"so benefits for {who} cannot be confirmed"
     )
 
+
+_VERDICTS = {Reason.COVERED: "Yes", Reason.SCOPE_UNKNOWN: "Unknown"}
 
 _BODIES = {
     Reason.COVERED: _covered,

@@ -11,19 +11,24 @@ import itertools
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
+from string import Formatter
 from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
-import attrs
-
+from ._patterns import widths
+from ._schema import SCHEMA_VERSION, json_schema, keys
 from .errors import DataError, _quoted
 from .model import (
     Arrangement,
     Basis,
     Benefit,
     CodeFormat,
+    CodePrefix,
     Confidence,
     CountedTerritory,
+    Dataset,
+    DeclarationField,
+    DeclarationRule,
     Fact,
     Instrument,
     Membership,
@@ -39,9 +44,7 @@ from .model import (
     When,
 )
 
-__all__ = ["SCHEMA_VERSION", "Dataset", "parse"]
-
-SCHEMA_VERSION = 1
+__all__ = ["SCHEMA_VERSION", "parse"]
 
 E = TypeVar("E", bound="Any")
 V = TypeVar("V")
@@ -49,27 +52,6 @@ V = TypeVar("V")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR = re.compile(r"\d{4}")
 _ID = re.compile(r"[A-Z][A-Z0-9-]*")
-
-
-@attrs.frozen
-class Dataset:
-    """A validated dataset: the arrangements and the rules they are read with.
-
-    Attributes:
-        version: The data version, e.g. ``2026.11.23``.
-        reviewed: The day the data was last checked against the public record.
-        arrangements: Every arrangement, in the file's order.
-        tiers: When each of China's credit tiers existed.
-        aliases: Extra names of places, mapped to ISO alpha-2 codes.
-        counted_territories: Territories counted in the totals without an arrangement.
-    """
-
-    version: str
-    reviewed: date
-    arrangements: tuple[Arrangement, ...]
-    tiers: Mapping[Tier, TierPeriod]
-    aliases: Mapping[str, str]
-    counted_territories: tuple[CountedTerritory, ...]
 
 
 class _Invalid(Exception):
@@ -139,13 +121,12 @@ class _Reader:
         table: Mapping[str, Any],
         key: str,
         read: Callable[[Any], V],
-        value_key: str = "value",
     ) -> Fact[V]:
         """Read a fact: an inline table with the value, ``sources`` and ``confidence``."""
         raw = self.field(where, table, key, _table)
         here = f"{where}.{key}"
-        self.keys(here, raw, {value_key, "sources", "confidence", "inferred", "note"})
-        return self.fact_from(here, raw, self.field(here, raw, value_key, read))
+        self.keys(here, raw, keys("arrangement", "scope"))
+        return self.fact_from(here, raw, self.field(here, raw, "value", read))
 
     def fact_from(self, where: str, raw: Mapping[str, Any], value: V) -> Fact[V]:
         sources = self.maybe(where, raw, "sources", self.source_refs)
@@ -172,15 +153,12 @@ def parse(text: str, filename: str = "<dataset>") -> Dataset:
     except tomllib.TOMLDecodeError as error:
         raise DataError([f"{filename}: not valid TOML: {error}"]) from None
     reader = _Reader(filename)
-    reader.keys(
-        "top level",
-        raw,
-        {"meta", "sources", "tiers", "aliases", "arrangement", "counted_territory"},
-    )
+    reader.keys("top level", raw, set(json_schema()["properties"]))
     version, reviewed = _meta(reader, raw.get("meta", {}))
     for key, table in _mapping(reader, raw, "sources").items():
         _source(reader, key, table)
     tiers = _tiers(reader, _mapping(reader, raw, "tiers"))
+    rules = _declaration_rules(reader, _array(reader, raw, "declaration_rule"))
     aliases = _aliases(reader, _mapping(reader, raw, "aliases"))
     arrangements = []
     for index, table in enumerate(_array(reader, raw, "arrangement")):
@@ -189,11 +167,21 @@ def parse(text: str, filename: str = "<dataset>") -> Dataset:
             arrangements.append(arrangement)
     counted = _counted_territories(reader, _array(reader, raw, "counted_territory"))
     _check_unique_coverage(reader, arrangements)
+    _check_bare_formats(reader, arrangements)
     if reader.problems:
         raise DataError(reader.problems)
     assert version is not None
     assert reviewed is not None
-    return Dataset(version, reviewed, tuple(arrangements), tiers, aliases, counted)
+    return Dataset(
+        version,
+        reviewed,
+        MappingProxyType(reader.sources),
+        tuple(arrangements),
+        tiers,
+        rules,
+        aliases,
+        counted,
+    )
 
 
 def _mapping(reader: _Reader, raw: Mapping[str, Any], key: str) -> Mapping[str, Any]:
@@ -216,14 +204,14 @@ def _meta(reader: _Reader, meta: Any) -> tuple[str | None, date | None]:
     if not isinstance(meta, dict):
         reader.problem("meta", "must be a table")
         return None, None
-    reader.keys("meta", meta, {"schema", "version", "reviewed"})
+    reader.keys("meta", meta, keys("meta"))
     schema = reader.maybe("meta", meta, "schema", _int)
     if schema is not None and schema != SCHEMA_VERSION:
         reader.problem(
             "meta.schema", f"schema {schema} is not supported (expected {SCHEMA_VERSION})"
         )
     version = reader.maybe("meta", meta, "version", _str)
-    reviewed = reader.maybe("meta", meta, "reviewed", _day)
+    reviewed = reader.maybe("meta", meta, "reviewed", _toml_date)
     return version, reviewed
 
 
@@ -232,7 +220,7 @@ def _source(reader: _Reader, key: str, table: Any) -> None:
     if not isinstance(table, dict):
         reader.problem(where, "must be a table")
         return
-    reader.keys(where, table, {"title", "kind", "urls", "note"})
+    reader.keys(where, table, keys("source"))
     title = reader.maybe(where, table, "title", _str)  # each read: every problem is recorded
     kind = reader.maybe(where, table, "kind", _enum(SourceKind))
     urls = reader.maybe(where, table, "urls", _urls)
@@ -248,16 +236,15 @@ def _tiers(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[Tier, TierPeriod]
         try:
             tier = _enum(Tier, by_name=True)(key)
             table = _table(value)
-            reader.keys(where, table, {"since", "until", "sources"})
-            since = _day(table["since"]) if "since" in table else None
-            until = _day(table["until"]) if "until" in table else None
-            if since and until and until < since:
-                reader.problem(where, f"until {until} is before since {since}")
+            reader.keys(where, table, keys("tier"))
+            since, until = _period(reader, where, table)
             periods[tier] = TierPeriod(
                 tier,
                 since,
                 until,
                 reader.field(where, table, "sources", reader.source_refs),
+                _bool(table.get("default", False)),
+                _caveats(reader, where, table.get("caveats", [])),
             )
         except (_Invalid, TypeError, ValueError) as error:
             if not isinstance(error, _Invalid):
@@ -265,23 +252,81 @@ def _tiers(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[Tier, TierPeriod]
     for tier in Tier:
         if tier not in periods:
             reader.problem("tiers", f"tier {tier.name} has no period")
-    aa, advanced = periods.get(Tier.AA), periods.get(Tier.ADVANCED_CERTIFIED)
-    if (
-        aa
-        and advanced
-        and not (
-            aa.since is None
-            and aa.until is not None
-            and advanced.since == aa.until + timedelta(days=1)
-            and advanced.until is None
-        )
-    ):
-        reader.problem(
-            "tiers",
-            "China's AEO tier, the default of check(), must be AA until some day and "
-            "ADVANCED_CERTIFIED from the next day on, without end",
-        )
+    defaults = [p for p in periods.values() if p.default]
+    _check_continuous(reader, "tiers", "default tier", [(p.since, p.until) for p in defaults])
     return MappingProxyType(periods)
+
+
+def _period(
+    reader: _Reader, where: str, table: Mapping[str, Any]
+) -> tuple[date | None, date | None]:
+    """The optional ``since`` and ``until`` days of a table, in order."""
+    since = reader.optional(where, table, "since", _toml_date, None)
+    until = reader.optional(where, table, "until", _toml_date, None)
+    if since and until and until < since:
+        reader.problem(where, f"until {until} is before since {since}")
+    return since, until
+
+
+def _check_continuous(
+    reader: _Reader, where: str, what: str, periods: list[tuple[date | None, date | None]]
+) -> None:
+    """Periods that cover all time: open at both ends, and neither overlapping nor leaving
+    a gap, so that exactly one applies on any day."""
+    ordered = sorted(periods, key=lambda p: p[0] or date.min)
+    if not ordered:
+        reader.problem(where, f"no {what} is given")
+        return
+    if ordered[0][0] is not None:
+        reader.problem(where, f"no {what} before {ordered[0][0]}")
+    if ordered[-1][1] is not None:
+        reader.problem(where, f"no {what} after {ordered[-1][1]}")
+    for (_, until), (since, _) in itertools.pairwise(ordered):
+        if until is None or since is None or since <= until:
+            reader.problem(where, f"two {what} periods overlap from {since}")
+        elif since != until + timedelta(days=1):
+            reader.problem(where, f"no {what} from {until + timedelta(days=1)} to {since}")
+
+
+def _declaration_rules(reader: _Reader, tables: list[Any]) -> tuple[DeclarationRule, ...]:
+    rules = []
+    for number, raw in enumerate(tables, 1):
+        where = f"declaration_rule[{number}]"
+        try:
+            table = _table(raw)
+            reader.keys(where, table, keys("declaration_rule"))
+            since, until = _period(reader, where, table)
+            rules.append(
+                DeclarationRule(
+                    reader.field(where, table, "field", _enum(DeclarationField)),
+                    reader.field(where, table, "form", _form),
+                    since,
+                    until,
+                    reader.field(where, table, "sources", reader.source_refs),
+                )
+            )
+        except (_Invalid, TypeError) as error:
+            if not isinstance(error, _Invalid):
+                reader.problem(where, str(error))
+    _check_continuous(
+        reader, "declaration_rule", "declaration rule", [(r.since, r.until) for r in rules]
+    )
+    return tuple(rules)
+
+
+def _form(value: Any) -> str:
+    """A declaration form: text with only ``{code}``, ``{place}`` and ``{number}`` fields."""
+    text = _str(value)
+    wanted = "{code}, or {place} and {number}, and no other fields"
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in Formatter().parse(text)]
+    except ValueError as error:
+        raise ValueError(f"{text!r} is not a form with {wanted}: {error}") from None
+    names = {name for name, spec, conversion in fields if name is not None}
+    plain = all(not spec and conversion is None for name, spec, conversion in fields if name)
+    if not names or not names <= {"code", "place", "number"} or not plain:
+        raise ValueError(f"{text!r} is not a form with {wanted}")
+    return text
 
 
 def _aliases(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[str, str]:
@@ -304,26 +349,21 @@ def _aliases(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[str, str]:
     return MappingProxyType(aliases)
 
 
-_ARRANGEMENT_KEYS = {
-    "id", "partner", "partner_zh", "kind", "instrument", "counted", "members", "leaves",
-    "joins", "signed", "implemented", "stages", "scope", "china_tiers", "partner_programme",
-    "partner_tiers", "benefits", "benefits_wording", "code_format", "caveats",
-}  # fmt: skip
-
-
 def _arrangement(reader: _Reader, index: int, table: Any) -> Arrangement | None:
     if not isinstance(table, dict):
         reader.problem(f"arrangement #{index + 1}", "must be a table")
         return None
     ident = table.get("id")
     where = f"arrangement {ident}" if isinstance(ident, str) else f"arrangement #{index + 1}"
-    reader.keys(where, table, _ARRANGEMENT_KEYS)
+    reader.keys(where, table, keys("arrangement"))
     before = len(reader.problems)
     parts: dict[str, Any] = {}
     readers: dict[str, Callable[[], Any]] = {
         "id": lambda: reader.field(where, table, "id", _identifier),
+        "name": lambda: reader.optional(where, table, "name", _str, ""),
         "partner": lambda: reader.field(where, table, "partner", _str),
         "partner_zh": lambda: reader.field(where, table, "partner_zh", _str),
+        "partner_aliases": lambda: tuple(_list_of(table.get("partner_aliases", []), str)),
         "partner_kind": lambda: reader.field(where, table, "kind", _enum(PartnerKind)),
         "instrument": lambda: reader.field(where, table, "instrument", _enum(Instrument)),
         "counted": lambda: _bool(table.get("counted", True)),
@@ -353,6 +393,8 @@ def _arrangement(reader: _Reader, index: int, table: Any) -> Arrangement | None:
             reader.problem(f"{where}.{name}", str(error))
     if len(reader.problems) > before:
         return None
+    if not parts["name"]:
+        parts["name"] = f"China–{parts['partner']} {parts['instrument'].description}"
     arrangement = Arrangement(**parts)
     _check_dates(reader, where, arrangement)
     return arrangement
@@ -361,9 +403,7 @@ def _arrangement(reader: _Reader, index: int, table: Any) -> Arrangement | None:
 def _dated(reader: _Reader, where: str, table: Mapping[str, Any], key: str) -> Fact[When]:
     raw = reader.field(where, table, key, _table)
     here = f"{where}.{key}"
-    reader.keys(
-        here, raw, {"date", "earliest", "latest", "sources", "confidence", "inferred", "note"}
-    )
+    reader.keys(here, raw, keys("arrangement", key))
     try:
         when = _when(raw)
     except (TypeError, ValueError) as error:
@@ -377,8 +417,8 @@ def _when(raw: Mapping[str, Any]) -> When:
         if "earliest" in raw or "latest" in raw:
             raise ValueError("give either 'date' or 'earliest'/'latest', not both")
         return _fuzzy_date(raw["date"])
-    earliest = _day(raw["earliest"]) if "earliest" in raw else None
-    latest = _day(raw["latest"]) if "latest" in raw else None
+    earliest = _toml_date(raw["earliest"]) if "earliest" in raw else None
+    latest = _toml_date(raw["latest"]) if "latest" in raw else None
     if earliest and latest and latest < earliest:
         raise ValueError(f"latest {latest} is before earliest {earliest}")
     precision = Precision.UNKNOWN if earliest is None and latest is None else Precision.RANGE
@@ -387,7 +427,7 @@ def _when(raw: Mapping[str, Any]) -> When:
 
 def _fuzzy_date(value: Any) -> When:
     if isinstance(value, date):
-        return When.exact(_day(value))
+        return When.exact(_toml_date(value))
     text = _str(value)
     month = _MONTH.fullmatch(text)
     if month:
@@ -407,10 +447,10 @@ def _stages(reader: _Reader, where: str, raw: Any) -> tuple[Stage, ...]:
     stages = []
     for number, table in enumerate(_list_of(raw, dict), 1):
         here = f"{where}.stages[{number}]"
-        reader.keys(here, table, {"start", "description", "sources"})
+        reader.keys(here, table, keys("arrangement", "stages"))
         stages.append(
             Stage(
-                reader.field(here, table, "start", _day),
+                reader.field(here, table, "start", _toml_date),
                 reader.field(here, table, "description", _str),
                 reader.field(here, table, "sources", reader.source_refs),
             )
@@ -424,7 +464,7 @@ def _stages(reader: _Reader, where: str, raw: Any) -> tuple[Stage, ...]:
 def _partner_tiers(raw: Any) -> tuple[PartnerTier, ...]:
     tiers = []
     for table in _list_of(raw, dict):
-        if set(table) != {"code", "name", "recognised"}:
+        if set(table) != keys("arrangement", "partner_tiers"):
             raise ValueError(f"a partner tier has exactly code, name and recognised, not {table}")
         tiers.append(
             PartnerTier(_str(table["code"]), _str(table["name"]), _bool(table["recognised"]))
@@ -440,22 +480,27 @@ def _code_format(reader: _Reader, where: str, table: Mapping[str, Any]) -> Fact[
         return None
     raw = reader.field(where, table, "code_format", _table)
     here = f"{where}.code_format"
-    reader.keys(
-        here,
-        raw,
-        {"pattern", "example", "description", "verified", "sources", "confidence", "note"},
-    )
+    reader.keys(here, raw, keys("arrangement", "code_format"))
     pattern = reader.field(here, raw, "pattern", _str)
+    prefix = reader.field(here, raw, "prefix", _enum(CodePrefix))
     example = reader.field(here, raw, "example", _str)
+    members = table.get("members")
+    places = members if isinstance(members, list) else []
     try:
-        matches = re.fullmatch(pattern, example) is not None
+        regex = re.compile(pattern, re.ASCII)
     except re.error as error:
         reader.problem(f"{here}.pattern", f"not a regular expression: {error}")
         raise _Invalid from None
-    if not matches:
-        reader.problem(f"{here}.example", f"{example!r} does not match {pattern!r}")
+    if prefix is CodePrefix.NONE and len(places) != 1:
+        reader.problem(f"{here}.prefix", "'none' is for an arrangement with one member")
+    if prefix is not CodePrefix.NONE and example[:2] not in places:
+        reader.problem(f"{here}.example", f"{example!r} does not begin with a member's code")
+    matched = example[2:] if prefix is CodePrefix.SEPARATE else example
+    if not regex.fullmatch(matched):
+        reader.problem(f"{here}.example", f"{matched!r} does not match {pattern!r}")
     code_format = CodeFormat(
         pattern,
+        prefix,
         example,
         reader.field(here, raw, "description", _str),
         _bool(raw.get("verified", True)),
@@ -474,9 +519,9 @@ def _members(reader: _Reader, where: str, table: Mapping[str, Any]) -> tuple[Mem
         day_key = "first_day" if key == "joins" else "last_day"
         for number, raw in enumerate(_list_of(table.get(key, []), dict), 1):
             here = f"{where}.{key}[{number}]"
-            reader.keys(here, raw, {"code", day_key, "sources", "confidence", "inferred", "note"})
+            reader.keys(here, raw, keys("arrangement", key))
             change = reader.maybe(here, raw, "code", _str)
-            day = reader.maybe(here, raw, day_key, _day)
+            day = reader.maybe(here, raw, day_key, _toml_date)
             if change is not None and change not in codes:
                 reader.problem(here, f"{change!r} is not among the members")
             try:  # each entry read, so that every problem is recorded
@@ -496,7 +541,7 @@ def _caveats(reader: _Reader, where: str, raw: Any) -> tuple[Fact[str], ...]:
     caveats = []
     for number, table in enumerate(_list_of(raw, dict), 1):
         here = f"{where}.caveats[{number}]"
-        reader.keys(here, table, {"text", "sources", "confidence", "note"})
+        reader.keys(here, table, keys("arrangement", "caveats"))
         text = reader.field(here, table, "text", _str)
         caveats.append(reader.fact_from(here, {"confidence": "high", **table}, text))
     return tuple(caveats)
@@ -509,14 +554,12 @@ def _counted_territories(reader: _Reader, tables: list[Any]) -> tuple[CountedTer
             reader.problem(f"counted_territory[{number}]", "must be a table")
             continue
         where = f"counted_territory[{number}]"
-        reader.keys(
-            where, table, {"code", "since", "bases", "sources", "confidence", "inferred", "note"}
-        )
+        reader.keys(where, table, keys("counted_territory"))
         try:
             code = reader.field(where, table, "code", _str)
             reader.territory(f"{where}.code", code)
             bases = reader.field(where, table, "bases", _tuple_of(_enum(Basis)))
-            since = reader.fact_from(where, table, reader.field(where, table, "since", _day))
+            since = reader.fact_from(where, table, reader.field(where, table, "since", _toml_date))
             counted.append(CountedTerritory(code, since, bases))
         except _Invalid:
             pass
@@ -566,6 +609,25 @@ def _check_unique_coverage(reader: _Reader, arrangements: list[Arrangement]) -> 
                 )
 
 
+def _check_bare_formats(reader: _Reader, arrangements: list[Arrangement]) -> None:
+    """No two formats of codes without a place code can match the same code.
+
+    Such a code is told apart only by its pattern, so their lengths may not overlap.
+    """
+    bare = [
+        (widths(a.code_format.value.pattern), a.id)
+        for a in arrangements
+        if a.code_format and a.code_format.value.prefix is CodePrefix.NONE
+    ]
+    for ((low, high), one), ((other_low, other_high), other) in itertools.combinations(bare, 2):
+        if (high is None or other_low <= high) and (other_high is None or low <= other_high):
+            reader.problem(
+                f"arrangement {other}.code_format",
+                f"codes without a place code may also be arrangement {one}'s: "
+                "formats with prefix 'none' must differ in length",
+            )
+
+
 # Small converters: each returns the value or raises TypeError/ValueError with a message.
 
 
@@ -600,7 +662,7 @@ def _identifier(value: Any) -> str:
     return text
 
 
-def _day(value: Any) -> date:
+def _toml_date(value: Any) -> date:
     if type(value) is not date:
         raise TypeError(f"expected a date like 2020-12-31, got {value!r}")
     return value

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ._loader import Dataset
-from .model import When
+from .model import Dataset, When
 from .results import Event, EventKind
 
 

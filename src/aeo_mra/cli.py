@@ -331,7 +331,7 @@ def _find(target: str) -> Arrangement:
 
 def _show_json(a: Arrangement) -> JSON:
     sources = [_record(s) for s in a.sources]
-    return {**_record(a), "name": a.name, "sources": sources, **_data()}
+    return {**_record(a), "sources": sources, **_data()}
 
 
 def _show_text(a: Arrangement) -> str:

@@ -38,8 +38,6 @@ letters or digits is accepted, and [`AeoCode.verified`][aeo_mra.codes.AeoCode] i
 
 from __future__ import annotations
 
-import enum
-import importlib
 import re
 import unicodedata
 import weakref
@@ -49,12 +47,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ._dates import as_date
+from ._explain import why
+from ._patterns import widths
 from .errors import Error, _quoted
-from .registry import Registry, as_date
+from .model import CodePrefix, DeclarationField
+from .registry import Registry
+from .results import Reason
 
 if TYPE_CHECKING:
     from .model import Arrangement
-    from .registry import Registry
 
 __all__ = [
     "PLACE_CODE_FIELD_SINCE",
@@ -74,10 +76,6 @@ __all__ = [
     "validate",
 ]
 
-PLACE_CODE_FIELD_SINCE = date(2018, 11, 1)
-"""The first day of the form GACC announcement 2018 No. 131 (issued 2018-10-15) set:
-country code + enterprise code in the overseas consignor/consignee code field."""
-
 _CHINA = "CN"
 _CHINA_PREFIX = "AEOCN"
 _CHINA_NUMBER = re.compile(r"[0-9A-Z]{10}", re.ASCII)
@@ -89,7 +87,26 @@ _ANY_NUMBER = "[0-9A-Z]{1,20}"
 _LETTERS_AND_DIGITS = re.compile(r"[0-9A-Z]*", re.ASCII)
 # Spaces, hyphens and other dashes, and dots (Swiss numbers are written CHE-123.456.789).
 _SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015\u2212]+")
-_UNBOUNDED = 10_000
+# Where the bundled data first puts partners' codes in the overseas consignor/consignee field.
+_PLACE_CODE_FIELD = DeclarationField.OVERSEAS_CONSIGNOR_CONSIGNEE_CODE
+# What check() answers for a place no arrangement covered on the day.
+_NOT_COVERED = frozenset(
+    {Reason.NOT_A_PARTNER, Reason.NOT_YET_SIGNED, Reason.NOT_YET_COVERED, Reason.NO_LONGER_COVERED}
+)
+
+
+def __getattr__(name: str) -> date:
+    if name == "PLACE_CODE_FIELD_SINCE":
+        rule = next(r for r in _index(None).rules if r.field is _PLACE_CODE_FIELD)
+        assert rule.since is not None
+        return rule.since
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    PLACE_CODE_FIELD_SINCE: date
+    """The first day partners' codes go in the overseas consignor/consignee code field, as
+    GACC announcement 2018 No. 131 (issued 2018-10-15) set (read from the bundled data)."""
 
 
 # -- errors ----------------------------------------------------------------------------
@@ -182,33 +199,6 @@ class AeoCode:
 
     def __str__(self) -> str:
         return self.code
-
-
-class DeclarationField(enum.Enum):
-    """Where a partner's AEO code goes in a Chinese customs declaration."""
-
-    REMARKS = "remarks"
-    OVERSEAS_CONSIGNOR_CONSIGNEE_CODE = "overseas-consignor-consignee-code"
-
-    @property
-    def description(self) -> str:
-        """The field in English, with its Chinese name."""
-        return _FIELD_TEXT[self][0]
-
-    @property
-    def name_zh(self) -> str:
-        """The field's Chinese name, e.g. ``备注栏``."""
-        return _FIELD_TEXT[self][1]
-
-
-_FIELD_TEXT = {
-    DeclarationField.REMARKS: ("the remarks column (备注栏)", "备注栏"),
-    DeclarationField.OVERSEAS_CONSIGNOR_CONSIGNEE_CODE: (
-        "the overseas consignor/consignee code field (境外收发货人编码) and the manifest's "
-        "consignor/consignee AEO code fields",
-        "境外收发货人编码",
-    ),
-}
 
 
 @attrs.frozen
@@ -330,10 +320,11 @@ def parse(code: str, *, registry: Registry | None = None) -> AeoCode:
 def declaration(code: str | AeoCode, on: date, *, registry: Registry | None = None) -> Declaration:
     """What to type for a partner's AEO code in a Chinese declaration on ``on``, and where.
 
-    From 2018-11-01 (GACC announcement 2018 No. 131) the place code followed by the
-    enterprise code goes in the overseas consignor/consignee code field (境外收发货人编码)
-    and in the manifest's AEO code fields; before that, ``AEO<`` + code + ``>`` in the
-    remarks column (备注栏). ``registry`` is as for [`parse`][aeo_mra.codes.parse].
+    The dataset's declaration rules say where and how: in the bundled data, from
+    2018-11-01 (GACC announcement 2018 No. 131) the place code followed by the enterprise
+    code goes in the overseas consignor/consignee code field (境外收发货人编码) and in the
+    manifest's AEO code fields; before that, ``AEO<`` + code + ``>`` in the remarks column
+    (备注栏). ``registry`` is as for [`parse`][aeo_mra.codes.parse].
 
     >>> declaration("nz1234", date(2017, 7, 1)).text
     'AEO<NZ1234>'
@@ -355,20 +346,13 @@ def declaration(code: str | AeoCode, on: date, *, registry: Registry | None = No
             "it is China's own AEO code, which Chinese AEOs give to their partners abroad "
             "for the partner's customs; only partners' codes are entered in China",
         )
-    arrangement = _index(registry).registry.arrangement(parsed.arrangement)
-    if not arrangement.is_implemented(day):
-        started = arrangement.implemented
-        if started is None:
-            when = "has not been implemented"
-        elif started.value.possible_by(day):
-            when = f"may not yet have taken effect (it did {started.value.phrase})"
-        else:
-            when = f"took effect {started.value.phrase}"
-        raise NotDeclarable(given, day, f"the {arrangement.name} {when}")
-    if day >= PLACE_CODE_FIELD_SINCE:
-        text = parsed.place + parsed.number
-        return Declaration(text, DeclarationField.OVERSEAS_CONSIGNOR_CONSIGNEE_CODE)
-    return Declaration(f"AEO<{parsed.code}>", DeclarationField.REMARKS)
+    index = _index(registry)
+    answer = index.registry.check(parsed.place, on=day)
+    if answer.reason is Reason.SIGNED_NOT_IMPLEMENTED:
+        raise NotDeclarable(given, day, why(answer))
+    rule = next(r for r in index.rules if r.in_force(day))
+    text = rule.form.format(code=parsed.code, place=parsed.place, number=parsed.number)
+    return Declaration(text, rule.field)
 
 
 # -- how codes are matched -------------------------------------------------------------
@@ -378,20 +362,28 @@ def declaration(code: str | AeoCode, on: date, *, registry: Registry | None = No
 class _Rule:
     """How one arrangement's partner codes are written.
 
-    ``whole``: the pattern matches the code with its place code (``SG[0-9]{12}``).
-    Otherwise the pattern matches what follows the place code, and ``bare`` names the
-    place whose published codes carry no place code (Hong Kong's 15 digits).
+    ``prefix`` says what ``regex`` matches: the whole code (``INCLUDED``), what follows
+    the place code (``SEPARATE``), or a code with no place code (``NONE``, whose one place
+    is ``bare``).
     """
 
     arrangement: Arrangement
     places: tuple[str, ...]
     regex: re.Pattern[str]
-    whole: bool
-    bare: str | None
+    prefix: CodePrefix
     widths: tuple[int, int | None]
     description: str
     example: str
     verified: bool
+
+    @property
+    def bare(self) -> str | None:
+        """The place of a code written without a place code, or ``None``."""
+        return self.places[0] if self.prefix is CodePrefix.NONE else None
+
+    def matched(self, code: str) -> str:
+        """The part of ``code``, which begins with a place code, the pattern must match."""
+        return code if self.prefix is CodePrefix.INCLUDED else code[2:]
 
     def code(self, place: str, number: str) -> str:
         return number if self.bare else place + number
@@ -409,37 +401,19 @@ def _rule(arrangement: Arrangement) -> _Rule:
     places = tuple(m.territory for m in arrangement.members)
     fact = arrangement.code_format
     if fact is None:
-        regex = re.compile(_ANY_NUMBER, re.ASCII)
         description = (
             f"{places[0] if len(places) == 1 else 'the place code'} followed by 1 to 20 "
             f"letters or digits ({arrangement.partner}'s format is not published)"
         )
         return _Rule(
-            arrangement, places, regex, False, None, _widths(regex), description,
-            places[0] + "12345", False,
+            arrangement, places, re.compile(_ANY_NUMBER, re.ASCII), CodePrefix.SEPARATE,
+            widths(_ANY_NUMBER), description, places[0] + "12345", False,
         )  # fmt: skip
     shape = fact.value
-    regex = re.compile(shape.pattern, re.ASCII)
-    whole = shape.example[:2] in places
-    bare = places[0] if not whole and len(places) == 1 else None
     return _Rule(
-        arrangement, places, regex, whole, bare, _widths(regex), shape.description,
-        shape.example, shape.verified,
+        arrangement, places, re.compile(shape.pattern, re.ASCII), shape.prefix,
+        widths(shape.pattern), shape.description, shape.example, shape.verified,
     )  # fmt: skip
-
-
-def _widths(regex: re.Pattern[str]) -> tuple[int, int | None]:
-    """The shortest and longest strings the pattern matches (``None``: no limit).
-
-    Only tells a length error from a format error, so if the standard library's private
-    parser has moved, every mismatch is a format error.
-    """
-    try:
-        parser = importlib.import_module("re._parser")
-        low, high = parser.parse(regex.pattern, regex.flags).getwidth()
-    except (ImportError, AttributeError):
-        return 0, None
-    return int(low), None if high >= _UNBOUNDED else int(high)
 
 
 def _length_text(widths: tuple[int, int | None]) -> str:
@@ -456,8 +430,8 @@ def _fits(widths: tuple[int, int | None], length: int) -> bool:
     return low <= length and (high is None or length <= high)
 
 
-class _Index:
-    """The rules of a registry's arrangements, by place."""
+class _CodeRules:
+    """The code rules of a registry's arrangements by place, and its declaration rules."""
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
@@ -470,12 +444,13 @@ class _Index:
             if rule.bare:
                 self.bare.append(rule)
         self.partners = tuple(sorted(self.by_place))
+        self.rules = registry.dataset.declaration_rules
 
 
-_INDEXES: weakref.WeakKeyDictionary[Registry, _Index] = weakref.WeakKeyDictionary()
+_INDEXES: weakref.WeakKeyDictionary[Registry, _CodeRules] = weakref.WeakKeyDictionary()
 
 
-def _index(registry: Registry | None) -> _Index:
+def _index(registry: Registry | None) -> _CodeRules:
     """The code rules of ``registry`` (``None``: the bundled data's), built on first use."""
     if registry is None:
         from . import _default
@@ -486,7 +461,7 @@ def _index(registry: Registry | None) -> _Index:
     try:
         return _INDEXES[registry]
     except KeyError:  # two threads may both build it; either result will do
-        index = _INDEXES[registry] = _Index(registry)
+        index = _INDEXES[registry] = _CodeRules(registry)
         return index
 
 
@@ -511,40 +486,39 @@ def _parse(given: object, on: date | None, registry: Registry | None) -> AeoCode
     if not found:
         raise _mismatch(index, given, code)
     if on is not None:
-        current = [m for m in found if _covers(m[0].arrangement, m[1], on)]
-        if not current:
-            reasons = "; ".join(_why_not(rule.arrangement, place, on) for rule, place, _ in found)
+        answer = index.registry.check(found[0][1], on=on)
+        if answer.reason in _NOT_COVERED:
             place = found[0][1]
             expected = f"{place} was not covered by an AEO arrangement of China's customs on {on}"
-            raise UnknownPrefix(given, f"{expected}: {reasons}", code[:2], on)
-        found = current
+            raise UnknownPrefix(given, f"{expected}: {why(answer)}", code[:2], on)
+        found = [m for m in found if m[0].arrangement is answer.arrangement]
     rule, place, number = found[0]
     return AeoCode(rule.code(place, number), place, number, rule.arrangement.id, rule.verified)
 
 
-def _matches(index: _Index, code: str) -> list[tuple[_Rule, str, str]]:
+def _matches(index: _CodeRules, code: str) -> list[tuple[_Rule, str, str]]:
     """Every (rule, place, enterprise number) the code can be read as."""
     found = []
     place = code[:2]
     for rule in index.by_place.get(place, ()):
-        if rule.regex.fullmatch(code if rule.whole else code[2:]):
+        if rule.regex.fullmatch(rule.matched(code)):
             found.append((rule, place, code[2:]))
     for rule in index.bare:
-        if rule.bare and rule.regex.fullmatch(code):
+        if rule.bare and rule.regex.fullmatch(code):  # codes written without a place code
             found.append((rule, rule.bare, code))
     return found
 
 
-def _mismatch(index: _Index, given: object, code: str) -> InvalidCode:
+def _mismatch(index: _CodeRules, given: object, code: str) -> InvalidCode:
     """The most precise error for a code no rule matches."""
     place = code[:2]
     rules = index.by_place.get(place)
     if rules:
         rule = rules[0]
-        part = code if rule.whole else code[2:]
+        part = rule.matched(code)
         if _fits(rule.widths, len(part)):
             return InvalidFormat(given, rule.expected(place))
-        after = "" if rule.whole else f" after {place}"
+        after = "" if rule.prefix is CodePrefix.INCLUDED else f" after {place}"
         counts = f"{_length_text(rule.widths)}{after}, not {len(part)}"
         return InvalidLength(given, f"{rule.expected(place)} ({counts})")
     if len(place) == 2 and place.isalpha():
@@ -560,7 +534,7 @@ def _mismatch(index: _Index, given: object, code: str) -> InvalidCode:
     return InvalidLength(given, f"{expected} (not {len(code)} characters)")
 
 
-def _not_a_partner(index: _Index, place: str) -> str:
+def _not_a_partner(index: _CodeRules, place: str) -> str:
     from .errors import DomesticPlaceError, UnknownPlaceError
 
     try:
@@ -575,24 +549,6 @@ def _not_a_partner(index: _Index, place: str) -> str:
 
 def _or(words: Sequence[str]) -> str:
     return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
-
-
-def _covers(arrangement: Arrangement, place: str, day: date) -> bool:
-    return arrangement.is_signed(day) and place in arrangement.covered(day)
-
-
-def _why_not(arrangement: Arrangement, place: str, day: date) -> str:
-    for member in arrangement.members:
-        if member.territory != place:
-            continue
-        if member.until is not None and member.until.value < day:
-            return f"the {arrangement.name} covered {place} until {member.until.value}"
-        if member.since is not None and day < member.since.value:
-            return f"{place} joined the {arrangement.name} on {member.since.value}"
-    signed = arrangement.signed.value
-    if str(signed) == "unknown":
-        return f"the {arrangement.name} was not known to be signed"
-    return f"the {arrangement.name} was signed {signed}"
 
 
 def _text(code: object) -> str:

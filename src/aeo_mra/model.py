@@ -7,7 +7,7 @@ can say where it comes from and how firm it is.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Generic, TypeVar
 
@@ -18,8 +18,12 @@ __all__ = [
     "Basis",
     "Benefit",
     "CodeFormat",
+    "CodePrefix",
     "Confidence",
     "CountedTerritory",
+    "Dataset",
+    "DeclarationField",
+    "DeclarationRule",
     "Fact",
     "Instrument",
     "Membership",
@@ -40,6 +44,18 @@ __all__ = [
 T_co = TypeVar("T_co", covariant=True)
 
 
+class _Worded:
+    """A mixin giving each member of a vocabulary its English text, kept beside the enum."""
+
+    @property
+    def description(self) -> str:
+        """The member in English words, e.g. ``imports only``."""
+        return _WORDS[self]
+
+
+_WORDS: dict[object, str] = {}
+
+
 class Role(enum.Enum):
     """The operator's side of the trade.
 
@@ -54,7 +70,7 @@ class Role(enum.Enum):
     __hash__ = object.__hash__  # by identity, in C: Enum's hash runs in Python code
 
 
-class Tier(enum.Enum):
+class Tier(_Worded, enum.Enum):
     """A credit tier of China's customs. Which tiers exist depends on the date.
 
     The AEO tier is ``AA`` before 2014-12-01 and ``ADVANCED_CERTIFIED`` since.
@@ -76,11 +92,6 @@ class Tier(enum.Enum):
     __hash__ = object.__hash__  # by identity, in C: Enum's hash runs in Python code
 
     @property
-    def description(self) -> str:
-        """The tier's English name, e.g. ``advanced certified enterprise``."""
-        return _TIER_TEXT[self][0]
-
-    @property
     def name_zh(self) -> str:
         """The tier's Chinese name, e.g. ``高级认证企业``."""
         return _TIER_TEXT[self][1]
@@ -100,21 +111,39 @@ _TIER_TEXT = {
     Tier.REGULAR: ("regular enterprise", "常规企业"),
     Tier.SERIOUSLY_DISCREDITED: ("seriously discredited enterprise", "严重失信企业"),
 }
+_WORDS.update({tier: text[0] for tier, text in _TIER_TEXT.items()})
 
 
-class Basis(enum.Enum):
+class Basis(_Worded, enum.Enum):
     """Which arrangements count: those signed by a date, or those implemented by it."""
 
     SIGNED = "signed"
     IMPLEMENTED = "implemented"
 
 
-class Scope(enum.Enum):
+_WORDS.update(
+    {
+        Basis.SIGNED: "signed",
+        Basis.IMPLEMENTED: "implemented",
+    }
+)
+
+
+class Scope(_Worded, enum.Enum):
     """Which goods of the other side's AEOs each customs facilitates."""
 
     IMPORTS = "imports"
     IMPORTS_AND_EXPORTS = "imports-and-exports"
     UNKNOWN = "unknown"
+
+
+_WORDS.update(
+    {
+        Scope.IMPORTS: "imports only",
+        Scope.IMPORTS_AND_EXPORTS: "imports and exports",
+        Scope.UNKNOWN: "unknown",
+    }
+)
 
 
 class Confidence(enum.IntEnum):
@@ -132,7 +161,7 @@ class Confidence(enum.IntEnum):
         return self.name.lower()
 
 
-class Precision(enum.Enum):
+class Precision(_Worded, enum.Enum):
     """How precisely a date is known."""
 
     DAY = "day"
@@ -142,7 +171,18 @@ class Precision(enum.Enum):
     UNKNOWN = "unknown"
 
 
-class Instrument(enum.Enum):
+_WORDS.update(
+    {
+        Precision.DAY: "known to the day",
+        Precision.MONTH: "known to the month",
+        Precision.YEAR: "known to the year",
+        Precision.RANGE: "known as a range of days",
+        Precision.UNKNOWN: "unknown",
+    }
+)
+
+
+class Instrument(_Worded, enum.Enum):
     """The kind of instrument an arrangement is."""
 
     ARRANGEMENT = "arrangement"
@@ -150,7 +190,16 @@ class Instrument(enum.Enum):
     PILOT = "pilot"
 
 
-class PartnerKind(enum.Enum):
+_WORDS.update(
+    {
+        Instrument.ARRANGEMENT: "AEO mutual recognition arrangement",
+        Instrument.AGREEMENT: "AEO mutual recognition agreement",
+        Instrument.PILOT: "AEO pilot",
+    }
+)
+
+
+class PartnerKind(_Worded, enum.Enum):
     """What the counterparty of an arrangement is."""
 
     COUNTRY = "country"
@@ -158,7 +207,16 @@ class PartnerKind(enum.Enum):
     UNION = "union"
 
 
-class Benefit(enum.Enum):
+_WORDS.update(
+    {
+        PartnerKind.COUNTRY: "country",
+        PartnerKind.CUSTOMS_TERRITORY: "customs territory",
+        PartnerKind.UNION: "union",
+    }
+)
+
+
+class Benefit(_Worded, enum.Enum):
     """The controlled vocabulary of benefits the announcements name."""
 
     FEWER_DOCUMENT_CHECKS = "fewer-document-checks"
@@ -170,25 +228,66 @@ class Benefit(enum.Enum):
     RISK_ASSESSMENT = "risk-assessment"
     SECURE_PARTNER = "secure-partner"
 
+
+_WORDS.update(
+    {
+        Benefit.FEWER_DOCUMENT_CHECKS: "fewer document checks",
+        Benefit.LOWER_INSPECTION_RATE: "lower inspection rate",
+        Benefit.PRIORITY_INSPECTION: "priority inspection of goods selected for examination",
+        Benefit.CUSTOMS_LIAISON: "a designated customs liaison",
+        Benefit.PRIORITY_AFTER_DISRUPTION: "priority clearance after trade disruption",
+        Benefit.PRIORITY_RELEASE: "priority or fast release",
+        Benefit.RISK_ASSESSMENT: "AEO status taken into account in risk assessment",
+        Benefit.SECURE_PARTNER: "recognition as a secure business partner",
+    }
+)
+
+
+class CodePrefix(_Worded, enum.Enum):
+    """What a code format's pattern covers: the place code with the number, or not."""
+
+    INCLUDED = "included"
+    SEPARATE = "separate"
+    NONE = "none"
+
+
+_WORDS.update(
+    {
+        CodePrefix.INCLUDED: "the pattern matches the whole code, place code included",
+        CodePrefix.SEPARATE: "the pattern matches what follows the two-letter place code",
+        CodePrefix.NONE: "codes carry no place code: the pattern matches the whole code",
+    }
+)
+
+
+class DeclarationField(_Worded, enum.Enum):
+    """Where a partner's AEO code goes in a Chinese customs declaration."""
+
+    REMARKS = "remarks"
+    OVERSEAS_CONSIGNOR_CONSIGNEE_CODE = "overseas-consignor-consignee-code"
+
     @property
-    def description(self) -> str:
-        """A short English description of the benefit."""
-        return _BENEFIT_TEXT[self]
+    def name_zh(self) -> str:
+        """The field's Chinese name, e.g. ``备注栏``."""
+        return _FIELD_ZH[self]
 
 
-_BENEFIT_TEXT = {
-    Benefit.FEWER_DOCUMENT_CHECKS: "fewer document checks",
-    Benefit.LOWER_INSPECTION_RATE: "lower inspection rate",
-    Benefit.PRIORITY_INSPECTION: "priority inspection of goods selected for examination",
-    Benefit.CUSTOMS_LIAISON: "a designated customs liaison",
-    Benefit.PRIORITY_AFTER_DISRUPTION: "priority clearance after trade disruption",
-    Benefit.PRIORITY_RELEASE: "priority or fast release",
-    Benefit.RISK_ASSESSMENT: "AEO status taken into account in risk assessment",
-    Benefit.SECURE_PARTNER: "recognition as a secure business partner",
+_WORDS.update(
+    {
+        DeclarationField.REMARKS: "the remarks column (备注栏)",
+        DeclarationField.OVERSEAS_CONSIGNOR_CONSIGNEE_CODE: (
+            "the overseas consignor/consignee code field (境外收发货人编码) and the manifest's "
+            "consignor/consignee AEO code fields"
+        ),
+    }
+)
+_FIELD_ZH = {
+    DeclarationField.REMARKS: "备注栏",
+    DeclarationField.OVERSEAS_CONSIGNOR_CONSIGNEE_CODE: "境外收发货人编码",
 }
 
 
-class SourceKind(enum.Enum):
+class SourceKind(_Worded, enum.Enum):
     """What kind of document a source is, from strongest to weakest."""
 
     ANNOUNCEMENT = "announcement"
@@ -199,6 +298,20 @@ class SourceKind(enum.Enum):
     MEDIA = "media"
     REPOST = "repost"
     AGGREGATOR = "aggregator"
+
+
+_WORDS.update(
+    {
+        SourceKind.ANNOUNCEMENT: "announcement of China's customs",
+        SourceKind.LEGAL_TEXT: "legal text",
+        SourceKind.OFFICIAL: "official publication",
+        SourceKind.PARTNER_CUSTOMS: "partner customs' publication",
+        SourceKind.STATE_MEDIA: "state media",
+        SourceKind.MEDIA: "media report",
+        SourceKind.REPOST: "repost of a document",
+        SourceKind.AGGREGATOR: "aggregator page",
+    }
+)
 
 
 @attrs.frozen
@@ -328,12 +441,17 @@ class TierPeriod:
         since: Its first day, or ``None`` if before the data begins.
         until: Its last day, or ``None`` if still in force.
         sources: The decrees and announcements that set it.
+        default: Whether it is China's AEO tier over the period, the tier
+            [`check`][aeo_mra.Registry.check] assumes when none is given.
+        caveats: What to know about every answer for an operator of this tier.
     """
 
     tier: Tier
     since: date | None
     until: date | None
     sources: tuple[Source, ...]
+    default: bool = False
+    caveats: tuple[Fact[str], ...] = ()
 
     def in_force(self, day: date) -> bool:
         """Whether the tier existed on ``day``."""
@@ -367,14 +485,17 @@ class CodeFormat:
     """How a partner's AEO code is written, as the announcement gives it.
 
     Attributes:
-        pattern: A regular expression matching the whole code, e.g. ``SG\\d{12}``.
-        example: An example code.
+        pattern: A regular expression, matching what ``prefix`` says, e.g. ``SG[0-9]{12}``.
+        prefix: Whether the pattern covers the place code (``INCLUDED``), matches only
+            what follows it (``SEPARATE``), or codes carry none (``NONE``).
+        example: An example code, written in full.
         description: The format in words.
         verified: Whether an announcement states the format (``False``: only a country
             prefix is assumed).
     """
 
     pattern: str
+    prefix: CodePrefix
     example: str
     description: str
     verified: bool
@@ -440,8 +561,11 @@ class Arrangement:
 
     Attributes:
         id: Stable id, e.g. ``EU`` or ``SG``.
+        name: A readable name, e.g. ``China–European Union AEO mutual recognition
+            arrangement``.
         partner: The counterparty's English name.
         partner_zh: The counterparty's Chinese name as China's customs writes it.
+        partner_aliases: Other names of the counterparty (e.g. ``欧洲联盟``).
         partner_kind: Country, customs territory or union.
         instrument: Arrangement, government-level agreement, or pilot.
         counted: Whether China's customs counts it in its running totals.
@@ -461,8 +585,10 @@ class Arrangement:
     """
 
     id: str
+    name: str
     partner: str
     partner_zh: str
+    partner_aliases: tuple[str, ...]
     partner_kind: PartnerKind
     instrument: Instrument
     counted: bool
@@ -479,30 +605,33 @@ class Arrangement:
     members: tuple[Membership, ...]
     caveats: tuple[Fact[str], ...]
 
-    @property
-    def name(self) -> str:
-        """A readable name, e.g. ``China–European Union AEO arrangement``."""
-        kind = "cross-strait AEO pilot" if self.instrument is Instrument.PILOT else None
-        return f"China–{self.partner} " + (
-            kind or f"AEO mutual recognition {self.instrument.value}"
-        )
+    def facts(self) -> Iterator[tuple[str, Fact[object]]]:
+        """Every fact of the arrangement with a label, e.g. ``("signed", …)``, in file order.
+
+        Joining and leaving dates are labelled ``DE covered from`` and ``GB covered until``;
+        caveats ``caveat``. Absent facts (no implementation, no code format) are skipped.
+        """
+        labelled: list[tuple[str, Fact[object] | None]] = [
+            ("signed", self.signed),
+            ("implemented", self.implemented),
+            ("scope", self.scope),
+            ("China's tiers recognised", self.china_tiers),
+            ("partner programme", self.partner_programme),
+            ("benefits", self.benefits),
+            ("partner's code format", self.code_format),
+        ]
+        for member in self.members:
+            labelled += [
+                (f"{member.territory} covered from", member.since),
+                (f"{member.territory} covered until", member.until),
+            ]
+        labelled += [("caveat", caveat) for caveat in self.caveats]
+        return ((label, fact) for label, fact in labelled if fact is not None)
 
     @property
     def sources(self) -> tuple[Source, ...]:
-        """Every source cited by the arrangement's facts, without repeats."""
-        facts: list[Fact[object] | None] = [
-            self.signed,
-            self.implemented,
-            self.scope,
-            self.china_tiers,
-            self.partner_programme,
-            self.benefits,
-            self.code_format,
-            *self.caveats,
-        ]
-        for member in self.members:
-            facts += [member.since, member.until]
-        cited = [fact.sources for fact in facts if fact] + [s.sources for s in self.stages]
+        """Every source cited by the arrangement's facts and stages, without repeats."""
+        cited = [fact.sources for _, fact in self.facts()] + [s.sources for s in self.stages]
         return unique_sources(cited)
 
     def is_signed(self, day: date) -> bool:
@@ -524,6 +653,57 @@ class Arrangement:
             if stage.start <= day:
                 current = stage
         return current
+
+
+@attrs.frozen
+class DeclarationRule:
+    """Where a partner's AEO code goes in a Chinese declaration over a period, and its form.
+
+    Attributes:
+        field: The declaration field.
+        form: The text to type, with ``{code}`` (the code in full), ``{place}`` (its
+            place code) and ``{number}`` (the enterprise number), e.g. ``AEO<{code}>``.
+        since: The first day of the rule, or ``None`` from the beginning.
+        until: The last day of the rule, or ``None`` if still in force.
+        sources: The announcements that set it.
+    """
+
+    field: DeclarationField
+    form: str
+    since: date | None
+    until: date | None
+    sources: tuple[Source, ...]
+
+    def in_force(self, day: date) -> bool:
+        """Whether the rule applies on ``day``."""
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until
+        )
+
+
+@attrs.frozen
+class Dataset:
+    """A validated dataset: the arrangements, the rules they are read with, their sources.
+
+    Attributes:
+        version: The data version, e.g. ``2026.11.23``.
+        reviewed: The day the data was last checked against the public record.
+        sources: Every source of the file, by id, cited or not.
+        arrangements: Every arrangement, in the file's order.
+        tiers: When each of China's credit tiers existed, and which was the AEO tier.
+        declaration_rules: Where partners' codes go in a Chinese declaration, over time.
+        aliases: Extra names of places, mapped to ISO alpha-2 codes.
+        counted_territories: Territories counted in the totals without an arrangement.
+    """
+
+    version: str
+    reviewed: date
+    sources: Mapping[str, Source]
+    arrangements: tuple[Arrangement, ...]
+    tiers: Mapping[Tier, TierPeriod]
+    declaration_rules: tuple[DeclarationRule, ...]
+    aliases: Mapping[str, str]
+    counted_territories: tuple[CountedTerritory, ...]
 
 
 def unique_sources(groups: Iterable[Sequence[Source]]) -> tuple[Source, ...]:

@@ -21,7 +21,6 @@ _DROP = re.compile(r"[.'’`]")
 _SEPARATORS = re.compile(r"[\W_]+")
 _LONGEST_NAME = 100
 _DOMESTIC = "CN"
-_UNIONS = ("eu", "european union", "欧盟", "欧洲联盟")
 
 
 def normalise(text: str) -> str:
@@ -54,10 +53,13 @@ class PlaceIndex:
 
     Args:
         aliases: Extra names (as written) mapped to ISO alpha-2 codes.
+        unions: Names of unions (e.g. ``EU``, ``欧盟``) mapped to their arrangement's id:
+            not places, so they are answered with a hint to name a member state.
     """
 
-    def __init__(self, aliases: Mapping[str, str]) -> None:
+    def __init__(self, aliases: Mapping[str, str], unions: Mapping[str, str]) -> None:
         self._aliases = aliases
+        self._unions = {normalise(name): ident for name, ident in unions.items()}
         self._lock = threading.Lock()
         self._names: dict[str, str] = {}
         self._territories: dict[str, Territory] = {}
@@ -101,11 +103,12 @@ class PlaceIndex:
         return code in self._territories
 
     def _unknown(self, place: object, key: str) -> UnknownPlaceError:
-        if key in _UNIONS:
+        union = self._unions.get(key)
+        if union is not None:
             return UnknownPlaceError(
                 place,
-                hint=f"{_quoted(place)} is a union, not a place: name a member state such as 'DE', "
-                "or look up the arrangement with aeo_mra.arrangement('EU')",
+                hint=f"{_quoted(place)} is a union, not a place: name one of its member states, "
+                f"or look up the arrangement with aeo_mra.arrangement({union!r})",
             )
         if not key or len(key) > _LONGEST_NAME:
             return UnknownPlaceError(place)

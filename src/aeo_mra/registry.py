@@ -8,64 +8,54 @@ from __future__ import annotations
 
 import _thread
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta
+from datetime import date
 from os import PathLike, fspath
 from time import time as _time
 from typing import TYPE_CHECKING, Any
 
-from .errors import (
-    DataError,
-    Error,
-    TierNotInForceError,
-    UnknownArrangementError,
-    UnknownPartnerTierError,
-    _quoted,
-)
+from . import _dates, _decide
+from ._dates import day_or_today
+from .errors import DataError, Error, UnknownArrangementError, _quoted
 from .model import (
     Arrangement,
     Basis,
-    Confidence,
     CountedTerritory,
-    Fact,
+    Dataset,
     Membership,
+    PartnerKind,
     PartnerTier,
     Role,
-    Scope,
     Territory,
     Tier,
-    unique_sources,
 )
-from .results import Eligibility, Event, Reason, Summary
+from .results import Eligibility, Event, Summary
 
 if TYPE_CHECKING:
-    from ._loader import Dataset
     from .places import PlaceIndex
 
 __all__ = ["Registry"]
 
 _CACHE_LIMIT = 200_000
 _EXPORTER, _IMPORTER = Role.EXPORTER, Role.IMPORTER
-_DEFAULT_TIERS = (Tier.AA, Tier.ADVANCED_CERTIFIED)
-_NEW_TIER_CAVEAT = (
-    "China's customs counts certified enterprises (认证企业) as AEOs from 2026-04-01, but no "
-    "partner is known to recognise that tier; every arrangement found names advanced "
-    "certified enterprises only."
-)
 
 
-class _Index:
+class _Derived:
     """What a registry derives from its dataset once, when first asked."""
 
     def __init__(self, dataset: Dataset) -> None:
         from .places import PlaceIndex
 
         self.dataset = dataset
-        self.places = PlaceIndex(dataset.aliases)
+        unions = [a for a in dataset.arrangements if a.partner_kind is PartnerKind.UNION]
+        union_names = {n: a.id for a in unions for n in (a.id, a.partner, *a.partner_aliases)}
+        self.places = PlaceIndex(dataset.aliases, union_names)
         self.links: dict[str, list[tuple[Arrangement, Membership]]] = {}
         for arrangement in dataset.arrangements:
             for member in arrangement.members:
                 self.links.setdefault(member.territory, []).append((arrangement, member))
-        self.counted = {c.territory: c for c in dataset.counted_territories}
+        self.counted: dict[str, CountedTerritory] = {
+            c.territory: c for c in dataset.counted_territories
+        }
         self.by_id = {a.id.casefold(): a for a in dataset.arrangements}
 
 
@@ -85,7 +75,7 @@ class Registry:
 
     def __init__(self, dataset: Dataset | Callable[[], Dataset]) -> None:
         self._make = dataset if callable(dataset) else lambda: dataset
-        self._index: _Index | None = None
+        self._derived: _Derived | None = None
         self._lock = _thread.allocate_lock()
         self._tables: dict[tuple[Role, Tier | None], dict[tuple[object, ...], Eligibility]] = {
             (role, tier): {} for role in Role for tier in (None, *Tier)
@@ -94,12 +84,12 @@ class Registry:
         self._importer_answers = self._tables[_IMPORTER, None]
         self._resolved: dict[object, Territory] = {}
 
-    def _loaded(self) -> _Index:
-        if self._index is None:
+    def _loaded(self) -> _Derived:
+        if self._derived is None:
             with self._lock:
-                if self._index is None:
-                    self._index = _Index(self._make())
-        return self._index
+                if self._derived is None:
+                    self._derived = _Derived(self._make())
+        return self._derived
 
     @property
     def dataset(self) -> Dataset:
@@ -201,7 +191,7 @@ class Registry:
         >>> [a.id for a in Registry.bundled().arrangements(date(2015, 1, 1))]
         ['SG', 'KR', 'HK', 'EU']
         """
-        day = _day(on)
+        day = day_or_today(on)
         test = (
             Arrangement.is_signed if _basis(basis) is Basis.SIGNED else Arrangement.is_implemented
         )
@@ -218,7 +208,7 @@ class Registry:
         >>> print(Registry.bundled().summary(date(2024, 5, 10)))
         28 economies, 54 countries and regions (signed, as of 2024-05-10)
         """
-        day = _day(on)
+        day = day_or_today(on)
         counted = [a for a in self.arrangements(day, basis=basis) if a.counted]
         extra = [
             c.territory
@@ -256,7 +246,7 @@ class Registry:
         >>> [t.name for t in Registry.bundled().tiers_in_force(date(2022, 1, 1))]
         ['ADVANCED_CERTIFIED', 'DISCREDITED']
         """
-        day = _day(on)
+        day = day_or_today(on)
         return tuple(t for t, period in self.dataset.tiers.items() if period.in_force(day))
 
     # -- the questions -------------------------------------------------------------------
@@ -297,10 +287,10 @@ class Registry:
                 answers = self._tables[role, tier]
             except (KeyError, TypeError):
                 answers = {}
-        if on is None:  # _today(), inlined: it is on the hot path
-            start, end, on = _today_window
+        if on is None:  # _dates.today(), inlined: it is on the hot path
+            start, end, on = _dates.today_window
             if not start <= _time() < end:
-                on = _today()
+                on = _dates.today()
         # An int's key is tagged: 276.0 and True must not find the answers for 276 and 1.
         key: tuple[object, ...] = (place, on) if type(place) is not int else (int, place, on)
         try:
@@ -312,7 +302,7 @@ class Registry:
                 f"unhashable argument: place must be a string or integer ({_quoted(place)}), "
                 f"on a date ({_quoted(on)})"
             ) from None
-        answer = self._check(place, _day(on), role, tier)
+        answer = self._check(place, day_or_today(on), role, tier)
         # Only exact dates are keys: datetimes of one instant are equal across time zones
         # yet fall on different days.
         if (type(place) is str or type(place) is int) and type(on) is date:
@@ -361,7 +351,7 @@ class Registry:
             day = on if isinstance(on, date) else None
             self._check_row(rows, rows[index], day, role, tier, index)  # raises the TypeError
         if on is None or isinstance(on, date):
-            day = _day(on)
+            day = day_or_today(on)
             distinct = {p: self._check_row(rows, p, day, role, tier) for p in dict.fromkeys(rows)}
             return list(map(distinct.__getitem__, rows))
         if isinstance(on, str | bytes) or not isinstance(on, Iterable):
@@ -370,7 +360,7 @@ class Registry:
             )
         days = on if isinstance(on, list) else list(on)
         if not {date}.issuperset(map(type, days)):  # datetimes to their days, as check() does
-            days = [_day(d) for d in days]
+            days = [day_or_today(d) for d in days]
         if len(days) != len(rows):
             raise ValueError(f"got {len(rows)} places but {len(days)} dates, one per row")
         answers: dict[tuple[object, object], Eligibility] = {}
@@ -427,64 +417,32 @@ class Registry:
             DomesticPlaceError: ``place`` is China's own customs territory.
             TypeError: An argument has the wrong type.
         """
-        day = _day(on)
+        day = day_or_today(on)
         territory = self.resolve(place)
         if not isinstance(tier, str):
             raise TypeError(f"a partner tier is a string such as 'AEOS', not {_quoted(tier)}")
-        arrangement, member, reason = self._situation(territory.code, day)
+        found = self._situation(territory.code, day)
+        arrangement = found[0]
         if arrangement is None:
             partner_tier = PartnerTier(tier, tier, False)
         else:
-            partner_tier = _partner_tier(arrangement, tier)
+            partner_tier = _decide.partner_tier(arrangement, tier)
         return self._answer(
-            territory, day, _role(role), partner_tier, arrangement, member, reason,
-            recognised=partner_tier.recognised,
-        )  # fmt: skip
+            territory, day, _decide.role(role), partner_tier, found, partner_tier.recognised
+        )
 
     # -- how answers are made ------------------------------------------------------------
 
     def _check(self, place: object, day: date, role: Role, tier: Tier | None) -> Eligibility:
         territory = self.resolve(place)  # type: ignore[arg-type]
-        chosen = self._tier(tier, day)
-        arrangement, member, reason = self._situation(territory.code, day)
+        chosen = _decide.chosen_tier(self.dataset.tiers, tier, day)
+        found = self._situation(territory.code, day)
+        arrangement = found[0]
         recognised = arrangement is not None and chosen in arrangement.china_tiers.value
-        return self._answer(
-            territory, day, _role(role), chosen, arrangement, member, reason, recognised
-        )
+        return self._answer(territory, day, _decide.role(role), chosen, found, recognised)
 
-    def _tier(self, tier: Tier | None, day: date) -> Tier:
-        if tier is None:
-            return next(t for t in _DEFAULT_TIERS if self.dataset.tiers[t].in_force(day))
-        if not isinstance(tier, Tier):
-            raise TypeError(f"tier must be an aeo_mra.Tier or None, not {_quoted(tier)}")
-        period = self.dataset.tiers[tier]
-        if not period.in_force(day):
-            valid = [t.name for t in self.tiers_in_force(day)]
-            raise TierNotInForceError(tier.name, day, valid, str(period))
-        return tier
-
-    def _situation(
-        self, code: str, day: date
-    ) -> tuple[Arrangement | None, Membership | None, Reason | None]:
-        """The arrangement that decides the answer for a territory on a day.
-
-        Returns the arrangement covering it (reason ``None``: go on deciding), else the
-        one it left, else the one it has yet to join, else the one not yet signed, else
-        nothing (not a partner).
-        """
-        links = self._loaded().links.get(code, [])
-        for arrangement, member in links:
-            if arrangement.is_signed(day) and member.covers(day):
-                return arrangement, member, None
-        for arrangement, member in links:
-            if member.until is not None and member.until.value < day:
-                return arrangement, member, Reason.NO_LONGER_COVERED
-        for arrangement, member in links:
-            if arrangement.is_signed(day) and member.since is not None:
-                return arrangement, member, Reason.NOT_YET_COVERED
-        if links:
-            return *links[0], Reason.NOT_YET_SIGNED
-        return None, None, Reason.NOT_A_PARTNER
+    def _situation(self, code: str, day: date) -> _decide.Situation:
+        return _decide.situation(self._loaded().links.get(code, ()), day)
 
     def _answer(
         self,
@@ -492,87 +450,14 @@ class Registry:
         day: date,
         role: Role,
         tier: Tier | PartnerTier,
-        arrangement: Arrangement | None,
-        member: Membership | None,
-        reason: Reason | None,
+        found: _decide.Situation,
         recognised: bool,
     ) -> Eligibility:
-        facts: list[Fact[object]]
-        if arrangement is None or member is None:
-            facts = []
-        elif reason is Reason.NO_LONGER_COVERED:
-            facts = [member.until] if member.until else []
-        elif reason is Reason.NOT_YET_COVERED:
-            facts = [member.since] if member.since else []
-        elif reason is Reason.NOT_YET_SIGNED:
-            facts = [arrangement.signed]
-        elif not arrangement.is_implemented(day):
-            reason, facts = Reason.SIGNED_NOT_IMPLEMENTED, [arrangement.signed]
-            facts += [arrangement.implemented] if arrangement.implemented else []
-        elif not recognised:
-            reason, facts = Reason.TIER_NOT_RECOGNISED, [arrangement.china_tiers]
-        else:
-            assert arrangement.implemented is not None
-            facts = [arrangement.implemented, arrangement.china_tiers]
-            reason = Reason.COVERED
-            if role is Role.IMPORTER:
-                facts.append(arrangement.scope)
-                if arrangement.scope.value is Scope.IMPORTS:
-                    reason = Reason.ROLE_OUT_OF_SCOPE
-                elif arrangement.scope.value is Scope.UNKNOWN:
-                    reason = Reason.SCOPE_UNKNOWN
-        assert reason is not None
-        qualifies = reason is Reason.COVERED
-        cited = list(facts)  # and the dates explain() names, for their sources
-        if arrangement is not None:
-            cited += [f for f in (arrangement.signed, arrangement.implemented) if f]
-        return Eligibility(
-            qualifies=qualifies,
-            reason=reason,
-            place=territory,
-            on=day,
-            role=role,
-            tier=tier,
-            arrangement=arrangement,
-            benefits=arrangement.benefits.value if qualifies and arrangement else (),
-            caveats=self._caveats(territory, day, tier, arrangement, member, reason),
-            sources=unique_sources(fact.sources for fact in cited),
-            confidence=min((f.confidence for f in facts), default=Confidence.HIGH),
-            data_version=self.version,
-            data_reviewed=self.reviewed,
+        derived = self._loaded()
+        counted = derived.counted.get(territory.code)
+        return _decide.answer(
+            derived.dataset, counted, territory, day, role, tier, found, recognised
         )
-
-    def _caveats(
-        self,
-        territory: Territory,
-        day: date,
-        tier: Tier | PartnerTier,
-        arrangement: Arrangement | None,
-        member: Membership | None,
-        reason: Reason,
-    ) -> tuple[str, ...]:
-        caveats: list[str] = []
-        qualifies = reason is Reason.COVERED
-        if reason is Reason.NO_LONGER_COVERED and member and member.until and member.until.note:
-            caveats.append(member.until.note)  # the arrangement's own caveats no longer apply
-        elif arrangement is not None:
-            stage = arrangement.stage(day)
-            if qualifies and stage is not None and stage is not arrangement.stages[-1]:
-                caveats.append(f"Benefits apply {stage.description}.")
-            if qualifies and not arrangement.benefits.value:
-                caveats.append("The benefits the announcement names are not recorded in the data.")
-            caveats += [c.value for c in arrangement.caveats]
-        counted: CountedTerritory | None = self._loaded().counted.get(territory.code)
-        if counted is not None and counted.since.value <= day and counted.since.note:
-            caveats.append(counted.since.note)
-        if tier is Tier.CERTIFIED:
-            caveats.append(_NEW_TIER_CAVEAT)
-        if day > self.reviewed:
-            caveats.append(
-                f"The data was last reviewed on {self.reviewed}; this answer for {day} "
-                "does not reflect later changes."
-            )
-        return tuple(caveats)
 
 
 def _read_bundled() -> Dataset:
@@ -584,52 +469,7 @@ def _read_bundled() -> Dataset:
     return parse(data.read_text(encoding="utf-8"), "aeo_mra/data/arrangements.toml")
 
 
-def _partner_tier(arrangement: Arrangement, tier: str) -> PartnerTier:
-    wanted = tier.strip().casefold()
-    for candidate in arrangement.partner_tiers:
-        if wanted in (candidate.code.casefold(), candidate.name.casefold()):
-            return candidate
-    raise UnknownPartnerTierError(tier, arrangement.id, [t.code for t in arrangement.partner_tiers])
-
-
-def _role(role: object) -> Role:
-    if not isinstance(role, Role):
-        raise TypeError(f"role must be Role.EXPORTER or Role.IMPORTER, not {_quoted(role)}")
-    return role
-
-
 def _basis(basis: object) -> Basis:
     if not isinstance(basis, Basis):
         raise TypeError(f"basis must be Basis.SIGNED or Basis.IMPLEMENTED, not {_quoted(basis)}")
     return basis
-
-
-def _day(on: object) -> date:
-    """``on`` as a date: ``None`` is today, a datetime its date; anything else is an error."""
-    return _today() if on is None else as_date(on, "a datetime.date or None")
-
-
-def as_date(on: object, wanted: str = "a datetime.date") -> date:
-    """``on`` as a date (a datetime's date); anything else is a TypeError naming ``wanted``."""
-    if isinstance(on, datetime):
-        return on.date()
-    if isinstance(on, date):
-        return on
-    raise TypeError(f"on must be {wanted}, not {type(on).__name__}: {_quoted(on)}")
-
-
-# Today's date and the local midnights around it, as one tuple so that threads see them
-# change together.
-_today_window: tuple[float, float, date] = (0.0, 0.0, date.min)
-
-
-def _today() -> date:
-    """Today's local date; ``date.today()`` is slow, so it is asked once a day."""
-    global _today_window
-    start, end, day = _today_window
-    if start <= _time() < end:
-        return day
-    day = date.today()
-    midnight = datetime.combine(day, datetime.min.time())
-    _today_window = (midnight.timestamp(), (midnight + timedelta(days=1)).timestamp(), day)
-    return day

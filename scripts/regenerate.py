@@ -1,0 +1,32 @@
+"""Regenerate the committed files derived from the code and the data, after a reviewed change.
+
+    python scripts/regenerate.py
+
+writes ``src/aeo_mra/data/schema.json`` (from ``aeo_mra/_schema.py``) and
+``tests/snapshots/timeline.json`` (the golden timeline). Tests fail until both are current.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
+
+from snapshot import PATH as TIMELINE  # noqa: E402
+from snapshot import render as render_timeline  # noqa: E402
+
+from aeo_mra._schema import render as render_schema  # noqa: E402
+
+SCHEMA = ROOT / "src" / "aeo_mra" / "data" / "schema.json"
+
+
+def main() -> None:
+    for path, text in ((SCHEMA, render_schema()), (TIMELINE, render_timeline())):
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

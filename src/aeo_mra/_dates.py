@@ -1,0 +1,41 @@
+"""Days as the library reads them: today's local date, and a date from what a caller gave."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from time import time
+
+from .errors import _quoted
+
+__all__ = ["as_date", "day_or_today", "today"]
+
+
+def as_date(on: object, wanted: str = "a datetime.date") -> date:
+    """``on`` as a date (a datetime's date); anything else is a TypeError naming ``wanted``."""
+    if isinstance(on, datetime):
+        return on.date()
+    if isinstance(on, date):
+        return on
+    raise TypeError(f"on must be {wanted}, not {type(on).__name__}: {_quoted(on)}")
+
+
+def day_or_today(on: object) -> date:
+    """``on`` as a date: ``None`` is today, a datetime its date; anything else is an error."""
+    return today() if on is None else as_date(on, "a datetime.date or None")
+
+
+# Today's date and the local midnights around it, as one tuple so that threads see them
+# change together. Read directly by Registry.check, whose hot path cannot afford a call.
+today_window: tuple[float, float, date] = (0.0, 0.0, date.min)
+
+
+def today() -> date:
+    """Today's local date; ``date.today()`` is slow, so it is asked once a day."""
+    global today_window
+    start, end, day = today_window
+    if start <= time() < end:
+        return day
+    day = date.today()
+    midnight = datetime.combine(day, datetime.min.time())
+    today_window = (midnight.timestamp(), (midnight + timedelta(days=1)).timestamp(), day)
+    return day

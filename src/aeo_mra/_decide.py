@@ -1,0 +1,187 @@
+"""How an answer is decided: pure functions over the dataset's records.
+
+The registry finds the records (indexes, caches, the clock); these functions decide what
+they mean for one place, day, role and tier, and build the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from .errors import TierNotInForceError, UnknownPartnerTierError, _quoted
+from .model import (
+    Arrangement,
+    Confidence,
+    CountedTerritory,
+    Dataset,
+    Fact,
+    Membership,
+    PartnerTier,
+    Role,
+    Scope,
+    Territory,
+    Tier,
+    TierPeriod,
+    unique_sources,
+)
+from .results import Eligibility, Reason
+
+__all__ = ["Situation", "answer", "chosen_tier", "partner_tier", "role", "situation"]
+
+Situation = tuple[Arrangement | None, Membership | None, Reason | None]
+"""The arrangement that decides, the membership it decides by, and the reason if the
+answer is already settled (``None``: go on deciding)."""
+
+
+def situation(links: Sequence[tuple[Arrangement, Membership]], day: date) -> Situation:
+    """The arrangement that decides the answer for a territory on a day.
+
+    ``links`` are the arrangements that name the territory as a member. Returns the one
+    covering it (reason ``None``), else the one it left, else the one it has yet to join,
+    else the one not yet signed, else nothing (not a partner).
+    """
+    for arrangement, member in links:
+        if arrangement.is_signed(day) and member.covers(day):
+            return arrangement, member, None
+    for arrangement, member in links:
+        if member.until is not None and member.until.value < day:
+            return arrangement, member, Reason.NO_LONGER_COVERED
+    for arrangement, member in links:
+        if arrangement.is_signed(day) and member.since is not None:
+            return arrangement, member, Reason.NOT_YET_COVERED
+    if links:
+        return *links[0], Reason.NOT_YET_SIGNED
+    return None, None, Reason.NOT_A_PARTNER
+
+
+def chosen_tier(tiers: Mapping[Tier, TierPeriod], tier: Tier | None, day: date) -> Tier:
+    """``tier``, or China's AEO tier on ``day`` if ``None``.
+
+    Raises:
+        TierNotInForceError: ``tier`` did not exist on ``day``.
+        TypeError: ``tier`` is not a Tier.
+    """
+    if tier is None:
+        return next(p.tier for p in tiers.values() if p.default and p.in_force(day))
+    if not isinstance(tier, Tier):
+        raise TypeError(f"tier must be an aeo_mra.Tier or None, not {_quoted(tier)}")
+    period = tiers[tier]
+    if not period.in_force(day):
+        valid = [t.name for t, p in tiers.items() if p.in_force(day)]
+        raise TierNotInForceError(tier.name, day, valid, str(period))
+    return tier
+
+
+def partner_tier(arrangement: Arrangement, tier: str) -> PartnerTier:
+    """The tier of the partner's programme named ``tier`` (by code or name, any case).
+
+    Raises:
+        UnknownPartnerTierError: The programme has no such tier.
+    """
+    wanted = tier.strip().casefold()
+    for candidate in arrangement.partner_tiers:
+        if wanted in (candidate.code.casefold(), candidate.name.casefold()):
+            return candidate
+    raise UnknownPartnerTierError(tier, arrangement.id, [t.code for t in arrangement.partner_tiers])
+
+
+def role(value: object) -> Role:
+    """``value`` if it is a Role; else a TypeError saying what is valid."""
+    if not isinstance(value, Role):
+        raise TypeError(f"role must be Role.EXPORTER or Role.IMPORTER, not {_quoted(value)}")
+    return value
+
+
+def answer(
+    dataset: Dataset,
+    counted: CountedTerritory | None,
+    territory: Territory,
+    day: date,
+    role: Role,
+    tier: Tier | PartnerTier,
+    found: Situation,
+    recognised: bool,
+) -> Eligibility:
+    """The answer for ``territory`` on ``day``, given the situation ``found`` there.
+
+    ``counted`` is the territory's record among those counted without an arrangement, and
+    ``recognised`` whether the arrangement recognises ``tier``.
+    """
+    arrangement, member, reason = found
+    facts: list[Fact[object]]
+    if arrangement is None or member is None:
+        facts = []
+    elif reason is Reason.NO_LONGER_COVERED:
+        facts = [member.until] if member.until else []
+    elif reason is Reason.NOT_YET_COVERED:
+        facts = [member.since] if member.since else []
+    elif reason is Reason.NOT_YET_SIGNED:
+        facts = [arrangement.signed]
+    elif not arrangement.is_implemented(day):
+        reason, facts = Reason.SIGNED_NOT_IMPLEMENTED, [arrangement.signed]
+        facts += [arrangement.implemented] if arrangement.implemented else []
+    elif not recognised:
+        reason, facts = Reason.TIER_NOT_RECOGNISED, [arrangement.china_tiers]
+    else:
+        assert arrangement.implemented is not None
+        facts = [arrangement.implemented, arrangement.china_tiers]
+        reason = Reason.COVERED
+        if role is Role.IMPORTER:
+            facts.append(arrangement.scope)
+            if arrangement.scope.value is Scope.IMPORTS:
+                reason = Reason.ROLE_OUT_OF_SCOPE
+            elif arrangement.scope.value is Scope.UNKNOWN:
+                reason = Reason.SCOPE_UNKNOWN
+    assert reason is not None
+    qualifies = reason is Reason.COVERED
+    cited = list(facts)  # and the dates explain() names, for their sources
+    if arrangement is not None:
+        cited += [f for f in (arrangement.signed, arrangement.implemented) if f]
+    return Eligibility(
+        qualifies=qualifies,
+        reason=reason,
+        place=territory,
+        on=day,
+        role=role,
+        tier=tier,
+        arrangement=arrangement,
+        benefits=arrangement.benefits.value if qualifies and arrangement else (),
+        caveats=_caveats(dataset, counted, day, tier, arrangement, member, reason),
+        sources=unique_sources(fact.sources for fact in cited),
+        confidence=min((f.confidence for f in facts), default=Confidence.HIGH),
+        data_version=dataset.version,
+        data_reviewed=dataset.reviewed,
+    )
+
+
+def _caveats(
+    dataset: Dataset,
+    counted: CountedTerritory | None,
+    day: date,
+    tier: Tier | PartnerTier,
+    arrangement: Arrangement | None,
+    member: Membership | None,
+    reason: Reason,
+) -> tuple[str, ...]:
+    caveats: list[str] = []
+    qualifies = reason is Reason.COVERED
+    if reason is Reason.NO_LONGER_COVERED and member and member.until and member.until.note:
+        caveats.append(member.until.note)  # the arrangement's own caveats no longer apply
+    elif arrangement is not None:
+        stage = arrangement.stage(day)
+        if qualifies and stage is not None and stage is not arrangement.stages[-1]:
+            caveats.append(f"Benefits apply {stage.description}.")
+        if qualifies and not arrangement.benefits.value:
+            caveats.append("The benefits the announcement names are not recorded in the data.")
+        caveats += [c.value for c in arrangement.caveats]
+    if counted is not None and counted.since.value <= day and counted.since.note:
+        caveats.append(counted.since.note)
+    if isinstance(tier, Tier):
+        caveats += [c.value for c in dataset.tiers[tier].caveats]
+    if day > dataset.reviewed:
+        caveats.append(
+            f"The data was last reviewed on {dataset.reviewed}; this answer for {day} "
+            "does not reflect later changes."
+        )
+    return tuple(caveats)
