@@ -27,6 +27,7 @@ import attrs
 
 import aeo_mra
 from aeo_mra import Arrangement, Basis, Confidence, Eligibility, Role, Tier
+from aeo_mra.errors import _did_you_mean
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_BUG", "EXIT_NO", "EXIT_PIPE_CLOSED", "EXIT_YES", "main"]
 
@@ -61,10 +62,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def _did_you_mean(close: Sequence[str]) -> str:
-    return "; did you mean " + " or ".join(map(repr, close)) + "?" if close else ""
-
-
 def _key(text: str) -> str:
     """The form enum names are compared in: ``advanced-certified`` is ``ADVANCED_CERTIFIED``."""
     return "_".join(text.replace("-", " ").split()).upper()
@@ -92,7 +89,7 @@ def _close(wanted: str, valid: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(name for word, name in words if word in close))[:3]
 
 
-def _day(text: str) -> date:
+def _iso_date(text: str) -> date:
     """An argparse ``type`` reading an ISO 8601 date."""
     try:
         return date.fromisoformat(text)
@@ -192,7 +189,7 @@ def _add_choice(
 
 
 def _add_on(parser: argparse.ArgumentParser, help: str) -> None:
-    parser.add_argument("--on", type=_day, metavar="DATE", help=help)
+    parser.add_argument("--on", type=_iso_date, metavar="DATE", help=help)
 
 
 # -- check -------------------------------------------------------------------------------

@@ -33,7 +33,8 @@ def _quoted(value: object, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _alternatives(suggestions: Sequence[str]) -> str:
+def _did_you_mean(suggestions: Sequence[str]) -> str:
+    """``; did you mean 'A' or 'B'?``, or nothing without suggestions."""
     if not suggestions:
         return ""
     return "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
@@ -54,7 +55,7 @@ class UnknownPlaceError(Error, LookupError):
             f"{_quoted(place)} names no place aeo_mra knows "
             "(give an ISO 3166-1 code, an English or Chinese name, or a common alias)"
         )
-        super().__init__(hint or message + _alternatives(self.suggestions))
+        super().__init__(hint or message + _did_you_mean(self.suggestions))
 
 
 class DomesticPlaceError(Error, ValueError):
