@@ -1,0 +1,188 @@
+"""The rules, on the small test dataset (tests/data/shapes.toml), one record of each shape.
+
+A data update never moves these tests; the real data has its consistency tests elsewhere.
+Every Reason and every explain() sentence is pinned here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+import aeo_mra
+from aeo_mra import Basis, Confidence, Reason, Registry, Role, Tier, codes
+from aeo_mra.codes import Declaration, DeclarationField
+
+SHAPES = Path(__file__).parent / "data" / "shapes.toml"
+EXPORTER, IMPORTER = Role.EXPORTER, Role.IMPORTER
+UNION = "(signed 2014-05-16, implemented 2015-11-01 per Announcement 2015 No. 1)"
+ADVANCED = "a Chinese advanced certified enterprise (高级认证企业)"
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return aeo_mra.load(SHAPES)
+
+
+CASES = [
+    # place, day, role, tier, reason, confidence, explain() without its confidence
+    ("DE", date(2016, 1, 1), EXPORTER, None, Reason.COVERED, Confidence.HIGH,
+     f"Yes: on 2016-01-01 {ADVANCED} exporting to Germany gets reciprocal AEO benefits "
+     f"under the China–Test Union AEO mutual recognition arrangement {UNION}."),
+    ("DE", date(2016, 1, 1), IMPORTER, None, Reason.COVERED, Confidence.HIGH,
+     f"Yes: on 2016-01-01 {ADVANCED} importing from Germany gets reciprocal AEO benefits "
+     f"under the China–Test Union AEO mutual recognition arrangement {UNION}."),
+    ("US", date(2016, 1, 1), EXPORTER, None, Reason.NOT_A_PARTNER, Confidence.HIGH,
+     "No: on 2016-01-01 China's customs had no AEO arrangement covering the United States."),
+    ("DE", date(2014, 5, 15), EXPORTER, None, Reason.NOT_YET_SIGNED, Confidence.HIGH,
+     "No: on 2014-05-15 the China–Test Union AEO mutual recognition arrangement had not "
+     "been signed (signed 2014-05-16)."),
+    ("KZ", date(2019, 4, 21), EXPORTER, None, Reason.NOT_YET_SIGNED, Confidence.LOW,
+     "No: on 2019-04-21 the China–Kazakhstan AEO mutual recognition agreement had not been "
+     "signed (signed between 2019-04-22 and 2019-07-24)."),
+    ("KZ", date(2019, 5, 1), EXPORTER, None, Reason.NOT_YET_SIGNED, Confidence.LOW,
+     "No: on 2019-05-01 the China–Kazakhstan AEO mutual recognition agreement may not yet "
+     "have been signed (signed between 2019-04-22 and 2019-07-24)."),
+    ("HR", date(2016, 6, 30), EXPORTER, None, Reason.NOT_YET_COVERED, Confidence.HIGH,
+     "No: Croatia is covered by the China–Test Union AEO mutual recognition arrangement "
+     f"{UNION} only from 2016-07-01."),
+    ("DE", date(2015, 10, 31), EXPORTER, None, Reason.SIGNED_NOT_IMPLEMENTED, Confidence.HIGH,
+     "No: the China–Test Union AEO mutual recognition arrangement was signed 2014-05-16 but "
+     "on 2015-10-31 was not in effect (benefits start on 2015-11-01)."),
+    ("KZ", date(2020, 3, 1), EXPORTER, None, Reason.SIGNED_NOT_IMPLEMENTED, Confidence.LOW,
+     "No: the China–Kazakhstan AEO mutual recognition agreement was signed between "
+     "2019-04-22 and 2019-07-24 but on 2020-03-01 may not yet have been in effect "
+     "(implemented between 2020-01-01 and 2020-06-30, an inference)."),
+    ("RU", date(2023, 1, 1), EXPORTER, None, Reason.SIGNED_NOT_IMPLEMENTED, Confidence.HIGH,
+     "No: the China–Russia AEO mutual recognition arrangement was signed 2022-02-04 but on "
+     "2023-01-01 was not in effect (no implementation has been found in the public record)."),
+    ("GB", date(2021, 1, 1), EXPORTER, None, Reason.NO_LONGER_COVERED, Confidence.HIGH,
+     "No: the United Kingdom was last covered by the China–Test Union AEO mutual recognition "
+     f"arrangement {UNION} on 2020-12-31."),
+    ("DE", date(2016, 1, 1), EXPORTER, Tier.GENERAL_CERTIFIED, Reason.TIER_NOT_RECOGNISED,
+     Confidence.HIGH,
+     f"No: the China–Test Union AEO mutual recognition arrangement {UNION} recognises only "
+     "advanced certified enterprise, not general certified enterprise."),
+    ("SG", date(2016, 1, 1), IMPORTER, None, Reason.ROLE_OUT_OF_SCOPE, Confidence.HIGH,
+     "No: the China–Singapore AEO mutual recognition arrangement (signed 2012-06, "
+     "implemented 2013-03-15 per Announcement 2015 No. 1) facilitates only goods imported "
+     f"from the other side's AEOs, so {ADVANCED} importing from Singapore gets no benefits "
+     "at export clearance."),
+    ("KZ", date(2021, 1, 1), IMPORTER, None, Reason.SCOPE_UNKNOWN, Confidence.LOW,
+     "Unknown: the China–Kazakhstan AEO mutual recognition agreement is in effect (signed "
+     "between 2019-04-22 and 2019-07-24, implemented between 2020-01-01 and 2020-06-30, an "
+     "inference), but the record does not show whether it covers exports, so benefits for "
+     f"{ADVANCED} importing from Kazakhstan cannot be confirmed."),
+    ("TW", date(2016, 11, 1), EXPORTER, None, Reason.COVERED, Confidence.MEDIUM,
+     f"Yes: on 2016-11-01 {ADVANCED} exporting to Taiwan gets reciprocal AEO benefits under "
+     "the China–Taiwan test pilot (signed on a date not found, implemented 2016-10-01 per "
+     "Announcement 2015 No. 1)."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("place", "day", "role", "tier", "reason", "confidence", "text"), CASES)
+def test_each_reason_and_its_sentence(
+    registry: Registry,
+    place: str,
+    day: date,
+    role: Role,
+    tier: Tier | None,
+    reason: Reason,
+    confidence: Confidence,
+    text: str,
+) -> None:
+    answer = registry.check(place, on=day, role=role, tier=tier)
+    assert answer.reason is reason
+    assert answer.qualifies is (reason is Reason.COVERED)
+    assert answer.confidence is confidence
+    assert answer.explain() == f"{text} Confidence: {confidence}."
+    assert bool(answer.benefits) is answer.qualifies
+
+
+def test_every_reason_is_exercised() -> None:
+    assert {case[4] for case in CASES} | {Reason.TIER_NOT_RECOGNISED} == set(Reason)
+
+
+def test_the_default_tier_follows_the_data(registry: Registry) -> None:
+    assert registry.check("SG", on=date(2014, 11, 30)).tier is Tier.AA
+    assert registry.check("SG", on=date(2014, 12, 1)).tier is Tier.ADVANCED_CERTIFIED
+    with pytest.raises(aeo_mra.TierNotInForceError, match="did not exist on 2014-12-01"):
+        registry.check("SG", on=date(2014, 12, 1), tier=Tier.AA)
+
+
+def test_a_tier_caveat_comes_from_the_data(registry: Registry) -> None:
+    answer = registry.check("DE", on=date(2026, 5, 1), tier=Tier.CERTIFIED)
+    assert answer.reason is Reason.TIER_NOT_RECOGNISED
+    assert "No partner is known to recognise this tier." in answer.caveats
+    assert not any("recognise this tier" in c for c in registry.check("DE").caveats)
+
+
+def test_stages_counted_territories_and_review_date_make_caveats(registry: Registry) -> None:
+    staged = registry.check("TW", on=date(2016, 11, 1))
+    assert "Benefits apply at two ports only." in staged.caveats
+    assert not any(c.startswith("Benefits apply") for c in registry.check("TW").caveats)
+    assert "Counted without an instrument (test)." in registry.check("GB").caveats
+    assert "GB left the test union." in registry.check("GB", on=date(2021, 1, 1)).caveats
+    late = registry.check("DE", on=date(2030, 1, 2))
+    assert any("last reviewed on 2030-01-01" in c for c in late.caveats)
+    assert late.explain().endswith("Data last reviewed on 2030-01-01.")
+    assert not any("last reviewed" in c for c in registry.check("DE", on=date(2030, 1, 1)).caveats)
+    assert "A union caveat." in registry.check("DE", on=date(2016, 1, 1)).caveats
+
+
+def test_foreign_operators_by_their_programme_tier(registry: Registry) -> None:
+    day = date(2016, 1, 1)
+    assert registry.check_foreign("FR", "AEOS", on=day).qualifies
+    refused = registry.check_foreign("FR", "aeoc", on=day)
+    assert refused.reason is Reason.TIER_NOT_RECOGNISED
+    assert refused.explain() == (
+        "No: China's customs recognises only AEOS under the China–Test Union AEO mutual "
+        f"recognition arrangement {UNION}, not AEOC. Confidence: high."
+    )
+    with pytest.raises(aeo_mra.UnknownPartnerTierError, match="AEOS, AEOC"):
+        registry.check_foreign("FR", "gold", on=day)
+
+
+def test_totals_count_a_union_by_members_and_skip_uncounted_pilots(registry: Registry) -> None:
+    before_exit = registry.summary(date(2020, 12, 31))
+    assert (before_exit.economies, before_exit.territories) == (3, 6)
+    assert before_exit.arrangements == ("UNION", "MONTH", "RANGE")
+    after_exit = registry.summary(date(2021, 1, 1))
+    assert (after_exit.economies, after_exit.territories) == (4, 6)
+    assert after_exit.counted_territories == ("GB",)
+    implemented = registry.summary(date(2021, 1, 1), basis=Basis.IMPLEMENTED)
+    assert implemented.arrangements == ("UNION", "MONTH", "RANGE")
+    assert (implemented.economies, implemented.territories) == (3, 5)
+
+
+def test_a_union_is_not_a_place(registry: Registry) -> None:
+    for name in ("TU", "Test Union", "union"):
+        with pytest.raises(aeo_mra.UnknownPlaceError, match=r"arrangement\('UNION'\)"):
+            registry.resolve(name)
+    assert registry.resolve("Testland").code == "NZ"
+
+
+@pytest.mark.parametrize(
+    ("code", "place", "arrangement"),
+    [("fr 123456", "FR", "UNION"), ("SG1234", "SG", "MONTH"), ("123456789", "TW", "PILOT"),
+     ("TW123456789", "TW", "PILOT"), ("RU12345", "RU", "SIGNED")],
+)  # fmt: skip
+def test_each_kind_of_code_format(
+    registry: Registry, code: str, place: str, arrangement: str
+) -> None:
+    parsed = codes.parse(code, registry=registry)
+    assert (parsed.place, parsed.arrangement) == (place, arrangement)
+    assert parsed.verified is (arrangement != "SIGNED")
+
+
+def test_declarations_follow_the_rules_of_the_data(registry: Registry) -> None:
+    before = codes.declaration("SG1234", date(2018, 10, 31), registry=registry)
+    assert before == Declaration("AEO<SG1234>", DeclarationField.REMARKS)
+    after = codes.declaration("123456789", date(2018, 11, 1), registry=registry)
+    assert after == Declaration("TW123456789", DeclarationField.OVERSEAS_CONSIGNOR_CONSIGNEE_CODE)
+    with pytest.raises(codes.NotDeclarable, match="no implementation has been found"):
+        codes.declaration("RU12345", date(2023, 1, 1), registry=registry)
+    with pytest.raises(codes.UnknownPrefix, match="last covered .* on 2020-12-31"):
+        codes.validate("GB123456", on=date(2020, 12, 31) + timedelta(days=1), registry=registry)
