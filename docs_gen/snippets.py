@@ -7,7 +7,7 @@ from datetime import date
 from importlib import resources
 
 import aeo_mra
-from aeo_mra import Basis, Confidence, Registry
+from aeo_mra import Basis, Registry
 
 
 def toml_record(registry: Registry, table: str, key: str) -> str:
@@ -29,18 +29,15 @@ def toml_record(registry: Registry, table: str, key: str) -> str:
     if not records:
         raise ValueError(f"the bundled file has no [[{table}]] record")
     texts = ["\n".join(record).strip() for record in records]
-    wanted = [t for t in texts if re.search(rf'^(id|code) = "{re.escape(key)}"$', t, re.M)]
+    wanted = [t for t in texts if re.search(rf'^(id|code|field) = "{re.escape(key)}"$', t, re.M)]
     return "```toml\n" + (wanted or texts)[0] + "\n```"
 
 
 def values(registry: Registry, name: str) -> str:
     """The values the dataset file may give for one of aeo_mra's enumerations."""
-    kind = getattr(aeo_mra, name)
-    if kind in (aeo_mra.Tier, Confidence):
-        shown = [m.name if kind is aeo_mra.Tier else m.name.lower() for m in kind]
-    else:
-        shown = [m.value for m in kind]
-    return ", ".join(f"`{v}`" for v in shown)
+    from aeo_mra._schema import file_values
+
+    return ", ".join(f"`{v}`" for v in file_values(getattr(aeo_mra, name))["enum"])
 
 
 def data_version(registry: Registry) -> str:

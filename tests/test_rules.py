@@ -184,5 +184,5 @@ def test_declarations_follow_the_rules_of_the_data(registry: Registry) -> None:
     assert after == Declaration("TW123456789", DeclarationField.OVERSEAS_CONSIGNOR_CONSIGNEE_CODE)
     with pytest.raises(codes.NotDeclarable, match="no implementation has been found"):
         codes.declaration("RU12345", date(2023, 1, 1), registry=registry)
-    with pytest.raises(codes.UnknownPrefix, match="last covered .* on 2020-12-31"):
+    with pytest.raises(codes.UnknownPrefix, match=r"last covered .* on 2020-12-31"):
         codes.validate("GB123456", on=date(2020, 12, 31) + timedelta(days=1), registry=registry)

@@ -25,7 +25,7 @@ from .model import (
     Tier,
 )
 
-__all__ = ["FIELDS", "VOCABULARIES", "json_schema", "keys"]
+__all__ = ["FIELDS", "VOCABULARIES", "file_values", "json_schema", "keys", "render"]
 
 JSON = dict[str, Any]
 
@@ -38,7 +38,7 @@ _CODE: JSON = {"type": "string", "pattern": "^[A-Z]{2}$"}
 _SOURCES: JSON = {"type": "array", "items": _STRING, "minItems": 1}
 
 
-def _values(kind: type[enum.Enum]) -> JSON:
+def file_values(kind: type[enum.Enum]) -> JSON:
     """The values the file writes for ``kind``: names for tiers, lower-case names for
     confidence, values for the rest."""
     if kind is Tier:
@@ -65,7 +65,7 @@ def _table(fields: Mapping[str, JSON], required: tuple[str, ...], **more: Any) -
 # The fields every fact has besides its value: where it comes from and how firm it is.
 _PROVENANCE: dict[str, JSON] = {
     "sources": _SOURCES,
-    "confidence": _values(Confidence),
+    "confidence": file_values(Confidence),
     "inferred": _BOOL,
     "note": _STRING,
 }
@@ -76,7 +76,7 @@ _DATE_OR_RANGE = {
     "not": {"anyOf": [{"required": ["earliest"]}, {"required": ["latest"]}]},
 }
 _CAVEAT = _table(
-    {"text": _STRING, "sources": _SOURCES, "confidence": _values(Confidence), "note": _STRING},
+    {"text": _STRING, "sources": _SOURCES, "confidence": file_values(Confidence), "note": _STRING},
     ("text", "sources"),
 )
 
@@ -104,7 +104,7 @@ FIELDS: dict[str, JSON] = {
     "source": _table(
         {
             "title": _STRING,
-            "kind": _values(SourceKind),
+            "kind": file_values(SourceKind),
             "urls": _array({"type": "string", "pattern": "^https?://"}, minItems=1),
             "note": _STRING,
         },
@@ -126,7 +126,7 @@ FIELDS: dict[str, JSON] = {
     ),
     "declaration_rule": _table(
         {
-            "field": _values(DeclarationField),
+            "field": file_values(DeclarationField),
             "form": {
                 "type": "string",
                 "description": "What to type, with {code}, {place} and {number} in braces.",
@@ -151,8 +151,8 @@ FIELDS: dict[str, JSON] = {
                 "description": "Other names of the counterparty; for a union, names that "
                 "are answered with a hint to name a member state.",
             },
-            "kind": _values(PartnerKind),
-            "instrument": _values(Instrument),
+            "kind": file_values(PartnerKind),
+            "instrument": file_values(Instrument),
             "counted": {
                 **_BOOL,
                 "default": True,
@@ -181,8 +181,8 @@ FIELDS: dict[str, JSON] = {
                     ("start", "description", "sources"),
                 )
             ),
-            "scope": _fact(_values(Scope)),
-            "china_tiers": _fact(_array(_values(Tier))),
+            "scope": _fact(file_values(Scope)),
+            "china_tiers": _fact(_array(file_values(Tier))),
             "partner_programme": _fact(_STRING),
             "partner_tiers": _array(
                 _table(
@@ -191,13 +191,13 @@ FIELDS: dict[str, JSON] = {
                 ),
                 minItems=1,
             ),
-            "benefits": _fact(_array(_values(Benefit))),
+            "benefits": _fact(_array(file_values(Benefit))),
             "benefits_wording": _STRING,
             "code_format": _table(
                 {
                     "pattern": {"type": "string", "format": "regex"},
                     "prefix": {
-                        **_values(CodePrefix),
+                        **file_values(CodePrefix),
                         "description": "What the pattern covers: 'included' (the whole "
                         "code, place code included), 'separate' (what follows the place "
                         "code) or 'none' (codes without a place code; one-member "
@@ -207,7 +207,7 @@ FIELDS: dict[str, JSON] = {
                     "description": _STRING,
                     "verified": {**_BOOL, "default": True},
                     "sources": _SOURCES,
-                    "confidence": _values(Confidence),
+                    "confidence": file_values(Confidence),
                     "note": _STRING,
                 },
                 ("pattern", "prefix", "example", "description", "sources", "confidence"),
@@ -220,7 +220,7 @@ FIELDS: dict[str, JSON] = {
         {
             "code": _CODE,
             "since": _DATE,
-            "bases": _array(_values(Basis), minItems=1),
+            "bases": _array(file_values(Basis), minItems=1),
             **_PROVENANCE,
         },
         ("code", "since", "bases", "sources", "confidence"),
@@ -261,7 +261,7 @@ def json_schema() -> JSON:
             "sources": {"type": "object", "additionalProperties": FIELDS["source"]},
             "tiers": {
                 "type": "object",
-                "propertyNames": _values(Tier),
+                "propertyNames": file_values(Tier),
                 "additionalProperties": FIELDS["tier"],
             },
             "declaration_rule": _array(FIELDS["declaration_rule"], minItems=1),
