@@ -264,7 +264,7 @@ def test_list_before_the_first_arrangement(capsys: pytest.CaptureFixture[str]) -
 # The documented JSON shapes (docs/cli.md): keys are added, never renamed or removed.
 SHAPES = {
     ("check", "DE", "--on", "2020-05-01"): [
-        "qualifies", "reason", "place", "on", "role", "tier", "arrangement", "benefits",
+        "qualifies", "verdict", "reason", "place", "on", "role", "tier", "arrangement", "benefits",
         "caveats", "sources", "confidence", "data_version", "data_reviewed", "explanation",
     ],
     ("list", "--on", "2020-05-01"): [

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import aeo_mra
-from aeo_mra import Eligibility, Precision, Reason, Role, Tier
+from aeo_mra import Eligibility, Precision, Reason, Role, Tier, Verdict
 
 REGISTRY = aeo_mra._default()
 PARTNER_CODES = sorted({m.territory for a in REGISTRY.dataset.arrangements for m in a.members})
@@ -36,11 +36,15 @@ def test_same_question_same_answer(place: str, on: date, role: Role) -> None:
 @given(places, days, roles)
 def test_qualifies_only_on_or_after_implementation(place: str, on: date, role: Role) -> None:
     answer = aeo_mra.check(place, on=on, role=role)
-    assert answer.qualifies is (answer.reason is Reason.COVERED)
-    if answer.qualifies:
+    assert answer.qualifies is (answer.verdict is Verdict.YES)
+    assert (answer.verdict in (Verdict.YES, Verdict.PROBABLY)) is (answer.reason is Reason.COVERED)
+    if answer.qualifies:  # never on an inference or a weak fact alone
         assert answer.arrangement is not None
-        assert answer.arrangement.implemented is not None
-        assert answer.arrangement.implemented.value.known_by(on)
+        implemented = answer.arrangement.implemented
+        assert implemented is not None
+        assert implemented.value.known_by(on)
+        assert not implemented.inferred
+        assert answer.confidence is not aeo_mra.Confidence.LOW
         assert answer.place.code in answer.arrangement.covered(on)
         assert answer.sources
 

@@ -13,6 +13,7 @@ import pytest
 
 import aeo_mra
 from aeo_mra import Basis, Confidence, Reason, Registry, Role, Tier, codes
+from aeo_mra import Verdict as V
 from aeo_mra.codes import Declaration, DeclarationField
 
 SHAPES = Path(__file__).parent / "data" / "shapes.toml"
@@ -27,62 +28,70 @@ def registry() -> Registry:
 
 
 CASES = [
-    # place, day, role, tier, reason, confidence, explain() without its confidence
-    ("DE", date(2016, 1, 1), EXPORTER, None, Reason.COVERED, Confidence.HIGH,
+    # place, day, role, tier, reason, verdict, confidence, explain() without its confidence
+    ("DE", date(2016, 1, 1), EXPORTER, None, Reason.COVERED, V.YES, Confidence.HIGH,
      f"Yes: on 2016-01-01 {ADVANCED} exporting to Germany gets reciprocal AEO benefits "
      f"under the China–Test Union AEO mutual recognition arrangement {UNION}."),
-    ("DE", date(2016, 1, 1), IMPORTER, None, Reason.COVERED, Confidence.HIGH,
+    ("DE", date(2016, 1, 1), IMPORTER, None, Reason.COVERED, V.YES, Confidence.HIGH,
      f"Yes: on 2016-01-01 {ADVANCED} importing from Germany gets reciprocal AEO benefits "
      f"under the China–Test Union AEO mutual recognition arrangement {UNION}."),
-    ("US", date(2016, 1, 1), EXPORTER, None, Reason.NOT_A_PARTNER, Confidence.HIGH,
+    ("US", date(2016, 1, 1), EXPORTER, None, Reason.NOT_A_PARTNER, V.NO, Confidence.HIGH,
      "No: on 2016-01-01 China's customs had no AEO arrangement covering the United States."),
-    ("DE", date(2014, 5, 15), EXPORTER, None, Reason.NOT_YET_SIGNED, Confidence.HIGH,
+    ("DE", date(2014, 5, 15), EXPORTER, None, Reason.NOT_YET_SIGNED, V.NO, Confidence.HIGH,
      "No: on 2014-05-15 the China–Test Union AEO mutual recognition arrangement had not "
      "been signed (signed 2014-05-16)."),
-    ("KZ", date(2019, 4, 21), EXPORTER, None, Reason.NOT_YET_SIGNED, Confidence.LOW,
+    ("KZ", date(2019, 4, 21), EXPORTER, None, Reason.NOT_YET_SIGNED, V.NO, Confidence.HIGH,
      "No: on 2019-04-21 the China–Kazakhstan AEO mutual recognition agreement had not been "
      "signed (signed between 2019-04-22 and 2019-07-24)."),
-    ("KZ", date(2019, 5, 1), EXPORTER, None, Reason.NOT_YET_SIGNED, Confidence.LOW,
-     "No: on 2019-05-01 the China–Kazakhstan AEO mutual recognition agreement may not yet "
-     "have been signed (signed between 2019-04-22 and 2019-07-24)."),
-    ("HR", date(2016, 6, 30), EXPORTER, None, Reason.NOT_YET_COVERED, Confidence.HIGH,
+    ("KZ", date(2019, 5, 1), EXPORTER, None, Reason.NOT_YET_SIGNED, V.PROBABLY_NOT, Confidence.LOW,
+     "Probably not: on 2019-05-01 the China–Kazakhstan AEO mutual recognition agreement may "
+     "not yet have been signed (signed between 2019-04-22 and 2019-07-24)."),
+    ("HR", date(2016, 6, 30), EXPORTER, None, Reason.NOT_YET_COVERED, V.NO, Confidence.HIGH,
      "No: Croatia is covered by the China–Test Union AEO mutual recognition arrangement "
      f"{UNION} only from 2016-07-01."),
-    ("DE", date(2015, 10, 31), EXPORTER, None, Reason.SIGNED_NOT_IMPLEMENTED, Confidence.HIGH,
+    ("DE", date(2015, 10, 31), EXPORTER, None, Reason.SIGNED_NOT_IMPLEMENTED, V.NO, Confidence.HIGH,
      "No: the China–Test Union AEO mutual recognition arrangement was signed 2014-05-16 but "
      "on 2015-10-31 was not in effect (benefits start on 2015-11-01)."),
-    ("KZ", date(2020, 3, 1), EXPORTER, None, Reason.SIGNED_NOT_IMPLEMENTED, Confidence.LOW,
-     "No: the China–Kazakhstan AEO mutual recognition agreement was signed between "
+    ("KZ", date(2020, 3, 1), EXPORTER, None, Reason.SIGNED_NOT_IMPLEMENTED, V.UNKNOWN,
+     Confidence.LOW,
+     "Unknown: the China–Kazakhstan AEO mutual recognition agreement was signed between "
      "2019-04-22 and 2019-07-24 but on 2020-03-01 may not yet have been in effect "
      "(implemented between 2020-01-01 and 2020-06-30, an inference)."),
-    ("RU", date(2023, 1, 1), EXPORTER, None, Reason.SIGNED_NOT_IMPLEMENTED, Confidence.HIGH,
+    ("RU", date(2023, 1, 1), EXPORTER, None, Reason.SIGNED_NOT_IMPLEMENTED, V.NO, Confidence.HIGH,
      "No: the China–Russia AEO mutual recognition arrangement was signed 2022-02-04 but on "
      "2023-01-01 was not in effect (no implementation has been found in the public record)."),
-    ("GB", date(2021, 1, 1), EXPORTER, None, Reason.NO_LONGER_COVERED, Confidence.HIGH,
+    ("GB", date(2021, 1, 1), EXPORTER, None, Reason.NO_LONGER_COVERED, V.NO, Confidence.HIGH,
      "No: the United Kingdom was last covered by the China–Test Union AEO mutual recognition "
      f"arrangement {UNION} on 2020-12-31."),
-    ("DE", date(2016, 1, 1), EXPORTER, Tier.GENERAL_CERTIFIED, Reason.TIER_NOT_RECOGNISED,
+    ("DE", date(2016, 1, 1), EXPORTER, Tier.GENERAL_CERTIFIED, Reason.TIER_NOT_RECOGNISED, V.NO,
      Confidence.HIGH,
      f"No: the China–Test Union AEO mutual recognition arrangement {UNION} recognises only "
      "advanced certified enterprise, not general certified enterprise."),
-    ("SG", date(2016, 1, 1), IMPORTER, None, Reason.ROLE_OUT_OF_SCOPE, Confidence.HIGH,
+    ("SG", date(2016, 1, 1), IMPORTER, None, Reason.ROLE_OUT_OF_SCOPE, V.NO, Confidence.HIGH,
      "No: the China–Singapore AEO mutual recognition arrangement (signed 2012-06, "
      "implemented 2013-03-15 per Announcement 2015 No. 1) facilitates only goods imported "
      f"from the other side's AEOs, so {ADVANCED} importing from Singapore gets no benefits "
      "at export clearance."),
-    ("KZ", date(2021, 1, 1), IMPORTER, None, Reason.SCOPE_UNKNOWN, Confidence.LOW,
+    ("KZ", date(2021, 1, 1), IMPORTER, None, Reason.SCOPE_UNKNOWN, V.UNKNOWN, Confidence.LOW,
      "Unknown: the China–Kazakhstan AEO mutual recognition agreement is in effect (signed "
      "between 2019-04-22 and 2019-07-24, implemented between 2020-01-01 and 2020-06-30, an "
      "inference), but the record does not show whether it covers exports, so benefits for "
      f"{ADVANCED} importing from Kazakhstan cannot be confirmed."),
-    ("TW", date(2016, 11, 1), EXPORTER, None, Reason.COVERED, Confidence.MEDIUM,
+    ("TW", date(2016, 11, 1), EXPORTER, None, Reason.COVERED, V.YES, Confidence.MEDIUM,
      f"Yes: on 2016-11-01 {ADVANCED} exporting to Taiwan gets reciprocal AEO benefits under "
      "the China–Taiwan test pilot (signed on a date not found, implemented 2016-10-01 per "
      "Announcement 2015 No. 1)."),
+    ("KZ", date(2021, 1, 1), EXPORTER, None, Reason.COVERED, V.PROBABLY, Confidence.LOW,
+     f"Probably yes: on 2021-01-01 {ADVANCED} exporting to Kazakhstan gets reciprocal AEO "
+     "benefits under the China–Kazakhstan AEO mutual recognition agreement (signed between "
+     "2019-04-22 and 2019-07-24, implemented between 2020-01-01 and 2020-06-30, an "
+     "inference)."),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("place", "day", "role", "tier", "reason", "confidence", "text"), CASES)
+@pytest.mark.parametrize(
+    ("place", "day", "role", "tier", "reason", "verdict", "confidence", "text"), CASES
+)
 def test_each_reason_and_its_sentence(
     registry: Registry,
     place: str,
@@ -90,19 +99,24 @@ def test_each_reason_and_its_sentence(
     role: Role,
     tier: Tier | None,
     reason: Reason,
+    verdict: V,
     confidence: Confidence,
     text: str,
 ) -> None:
     answer = registry.check(place, on=day, role=role, tier=tier)
-    assert answer.reason is reason
-    assert answer.qualifies is (reason is Reason.COVERED)
-    assert answer.confidence is confidence
+    assert (answer.reason, answer.verdict, answer.confidence) == (reason, verdict, confidence)
+    assert answer.qualifies is (verdict is V.YES)
     assert answer.explain() == f"{text} Confidence: {confidence}."
-    assert bool(answer.benefits) is answer.qualifies
+    if reason is not Reason.COVERED:
+        assert not answer.benefits
+
+
+def test_every_verdict_is_exercised() -> None:
+    assert {case[5] for case in CASES} == set(V)
 
 
 def test_every_reason_is_exercised() -> None:
-    assert {case[4] for case in CASES} | {Reason.TIER_NOT_RECOGNISED} == set(Reason)
+    assert {case[4] for case in CASES} == set(Reason)
 
 
 def test_the_default_tier_follows_the_data(registry: Registry) -> None:

@@ -55,7 +55,7 @@ from .model import (
     When,
 )
 from .registry import Registry
-from .results import Eligibility, Event, EventKind, Reason, Summary
+from .results import Eligibility, Event, EventKind, Reason, Summary, Verdict
 
 # Imported on first use, so that `import aeo_mra` stays light.
 _LAZY: dict[str, str | None] = {
@@ -104,6 +104,7 @@ __all__ = [
     "UnknownArrangementError",
     "UnknownPartnerTierError",
     "UnknownPlaceError",
+    "Verdict",
     "When",
     "arrangement",
     "arrangements",

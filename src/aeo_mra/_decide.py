@@ -25,7 +25,7 @@ from .model import (
     TierPeriod,
     unique_sources,
 )
-from .results import Eligibility, Reason
+from .results import Eligibility, Reason, Verdict
 
 __all__ = ["Situation", "answer", "chosen_tier", "partner_tier", "role", "situation"]
 
@@ -116,16 +116,22 @@ def answer(
         facts = [member.until] if member.until else []
     elif reason is Reason.NOT_YET_COVERED:
         facts = [member.since] if member.since else []
-    elif reason is Reason.NOT_YET_SIGNED:
-        facts = [arrangement.signed]
-    elif not arrangement.is_implemented(day):
-        reason, facts = Reason.SIGNED_NOT_IMPLEMENTED, [arrangement.signed]
-        facts += [arrangement.implemented] if arrangement.implemented else []
+    elif reason is Reason.NOT_YET_SIGNED or not arrangement.is_implemented(day):
+        # No benefits before they start: that rests on the implementation alone (none found
+        # is firm), and before the earliest possible signing day on no fact at all.
+        earliest = arrangement.signed.value.earliest
+        before_signing = earliest is not None and day < earliest
+        started = arrangement.implemented
+        facts = [started] if started and not before_signing else []
+        reason = reason or Reason.SIGNED_NOT_IMPLEMENTED
     elif not recognised:
         reason, facts = Reason.TIER_NOT_RECOGNISED, [arrangement.china_tiers]
+        if isinstance(tier, Tier):  # a tier whose recognition is a known unknown
+            facts += dataset.tiers[tier].caveats
     else:
         assert arrangement.implemented is not None
         facts = [arrangement.implemented, arrangement.china_tiers]
+        facts += [f for f in (member.since, member.until) if f]
         reason = Reason.COVERED
         if role is Role.IMPORTER:
             facts.append(arrangement.scope)
@@ -134,25 +140,50 @@ def answer(
             elif arrangement.scope.value is Scope.UNKNOWN:
                 reason = Reason.SCOPE_UNKNOWN
     assert reason is not None
-    qualifies = reason is Reason.COVERED
+    verdict = _verdict(reason, facts, arrangement, day)
     cited = list(facts)  # and the dates explain() names, for their sources
     if arrangement is not None:
         cited += [f for f in (arrangement.signed, arrangement.implemented) if f]
     return Eligibility(
-        qualifies=qualifies,
+        qualifies=verdict is Verdict.YES,
+        verdict=verdict,
         reason=reason,
         place=territory,
         on=day,
         role=role,
         tier=tier,
         arrangement=arrangement,
-        benefits=arrangement.benefits.value if qualifies and arrangement else (),
+        benefits=arrangement.benefits.value if reason is Reason.COVERED and arrangement else (),
         caveats=_caveats(dataset, counted, day, tier, arrangement, member, reason),
         sources=unique_sources(fact.sources for fact in cited),
         confidence=min((f.confidence for f in facts), default=Confidence.HIGH),
         data_version=dataset.version,
         data_reviewed=dataset.reviewed,
     )
+
+
+def _verdict(
+    reason: Reason, facts: list[Fact[object]], arrangement: Arrangement | None, day: date
+) -> Verdict:
+    """How firm an answer for ``reason`` is, given the facts that decide it.
+
+    A decisive fact that is inferred or of low confidence makes a yes or a no probable;
+    a day inside the window in which benefits may have started is unknown.
+    """
+    weak = any(f.inferred or f.confidence is Confidence.LOW for f in facts)
+    if reason is Reason.COVERED:
+        return Verdict.PROBABLY if weak else Verdict.YES
+    if reason is Reason.SCOPE_UNKNOWN:
+        return Verdict.UNKNOWN
+    started = arrangement.implemented if arrangement else None
+    if reason in _NOT_IN_EFFECT and started is not None and started.value.possible_by(day):
+        signed = arrangement.signed.value if arrangement else None
+        if signed is not None and signed.possible_by(day):
+            return Verdict.UNKNOWN
+    return Verdict.PROBABLY_NOT if weak else Verdict.NO
+
+
+_NOT_IN_EFFECT = frozenset({Reason.NOT_YET_SIGNED, Reason.SIGNED_NOT_IMPLEMENTED})
 
 
 def _caveats(
@@ -165,7 +196,7 @@ def _caveats(
     reason: Reason,
 ) -> tuple[str, ...]:
     caveats: list[str] = []
-    qualifies = reason is Reason.COVERED
+    qualifies = reason is Reason.COVERED  # or probably so: the caveats of being covered
     if reason is Reason.NO_LONGER_COVERED and member and member.until and member.until.note:
         caveats.append(member.until.note)  # the arrangement's own caveats no longer apply
     elif arrangement is not None:

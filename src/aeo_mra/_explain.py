@@ -8,11 +8,10 @@ from .results import Eligibility, Reason
 
 def explain(answer: Eligibility) -> str:
     """One sentence on why ``answer`` is what it is, with dates, source and confidence."""
-    verdict = _VERDICTS.get(answer.reason, "No")
     tail = f" Confidence: {answer.confidence}."
     if answer.on > answer.data_reviewed:
         tail += f" Data last reviewed on {answer.data_reviewed}."
-    return f"{verdict}: {why(answer)}.{tail}"
+    return f"{answer.verdict.description}: {why(answer)}.{tail}"
 
 
 def why(answer: Eligibility) -> str:
@@ -139,8 +138,6 @@ def _scope_unknown(answer: Eligibility, arrangement: Arrangement, who: str) -> s
         f"so benefits for {who} cannot be confirmed"
     )
 
-
-_VERDICTS = {Reason.COVERED: "Yes", Reason.SCOPE_UNKNOWN: "Unknown"}
 
 _BODIES = {
     Reason.COVERED: _covered,

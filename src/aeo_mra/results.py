@@ -20,7 +20,7 @@ from .model import (
     When,
 )
 
-__all__ = ["Eligibility", "Event", "EventKind", "Reason", "Summary"]
+__all__ = ["Eligibility", "Event", "EventKind", "Reason", "Summary", "Verdict"]
 
 
 class Reason(enum.Enum):
@@ -41,12 +41,45 @@ class Reason(enum.Enum):
     SCOPE_UNKNOWN = "scope-unknown"
 
 
+class Verdict(enum.Enum):
+    """How firm the answer is: a firm yes or no, a probable one, or unknown.
+
+    ``PROBABLY`` and ``PROBABLY_NOT`` rest on a decisive fact that is inferred or of low
+    confidence (when the arrangement was signed or took effect, a membership, the scope,
+    the tiers recognised); ``UNKNOWN`` where the record does not say. Only ``YES``
+    qualifies: an inference alone never does.
+    """
+
+    YES = "yes"
+    PROBABLY = "probably"
+    UNKNOWN = "unknown"
+    PROBABLY_NOT = "probably-not"
+    NO = "no"
+
+    @property
+    def description(self) -> str:
+        """How ``explain()`` begins: ``Yes``, ``Probably yes``, ``Unknown``, ``Probably not``
+        or ``No``."""
+        return _VERDICT_WORDS[self]
+
+
+_VERDICT_WORDS = {
+    Verdict.YES: "Yes",
+    Verdict.PROBABLY: "Probably yes",
+    Verdict.UNKNOWN: "Unknown",
+    Verdict.PROBABLY_NOT: "Probably not",
+    Verdict.NO: "No",
+}
+
+
 @attrs.frozen
 class Eligibility:
     """Whether an operator gets reciprocal AEO benefits trading with a place on a day.
 
     Attributes:
-        qualifies: ``True`` when benefits apply.
+        qualifies: ``True`` when benefits apply, on firm facts: ``verdict`` is ``YES``.
+        verdict: How firm the answer is; ``PROBABLY`` when benefits would apply but a
+            decisive fact is an inference or of low confidence.
         reason: Why (or why not).
         place: The resolved territory.
         on: The day asked about.
@@ -54,22 +87,26 @@ class Eligibility:
         tier: The operator's tier: one of China's tiers, or for the reverse question a
             tier of the partner's programme.
         arrangement: The arrangement that decides the answer, if any.
-        benefits: The benefits that apply (empty unless ``qualifies``).
+        benefits: The benefits the arrangement gives (empty unless ``reason`` is
+            ``COVERED``: with a ``PROBABLY`` verdict, the benefits that probably apply).
         caveats: What to know before relying on the answer.
         sources: The documents behind the facts that decide the answer, and behind the
             dates ``explain()`` names.
-        confidence: The weakest confidence among the facts that decide the answer.
+        confidence: The weakest confidence among the facts that decide the answer (a day
+            before the earliest possible signing is certainly before it: that rests on no
+            fact's confidence).
         data_version: The version of the data that answered.
         data_reviewed: The day that data was last checked against the public record.
 
     >>> import aeo_mra
     >>> from datetime import date
     >>> answer = aeo_mra.check("Germany", on=date(2020, 5, 1))
-    >>> answer.qualifies, answer.reason.name, answer.arrangement.id
-    (True, 'COVERED', 'EU')
+    >>> answer.qualifies, answer.verdict.name, answer.reason.name, answer.arrangement.id
+    (True, 'YES', 'COVERED', 'EU')
     """
 
     qualifies: bool
+    verdict: Verdict
     reason: Reason
     place: Territory
     on: date
