@@ -274,7 +274,7 @@ SHAPES = {
         "id", "name", "partner", "partner_zh", "partner_aliases", "partner_kind", "instrument",
         "counted", "signed", "implemented", "stages", "scope", "china_tiers",
         "partner_programme", "partner_tiers", "benefits", "benefits_wording", "code_format",
-        "members", "caveats", "sources", "data_version", "data_reviewed",
+        "members", "territories", "caveats", "sources", "data_version", "data_reviewed",
     ],
     ("timeline",): ["data_version", "data_reviewed", "events"],
     ("summary", "--on", "2020-05-01"): [

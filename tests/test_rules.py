@@ -86,6 +86,22 @@ CASES = [
      "benefits under the China–Kazakhstan AEO mutual recognition agreement (signed between "
      "2019-04-22 and 2019-07-24, implemented between 2020-01-01 and 2020-06-30, an "
      "inference)."),
+    ("RE", date(2016, 1, 1), EXPORTER, None, Reason.COVERED, V.YES, Confidence.HIGH,
+     f"Yes: on 2016-01-01 {ADVANCED} exporting to Réunion gets reciprocal AEO benefits under "
+     f"the China–Test Union AEO mutual recognition arrangement {UNION}."),
+    ("MC", date(2016, 1, 1), EXPORTER, None, Reason.COVERED, V.PROBABLY, Confidence.LOW,
+     f"Probably yes: on 2016-01-01 {ADVANCED} exporting to Monaco gets reciprocal AEO benefits "
+     f"under the China–Test Union AEO mutual recognition arrangement {UNION}."),
+    ("JE", date(2021, 1, 1), EXPORTER, None, Reason.NO_LONGER_COVERED, V.NO, Confidence.HIGH,
+     "No: Jersey was last covered by the China–Test Union AEO mutual recognition arrangement "
+     f"{UNION} on 2020-12-31."),
+    ("GL", date(2016, 1, 1), EXPORTER, None, Reason.OUTSIDE_TERRITORY, V.NO, Confidence.HIGH,
+     "No: Greenland is outside the customs territory the China–Test Union AEO mutual "
+     f"recognition arrangement {UNION} covers."),
+    ("SM", date(2016, 1, 1), EXPORTER, None, Reason.COVERAGE_UNKNOWN, V.UNKNOWN,
+     Confidence.MEDIUM,
+     "Unknown: the record does not settle whether San Marino is inside the customs territory "
+     f"the China–Test Union AEO mutual recognition arrangement {UNION} covers."),
 ]  # fmt: skip
 
 
@@ -157,6 +173,14 @@ def test_foreign_operators_by_their_programme_tier(registry: Registry) -> None:
     )
     with pytest.raises(aeo_mra.UnknownPartnerTierError, match="AEOS, AEOC"):
         registry.check_foreign("FR", "gold", on=day)
+
+
+def test_places_of_a_customs_territory_carry_their_evidence(registry: Registry) -> None:
+    assert "Réunion is inside (test)." in registry.check("RE", on=date(2016, 1, 1)).caveats
+    outside = registry.check("GL", on=date(2016, 1, 1))
+    assert outside.caveats[0] == "Greenland is outside (test)."
+    assert "A union caveat." not in outside.caveats
+    assert outside.sources[0].id == "ann"
 
 
 def test_totals_count_a_union_by_members_and_skip_uncounted_pilots(registry: Registry) -> None:

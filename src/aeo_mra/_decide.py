@@ -14,6 +14,7 @@ from .model import (
     Arrangement,
     Confidence,
     CountedTerritory,
+    Coverage,
     Dataset,
     Fact,
     Membership,
@@ -44,6 +45,9 @@ def situation(links: Sequence[tuple[Arrangement, Membership]], day: date) -> Sit
     for arrangement, member in links:
         if arrangement.is_signed(day) and member.covers(day):
             return arrangement, member, None
+    for arrangement, member in links:
+        if member.basis is not None and member.basis.value in _STANDING and member.applies(day):
+            return arrangement, member, _STANDING[member.basis.value]
     for arrangement, member in links:
         if member.until is not None and member.until.value < day:
             return arrangement, member, Reason.NO_LONGER_COVERED
@@ -112,6 +116,8 @@ def answer(
     facts: list[Fact[object]]
     if arrangement is None or member is None:
         facts = []
+    elif reason in _STANDING.values():
+        facts = [member.basis] if member.basis else []
     elif reason is Reason.NO_LONGER_COVERED:
         facts = [member.until] if member.until else []
     elif reason is Reason.NOT_YET_COVERED:
@@ -131,7 +137,7 @@ def answer(
     else:
         assert arrangement.implemented is not None
         facts = [arrangement.implemented, arrangement.china_tiers]
-        facts += [f for f in (member.since, member.until) if f]
+        facts += [f for f in (member.since, member.until, member.basis) if f]
         reason = Reason.COVERED
         if role is Role.IMPORTER:
             facts.append(arrangement.scope)
@@ -173,7 +179,7 @@ def _verdict(
     weak = any(f.inferred or f.confidence is Confidence.LOW for f in facts)
     if reason is Reason.COVERED:
         return Verdict.PROBABLY if weak else Verdict.YES
-    if reason is Reason.SCOPE_UNKNOWN:
+    if reason in (Reason.SCOPE_UNKNOWN, Reason.COVERAGE_UNKNOWN):
         return Verdict.UNKNOWN
     started = arrangement.implemented if arrangement else None
     if reason in _NOT_IN_EFFECT and started is not None and started.value.possible_by(day):
@@ -184,6 +190,7 @@ def _verdict(
 
 
 _NOT_IN_EFFECT = frozenset({Reason.NOT_YET_SIGNED, Reason.SIGNED_NOT_IMPLEMENTED})
+_STANDING = {Coverage.OUTSIDE: Reason.OUTSIDE_TERRITORY, Coverage.UNKNOWN: Reason.COVERAGE_UNKNOWN}
 
 
 def _caveats(
@@ -199,6 +206,8 @@ def _caveats(
     qualifies = reason is Reason.COVERED  # or probably so: the caveats of being covered
     if reason is Reason.NO_LONGER_COVERED and member and member.until and member.until.note:
         caveats.append(member.until.note)  # the arrangement's own caveats no longer apply
+    elif reason in _STANDING.values() and member and member.basis and member.basis.note:
+        caveats.append(member.basis.note)  # nor do they to a place outside it
     elif arrangement is not None:
         stage = arrangement.stage(day)
         if qualifies and stage is not None and stage is not arrangement.stages[-1]:
@@ -206,6 +215,8 @@ def _caveats(
         if qualifies and not arrangement.benefits.value:
             caveats.append("The benefits the announcement names are not recorded in the data.")
         caveats += [c.value for c in arrangement.caveats]
+        if member and member.basis and member.basis.note:
+            caveats.append(member.basis.note)
     if counted is not None and counted.since.value <= day and counted.since.note:
         caveats.append(counted.since.note)
     if isinstance(tier, Tier):

@@ -91,7 +91,7 @@ def _not_implemented(answer: Eligibility, arrangement: Arrangement, who: str) ->
 
 
 def _not_yet_joined(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
-    first = next(m.since for m in arrangement.members if m.territory == answer.place.code)
+    first = arrangement.membership(answer.place.code).since
     assert first is not None
     return (
         f"{_the(answer.place.name)} is covered by the {arrangement.name} "
@@ -100,7 +100,7 @@ def _not_yet_joined(answer: Eligibility, arrangement: Arrangement, who: str) -> 
 
 
 def _left(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
-    last = next(m.until for m in arrangement.members if m.territory == answer.place.code)
+    last = arrangement.membership(answer.place.code).until
     assert last is not None
     return (
         f"{_the(answer.place.name)} was last covered by the {arrangement.name} "
@@ -139,6 +139,20 @@ def _scope_unknown(answer: Eligibility, arrangement: Arrangement, who: str) -> s
     )
 
 
+def _outside(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
+    return (
+        f"{_the(answer.place.name)} is outside the customs territory the {arrangement.name} "
+        f"({_dates(arrangement)}) covers"
+    )
+
+
+def _standing_unknown(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
+    return (
+        f"the record does not settle whether {_the(answer.place.name)} is inside the customs "
+        f"territory the {arrangement.name} ({_dates(arrangement)}) covers"
+    )
+
+
 _BODIES = {
     Reason.COVERED: _covered,
     Reason.NOT_YET_SIGNED: _not_yet_signed,
@@ -148,4 +162,6 @@ _BODIES = {
     Reason.TIER_NOT_RECOGNISED: _tier,
     Reason.ROLE_OUT_OF_SCOPE: _out_of_scope,
     Reason.SCOPE_UNKNOWN: _scope_unknown,
+    Reason.OUTSIDE_TERRITORY: _outside,
+    Reason.COVERAGE_UNKNOWN: _standing_unknown,
 }

@@ -26,6 +26,7 @@ from .model import (
     CodePrefix,
     Confidence,
     CountedTerritory,
+    Coverage,
     Dataset,
     DeclarationField,
     DeclarationRule,
@@ -382,6 +383,7 @@ def _arrangement(reader: _Reader, index: int, table: Any) -> Arrangement | None:
         "benefits_wording": lambda: _str(table.get("benefits_wording", "")),
         "code_format": lambda: _code_format(reader, where, table),
         "members": lambda: _members(reader, where, table),
+        "territories": lambda: _territories(reader, where, table),
         "caveats": lambda: _caveats(reader, where, table.get("caveats", [])),
     }
     for name, read in readers.items():
@@ -530,11 +532,43 @@ def _members(reader: _Reader, where: str, table: Mapping[str, Any]) -> tuple[Mem
                 continue
             if change is not None and day is not None:
                 changes.setdefault(change, {})[bound] = cast("Fact[date]", fact)
-    members = tuple(Membership(code, **changes.get(code, {})) for code in codes)
+    members = tuple(
+        Membership(code, changes.get(code, {}).get("since"), changes.get(code, {}).get("until"))
+        for code in codes
+    )
     for member in members:
         if member.since and member.until and member.until.value < member.since.value:
             reader.problem(f"{where}.members", f"{member.territory} leaves before it joins")
     return members
+
+
+def _territories(reader: _Reader, where: str, table: Mapping[str, Any]) -> tuple[Membership, ...]:
+    """Places that are not members, with their standing in the customs territory covered."""
+    members = table.get("members")
+    seen = set(members) if isinstance(members, list) else set()
+    territories = []
+    for number, raw in enumerate(_list_of(table.get("territories", []), dict), 1):
+        here = f"{where}.territories[{number}]"
+        reader.keys(here, raw, keys("arrangement", "territories"))
+        try:
+            code = reader.field(here, raw, "code", _str)
+            reader.territory(here, code)
+            if code in seen:
+                reader.problem(here, f"{code} is a member, or listed twice")
+            seen.add(code)
+            basis = reader.fact_from(
+                here, raw, reader.field(here, raw, "coverage", _enum(Coverage))
+            )
+            since, until = (
+                reader.optional(here, raw, key, _toml_date, None)
+                for key in ("first_day", "last_day")
+            )
+        except _Invalid:
+            continue
+        dated = [Fact(d, basis.sources, basis.confidence, basis.inferred) if d else None
+                 for d in (since, until)]  # fmt: skip
+        territories.append(Membership(code, dated[0], dated[1], basis))
+    return tuple(territories)
 
 
 def _caveats(reader: _Reader, where: str, raw: Any) -> tuple[Fact[str], ...]:
@@ -580,7 +614,7 @@ def _check_dates(reader: _Reader, where: str, arrangement: Arrangement) -> None:
         )
     if arrangement.stages and (implemented != When.exact(arrangement.stages[0].start)):
         reader.problem(f"{where}.stages", "the first stage must start on the implementation day")
-    for member in arrangement.members:
+    for member in arrangement.members + arrangement.territories:
         for bound in (member.since, member.until):
             if bound and signed.earliest and bound.value < signed.earliest:
                 reader.problem(f"{where}.members", f"{member.territory} changes before signing")
@@ -595,7 +629,10 @@ def _check_unique_coverage(reader: _Reader, arrangements: list[Arrangement]) -> 
             reader.problem(f"arrangement {arrangement.id}", "duplicate id")
         seen[arrangement.id] = arrangement.id
         start = arrangement.signed.value.earliest or date.min
-        for member in arrangement.members:
+        inside = [
+            t for t in arrangement.territories if t.covers(t.since.value if t.since else start)
+        ]
+        for member in arrangement.members + tuple(inside):
             first = member.since.value if member.since else start
             last = member.until.value if member.until else date.max
             spans.setdefault(member.territory, []).append((first, last, arrangement.id))

@@ -17,6 +17,7 @@ from .model import (
     Benefit,
     CodePrefix,
     Confidence,
+    Coverage,
     DeclarationField,
     Instrument,
     PartnerKind,
@@ -161,6 +162,22 @@ FIELDS: dict[str, JSON] = {
             "members": _array(_CODE, minItems=1, uniqueItems=True),
             "joins": _array(_change("first_day")),
             "leaves": _array(_change("last_day")),
+            "territories": {
+                **_array(
+                    _table(
+                        {
+                            "code": _CODE,
+                            "coverage": file_values(Coverage),
+                            "first_day": _DATE,
+                            "last_day": _DATE,
+                            **_PROVENANCE,
+                        },
+                        ("code", "coverage", "sources", "confidence"),
+                    )
+                ),
+                "description": "Places that are not members, and whether each is inside the "
+                "customs territory the arrangement covers; not counted in the totals.",
+            },
             "signed": _table(
                 {**_WHEN, **_PROVENANCE},
                 ("sources", "confidence"),
@@ -230,7 +247,7 @@ FIELDS: dict[str, JSON] = {
 
 VOCABULARIES: tuple[type[enum.Enum], ...] = (
     SourceKind, Tier, DeclarationField, PartnerKind, Instrument, Scope, Benefit, CodePrefix,
-    Basis, Confidence,
+    Coverage, Basis, Confidence,
 )  # fmt: skip
 """The enumerations the file's values come from."""
 

@@ -91,8 +91,9 @@ _SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015\u2212]+")
 _PLACE_CODE_FIELD = DeclarationField.OVERSEAS_CONSIGNOR_CONSIGNEE_CODE
 # What check() answers for a place no arrangement covered on the day.
 _NOT_COVERED = frozenset(
-    {Reason.NOT_A_PARTNER, Reason.NOT_YET_SIGNED, Reason.NOT_YET_COVERED, Reason.NO_LONGER_COVERED}
-)
+    {Reason.NOT_A_PARTNER, Reason.NOT_YET_SIGNED, Reason.NOT_YET_COVERED, Reason.NO_LONGER_COVERED,
+     Reason.OUTSIDE_TERRITORY, Reason.COVERAGE_UNKNOWN}
+)  # fmt: skip
 
 
 def __getattr__(name: str) -> date:

@@ -21,6 +21,7 @@ __all__ = [
     "CodePrefix",
     "Confidence",
     "CountedTerritory",
+    "Coverage",
     "Dataset",
     "DeclarationField",
     "DeclarationRule",
@@ -256,6 +257,23 @@ _WORDS.update(
         CodePrefix.INCLUDED: "the pattern matches the whole code, place code included",
         CodePrefix.SEPARATE: "the pattern matches what follows the two-letter place code",
         CodePrefix.NONE: "codes carry no place code: the pattern matches the whole code",
+    }
+)
+
+
+class Coverage(_Worded, enum.Enum):
+    """Whether a place is inside the customs territory an arrangement covers."""
+
+    INSIDE = "inside"
+    OUTSIDE = "outside"
+    UNKNOWN = "unknown"
+
+
+_WORDS.update(
+    {
+        Coverage.INSIDE: "inside the customs territory covered",
+        Coverage.OUTSIDE: "outside the customs territory covered",
+        Coverage.UNKNOWN: "not known to be inside or outside the customs territory covered",
     }
 )
 
@@ -520,18 +538,31 @@ class Stage:
 class Membership:
     """A territory covered by an arrangement, with dated joining and leaving.
 
+    A member (``basis`` ``None``) counts in the published totals. A place that is not a
+    member but whose standing in the arrangement's customs territory the data records
+    (``basis``: inside, outside or unknown, with its sources) does not: Réunion and Monaco
+    are inside the EU's customs territory, Gibraltar and Greenland outside it.
+
     Attributes:
-        territory: The covered territory's ISO alpha-2 code.
+        territory: The territory's ISO alpha-2 code.
         since: First covered day, when it joined after the arrangement was signed.
         until: Last covered day, when it left (e.g. the United Kingdom: 2020-12-31).
+        basis: For a place that is not a member: whether it is inside the customs
+            territory the arrangement covers, and on what evidence.
     """
 
     territory: str
     since: Fact[date] | None = None
     until: Fact[date] | None = None
+    basis: Fact[Coverage] | None = None
 
     def covers(self, day: date) -> bool:
-        """Whether the territory is a member on ``day``."""
+        """Whether the territory is covered on ``day``."""
+        inside = self.basis is None or self.basis.value is Coverage.INSIDE
+        return inside and self.applies(day)
+
+    def applies(self, day: date) -> bool:
+        """Whether the record applies on ``day``: after joining and before leaving."""
         return (self.since is None or self.since.value <= day) and (
             self.until is None or day <= self.until.value
         )
@@ -580,7 +611,9 @@ class Arrangement:
         benefits: The normalised benefits.
         benefits_wording: The announcement's own wording of the benefits.
         code_format: The partner's AEO code format, or ``None`` if unpublished.
-        members: The covered territories.
+        members: The covered territories counted in the totals (a union's member states).
+        territories: Places that are not members, with their standing in the customs
+            territory covered (inside, outside, unknown) and its evidence.
         caveats: What to know before relying on it.
     """
 
@@ -603,6 +636,7 @@ class Arrangement:
     benefits_wording: str
     code_format: Fact[CodeFormat] | None
     members: tuple[Membership, ...]
+    territories: tuple[Membership, ...]
     caveats: tuple[Fact[str], ...]
 
     def facts(self) -> Iterator[tuple[str, Fact[object]]]:
@@ -620,10 +654,11 @@ class Arrangement:
             ("benefits", self.benefits),
             ("partner's code format", self.code_format),
         ]
-        for member in self.members:
+        for member in self.members + self.territories:
             labelled += [
                 (f"{member.territory} covered from", member.since),
                 (f"{member.territory} covered until", member.until),
+                (f"{member.territory} in the customs territory", member.basis),
             ]
         labelled += [("caveat", caveat) for caveat in self.caveats]
         return ((label, fact) for label, fact in labelled if fact is not None)
@@ -642,8 +677,19 @@ class Arrangement:
         """Whether benefits had certainly started by ``day``."""
         return self.implemented is not None and self.implemented.value.known_by(day)
 
+    def membership(self, code: str) -> Membership:
+        """The record of the place with ISO code ``code``: a member's, or a territory's.
+
+        Raises:
+            KeyError: The arrangement records nothing for the place.
+        """
+        for member in self.members + self.territories:
+            if member.territory == code:
+                return member
+        raise KeyError(code)
+
     def covered(self, day: date) -> tuple[str, ...]:
-        """The ISO codes of the territories covered on ``day``."""
+        """The ISO codes of the members covered on ``day`` (those the totals count)."""
         return tuple(m.territory for m in self.members if m.covers(day))
 
     def stage(self, day: date) -> Stage | None:

@@ -51,7 +51,7 @@ class _Derived:
         self.places = PlaceIndex(dataset.aliases, union_names)
         self.links: dict[str, list[tuple[Arrangement, Membership]]] = {}
         for arrangement in dataset.arrangements:
-            for member in arrangement.members:
+            for member in arrangement.members + arrangement.territories:
                 self.links.setdefault(member.territory, []).append((arrangement, member))
         self.counted: dict[str, CountedTerritory] = {
             c.territory: c for c in dataset.counted_territories

@@ -28,6 +28,9 @@ class Reason(enum.Enum):
 
     ``NOT_YET_COVERED`` is for a place that joins a union after its arrangement was signed;
     ``NO_LONGER_COVERED`` for one that has left (the United Kingdom after 2020-12-31).
+    ``OUTSIDE_TERRITORY`` is for a place outside the customs territory an arrangement
+    covers, though tied to a member (Greenland, Gibraltar); ``COVERAGE_UNKNOWN`` for one
+    whose standing the record does not settle (San Marino).
     """
 
     COVERED = "covered"
@@ -39,6 +42,8 @@ class Reason(enum.Enum):
     TIER_NOT_RECOGNISED = "tier-not-recognised"
     ROLE_OUT_OF_SCOPE = "role-out-of-scope"
     SCOPE_UNKNOWN = "scope-unknown"
+    OUTSIDE_TERRITORY = "outside-territory"
+    COVERAGE_UNKNOWN = "coverage-unknown"
 
 
 class Verdict(enum.Enum):
