@@ -149,6 +149,11 @@ def _details(registry: Registry, a: Arrangement) -> str:
             fact(f"{name} covered from", str(m.since.value), m.since)
         if m.until is not None:
             fact(f"{name} covered until", str(m.until.value), m.until)
+    for m in a.territories:  # places that are not members: inside, outside or unknown
+        assert m.basis is not None
+        until = f", until {m.until.value}" if m.until else ""
+        name = escape(_place(registry, m.territory)[0])
+        fact(f"{name} ({m.territory})", f"{m.basis.value.description}{until}", m.basis)
     for caveat in a.caveats:
         fact("Caveat", escape(caveat.value), caveat)
     kind = a.partner_kind.value.replace("-", " ")

@@ -8,9 +8,7 @@ from aeo_mra.places import normalise
 
 def test_every_fact_cites_a_source(registry: Registry) -> None:
     for a in registry.dataset.arrangements:
-        facts = [a.signed, a.scope, a.china_tiers, a.partner_programme, a.benefits, *a.caveats]
-        facts += [f for f in (a.implemented, a.code_format) if f is not None]
-        for fact in facts:
+        for _, fact in a.facts():
             assert fact.sources, a.id
             for source in fact.sources:
                 assert source.urls, source.id
@@ -20,8 +18,8 @@ def test_every_fact_cites_a_source(registry: Registry) -> None:
 
 def test_inferred_facts_are_low_confidence(registry: Registry) -> None:
     for a in registry.dataset.arrangements:
-        for fact in (a.signed, a.implemented, a.scope, a.china_tiers):
-            if fact is not None and fact.inferred:
+        for _, fact in a.facts():
+            if fact.inferred:
                 assert fact.confidence.name == "LOW", a.id
                 assert fact.note, a.id
 
@@ -64,3 +62,19 @@ def test_aliases_are_unique_once_normalised(registry: Registry) -> None:
 def test_every_tier_period_cites_a_source(registry: Registry) -> None:
     for period in registry.dataset.tiers.values():
         assert period.sources
+
+
+def test_places_inside_a_customs_territory_answer_as_its_members_do(registry: Registry) -> None:
+    """Réunion answers as France does, on every event day; the totals count neither."""
+    days = sorted({e.when.latest for e in registry.timeline() if e.when.latest})
+    for a in registry.dataset.arrangements:
+        member = a.members[0].territory
+        for place in a.territories:
+            assert place.basis is not None
+            assert place.basis.sources
+            for day in days:
+                answer = registry.check(place.territory, on=day)
+                if place.covers(day) and a.members[0].covers(day):
+                    assert answer.reason is registry.check(member, on=day).reason
+                    assert answer.arrangement is a
+                assert place.territory not in a.covered(day)  # what the totals count
