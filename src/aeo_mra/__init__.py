@@ -61,6 +61,7 @@ from .results import Eligibility, Event, EventKind, Reason, Summary, Verdict
 _LAZY: dict[str, str | None] = {
     "PlaceIndex": "places",
     "codes": None,
+    "diff": None,
 }
 
 __all__ = [
@@ -112,6 +113,7 @@ __all__ = [
     "check_foreign",
     "check_many",
     "codes",
+    "diff",
     "load",
     "resolve",
     "summary",

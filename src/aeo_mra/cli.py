@@ -475,6 +475,60 @@ def _code(args: argparse.Namespace) -> int:
     return EXIT_YES
 
 
+# -- diff ---------------------------------------------------------------------------------
+
+
+def _add_diff(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("old", metavar="OLD", help="the old dataset file (TOML)")
+    parser.add_argument(
+        "new", metavar="NEW", nargs="?", help="the new dataset file (default: the bundled data)"
+    )
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from aeo_mra import diff
+
+    old = _load(args.old)
+    new = _load(args.new) if args.new else aeo_mra._default()
+    facts, answers = diff.facts(old, new), diff.answers(old, new)
+    if args.json:
+        _print_json(
+            {
+                "old": old.version,
+                "new": new.version,
+                "facts": [_record(c) for c in facts],
+                "answers": [_answer_change(c) for c in answers],
+            }
+        )
+    else:
+        lines = [f"Data {old.version} → {new.version}: {len(facts)} facts changed"]
+        lines += [f"  {c}" for c in facts]
+        lines.append(f"{len(answers)} answers changed (every place, on every dated day)")
+        lines += [f"  {c}" for c in answers]
+        print("\n".join(lines))
+    return EXIT_YES
+
+
+def _load(path: str) -> aeo_mra.Registry:
+    """The dataset file at ``path``; a file that cannot be read is bad input, not a bug."""
+    try:
+        return aeo_mra.load(path)
+    except OSError as error:
+        raise _BadInputError(f"cannot read {path!r}: {error.strerror or error}") from None
+
+
+def _answer_change(change: aeo_mra.diff.AnswerChange) -> JSON:
+    old, new = change.old, change.new
+    return {
+        "place": old.place.code,
+        "on": old.on.isoformat(),
+        "role": old.role.value,
+        "changed": list(change.fields),
+        "old": _check_json(old),
+        "new": _check_json(new),
+    }
+
+
 # -- the command line --------------------------------------------------------------------
 
 
@@ -497,6 +551,7 @@ _COMMANDS = (
     _Command("timeline", "every dated event, earliest first", _no_arguments, _timeline),
     _Command("summary", "the running totals as China's customs counts them", _add_dated, _summary),
     _Command("code", "parse and validate an AEO code; what to declare", _add_code, _code),
+    _Command("diff", "what changed between two dataset files: facts and answers", _add_diff, _diff),
 )
 
 _EPILOG = "exit status: 0 yes or success, 1 when check answers no, 2 for bad input, 3 for a bug"

@@ -1,0 +1,101 @@
+"""diff: the facts and the answers that change between two datasets."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import aeo_mra
+from aeo_mra import Reason, Registry, Role, Verdict, cli, diff
+
+SHAPES = Path(__file__).parent / "data" / "shapes.toml"
+
+
+def _edited(tmp_path: Path, *replacements: tuple[str, str]) -> Path:
+    text = SHAPES.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / "new.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def old() -> Registry:
+    return aeo_mra.load(SHAPES)
+
+
+def test_the_same_data_has_no_changes(old: Registry) -> None:
+    assert diff.facts(old, aeo_mra.load(SHAPES)) == ()
+    assert diff.answers(old, aeo_mra.load(SHAPES)) == ()
+
+
+def test_a_changed_date_shows_as_a_fact_and_as_answers(old: Registry, tmp_path: Path) -> None:
+    new = aeo_mra.load(
+        _edited(
+            tmp_path, ("implemented = { date = 2015-11-01", "implemented = { date = 2016-01-01")
+        )
+    )
+    changes = diff.facts(old, new)
+    assert [(c.record, c.field) for c in changes] == [("arrangement UNION", "implemented")]
+    assert str(changes[0]).startswith("arrangement UNION: implemented: 2015-11-01 (high; ann)")
+    assert "→ 2016-01-01 (high; ann)" in str(changes[0])
+    moved = diff.answers(old, new)
+    assert moved
+    assert {c.old.arrangement.id for c in moved if c.old.arrangement} == {"UNION"}
+    assert all(date(2015, 11, 1) <= c.old.on < date(2016, 1, 1) for c in moved)
+    first = next(c for c in moved if c.old.place.code == "DE" and c.old.role is Role.EXPORTER)
+    assert first.fields == ("verdict", "reason", "benefits")
+    assert (first.old.verdict, first.new.reason) == (Verdict.YES, Reason.SIGNED_NOT_IMPLEMENTED)
+    assert "was: Yes:" in str(first)
+    assert "now: No:" in str(first)
+
+
+def test_records_added_and_removed(old: Registry, tmp_path: Path) -> None:
+    new = aeo_mra.load(
+        _edited(
+            tmp_path,
+            ('"Testland" = "NZ"', '"Testland" = "AU"'),
+            (
+                '[sources.totals]\ntitle = "Published totals (test)',
+                '[sources.totals]\ntitle = "Totals',
+            ),
+            ('version = "test-1"', 'version = "test-2"'),
+        )
+    )
+    found = {(c.record, c.field): c for c in diff.facts(old, new)}
+    assert found["dataset", "version"].new == "test-2"
+    assert (found["alias 'Testland'", "place"].old, found["alias 'Testland'", "place"].new) == (
+        "NZ",
+        "AU",
+    )
+    assert found["source totals", "title"].new.startswith("Totals")
+
+
+def test_chosen_rows_with_role_and_tier(old: Registry, tmp_path: Path) -> None:
+    new = aeo_mra.load(_edited(tmp_path, ('value = "imports-and-exports"', 'value = "imports"')))
+    rows = [("DE", date(2016, 1, 1)), ("DE", date(2016, 1, 1), Role.IMPORTER)]
+    (only,) = diff.answers(old, new, rows)
+    assert only.new.reason is Reason.ROLE_OUT_OF_SCOPE
+    with pytest.raises(TypeError, match="a row is"):
+        diff.answers(old, new, ["DE"])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="old must be an aeo_mra.Registry"):
+        diff.facts("old.toml", new)  # type: ignore[arg-type]
+
+
+def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    new = _edited(
+        tmp_path, ("implemented = { date = 2015-11-01", "implemented = { date = 2016-01-01")
+    )
+    assert cli.main(["diff", str(SHAPES), str(new), "--json"]) == cli.EXIT_YES
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == ["old", "new", "facts", "answers"]
+    assert data["facts"][0]["record"] == "arrangement UNION"
+    assert data["answers"][0]["old"]["verdict"] == "yes"
+    assert cli.main(["diff", str(SHAPES), str(new)]) == cli.EXIT_YES
+    assert "1 facts changed" in capsys.readouterr().out
+    assert cli.main(["diff", str(tmp_path / "missing.toml")]) == cli.EXIT_BAD_INPUT
