@@ -83,7 +83,7 @@ def test_chosen_rows_with_role_and_tier(old: Registry, tmp_path: Path) -> None:
     assert only.new.reason is Reason.ROLE_OUT_OF_SCOPE
     with pytest.raises(TypeError, match="a row is"):
         diff.answers(old, new, ["DE"])  # type: ignore[list-item]
-    with pytest.raises(TypeError, match="old must be an aeo_mra.Registry"):
+    with pytest.raises(TypeError, match=r"old must be an aeo_mra\.Registry"):
         diff.facts("old.toml", new)  # type: ignore[arg-type]
 
 
