@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from aeo_mra import Registry
 from aeo_mra.places import normalise
 
@@ -78,3 +80,18 @@ def test_places_inside_a_customs_territory_answer_as_its_members_do(registry: Re
                     assert answer.reason is registry.check(member, on=day).reason
                     assert answer.arrangement is a
                 assert place.territory not in a.covered(day)  # what the totals count
+
+
+def test_no_source_url_is_a_bare_site_root(registry: Registry) -> None:
+    """A reader must be able to follow every URL to the document itself.
+
+    A site's home page is allowed only where the source's note says why: it names the site
+    and says "site root".
+    """
+    for source in registry.dataset.sources.values():
+        for url in source.urls:
+            parts = urlsplit(url)
+            if parts.path in ("", "/") and not parts.query:
+                note = source.note.lower()
+                assert "site root" in note, (source.id, url)
+                assert str(parts.hostname) in note, (source.id, url)

@@ -224,6 +224,7 @@ class Benefit(_Worded, enum.Enum):
     LOWER_INSPECTION_RATE = "lower-inspection-rate"
     PRIORITY_INSPECTION = "priority-inspection"
     CUSTOMS_LIAISON = "customs-liaison"
+    ENTERPRISE_COORDINATOR = "enterprise-coordinator"
     PRIORITY_AFTER_DISRUPTION = "priority-after-disruption"
     PRIORITY_RELEASE = "priority-release"
     RISK_ASSESSMENT = "risk-assessment"
@@ -236,6 +237,7 @@ _WORDS.update(
         Benefit.LOWER_INSPECTION_RATE: "lower inspection rate",
         Benefit.PRIORITY_INSPECTION: "priority inspection of goods selected for examination",
         Benefit.CUSTOMS_LIAISON: "a designated customs liaison",
+        Benefit.ENTERPRISE_COORDINATOR: "an enterprise coordinator (企业协调员)",
         Benefit.PRIORITY_AFTER_DISRUPTION: "priority clearance after trade disruption",
         Benefit.PRIORITY_RELEASE: "priority or fast release",
         Benefit.RISK_ASSESSMENT: "AEO status taken into account in risk assessment",
