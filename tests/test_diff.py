@@ -99,3 +99,17 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert cli.main(["diff", str(SHAPES), str(new)]) == cli.EXIT_YES
     assert "1 facts changed" in capsys.readouterr().out
     assert cli.main(["diff", str(tmp_path / "missing.toml")]) == cli.EXIT_BAD_INPUT
+
+
+def test_the_bundled_data_against_an_edited_copy(tmp_path: Path) -> None:
+    bundled = Path(aeo_mra.__file__).parent / "data" / "arrangements.toml"
+    text = bundled.read_text(encoding="utf-8")
+    start = text.index('id = "JP"')
+    text = text[:start] + text[start:].replace("date = 2019-06-01", "date = 2019-07-01", 1)
+    (tmp_path / "copy.toml").write_text(text, encoding="utf-8")
+    old, new = aeo_mra.Registry.bundled(), aeo_mra.load(tmp_path / "copy.toml")
+    (change,) = diff.facts(old, new)
+    assert (change.record, change.field) == ("arrangement JP", "implemented")
+    moved = diff.answers(old, new, [("JP", date(2019, 6, 15)), ("JP", date(2019, 7, 1))])
+    assert [c.old.on for c in moved] == [date(2019, 6, 15)]
+    assert moved[0].new.reason is Reason.SIGNED_NOT_IMPLEMENTED
