@@ -8,6 +8,7 @@ nothing, ``ValueError`` for a value that is well-formed but not allowed).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = [
     "DataError",
@@ -21,7 +22,24 @@ __all__ = [
 
 
 class Error(Exception):
-    """Base class of every exception raised by aeo_mra."""
+    """Base class of every exception raised by aeo_mra.
+
+    Every one survives ``pickle`` with its message, attributes and notes, so errors raised
+    in a worker process (``ProcessPoolExecutor``, multiprocessing, dask, Spark) arrive whole.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default rebuilds an exception by calling its class with ``args`` (the
+        # message), which the subclasses' own signatures do not take.
+        return _restore, (type(self), self.args, vars(self))
+
+
+def _restore(kind: type[Error], args: tuple[object, ...], state: dict[str, Any]) -> Error:
+    """An error unpickled: its message and attributes as they were, without ``__init__``."""
+    error = kind.__new__(kind, *args)
+    error.args = args
+    vars(error).update(state)
+    return error
 
 
 def _quoted(value: object, limit: int = 80) -> str:

@@ -1,0 +1,58 @@
+"""Errors that travel: every public exception survives pickle with its attributes and notes."""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+import aeo_mra
+from aeo_mra import Tier, codes
+
+
+def _raised(call: Callable[[], object]) -> aeo_mra.Error:
+    with pytest.raises(aeo_mra.Error) as caught:
+        call()
+    return caught.value
+
+
+RAISERS: dict[str, Callable[[], object]] = {
+    "UnknownPlaceError": lambda: aeo_mra.check("Germny"),
+    "DomesticPlaceError": lambda: aeo_mra.check("China"),
+    "UnknownArrangementError": lambda: aeo_mra.arrangement("XX"),
+    "UnknownPartnerTierError": lambda: aeo_mra.check_foreign("France", "gold"),
+    "TierNotInForceError": lambda: aeo_mra.check("DE", on=date(2020, 1, 1), tier=Tier.AA),
+    "DataError": lambda: aeo_mra._loader.parse("[meta\n", "x.toml"),
+    "InvalidFormat": lambda: codes.validate("SG12345678901X"),
+    "InvalidLength": lambda: codes.validate("SG12345"),
+    "UnknownPrefix": lambda: codes.validate("SG123456789012", on=date(2000, 1, 1)),
+    "NotDeclarable": lambda: codes.declaration("AEOCN0123456789", date(2020, 1, 1)),
+    "check_many row note": lambda: aeo_mra.check_many(["DE", "Atlantis"]),
+}
+
+
+def _public_error_types() -> set[type[BaseException]]:
+    found = set()
+    for module in (aeo_mra.errors, codes):
+        for name in module.__all__:
+            value = getattr(module, name)
+            if isinstance(value, type) and issubclass(value, aeo_mra.Error):
+                found.add(value)
+    return found
+
+
+@pytest.mark.parametrize("case", RAISERS)
+def test_an_error_survives_pickle_with_its_attributes(case: str) -> None:
+    error = _raised(RAISERS[case])
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is type(error)
+    assert str(copy) == str(error)
+    assert copy.args == error.args
+    assert vars(copy) == vars(error)  # place, suggestions, problems, notes …
+
+
+def test_every_public_error_type_is_tested_for_pickling() -> None:
+    raised = {type(_raised(call)) for call in RAISERS.values()}
+    assert _public_error_types() - {aeo_mra.Error, codes.InvalidCode} <= raised
