@@ -387,3 +387,41 @@ def test_a_console_that_cannot_show_chinese_gets_escapes_not_a_crash(encoding: s
     text = run_in("check", "DE", "--on", "2020-05-01")
     assert text.returncode == cli.EXIT_YES
     assert "\\u9ad8" in text.stdout  # 高, escaped
+
+
+# -- output that cannot be written ---------------------------------------------------------
+
+
+def _run_with_stdout(stdout: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "aeo_mra", "timeline"],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_one_line_and_its_own_status() -> None:
+    with Path("/dev/full").open("w") as full:
+        done = _run_with_stdout(full)
+    assert done.returncode == cli.EXIT_OUTPUT_FAILED
+    assert len(done.stderr.splitlines()) == 1, done.stderr
+    assert "No space left on device" in done.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes a POSIX file descriptor")
+def test_a_closed_stdout_is_one_line_and_its_own_status() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "import os, sys; os.close(1); sys.argv = ['aeo-mra', 'timeline'];"
+         "from aeo_mra.cli import main; raise SystemExit(main())"],
+        stderr=subprocess.PIPE,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == cli.EXIT_OUTPUT_FAILED
+    assert len(done.stderr.splitlines()) == 1, done.stderr
+    assert "output" in done.stderr

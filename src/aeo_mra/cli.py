@@ -4,13 +4,15 @@ A surface over the public API of `aeo_mra`: every answer comes from the same
 functions a Python caller uses. Each subcommand prints aligned text by default and one
 JSON object with ``--json``; docs/cli.md documents the shapes.
 
-Exit status: 0 for yes (or success), 1 when ``check`` answers no, 2 for bad input.
+Exit status: 0 for yes (or success), 1 when ``check`` answers no, 2 for bad input, 3 for a
+bug, 4 when the output cannot be written, 141 when its reader went away.
 """
 
 from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import difflib
 import enum
 import io
@@ -29,7 +31,15 @@ import aeo_mra
 from aeo_mra import Arrangement, Basis, Confidence, Eligibility, Role, Tier
 from aeo_mra.errors import _did_you_mean
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_BUG", "EXIT_NO", "EXIT_PIPE_CLOSED", "EXIT_YES", "main"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_BUG",
+    "EXIT_NO",
+    "EXIT_OUTPUT_FAILED",
+    "EXIT_PIPE_CLOSED",
+    "EXIT_YES",
+    "main",
+]
 
 EXIT_YES = 0
 """The answer is yes, or the command succeeded."""
@@ -39,6 +49,8 @@ EXIT_BAD_INPUT = 2
 """A usage error or bad input: the message on stderr names it."""
 EXIT_BUG = 3
 """aeo-mra itself failed: the traceback on stderr is worth a bug report."""
+EXIT_OUTPUT_FAILED = 4
+"""The output could not be written (disk full, standard output closed): one line on stderr."""
 EXIT_PIPE_CLOSED = 141
 """The reader of the output went away, as a shell reports death by SIGPIPE."""
 
@@ -554,7 +566,10 @@ _COMMANDS = (
     _Command("diff", "what changed between two dataset files: facts and answers", _add_diff, _diff),
 )
 
-_EPILOG = "exit status: 0 yes or success, 1 when check answers no, 2 for bad input, 3 for a bug"
+_EPILOG = (
+    "exit status: 0 yes or success, 1 when check answers no, 2 for bad input, 3 for a bug, "
+    "4 when the output cannot be written"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -581,11 +596,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     stdout = sys.stdout
+    if stdout is None:  # started with stdout closed (`aeo-mra timeline >&-`)
+        return _output_failed("standard output is closed")
     errors = stdout.errors if isinstance(stdout, io.TextIOWrapper) else None
-    if isinstance(stdout, io.TextIOWrapper):
-        # A console that cannot show Chinese gets escapes in text, not a crash.
-        stdout.reconfigure(errors="backslashreplace")
     try:
+        if isinstance(stdout, io.TextIOWrapper):
+            # A console that cannot show Chinese gets escapes in text, not a crash.
+            stdout.reconfigure(errors="backslashreplace")
         status = run(args)
         sys.stdout.flush()
     except aeo_mra.Error as error:
@@ -593,12 +610,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader has gone (`aeo-mra timeline | head`): stop quietly, as if by SIGPIPE.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_output()
         return EXIT_PIPE_CLOSED
+    except OSError as error:  # the disk is full, stdout was closed …: not a bug
+        _discard_output()
+        return _output_failed(error.strerror or str(error))
     except Exception:  # a bug: never let it pass for "no" (status 1)
         traceback.print_exc()
         return EXIT_BUG
     finally:
         if isinstance(stdout, io.TextIOWrapper) and not stdout.closed:
-            stdout.reconfigure(errors=errors)
+            with contextlib.suppress(OSError):
+                stdout.reconfigure(errors=errors)
     return status
+
+
+def _output_failed(why: str) -> int:
+    print(f"{PROG}: error: cannot write the output: {why}", file=sys.stderr)
+    return EXIT_OUTPUT_FAILED
+
+
+def _discard_output() -> None:
+    """Point stdout at the null device, so that the flush at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
