@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -293,3 +294,40 @@ def test_one_instant_on_two_days_is_answered_for_each_day() -> None:
 def test_check_many_refuses_a_string_for_places() -> None:
     with pytest.raises(TypeError, match="not a string"):
         aeo_mra.check_many("DE")
+
+
+class _NaTType(datetime):
+    """Modelled on pandas' NaT: a datetime that equals nothing and whose date() is itself."""
+
+    def __new__(cls) -> _NaTType:
+        return super().__new__(cls, 1, 1, 1)
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    def __ne__(self, other: object) -> bool:
+        return True
+
+    __hash__ = datetime.__hash__
+
+    def date(self) -> Any:
+        return self
+
+
+def _nats() -> list[object]:
+    found: list[object] = [_NaTType()]
+    try:
+        import pandas as pd
+    except ImportError:
+        return found
+    return [*found, pd.NaT]
+
+
+@pytest.mark.parametrize("nat", _nats())
+def test_a_missing_date_is_refused_naming_the_argument(nat: object) -> None:
+    with pytest.raises(TypeError, match=r"\bon\b.*missing"):
+        aeo_mra.check("DE", on=nat)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"\bon\b.*missing"):
+        aeo_mra.check_many(["DE"], on=[nat])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"\bon\b.*missing"):
+        aeo_mra.summary(nat)  # type: ignore[arg-type]

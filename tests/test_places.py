@@ -11,7 +11,7 @@ from aeo_mra import Registry
 @pytest.mark.parametrize(
     ("place", "code"),
     [
-        ("DE", "DE"), ("deu", "DE"), ("276", "DE"), (276, "DE"), ("Germany", "DE"),
+        ("DE", "DE"), ("DEU", "DE"), ("276", "DE"), (276, "DE"), ("Germany", "DE"),
         ("  germany ", "DE"), ("Federal Republic of Germany", "DE"), ("德国", "DE"),
         ("KR", "KR"), ("South Korea", "KR"), ("Korea, Republic of", "KR"), ("韩国", "KR"),
         ("大韩民国", "KR"), ("UK", "GB"), ("U.K.", "GB"), ("United Kingdom", "GB"), ("英国", "GB"),
@@ -95,3 +95,34 @@ def test_numbers_equal_to_a_cached_code_still_raise(number: object) -> None:
     assert aeo_mra.check(4).place.code == "AF"
     with pytest.raises(TypeError):
         aeo_mra.check(number)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["n.a.", "N.A.", "n/a", "N/A", "na", "Na", "none", "None", "NULL", "nan", "NaT", "-", "--",
+     "?", "TBD", "unknown", "not applicable"],
+)  # fmt: skip
+def test_a_placeholder_is_refused_not_a_place(place: str) -> None:
+    with pytest.raises(aeo_mra.UnknownPlaceError) as error:
+        aeo_mra.check(place)
+    assert repr(place) in str(error.value)
+    assert len(str(error.value)) < 300
+
+
+@pytest.mark.parametrize(
+    "place", ["No", "no", "It", "it", "Be", "at", "by", "is", "in", "de", "and", "can", "per", "uk"]
+)
+def test_a_short_word_is_not_a_code_unless_upper_case(place: str) -> None:
+    with pytest.raises(aeo_mra.UnknownPlaceError, match="upper case") as error:
+        aeo_mra.resolve(place)
+    assert repr(place) in str(error.value)
+    upper = place.upper()
+    assert aeo_mra.resolve(upper).code  # written as ISO writes it, the code resolves
+    assert repr(upper) in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("place", "code"), [("NA", "NA"), ("NO", "NO"), ("IT", "IT"), ("IN", "IN")]
+)
+def test_upper_case_codes_still_resolve(place: str, code: str) -> None:
+    assert aeo_mra.resolve(place).code == code

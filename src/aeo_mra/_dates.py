@@ -12,6 +12,8 @@ __all__ = ["as_date", "day_or_today", "today"]
 
 def as_date(on: object, wanted: str = "a datetime.date") -> date:
     """``on`` as a date (a datetime's date); anything else is a TypeError naming ``wanted``."""
+    if isinstance(on, date) and on != on:  # noqa: PLR0124 (pandas' NaT equals nothing)
+        raise TypeError(f"on is a missing date ({_quoted(on)}), not {wanted}")
     if isinstance(on, datetime):
         return on.date()
     if isinstance(on, date):

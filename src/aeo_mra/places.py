@@ -21,6 +21,13 @@ _DROP = re.compile(r"[.'’`]")
 _SEPARATORS = re.compile(r"[\W_]+")
 _LONGEST_NAME = 100
 _DOMESTIC = "CN"
+# What a spreadsheet cell holds for "no value"; none is a place. ("NA" in upper case is
+# Namibia's code, so only the punctuated forms of n.a. are here; "na" fails the case rule.)
+PLACEHOLDERS = frozenset(
+    {"-", "--", "?", "n/a", "n.a.", "n.a", "n.v.", "none", "null", "nil", "nan", "nat", "tbd",
+     "tba", "tbc", "unknown", "not applicable", "not available", "missing"}
+)  # fmt: skip
+_SHORT = 3  # names this short are codes (DE, DEU, UK, UAE): written in upper case only
 
 
 def normalise(text: str) -> str:
@@ -79,6 +86,8 @@ class PlaceIndex:
             )
         if isinstance(place, str):
             key = normalise(place)
+            if len(key) <= _SHORT or key in PLACEHOLDERS:
+                self._refuse_words(place, key)
             if key.isascii() and key.isdigit():  # a numeric code: "056" is 56, "0.56" none
                 plain = _visible(place).strip().strip("'\"").isdigit()
                 key = (key.lstrip("0") or "0") if plain else ""
@@ -91,6 +100,30 @@ class PlaceIndex:
         if code == _DOMESTIC:
             raise DomesticPlaceError(place)
         return self._territories[code]
+
+    def _refuse_words(self, place: str, key: str) -> None:
+        """Refuse placeholders (``n/a``), and short words read as codes unless in upper case.
+
+        Codes are written as ISO writes them: ``NO`` is Norway, "No" an answer; ``IT`` is
+        Italy, "it" a word.
+        """
+        written = _visible(place).strip()
+        if written.casefold() in PLACEHOLDERS or (key == "na" and written != "NA"):
+            raise UnknownPlaceError(
+                place,
+                hint=f"{_quoted(place)} is a placeholder for a missing value, not a place: "
+                "give an ISO 3166-1 code in upper case (NA is Namibia) or a name",
+            )
+        if key.isascii() and key.isalpha() and not written.isupper():
+            self._build()
+            upper = written.upper()
+            code = self._names.get(normalise(upper))
+            if code is not None:
+                raise UnknownPlaceError(
+                    place,
+                    hint=f"{_quoted(place)} is read as a code, and codes are written in upper "
+                    f"case: {upper!r} is {self._territories[code].name}; names may be in any case",
+                )
 
     def territory(self, code: str) -> Territory:
         """The territory with ISO alpha-2 ``code`` (which must exist)."""

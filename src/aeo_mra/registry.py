@@ -144,7 +144,9 @@ class Registry:
 
         Args:
             place: A code (``DE``, ``DEU``, ``276`` or ``276`` as an integer), a name in
-                English or Chinese, or an alias (``UK``, ``中国香港``); any case and spacing.
+                English or Chinese, or an alias (``UK``, ``中国香港``); any spacing. Codes and
+                other names of three letters or fewer only in upper case (``NO``, not "No");
+                placeholders such as ``n/a`` are refused.
 
         Raises:
             UnknownPlaceError: No place has that name; the error suggests close ones.
