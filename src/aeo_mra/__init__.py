@@ -150,7 +150,10 @@ def load(path: str | PathLike[str]) -> Registry:
         path: A TOML file in the bundled data's schema (see the docs' data schema page).
 
     Raises:
-        DataError: Listing every problem in the file, each with record and field.
+        DataError: Listing the problems in the file, each with record and field; or the
+            file is not a regular file, or is over the size limit.
+        TypeError: ``path`` is not a ``str`` or ``os.PathLike`` (checked before any I/O).
+        OSError: The file cannot be opened.
     """
     return Registry.from_file(path)
 

@@ -15,6 +15,7 @@ from string import Formatter
 from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
+from ._limits import EARLIEST_DAY, LATEST_DAY, MAX_FILE_BYTES, shape_problems, too_deep
 from ._patterns import widths
 from ._schema import SCHEMA_VERSION, json_schema, keys
 from .errors import DataError, _quoted
@@ -149,10 +150,17 @@ def parse(text: str, filename: str = "<dataset>") -> Dataset:
     """
     import tomllib
 
+    if len(text) > MAX_FILE_BYTES:
+        raise DataError([f"{filename}: longer than the limit of {MAX_FILE_BYTES:,} characters"])
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DataError([f"{filename}: not valid TOML: {error}"]) from None
+    except RecursionError:
+        raise DataError([f"{filename}: {too_deep(text)}"]) from None
+    too_big = shape_problems(raw)
+    if too_big:
+        raise DataError([f"{filename}: {problem}" for problem in too_big])
     reader = _Reader(filename)
     reader.keys("top level", raw, set(json_schema()["properties"]))
     version, reviewed = _meta(reader, raw.get("meta", {}))
@@ -432,6 +440,10 @@ def _fuzzy_date(value: Any) -> When:
         return When.exact(_toml_date(value))
     text = _str(value)
     month = _MONTH.fullmatch(text)
+    if (month or _YEAR.fullmatch(text)) and not (
+        EARLIEST_DAY.year <= int(text[:4]) <= LATEST_DAY.year
+    ):
+        raise ValueError(f"{text!r} is not between {EARLIEST_DAY} and {LATEST_DAY}")
     if month:
         year, number = int(month[1]), int(month[2])
         if not 1 <= number <= 12:
@@ -701,7 +713,9 @@ def _identifier(value: Any) -> str:
 
 def _toml_date(value: Any) -> date:
     if type(value) is not date:
-        raise TypeError(f"expected a date like 2020-12-31, got {value!r}")
+        raise TypeError(f"expected a date like 2020-12-31, got {_quoted(value)}")
+    if not EARLIEST_DAY <= value <= LATEST_DAY:
+        raise ValueError(f"{value} is not between {EARLIEST_DAY} and {LATEST_DAY}")
     return value
 
 

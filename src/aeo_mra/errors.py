@@ -147,11 +147,23 @@ class DataError(Error, ValueError):
     """A dataset file failed validation.
 
     Attributes:
-        problems: Every problem found, each naming the file, the record and the field.
+        problems: The problems found, each naming the file, the record and the field; at
+            most the first 100, each cut to 300 characters.
+        more: How many more problems were found but not listed.
     """
 
     def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = tuple(problems)
-        count = len(self.problems)
+        from ._limits import MAX_PROBLEM_CHARS, MAX_PROBLEMS
+
+        self.problems = tuple(_cut(p, MAX_PROBLEM_CHARS) for p in problems[:MAX_PROBLEMS])
+        self.more = len(problems) - len(self.problems)
+        count = len(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the dataset:\n{lines}")
+        cut = f"\n  and {self.more} more" if self.more else ""
+        super().__init__(
+            f"{count} problem{'s' if count != 1 else ''} in the dataset:\n{lines}{cut}"
+        )
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -9,13 +9,13 @@ from __future__ import annotations
 import _thread
 from collections.abc import Callable, Iterable
 from datetime import date
-from os import PathLike, fspath
+from os import PathLike
 from time import time as _time
 from typing import TYPE_CHECKING, Any
 
 from . import _dates, _decide
 from ._dates import day_or_today
-from .errors import DataError, Error, UnknownArrangementError, _quoted
+from .errors import Error, UnknownArrangementError, _quoted
 from .model import (
     Arrangement,
     Basis,
@@ -74,6 +74,11 @@ class Registry:
     """
 
     def __init__(self, dataset: Dataset | Callable[[], Dataset]) -> None:
+        if not callable(dataset) and not isinstance(dataset, Dataset):
+            raise TypeError(
+                f"Registry takes a validated Dataset, not {type(dataset).__name__} "
+                f"{_quoted(dataset)}; to read a dataset file, use aeo_mra.load(path)"
+            )
         self._make = dataset if callable(dataset) else lambda: dataset
         self._derived: _Derived | None = None
         self._lock = _thread.allocate_lock()
@@ -114,18 +119,15 @@ class Registry:
             path: A TOML file in the schema the docs describe (``data/schema.json``).
 
         Raises:
-            DataError: Listing every problem in the file.
-            OSError: The file cannot be read.
+            DataError: Listing the problems in the file, or saying that it is not a regular
+                file or is larger than the limit (see the docs' Security and limits page).
+            OSError: The file cannot be opened.
+            TypeError: ``path`` is not a ``str`` or ``os.PathLike``.
         """
+        from ._files import read_text
         from ._loader import parse
 
-        with open(path, "rb") as file:
-            data = file.read()
-        try:
-            text = data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
-        except UnicodeDecodeError as error:
-            raise DataError([f"{fspath(path)}: not UTF-8 text: {error}"]) from None
-        return cls(parse(text, fspath(path)))
+        return cls(parse(*read_text(path)))
 
     @property
     def version(self) -> str:
