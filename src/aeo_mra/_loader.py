@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
 from ._limits import EARLIEST_DAY, LATEST_DAY, MAX_FILE_BYTES, shape_problems, too_deep
-from ._patterns import widths
+from ._patterns import check_pattern, widths
 from ._schema import SCHEMA_VERSION, json_schema, keys
 from .errors import DataError, _quoted
 from .model import (
@@ -500,6 +500,11 @@ def _code_format(reader: _Reader, where: str, table: Mapping[str, Any]) -> Fact[
     example = reader.field(here, raw, "example", _str)
     members = table.get("members")
     places = members if isinstance(members, list) else []
+    try:  # before re sees it: a pattern outside the subset may take exponential time
+        check_pattern(pattern)
+    except ValueError as error:
+        reader.problem(f"{here}.pattern", f"{_quoted(pattern)}: {error}")
+        raise _Invalid from None
     try:
         regex = re.compile(pattern, re.ASCII)
     except re.error as error:
