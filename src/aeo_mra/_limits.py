@@ -22,6 +22,12 @@ MAX_PROBLEMS = 100
 """The most problems a `DataError` lists; it says how many more it found."""
 MAX_PROBLEM_CHARS = 300
 """The longest line of a `DataError`'s report; longer ones are cut."""
+MAX_PLACE = 200
+"""The longest place string asked about, in characters (names are under 100)."""
+MAX_CODE = 100
+"""The longest AEO code parsed, in characters, separators and ``AEO<…>`` included."""
+MAX_SUGGESTED = 1_024
+"""The most unknown names whose suggestions a registry remembers."""
 EARLIEST_DAY = date(1900, 1, 1)
 """The earliest date a dataset may give."""
 LATEST_DAY = date(2999, 12, 31)

@@ -49,6 +49,7 @@ import attrs
 
 from ._dates import as_date
 from ._explain import why
+from ._limits import MAX_CODE
 from ._patterns import widths
 from .errors import Error, _quoted
 from .model import CodePrefix, DeclarationField
@@ -238,9 +239,10 @@ def compact(code: str) -> str:
     """
     text = unicodedata.normalize("NFKC", _text(code)).upper()
     text = _SEPARATORS.sub("", text)
-    while text.startswith("AEO<") and text.endswith(">"):
-        text = text[4:-1]
-    return text
+    start, end = 0, len(text)  # wrappers counted, then cut once: linear however deep
+    while text.startswith("AEO<", start, end) and text.endswith(">", start, end):
+        start, end = start + 4, end - 1
+    return text[start:end]
 
 
 def validate(code: str, *, on: date | None = None, registry: Registry | None = None) -> str:
@@ -467,6 +469,10 @@ def _index(registry: Registry | None) -> _CodeRules:
 
 
 def _parse(given: object, on: date | None, registry: Registry | None) -> AeoCode:
+    if len(_text(given)) > MAX_CODE:
+        raise InvalidLength(
+            given, f"an AEO code, however written, is at most {MAX_CODE} characters long"
+        )
     code = compact(_text(given))
     if not code:
         raise InvalidLength(given, "an AEO code is the issuing place's code and a number")

@@ -12,6 +12,7 @@ import threading
 import unicodedata
 from collections.abc import Mapping
 
+from ._limits import MAX_PLACE, MAX_SUGGESTED
 from .errors import DomesticPlaceError, UnknownPlaceError, _quoted
 from .model import Territory
 
@@ -70,6 +71,7 @@ class PlaceIndex:
         self._lock = threading.Lock()
         self._names: dict[str, str] = {}
         self._territories: dict[str, Territory] = {}
+        self._suggested: dict[str, tuple[str, ...]] = {}
 
     def resolve(self, place: object) -> Territory:
         """The territory ``place`` names.
@@ -85,6 +87,12 @@ class PlaceIndex:
                 f"not {type(place).__name__}: {_quoted(place)}"
             )
         if isinstance(place, str):
+            if len(place) > MAX_PLACE:  # before any work on it
+                raise UnknownPlaceError(
+                    place,
+                    hint=f"{_quoted(place)} is {len(place):,} characters long, over {MAX_PLACE}: "
+                    "give an ISO 3166-1 code or a name",
+                )
             key = normalise(place)
             if len(key) <= _SHORT or key in PLACEHOLDERS:
                 self._refuse_words(place, key)
@@ -145,11 +153,17 @@ class PlaceIndex:
             )
         if not key or len(key) > _LONGEST_NAME:
             return UnknownPlaceError(place)
-        import difflib
+        suggestions = self._suggested.get(key)
+        if suggestions is None:  # a shipment list repeats its typos: work each out once
+            import difflib
 
-        close = difflib.get_close_matches(key, self._names, n=6, cutoff=0.75)
-        names = dict.fromkeys(self._territories[self._names[k]].name for k in close)
-        return UnknownPlaceError(place, list(names)[:3])
+            close = difflib.get_close_matches(key, self._names, n=6, cutoff=0.75)
+            names = dict.fromkeys(self._territories[self._names[k]].name for k in close)
+            suggestions = tuple(names)[:3]
+            if len(self._suggested) >= MAX_SUGGESTED:
+                self._suggested.clear()
+            self._suggested[key] = suggestions
+        return UnknownPlaceError(place, suggestions)
 
     def _build(self) -> None:
         if self._territories:
