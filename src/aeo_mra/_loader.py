@@ -176,6 +176,7 @@ def parse(text: str, filename: str = "<dataset>") -> Dataset:
             arrangements.append(arrangement)
     counted = _counted_territories(reader, _array(reader, raw, "counted_territory"))
     _check_unique_coverage(reader, arrangements)
+    _check_counted(reader, arrangements, counted)
     _check_bare_formats(reader, arrangements)
     if reader.problems:
         raise DataError(reader.problems)
@@ -352,10 +353,37 @@ def _aliases(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[str, str]:
             reader.problem(where, "is empty once spaces and punctuation are dropped")
         elif key in seen and raw[seen[key]] != code:
             reader.problem(where, f"reads as {seen[key]!r}, which names {raw[seen[key]]}")
+        else:
+            _check_alias(reader, where, key, code)
         seen.setdefault(key, name)
         if len(reader.problems) == before:
             aliases[name] = code
     return MappingProxyType(aliases)
+
+
+# The names of mainland China an alias may give to CN (the ISO names already name it).
+_MAINLAND_CHINA = ("中国大陆", "中国内地", "内地", "大陆", "Mainland China", "PRC", "P.R.C.")
+
+
+def _check_alias(reader: _Reader, where: str, key: str, code: object) -> None:
+    """An alias adds a name: it may not take an ISO code or name from its place, nor make
+    anything but a name of mainland China name China itself."""
+    from .places import iso_names, normalise
+
+    if key.isdigit():
+        reader.problem(where, "is digits, which read as an ISO 3166-1 numeric code")
+        return
+    iso = iso_names().get(key)
+    if iso is not None and iso != code:
+        reader.problem(
+            where, f"is ISO 3166-1's name or code of {iso}; an alias may not redefine it"
+        )
+    elif code == "CN" and iso is None and key not in {normalise(n) for n in _MAINLAND_CHINA}:
+        reader.problem(
+            where,
+            f"only a name of mainland China may name CN ({', '.join(_MAINLAND_CHINA)}); "
+            "China is not a partner of itself",
+        )
 
 
 def _arrangement(reader: _Reader, index: int, table: Any) -> Arrangement | None:
@@ -547,7 +575,9 @@ def _members(reader: _Reader, where: str, table: Mapping[str, Any]) -> tuple[Mem
                 fact = reader.fact_from(here, raw, day)
             except _Invalid:
                 continue
-            if change is not None and day is not None:
+            if change is not None and bound in changes.get(change, {}):
+                reader.problem(here, f"{change} {key} a second time (one {day_key} a member)")
+            elif change is not None and day is not None:
                 changes.setdefault(change, {})[bound] = cast("Fact[date]", fact)
     members = tuple(
         Membership(code, changes.get(code, {}).get("since"), changes.get(code, {}).get("until"))
@@ -615,6 +645,28 @@ def _counted_territories(reader: _Reader, tables: list[Any]) -> tuple[CountedTer
         except _Invalid:
             pass
     return tuple(counted)
+
+
+def _check_counted(
+    reader: _Reader, arrangements: list[Arrangement], counted: tuple[CountedTerritory, ...]
+) -> None:
+    """A territory is counted on its own once at most, and only while no arrangement covers it."""
+    seen: set[str] = set()
+    for number, entry in enumerate(counted, 1):
+        where = f"counted_territory[{number}]"
+        if entry.territory in seen:
+            reader.problem(where, f"{entry.territory} is counted a second time")
+        seen.add(entry.territory)
+        for arrangement in arrangements:
+            for member in arrangement.members:
+                if member.territory == entry.territory and (
+                    member.until is None or member.until.value >= entry.since.value
+                ):
+                    reader.problem(
+                        where,
+                        f"{entry.territory} is counted from {entry.since.value} while a member "
+                        f"of arrangement {arrangement.id}, which counts it already",
+                    )
 
 
 def _check_dates(reader: _Reader, where: str, arrangement: Arrangement) -> None:

@@ -7,16 +7,18 @@ customs writes. pycountry is imported only when the first place is resolved.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
 from collections.abc import Mapping
+from types import MappingProxyType
 
 from ._limits import MAX_PLACE, MAX_SUGGESTED
 from .errors import DomesticPlaceError, UnknownPlaceError, _quoted
 from .model import Territory
 
-__all__ = ["PlaceIndex", "normalise"]
+__all__ = ["PlaceIndex", "iso_names", "normalise"]
 
 _DROP = re.compile(r"[.'’`]")
 _SEPARATORS = re.compile(r"[\W_]+")
@@ -172,6 +174,12 @@ class PlaceIndex:
             if not self._territories:
                 self._names, territories = _index(self._aliases)
                 self._territories = territories  # assigned last: readers test this one
+
+
+@functools.cache
+def iso_names() -> Mapping[str, str]:
+    """Every ISO 3166-1 code and name (English, and Chinese), normalised: its alpha-2 code."""
+    return MappingProxyType(_index({})[0])
 
 
 def _index(aliases: Mapping[str, str]) -> tuple[dict[str, str], dict[str, Territory]]:
