@@ -425,3 +425,24 @@ def test_a_closed_stdout_is_one_line_and_its_own_status() -> None:
     assert done.returncode == cli.EXIT_OUTPUT_FAILED
     assert len(done.stderr.splitlines()) == 1, done.stderr
     assert "output" in done.stderr
+
+
+# -- control characters never reach the terminal ------------------------------------------
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_control_characters_from_data_are_escaped(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], json_flag: list[str]
+) -> None:
+    import attrs
+
+    hostile = "Evil\x1b[2J\x9b31m\u202eland\nnext"
+    eu = attrs.evolve(aeo_mra.arrangement("EU"), partner=hostile)
+    monkeypatch.setattr(aeo_mra, "arrangement", lambda _id: eu)
+    assert cli.main(["show", "EU", *json_flag]) == cli.EXIT_YES
+    out = capsys.readouterr().out
+    for char in ("\x1b", "\x9b", "\u202e"):
+        assert char not in out
+    assert "\\u001b[2J" in out
+    if json_flag:
+        assert json.loads(out)["partner"] == hostile

@@ -75,3 +75,15 @@ def test_two_exits_of_one_member_are_refused() -> None:
     second = line.replace("2020-12-31", "2019-12-31")
     problems = _problems(BUNDLED_TEXT.replace(line, line + second, 1))
     assert "arrangement EU.leaves[2]" in problems
+
+
+@pytest.mark.parametrize("text", ["\\u001b[31m", "\\u009b", "\\u202e", "\\u0000"])
+def test_control_characters_in_a_dataset_are_refused(text: str) -> None:
+    marked = BUNDLED_TEXT.replace("[meta]\n", f'[meta]\nnote = "x{text}x"\n', 1)
+    assert "meta.note: control character" in _problems(marked)
+
+
+def test_a_url_with_a_newline_is_refused() -> None:
+    url = '"https://example.org/a\\n"'
+    text = BUNDLED_TEXT.replace('urls = ["https://', f'urls = [{url}, "https://', 1)
+    assert "urls" in _problems(text)

@@ -34,8 +34,14 @@ LATEST_DAY = date(2999, 12, 31)
 """The latest date a dataset may give (far from ``date.max``, so a day after it exists)."""
 
 
+# Control characters but tab and line ends, and bidirectional overrides: a dataset's text
+# is printed, and these would move a terminal's cursor, recolour or reorder it.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def shape_problems(raw: dict[str, Any]) -> list[str]:
-    """Every place where parsed TOML breaks a limit: too deep, too many entries, too long.
+    """Every place where parsed TOML breaks a limit: too deep, too many entries, too long,
+    or text with control characters.
 
     Walks the data without recursion, so that the check cannot itself run out of stack.
     """
@@ -46,6 +52,8 @@ def shape_problems(raw: dict[str, Any]) -> list[str]:
         where = path or "top level"
         if isinstance(value, str) and len(value) > MAX_STRING:
             problems.append(f"{where}: {len(value):,} characters, over the limit of {MAX_STRING:,}")
+        elif isinstance(value, str) and (control := _CONTROL.search(value)):
+            problems.append(f"{where}: control character U+{ord(control[0]):04X} in text")
         elif isinstance(value, dict | list):
             if depth > MAX_DEPTH:
                 problems.append(f"{where}: arrays or tables nested more than {MAX_DEPTH} deep")

@@ -778,10 +778,14 @@ def _toml_date(value: Any) -> date:
 
 def _urls(value: Any) -> tuple[str, ...]:
     urls = _list_of(value, str)
-    bad = [u for u in urls if not u.startswith(("https://", "http://"))]
+    bad = [u for u in urls if not u.startswith(("https://", "http://")) or _has_space(u)]
     if not urls or bad:
         raise ValueError(f"needs at least one http(s) URL; bad: {bad}")
     return tuple(urls)
+
+
+def _has_space(text: str) -> bool:
+    return any(map(str.isspace, text))
 
 
 def _list_of(value: Any, kind: type[V]) -> list[V]:

@@ -18,12 +18,13 @@ import enum
 import io
 import json
 import os
+import re
 import sys
 import traceback
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TextIO, TypeVar
 
 import attrs
 
@@ -138,10 +139,28 @@ def _data() -> JSON:
 def _print_json(data: JSON) -> None:
     # Chinese as itself where the output can carry it; else \u escapes, which JSON reads back.
     unicode = codecs.lookup(sys.stdout.encoding or "ascii").name.startswith("utf")
-    print(json.dumps(data, ensure_ascii=not unicode, indent=2))
+    _say(json.dumps(data, ensure_ascii=not unicode, indent=2))
 
 
 # -- text for people ---------------------------------------------------------------------
+
+# Control characters (C0 but newline, DEL, C1) and bidirectional overrides: text from a data
+# file could move the cursor, recolour or reorder the terminal. JSON reads the escapes back.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    r"""``text`` with every control character written as a ``\uXXXX`` escape.
+
+    >>> print(_printable("EU" + chr(27) + "[2J"))
+    EU\u001b[2J
+    """
+    return _CONTROL.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
+
+
+def _say(text: str, file: TextIO | None = None) -> None:
+    """Print ``text`` with its control characters escaped."""
+    print(_printable(text), file=file)
 
 
 def _width(text: str) -> int:
@@ -235,7 +254,7 @@ def _check(args: argparse.Namespace) -> int:
         _print_json(_check_json(answer))
     else:
         benefits = _bullets("Benefits", [b.description for b in answer.benefits])
-        print(_sections(answer.explain(), benefits, _bullets("Caveats", answer.caveats)))
+        _say(_sections(answer.explain(), benefits, _bullets("Caveats", answer.caveats)))
     return EXIT_YES if answer.qualifies else EXIT_NO
 
 
@@ -269,10 +288,10 @@ def _list(args: argparse.Namespace) -> int:
             {"on": day.isoformat(), "basis": args.basis.value, **_data(), "arrangements": rows}
         )
     elif not found:
-        print(f"No arrangements {args.basis.value} by {day}.")
+        _say(f"No arrangements {args.basis.value} by {day}.")
     else:
         header = ("ID", "PARTNER", "SIGNED", "IMPLEMENTED", "SCOPE", "TERRITORIES")
-        print(_table([header, *(_listing_row(a, day) for a in found)]))
+        _say(_table([header, *(_listing_row(a, day) for a in found)]))
     return EXIT_YES
 
 
@@ -312,7 +331,7 @@ def _show(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(_show_json(arrangement))
     else:
-        print(_show_text(arrangement))
+        _say(_show_text(arrangement))
     return EXIT_YES
 
 
@@ -425,7 +444,7 @@ def _timeline(args: argparse.Namespace) -> int:
         _print_json({**_data(), "events": [_record(e) for e in events]})
     else:
         rows = [(str(e.when), e.kind.value, e.description) for e in events]
-        print(_table([("DATE", "EVENT", "DESCRIPTION"), *rows]))
+        _say(_table([("DATE", "EVENT", "DESCRIPTION"), *rows]))
     return EXIT_YES
 
 
@@ -440,7 +459,7 @@ def _summary(args: argparse.Namespace) -> int:
         lines = [("Arrangements", ", ".join(totals.arrangements) or "—")]
         if totals.counted_territories:
             lines.append(("Also counted", ", ".join(totals.counted_territories)))
-        print(f"{totals}\n{_table(lines)}")
+        _say(f"{totals}\n{_table(lines)}")
     return EXIT_YES
 
 
@@ -483,7 +502,7 @@ def _code(args: argparse.Namespace) -> int:
             lines.append(
                 (f"Declare on {day}", str(declared) if declared else f"nothing: {not_declared}")
             )
-        print(_table(lines))
+        _say(_table(lines))
     return EXIT_YES
 
 
@@ -606,7 +625,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = run(args)
         sys.stdout.flush()
     except aeo_mra.Error as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        _say(f"{PROG}: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader has gone (`aeo-mra timeline | head`): stop quietly, as if by SIGPIPE.
