@@ -26,6 +26,9 @@ MAX_PLACE = 200
 """The longest place string asked about, in characters (names are under 100)."""
 MAX_CODE = 100
 """The longest AEO code parsed, in characters, separators and ``AEO<…>`` included."""
+MAX_CACHED_KEY = 64
+"""The longest place string a registry remembers answers for (longer ones are answered
+afresh each time, so a cache never holds a long string a caller passed)."""
 MAX_SUGGESTED = 1_024
 """The most unknown names whose suggestions a registry remembers."""
 EARLIEST_DAY = date(1900, 1, 1)

@@ -437,7 +437,9 @@ class _CodeRules:
     """The code rules of a registry's arrangements by place, and its declaration rules."""
 
     def __init__(self, registry: Registry) -> None:
-        self.registry = registry
+        # Weak: the rules are cached by registry in a WeakKeyDictionary, whose values must
+        # not refer to their key, or no registry used with codes would ever be freed.
+        self._registry = weakref.ref(registry)
         self.by_place: dict[str, list[_Rule]] = {}
         self.bare: list[_Rule] = []
         for arrangement in registry.dataset.arrangements:
@@ -448,6 +450,13 @@ class _CodeRules:
                 self.bare.append(rule)
         self.partners = tuple(sorted(self.by_place))
         self.rules = registry.dataset.declaration_rules
+
+    @property
+    def registry(self) -> Registry:
+        """The registry, alive while a caller that passed it runs."""
+        registry = self._registry()
+        assert registry is not None
+        return registry
 
 
 _INDEXES: weakref.WeakKeyDictionary[Registry, _CodeRules] = weakref.WeakKeyDictionary()

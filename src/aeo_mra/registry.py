@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _dates, _decide
 from ._dates import day_or_today
+from ._limits import MAX_CACHED_KEY
 from .errors import Error, UnknownArrangementError, _quoted
 from .model import (
     Arrangement,
@@ -88,6 +89,13 @@ class Registry:
         self._exporter_answers = self._tables[_EXPORTER, None]
         self._importer_answers = self._tables[_IMPORTER, None]
         self._resolved: dict[object, Territory] = {}
+        self._cached = 0  # answers in all the tables together
+
+    def _forget(self) -> None:
+        """Empty every table of answers: they hold `_CACHE_LIMIT` answers at most together."""
+        for table in self._tables.values():
+            table.clear()
+        self._cached = 1
 
     def _loaded(self) -> _Derived:
         if self._derived is None:
@@ -159,7 +167,9 @@ class Registry:
             return self._resolved[place]
         except (KeyError, TypeError):
             territory = self.places.resolve(place)
-        if type(place) is str and len(self._resolved) < _CACHE_LIMIT:
+        if type(place) is str and len(place) <= MAX_CACHED_KEY:
+            if len(self._resolved) >= _CACHE_LIMIT:
+                self._resolved.clear()
             self._resolved[place] = territory
         return territory
 
@@ -309,9 +319,12 @@ class Registry:
         answer = self._check(place, day_or_today(on), role, tier)
         # Only exact dates are keys: datetimes of one instant are equal across time zones
         # yet fall on different days.
-        if (type(place) is str or type(place) is int) and type(on) is date:
-            if len(answers) >= _CACHE_LIMIT:
-                answers.clear()
+        if (type(place) is int or (type(place) is str and len(place) <= MAX_CACHED_KEY)) and type(
+            on
+        ) is date:
+            self._cached += 1
+            if self._cached > _CACHE_LIMIT:  # one budget for every table (threads: roughly)
+                self._forget()
             answers[key] = answer
         return answer
 
