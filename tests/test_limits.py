@@ -131,3 +131,28 @@ def test_a_date_beyond_the_range_is_a_data_error(day: str) -> None:
     error = _refused(text)
     assert "tier ADVANCED_CERTIFIED" in str(error)
     assert "2999-12-31" in str(error)
+
+
+def test_the_security_page_states_every_limit() -> None:
+    from aeo_mra import _patterns, registry
+
+    page = (Path(__file__).parent.parent / "docs" / "security.md").read_text(encoding="utf-8")
+    assert f"| Dataset file size | {_limits.MAX_FILE_BYTES // 2**20} MiB |" in page
+    stated = {
+        "Nesting of arrays and tables": _limits.MAX_DEPTH,
+        "Entries of one table or array": _limits.MAX_RECORDS,
+        "Length of a string in a dataset": _limits.MAX_STRING,
+        "Problems a `DataError` lists": _limits.MAX_PROBLEMS,
+        "Length of a code format's pattern": _patterns.MAX_PATTERN,
+        "Repetition count in a pattern": _patterns.MAX_REPEAT,
+        "Ways a pattern can match one code": _patterns.MAX_WAYS,
+        "Length of a place string": _limits.MAX_PLACE,
+        "Length of an AEO code, as written": _limits.MAX_CODE,
+    }
+    for label, value in stated.items():
+        assert f"| {label} | {value:,}" in page, label
+    assert f"{_limits.EARLIEST_DAY} to {_limits.LATEST_DAY}" in page
+    assert f"{_limits.MAX_PROBLEM_CHARS} characters" in page
+    assert f"answers: {registry._CACHE_LIMIT:,} together" in page
+    assert f"place strings of {_limits.MAX_CACHED_KEY} characters or fewer" in page
+    assert f"unknown names: {_limits.MAX_SUGGESTED:,}" in page
