@@ -141,6 +141,8 @@ def _class(reader: _Reader, start: int) -> None:
             _escape(reader, at)
         elif char == "[":
             raise ValueError(f"'[' at {at} inside a class: escape it")
+        elif char in "&|~-" and reader.peek() == char:  # set operations, in a future Python
+            raise ValueError(f"{char * 2!r} at {at} inside a class: escape one of them")
         members += 1
     reader.take()
     if not members:
