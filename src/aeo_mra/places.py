@@ -72,7 +72,7 @@ class PlaceIndex:
         self._unions = {normalise(name): ident for name, ident in unions.items()}
         self._lock = threading.Lock()
         self._names: dict[str, str] = {}
-        self._territories: dict[str, Territory] = {}
+        self._territories: Mapping[str, Territory] = {}
         self._suggested: dict[str, tuple[str, ...]] = {}
 
     def resolve(self, place: object) -> Territory:
@@ -172,17 +172,27 @@ class PlaceIndex:
             return
         with self._lock:
             if not self._territories:
-                self._names, territories = _index(self._aliases)
+                iso, territories = _iso()
+                names = dict(iso)
+                for alias, code in self._aliases.items():
+                    names[normalise(alias)] = code
+                self._names = names
                 self._territories = territories  # assigned last: readers test this one
 
 
-@functools.cache
 def iso_names() -> Mapping[str, str]:
     """Every ISO 3166-1 code and name (English, and Chinese), normalised: its alpha-2 code."""
-    return MappingProxyType(_index({})[0])
+    return _iso()[0]
 
 
-def _index(aliases: Mapping[str, str]) -> tuple[dict[str, str], dict[str, Territory]]:
+@functools.cache
+def _iso() -> tuple[Mapping[str, str], Mapping[str, Territory]]:
+    """ISO 3166-1's names and territories, read from pycountry once per process."""
+    names, territories = _index()
+    return MappingProxyType(names), MappingProxyType(territories)
+
+
+def _index() -> tuple[dict[str, str], dict[str, Territory]]:
     import gettext
 
     import pycountry
@@ -213,6 +223,4 @@ def _index(aliases: Mapping[str, str]) -> tuple[dict[str, str], dict[str, Territ
                 generated += [(t.gettext(name), code) for t in chinese.values()]
     for name, code in generated:
         names.setdefault(normalise(name), code)
-    for alias, code in aliases.items():
-        names[normalise(alias)] = code
     return names, territories
