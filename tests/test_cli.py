@@ -446,3 +446,13 @@ def test_control_characters_from_data_are_escaped(
     assert "\\u001b[2J" in out
     if json_flag:
         assert json.loads(out)["partner"] == hostile
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_diff_of_a_fifo_is_bad_input_not_a_wait(tmp_path: Path) -> None:
+    fifo = tmp_path / "old.toml"
+    os.mkfifo(fifo)
+    done = run("diff", str(fifo))  # a DataError lists its problems, one a line
+    assert (done.returncode, done.stdout) == (cli.EXIT_BAD_INPUT, "")
+    assert "not a regular file" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -536,7 +536,7 @@ def _diff(args: argparse.Namespace) -> int:
         lines += [f"  {c}" for c in facts]
         lines.append(f"{len(answers)} answers changed (every place, on every dated day)")
         lines += [f"  {c}" for c in answers]
-        print("\n".join(lines))
+        _say("\n".join(lines))
     return EXIT_YES
 
 
