@@ -69,6 +69,9 @@ class Registry:
     Args:
         dataset: A validated dataset, or a function that returns one on first use.
 
+    Raises:
+        TypeError: ``dataset`` is neither (a file's path: use [`load`][aeo_mra.load]).
+
     >>> registry = Registry.bundled()
     >>> registry.check("SG", on=date(2013, 3, 15)).qualifies
     True
@@ -317,11 +320,7 @@ class Registry:
                 f"on a date ({_quoted(on)})"
             ) from None
         answer = self._check(place, day_or_today(on), role, tier)
-        # Only exact dates are keys: datetimes of one instant are equal across time zones
-        # yet fall on different days.
-        if (type(place) is int or (type(place) is str and len(place) <= MAX_CACHED_KEY)) and type(
-            on
-        ) is date:
+        if _remembered(place, on):
             self._cached += 1
             if self._cached > _CACHE_LIMIT:  # one budget for every table (threads: roughly)
                 self._forget()
@@ -490,3 +489,12 @@ def _basis(basis: object) -> Basis:
     if not isinstance(basis, Basis):
         raise TypeError(f"basis must be Basis.SIGNED or Basis.IMPLEMENTED, not {_quoted(basis)}")
     return basis
+
+
+def _remembered(place: object, on: object) -> bool:
+    """Whether the answer for ``place`` on ``on`` is cached: only for an exact date (datetimes
+    of one instant are equal across time zones yet fall on different days), and a place
+    that is an integer or a string of at most `MAX_CACHED_KEY` characters."""
+    if type(on) is not date:
+        return False
+    return type(place) is int or (type(place) is str and len(place) <= MAX_CACHED_KEY)
