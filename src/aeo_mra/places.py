@@ -124,6 +124,8 @@ class PlaceIndex:
                 hint=f"{_quoted(place)} is a placeholder for a missing value, not a place: "
                 "give an ISO 3166-1 code in upper case (NA is Namibia) or a name",
             )
+        if written[:4].casefold() == "the ":  # "The UK": the article is no part of the code
+            written = written[4:].lstrip()
         if key.isascii() and key.isalpha() and not written.isupper():
             self._build()
             upper = written.upper()
