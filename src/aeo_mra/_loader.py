@@ -331,11 +331,11 @@ def _form(value: Any) -> str:
     try:
         fields = [(name, spec, conversion) for _, name, spec, conversion in Formatter().parse(text)]
     except ValueError as error:
-        raise ValueError(f"{text!r} is not a form with {wanted}: {error}") from None
+        raise ValueError(f"{_quoted(text)} is not a form with {wanted}: {error}") from None
     names = {name for name, spec, conversion in fields if name is not None}
     plain = all(not spec and conversion is None for name, spec, conversion in fields if name)
     if not names or not names <= {"code", "place", "number"} or not plain:
-        raise ValueError(f"{text!r} is not a form with {wanted}")
+        raise ValueError(f"{_quoted(text)} is not a form with {wanted}")
     return text
 
 
@@ -471,18 +471,18 @@ def _fuzzy_date(value: Any) -> When:
     if (month or _YEAR.fullmatch(text)) and not (
         EARLIEST_DAY.year <= int(text[:4]) <= LATEST_DAY.year
     ):
-        raise ValueError(f"{text!r} is not between {EARLIEST_DAY} and {LATEST_DAY}")
+        raise ValueError(f"{_quoted(text)} is not between {EARLIEST_DAY} and {LATEST_DAY}")
     if month:
         year, number = int(month[1]), int(month[2])
         if not 1 <= number <= 12:
-            raise ValueError(f"{text!r} has no month {number}")
+            raise ValueError(f"{_quoted(text)} has no month {number}")
         first = date(year, number, 1)
         last = date(year + number // 12, number % 12 + 1, 1) - timedelta(days=1)
         return When(first, last, Precision.MONTH)
     if _YEAR.fullmatch(text):
         year = int(text)
         return When(date(year, 1, 1), date(year, 12, 31), Precision.YEAR)
-    raise ValueError(f"{text!r} is not a date, 'YYYY-MM' or 'YYYY'")
+    raise ValueError(f"{_quoted(text)} is not a date, 'YYYY-MM' or 'YYYY'")
 
 
 def _stages(reader: _Reader, where: str, raw: Any) -> tuple[Stage, ...]:
@@ -541,10 +541,10 @@ def _code_format(reader: _Reader, where: str, table: Mapping[str, Any]) -> Fact[
     if prefix is CodePrefix.NONE and len(places) != 1:
         reader.problem(f"{here}.prefix", "'none' is for an arrangement with one member")
     if prefix is not CodePrefix.NONE and example[:2] not in places:
-        reader.problem(f"{here}.example", f"{example!r} does not begin with a member's code")
+        reader.problem(f"{here}.example", f"{_quoted(example)} does not begin with a member's code")
     matched = example[2:] if prefix is CodePrefix.SEPARATE else example
     if not regex.fullmatch(matched):
-        reader.problem(f"{here}.example", f"{matched!r} does not match {pattern!r}")
+        reader.problem(f"{here}.example", f"{_quoted(matched)} does not match {_quoted(pattern)}")
     code_format = CodeFormat(
         pattern,
         prefix,
@@ -570,7 +570,7 @@ def _members(reader: _Reader, where: str, table: Mapping[str, Any]) -> tuple[Mem
             change = reader.maybe(here, raw, "code", _str)
             day = reader.maybe(here, raw, day_key, _toml_date)
             if change is not None and change not in codes:
-                reader.problem(here, f"{change!r} is not among the members")
+                reader.problem(here, f"{_quoted(change)} is not among the members")
             try:  # each entry read, so that every problem is recorded
                 fact = reader.fact_from(here, raw, day)
             except _Invalid:
@@ -745,26 +745,26 @@ def _table(value: Any) -> dict[str, Any]:
 
 def _str(value: Any) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected a string, got {type(value).__name__} {value!r}")
+        raise TypeError(f"expected a string, got {type(value).__name__} {_quoted(value)}")
     return value
 
 
 def _int(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"expected an integer, got {value!r}")
+        raise TypeError(f"expected an integer, got {_quoted(value)}")
     return value
 
 
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, got {value!r}")
+        raise TypeError(f"expected true or false, got {_quoted(value)}")
     return value
 
 
 def _identifier(value: Any) -> str:
     text = _str(value)
     if not _ID.fullmatch(text):
-        raise ValueError(f"{text!r} is not an id (upper-case letters, digits and '-')")
+        raise ValueError(f"{_quoted(text)} is not an id (upper-case letters, digits and '-')")
     return text
 
 
@@ -790,14 +790,14 @@ def _has_space(text: str) -> bool:
 
 def _list_of(value: Any, kind: type[V]) -> list[V]:
     if not isinstance(value, list) or not all(isinstance(v, kind) for v in value):
-        raise TypeError(f"expected a list of {kind.__name__}, got {value!r}")
+        raise TypeError(f"expected a list of {kind.__name__}, got {_quoted(value)}")
     return value
 
 
 def _tuple_of(convert: Callable[[Any], V]) -> Callable[[Any], tuple[V, ...]]:
     def read(value: Any) -> tuple[V, ...]:
         if not isinstance(value, list):
-            raise TypeError(f"expected a list, got {value!r}")
+            raise TypeError(f"expected a list, got {_quoted(value)}")
         return tuple(convert(v) for v in value)
 
     return read
@@ -809,7 +809,9 @@ def _enum(kind: type[E], *, by_name: bool = False) -> Callable[[Any], E]:
         choices = kind.__members__ if by_name else {m.value: m for m in kind}
         key = text.upper() if by_name else text
         if key not in choices:
-            raise ValueError(f"{text!r} is not one of {', '.join(map(str, choices)).lower()}")
+            raise ValueError(
+                f"{_quoted(text)} is not one of {', '.join(map(str, choices)).lower()}"
+            )
         return choices[key]  # type: ignore[no-any-return]
 
     return read
