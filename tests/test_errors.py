@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import pickle
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 import aeo_mra
 from aeo_mra import Tier, codes
+
+BUNDLED = Path(aeo_mra.__file__).parent / "data" / "arrangements.toml"
 
 
 def _raised(call: Callable[[], object]) -> aeo_mra.Error:
@@ -56,3 +60,23 @@ def test_an_error_survives_pickle_with_its_attributes(case: str) -> None:
 def test_every_public_error_type_is_tested_for_pickling() -> None:
     raised = {type(_raised(call)) for call in RAISERS.values()}
     assert _public_error_types() - {aeo_mra.Error, codes.InvalidCode} <= raised
+
+
+def test_the_bundled_functions_run_in_worker_processes_and_their_errors_arrive_whole() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        check = functools.partial(aeo_mra.check, on=date(2020, 1, 1))
+        answers = list(pool.map(check, ["DE", "SG"]))
+        failed = pool.submit(aeo_mra.resolve, "Germny")
+        with pytest.raises(aeo_mra.UnknownPlaceError) as error:
+            failed.result(timeout=60)
+    assert answers == [aeo_mra.check(p, on=date(2020, 1, 1)) for p in ["DE", "SG"]]
+    assert (error.value.place, error.value.suggestions) == ("Germny", ("Germany",))
+
+
+def test_a_loaded_registry_says_how_to_use_it_in_workers(tmp_path: Path) -> None:
+    path = tmp_path / "copy.toml"
+    path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(TypeError, match=r"aeo_mra\.load"):
+        pickle.dumps(aeo_mra.load(path))

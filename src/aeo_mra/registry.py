@@ -94,6 +94,18 @@ class Registry:
         self._resolved: dict[object, Territory] = {}
         self._cached = 0  # answers in all the tables together
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """The bundled registry pickles as a reference to it, so that its methods run in
+        worker processes (``pool.map(aeo_mra.check, places)``); another does not pickle."""
+        from . import _default
+
+        if self is _default():
+            return _default, ()
+        raise TypeError(
+            "a Registry of a dataset file is not sent to other processes: "
+            "call aeo_mra.load(path) in each process (e.g. in the pool's initializer)"
+        )
+
     def _forget(self) -> None:
         """Empty every table of answers: they hold `_CACHE_LIMIT` answers at most together."""
         for table in self._tables.values():
