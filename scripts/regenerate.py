@@ -2,8 +2,9 @@
 
     python scripts/regenerate.py
 
-writes ``src/aeo_mra/data/schema.json`` (from ``aeo_mra/_schema.py``) and
-``tests/snapshots/timeline.json`` (the golden timeline). Tests fail until both are current.
+writes ``src/aeo_mra/data/schema.json`` (from ``aeo_mra/_schema.py``),
+``src/aeo_mra/data/measures.schema.json`` (from ``aeo_mra/_home_schema.py``) and
+``tests/snapshots/timeline.json`` (the golden timeline). Tests fail until all are current.
 """
 
 from __future__ import annotations
@@ -17,13 +18,19 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 from snapshot import PATH as TIMELINE  # noqa: E402
 from snapshot import render as render_timeline  # noqa: E402
 
+from aeo_mra._home_schema import render as render_measures_schema  # noqa: E402
 from aeo_mra._schema import render as render_schema  # noqa: E402
 
 SCHEMA = ROOT / "src" / "aeo_mra" / "data" / "schema.json"
+MEASURES_SCHEMA = SCHEMA.with_name("measures.schema.json")
 
 
 def main() -> None:
-    for path, text in ((SCHEMA, render_schema()), (TIMELINE, render_timeline())):
+    for path, text in (
+        (SCHEMA, render_schema()),
+        (MEASURES_SCHEMA, render_measures_schema()),
+        (TIMELINE, render_timeline()),
+    ):
         path.write_text(text, encoding="utf-8")
         print(f"wrote {path.relative_to(ROOT)}")
 

@@ -62,6 +62,8 @@ _LAZY: dict[str, str | None] = {
     "PlaceIndex": "places",
     "codes": None,
     "diff": None,
+    "home": None,
+    "measures": "home",
 }
 
 __all__ = [
@@ -114,7 +116,9 @@ __all__ = [
     "check_many",
     "codes",
     "diff",
+    "home",
     "load",
+    "measures",
     "resolve",
     "summary",
     "timeline",
@@ -122,6 +126,8 @@ __all__ = [
 
 
 if TYPE_CHECKING:
+    from . import home
+    from .home import measures
     from .places import PlaceIndex
 
     DATA_VERSION: str
