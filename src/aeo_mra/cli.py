@@ -560,6 +560,92 @@ def _answer_change(change: aeo_mra.diff.AnswerChange) -> JSON:
     }
 
 
+# -- measures -------------------------------------------------------------------------------
+
+
+def _add_measures(parser: argparse.ArgumentParser) -> None:
+    _add_choice(
+        parser,
+        "--tier",
+        Tier,
+        label="tier of China's customs",
+        metavar="TIER",
+        help="the tier, e.g. advanced_certified (default: the AEO tier on the day)",
+    )
+    _add_on(parser, "the day, YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--where", metavar="DISTRICT", help="a customs district, e.g. Shenyang or 沈阳海关"
+    )
+
+
+def _measures(args: argparse.Namespace) -> int:
+    from aeo_mra import home
+
+    answer = home.measures(args.tier, on=args.on, where=args.where)
+    if args.json:
+        _print_json(_measures_json(answer))
+        return EXIT_YES
+    rows = [(m.measure.where, m.measure.text_en, _mark(m)) for m in answer.measures]
+    table = _table([("WHERE", "MEASURE", "CONFIDENCE"), *rows]) if rows else ""
+    unknown = [f"{u}: {u.missing}" for u in answer.unknown]
+    mra = answer.mra and (
+        f"{answer.mra.measure.concept.name.capitalize()}: where it applies, "
+        f"ask `{PROG} check PLACE`."
+    )
+    print(_sections(answer.headline, table, _bullets("Not recorded", unknown), mra or ""))
+    return EXIT_YES
+
+
+def _mark(found: aeo_mra.home.InForce) -> str:
+    measure = found.measure
+    words = [str(measure.confidence)] + ["inferred"] * measure.inferred
+    return ", ".join(words + ([] if found.certain else ["possibly in force"]))
+
+
+def _measures_json(answer: aeo_mra.home.MeasuresAnswer) -> JSON:
+    from aeo_mra import home
+
+    rows = [
+        {
+            "id": m.measure.id,
+            "instrument": m.measure.instrument.id,
+            "list": m.measure.list.name,
+            "article": m.measure.article,
+            "concept": m.measure.concept.id,
+            "text_zh": m.measure.text_zh,
+            "text_en": m.measure.text_en,
+            "tiers": [t.name for t in m.measure.tiers],
+            "certain": m.certain,
+            "sources": [s.id for s in m.measure.sources],
+            "confidence": str(m.measure.confidence),
+            "inferred": m.measure.inferred,
+        }
+        for m in answer.measures
+    ]
+    unknown = [
+        {
+            "instrument": u.instrument.id,
+            "list": u.name,
+            "tiers": [t.name for t in u.tiers],
+            "items": u.items,
+            "found": u.found,
+            "sources": [s.id for s in u.sources],
+        }
+        for u in answer.unknown
+    ]
+    return {
+        "tier": answer.tier.name,
+        "on": answer.on.isoformat(),
+        "where": answer.where.id if answer.where else None,
+        "measures": rows,
+        "unknown": unknown,
+        "complete": answer.complete,
+        "explanation": answer.headline,
+        "data_version": home._BUNDLED.data.version,
+        "data_reviewed": home._BUNDLED.data.reviewed.isoformat(),
+    }
+
+
 # -- the command line --------------------------------------------------------------------
 
 
@@ -583,6 +669,7 @@ _COMMANDS = (
     _Command("summary", "the running totals as China's customs counts them", _add_dated, _summary),
     _Command("code", "parse and validate an AEO code; what to declare", _add_code, _code),
     _Command("diff", "what changed between two dataset files: facts and answers", _add_diff, _diff),
+    _Command("measures", "what a tier gets from China's customs at home", _add_measures, _measures),
 )
 
 _EPILOG = (

@@ -411,8 +411,9 @@ class MeasuresAnswer:
             [m.measure.sources for m in self.measures] + [u.sources for u in self.unknown]
         )
 
-    def explain(self) -> str:
-        """The answer in words: how many measures, from which instruments, what is unknown."""
+    @property
+    def headline(self) -> str:
+        """The answer's first sentence: how many measures, from which instruments."""
         place = f"nationally and in {self.where}" if self.where else "nationally"
         who = f"{_a(self.tier)} ({self.tier.name_zh})"
         if not self.measures:
@@ -425,7 +426,11 @@ class MeasuresAnswer:
             possible = sum(not m.certain for m in self.measures)
             if possible:
                 head += f" {possible} of them only possibly in force (a date not found)."
-        lines = [head] + [f"  - {m.explain()}" for m in self.measures]
+        return head
+
+    def explain(self) -> str:
+        """The answer in words: the headline, each measure, and what is not recorded."""
+        lines = [self.headline] + [f"  - {m.explain()}" for m in self.measures]
         if self.unknown:
             lines.append("Not recorded:")
             lines += [f"  - {u}: {u.missing}" for u in self.unknown]
@@ -531,7 +536,7 @@ class MeasureChanges:
 
 def _a(tier: Tier) -> str:
     """The tier with its article: ``an advanced certified enterprise``."""
-    return ("an " if tier.description[0] in "aeiou" else "a ") + tier.description
+    return ("an " if tier.description[0].lower() in "aeiou" else "a ") + tier.description
 
 
 def unique_lists(lists: Iterable[MeasureList]) -> tuple[MeasureList, ...]:

@@ -1,0 +1,350 @@
+"""Measures at home: the rules on a small test file, the bundled data against its sources.
+
+The rules run on tests/data/measures.toml with the tiers of tests/data/shapes.toml, so a
+data update never moves them; the bundled data's counts are checked against the numbers
+each decree's text gives, row by row with the source of the number.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+import aeo_mra
+from aeo_mra import Confidence, DataError, Tier, TierNotInForceError
+from aeo_mra.home import (
+    ChangeKind,
+    Measures,
+    UnknownDistrictError,
+    UnknownScopeError,
+)
+
+HERE = Path(__file__).parent / "data"
+ADVANCED, GENERAL = Tier.ADVANCED_CERTIFIED, Tier.GENERAL_CERTIFIED
+DATA = resources.files("aeo_mra").joinpath("data")
+
+
+@pytest.fixture(scope="module")
+def book() -> Measures:
+    return Measures.from_file(HERE / "measures.toml", aeo_mra.load(HERE / "shapes.toml"))
+
+
+def ids(answer: Any) -> list[str]:
+    return [m.measure.id for m in answer]
+
+
+# -- the rules, on the test file ------------------------------------------------------------
+
+IN_FORCE = [
+    # tier, day, the measures in force (certain ones), the lists of unknown items
+    (ADVANCED, date(2016, 1, 1), ["old-1", "old-2", "old-3"], []),
+    (GENERAL, date(2016, 1, 1), ["old-1", "old-2"], []),
+    (ADVANCED, date(2018, 4, 30), ["old-1", "old-2", "old-3"], []),
+    (ADVANCED, date(2018, 5, 1), ["new-1", "new-2", "new-3"], []),
+    (GENERAL, date(2018, 5, 1), [], []),
+    (ADVANCED, date(2020, 7, 1), ["new-1", "new-2", "new-3", "fuzzy-1"], []),
+    (ADVANCED, date(2026, 4, 1), ["fuzzy-1"], ["measures"]),
+    (Tier.CERTIFIED, date(2026, 4, 1), [], ["measures"]),
+    (None, date(2010, 1, 1), [], []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("tier", "day", "expected", "unknown"), IN_FORCE)
+def test_the_measures_of_a_tier_on_a_day(
+    book: Measures, tier: Tier | None, day: date, expected: list[str], unknown: list[str]
+) -> None:
+    answer = book.measures(tier, on=day)
+    assert ids(answer.measures) == expected
+    assert all(m.certain for m in answer.measures)
+    assert [u.name for u in answer.unknown] == unknown
+    assert answer.complete is not unknown
+    for found in answer.measures:
+        assert answer.tier in found.measure.tiers
+        assert found.measure.sources
+
+
+def test_the_default_tier_is_the_aeo_tier_of_the_day(book: Measures) -> None:
+    assert book.measures(on=date(2010, 1, 1)).tier is Tier.AA
+    assert book.measures(on=date(2016, 1, 1)).tier is ADVANCED
+    empty = book.measures(on=date(2010, 1, 1))
+    assert empty.headline == "On 2010-01-01 no measure is recorded for an AA class enterprise " \
+        "(AA类企业) nationally."  # fmt: skip
+
+
+def test_a_tier_that_did_not_exist_is_an_error(book: Measures) -> None:
+    with pytest.raises(TierNotInForceError, match="GENERAL_CERTIFIED did not exist on 2022"):
+        book.measures(GENERAL, on=date(2022, 1, 1))
+    with pytest.raises(TypeError, match=r"tier must be an aeo_mra\.Tier"):
+        book.measures("ADVANCED", on=date(2022, 1, 1))  # type: ignore[arg-type]
+
+
+def test_a_start_known_as_a_range_makes_a_measure_possible_not_certain(book: Measures) -> None:
+    assert "fuzzy-1" not in ids(book.measures(ADVANCED, on=date(2019, 12, 31)).measures)
+    maybe = book.measures(ADVANCED, on=date(2020, 3, 1))
+    assert [(m.measure.id, m.certain) for m in maybe.measures][-1] == ("fuzzy-1", False)
+    assert "1 of them only possibly in force" in maybe.headline
+    assert maybe.measures[-1].explain().endswith("(possibly in force)")
+    assert maybe.measures[-1].measure.inferred
+    assert maybe.measures[-1].measure.confidence is Confidence.LOW
+
+
+@pytest.mark.parametrize("name", ["North", "north customs", "North Customs", "北方海关", "北方"])
+def test_a_district_is_named_in_english_or_chinese(book: Measures, name: str) -> None:
+    answer = book.measures(ADVANCED, on=date(2019, 6, 1), where=name)
+    assert answer.where is not None
+    assert answer.where.id == "north"
+    assert [(u.instrument.id, u.name, u.items) for u in answer.unknown] == [
+        ("north-catalogue", "advanced only", 2)
+    ]
+    assert "nationally and in North Customs (北方海关, Northland)" in answer.headline
+    assert ids(answer.measures) == ids(book.measures(ADVANCED, on=date(2019, 6, 1)).measures)
+
+
+def test_a_catalogue_applies_only_where_named(book: Measures) -> None:
+    assert book.measures(GENERAL, on=date(2019, 6, 1)).unknown == ()
+    local = book.measures(GENERAL, on=date(2019, 6, 1), where="North")
+    assert [u.name for u in local.unknown] == ["general only"]
+    assert "none recorded" in local.explain()
+
+
+def test_an_unknown_district_is_an_error_listing_the_known_ones(book: Measures) -> None:
+    with pytest.raises(UnknownDistrictError, match=r"'South'.*North Customs \(北方海关") as error:
+        book.measures(on=date(2019, 6, 1), where="South")
+    assert isinstance(error.value, LookupError)
+    assert error.value.valid == ("North Customs (北方海关, Northland)",)
+    with pytest.raises(TypeError):
+        book.district(7)  # type: ignore[arg-type]
+
+
+def test_the_mra_measure_points_to_check(book: Measures) -> None:
+    answer = book.measures(ADVANCED, on=date(2016, 1, 1))
+    assert answer.mra is not None
+    assert answer.mra.measure.id == "old-3"
+    assert "Where it applies: aeo_mra.check(place)" in answer.mra.explain()
+    assert book.measures(GENERAL, on=date(2016, 1, 1)).mra is None
+
+
+def test_what_one_tier_gets_that_another_does_not(book: Measures) -> None:
+    gap = book.compare(ADVANCED, GENERAL, on=date(2016, 1, 1))
+    assert ids(gap.only) == ["old-3"]
+    assert ids(gap.lacks) == []
+    assert gap.unknown == ()
+    reverse = book.compare(GENERAL, ADVANCED, on=date(2016, 1, 1))
+    assert ids(reverse.lacks) == ["old-3"]
+    assert gap.explain().startswith(
+        "On 2016-01-01 an advanced certified enterprise gets 1 recorded measures a general "
+        "certified enterprise does not:"
+    )
+    local = book.compare(ADVANCED, GENERAL, on=date(2019, 6, 1), where="North")
+    assert [u.name for u in local.unknown] == ["advanced only", "general only"]
+    with pytest.raises(TierNotInForceError):
+        book.compare(ADVANCED, GENERAL, on=date(2022, 1, 1))
+
+
+CHANGES = [
+    # before, after, {concept: kind}
+    (date(2018, 4, 30), date(2018, 5, 1), {
+        "faster": ChangeKind.CHANGED, "other": ChangeKind.DROPPED,
+        "mra-facilitation": ChangeKind.KEPT, "coordinator": ChangeKind.NEW}),
+    (date(2026, 3, 31), date(2026, 4, 1), {
+        "faster": ChangeKind.UNKNOWN, "mra-facilitation": ChangeKind.UNKNOWN,
+        "coordinator": ChangeKind.UNKNOWN}),
+    (date(2019, 1, 1), date(2021, 1, 1), {"guarantee": ChangeKind.NEW}),
+    (date(2019, 1, 1), date(2019, 2, 1), {}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("before", "after", "kinds"), CHANGES)
+def test_what_changed_between_two_days(
+    book: Measures, before: date, after: date, kinds: dict[str, ChangeKind]
+) -> None:
+    changes = book.changes(ADVANCED, before=before, after=after)
+    assert {c.concept.id: c.kind for c in changes.changes} == kinds
+    for change in changes.changes:
+        assert change.before == tuple(
+            m.measure for m in changes.before.measures if m.measure.concept is change.concept
+        )
+    assert changes.of(ChangeKind.NEW) == tuple(c for c in changes.changes if c.kind.value == "new")
+
+
+def test_changes_explain_what_is_unknown(book: Measures) -> None:
+    text = book.changes(before=date(2026, 3, 31), after=date(2026, 4, 1)).explain()
+    assert "unknown: faster clearance (new-decree art. 9(1) → —)" in text
+    assert "Next decree (test), measures: number of items unknown, none recorded" in text
+
+
+def test_counts_by_scope_and_date(book: Measures) -> None:
+    national = book.counts("national")
+    assert [(c.on, c.count, c.published) for c in national] == [
+        (date(2020, 1, 1), 100, False),
+        (date(2021, 1, 1), 200, True),
+    ]
+    assert str(national[1]) == "published 2021-01-01 national: about 200 " \
+        "(advanced certified enterprise; medium)"  # fmt: skip
+    assert book.counts("北方省") == book.counts("northland")
+    assert str(book.counts("Northland")[0]).endswith("more than 5 (certified enterprise, " \
+        "tier not stated; high)")  # fmt: skip
+    assert [c.count for c in book.counts(until=date(2020, 6, 1))] == [100, 5]
+    assert [c.count for c in book.counts(since=date(2020, 6, 2))] == [200]
+    with pytest.raises(UnknownScopeError, match="scopes counted: national, Northland"):
+        book.counts("Southland")
+
+
+def test_a_broken_file_lists_every_problem_with_its_place() -> None:
+    from aeo_mra._home_loader import parse
+
+    text = (HERE / "measures.toml").read_text(encoding="utf-8")
+    broken = (
+        text.replace('concept = "coordinator"', 'concept = "nobody"')
+        .replace("items = 3", "items = 4")
+        .replace('districts = ["north"]', 'districts = ["south"]')
+        .replace('list = "added"', 'list = "missing"')
+        .replace("since = 2019-01-01", 'since = "soon"')
+        .replace("schema = 1", "schema = 9")
+    )
+    with pytest.raises(DataError) as error:
+        parse(broken, "broken.toml")
+    problems = "\n".join(error.value.problems)
+    for expected in [
+        "broken.toml: meta.schema: schema 9 is not supported (expected 1)",
+        "measure new-3.concept: 'nobody' is not a key of [concepts]",
+        "instrument new-decree.list[1]: complete, but 2 measures are recorded for 4 items",
+        "instrument north-catalogue.districts: 'south' is not a key of [districts]",
+        "measure fuzzy-1: instrument 'fuzzy-list' has no list named 'missing'",
+        "instrument north-catalogue.since: 'soon' is not a date",
+    ]:
+        assert expected in problems
+    assert all(p.startswith("broken.toml: ") for p in error.value.problems)
+
+
+# -- the bundled data -----------------------------------------------------------------------
+
+LISTS = [
+    # instrument, list, numbered items, where the number comes from
+    ("decree-225", "general certified", 4, "consult-225-measures and lzxdjx-225 agree"),
+    ("decree-225", "advanced certified, in addition", 4,
+     "consult-225-measures; Economic Daily 2018: advanced measures 'from 4 to 8'"),
+    ("decree-237", "art. 23", 4, "etogether-237 (bilingual text of art. 23)"),
+    ("decree-237", "art. 24", 9, "etogether-237, luoyeguxing-237 (8 measures and a catch-all)"),
+    ("decree-251", "art. 30", 12, "beijing-gov-251-zh (official), cq-gov-2022-73"),
+    ("gacc-2022-73", "the six measures", 6, "cq-gov-2022-73 (official)"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Measures:
+    return Measures.bundled()
+
+
+@pytest.mark.parametrize(("instrument", "name", "items", "source"), LISTS)
+def test_each_decree_list_has_as_many_measures_as_its_text_numbers(
+    bundled: Measures, instrument: str, name: str, items: int, source: str
+) -> None:
+    (found,) = [m for m in bundled.data.lists if m.instrument.id == instrument and m.name == name]
+    recorded = [m for m in bundled.data.measures if m.list is found]
+    assert found.items == items, source
+    assert len(recorded) == items, source
+    assert found.complete
+
+
+PER_TIER = [
+    # instrument, tier, day in force, measures for the tier, where the number comes from
+    ("decree-225", GENERAL, date(2015, 1, 1), 4, "the general list"),
+    ("decree-225", ADVANCED, date(2015, 1, 1), 8, "4 general + 4 in addition"),
+    ("decree-237", GENERAL, date(2019, 1, 1), 4, "art. 23"),
+    ("decree-237", ADVANCED, date(2019, 1, 1), 13, "art. 23 (4) + art. 24 (9)"),
+    ("decree-251", ADVANCED, date(2022, 1, 1), 12, "art. 30"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("instrument", "tier", "day", "count", "source"), PER_TIER)
+def test_measures_per_tier_per_decree(
+    bundled: Measures, instrument: str, tier: Tier, day: date, count: int, source: str
+) -> None:
+    answer = bundled.measures(tier, on=day)
+    assert sum(m.measure.instrument.id == instrument for m in answer.measures) == count, source
+
+
+def test_decree_282_measures_are_recorded_as_unknown(bundled: Measures) -> None:
+    (found,) = [m for m in bundled.data.lists if m.instrument.id == "decree-282"]
+    assert (found.items, found.complete, found.found) == (None, False, 0)
+    for tier in (ADVANCED, Tier.CERTIFIED):
+        answer = bundled.measures(tier, on=date(2026, 4, 1))
+        assert found in answer.unknown
+        assert not answer.complete
+
+
+def test_the_shenyang_split_is_reproduced_from_the_records(bundled: Measures) -> None:
+    # China Daily, 2021-04-25 (chinadaily-shenyang-2021): 28 measures; 14 for advanced AEOs
+    # only, 1 for general AEOs only, 13 for both.
+    lists = [m for m in bundled.data.lists if m.instrument.id == "shenyang-catalogue-2021"]
+    by_tiers = {frozenset(m.tiers): m.items or 0 for m in lists}
+    assert by_tiers[frozenset({ADVANCED})] == 14
+    assert by_tiers[frozenset({GENERAL})] == 1
+    assert by_tiers[frozenset({ADVANCED, GENERAL})] == 13
+    assert sum(by_tiers.values()) == 28
+    assert all(not m.complete and m.found == 0 for m in lists)
+    local = bundled.measures(GENERAL, on=date(2021, 6, 1), where="沈阳海关")
+    assert sum(u.items or 0 for u in local.unknown if u.instrument.id.startswith("shenyang")) == 14
+
+
+@pytest.mark.parametrize(("day", "article"), [
+    (date(2015, 1, 1), None), (date(2019, 1, 1), "24(6)"), (date(2022, 1, 1), "30(9)"),
+])  # fmt: skip
+def test_mra_facilitation_is_a_top_tier_measure_in_every_decree_since_2014(
+    bundled: Measures, day: date, article: str | None
+) -> None:
+    top = bundled.measures(on=day)
+    assert top.mra is not None
+    assert top.mra.measure.article == article
+    assert top.mra.measure.tiers == (ADVANCED,)
+    if day < date(2021, 11, 1):
+        assert bundled.measures(GENERAL, on=day).mra is None
+
+
+def test_every_concept_and_district_is_used(bundled: Measures) -> None:
+    used = {m.concept.id for m in bundled.data.measures}
+    assert used == set(bundled.data.concepts)
+    places = {d.id for i in bundled.data.instruments for d in i.districts}
+    assert places == set(bundled.data.districts)
+
+
+def test_national_counts_rise_and_cite_their_sources(bundled: Measures) -> None:
+    national = bundled.counts("national")
+    assert national[-1].count == 6876  # Xinhua 2026-02-16, via two copies
+    assert [c.on for c in national] == sorted(c.on for c in national)
+    assert all(c.sources for c in bundled.data.counts)
+
+
+# -- the file and its schema ----------------------------------------------------------------
+
+
+def _as_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    return value.isoformat() if isinstance(value, date) else value
+
+
+SCHEMA = json.loads(DATA.joinpath("measures.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", [DATA.joinpath("measures.toml"), HERE / "measures.toml"])
+def test_the_files_match_the_schema(path: Any) -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    jsonschema.validate(_as_json(tomllib.loads(path.read_text(encoding="utf-8"))), SCHEMA)
+
+
+def test_the_committed_schema_is_generated_from_the_field_table() -> None:
+    from aeo_mra._home_schema import render
+
+    committed = DATA.joinpath("measures.schema.json").read_text(encoding="utf-8")
+    assert committed == render(), "run `python scripts/regenerate.py` and commit the result"
