@@ -348,3 +348,59 @@ def test_the_committed_schema_is_generated_from_the_field_table() -> None:
 
     committed = DATA.joinpath("measures.schema.json").read_text(encoding="utf-8")
     assert committed == render(), "run `python scripts/regenerate.py` and commit the result"
+
+
+# -- the command line -----------------------------------------------------------------------
+
+MEASURES_KEYS = [
+    "tier", "on", "where", "measures", "unknown", "complete", "explanation", "data_version",
+    "data_reviewed",
+]  # fmt: skip
+MEASURE_KEYS = [
+    "id", "instrument", "list", "article", "concept", "text_zh", "text_en", "tiers", "certain",
+    "sources", "confidence", "inferred",
+]  # fmt: skip
+
+
+def test_the_command_prints_the_answer_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    from test_cli import call
+
+    from aeo_mra import cli
+
+    args = ("measures", "--on", "2021-06-01", "--where", "沈阳海关", "--json")
+    status, out, _ = call(capsys, *args)
+    data = json.loads(out)
+    answer = aeo_mra.measures(on=date(2021, 6, 1), where="Shenyang")
+    assert status == cli.EXIT_YES
+    assert list(data) == MEASURES_KEYS
+    assert list(data["measures"][0]) == MEASURE_KEYS
+    assert [m["id"] for m in data["measures"]] == ids(answer.measures)
+    assert [u["items"] for u in data["unknown"]] == [u.items for u in answer.unknown]
+    assert (data["tier"], data["where"], data["complete"]) == (
+        "ADVANCED_CERTIFIED",
+        "shenyang",
+        False,
+    )
+    docs = (Path(__file__).parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    for key in MEASURES_KEYS + MEASURE_KEYS:
+        assert f'"{key}"' in docs
+
+
+def test_the_command_points_to_check_and_refuses_bad_input(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from test_cli import call
+
+    from aeo_mra import cli
+
+    status, out, _ = call(capsys, "measures", "--on", "2022-01-01")
+    assert status == cli.EXIT_YES
+    assert "decree-251 art. 30(9)" in out
+    assert out.rstrip().endswith("where it applies, ask `aeo-mra check PLACE`.")
+    status, out, err = call(capsys, "measures", "--where", "Dalian")
+    assert (status, out) == (cli.EXIT_BAD_INPUT, "")
+    assert "'Dalian' names no customs district" in err
+    assert "Shenyang Customs (沈阳海关, Liaoning)" in err
+    status, _, err = call(capsys, "measures", "--tier", "general_certified", "--on", "2022-01-01")
+    assert status == cli.EXIT_BAD_INPUT
+    assert "GENERAL_CERTIFIED did not exist on 2022-01-01" in err
