@@ -8,6 +8,7 @@ from collections.abc import Callable
 from aeo_mra import Registry
 
 from .chart import chart
+from .measures import aeo_counts, measure_lists, measure_sources, measures_matrix
 from .reference import api_reference
 from .snippets import at_a_glance, data_version, published_total, toml_record, values
 from .tables import (
@@ -39,6 +40,10 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "at-a-glance": at_a_glance,
     "total": published_total,
     "api": api_reference,
+    "measures-matrix": measures_matrix,
+    "measure-lists": measure_lists,
+    "measure-sources": measure_sources,
+    "aeo-counts": aeo_counts,
 }
 
 

@@ -404,3 +404,35 @@ def test_the_command_points_to_check_and_refuses_bad_input(
     status, _, err = call(capsys, "measures", "--tier", "general_certified", "--on", "2022-01-01")
     assert status == cli.EXIT_BAD_INPUT
     assert "GENERAL_CERTIFIED did not exist on 2022-01-01" in err
+
+
+# -- the data page --------------------------------------------------------------------------
+
+
+def test_the_matrix_has_a_row_per_concept_and_a_column_per_decree_and_tier() -> None:
+    from docs_gen import measures as page
+
+    book = Measures.bundled()
+    matrix = page.measures_matrix(aeo_mra._default())
+    rows = [line.split(" | ") for line in matrix.splitlines()[2:]]
+    assert [r[0].strip("| ") for r in rows] == [c.name for c in book.data.concepts.values()]
+    columns = [(d.id, t) for d, _, tiers in page.periods(book) for t in tiers]
+    assert len(rows[0]) == len(columns) + 1
+    (mra,) = [
+        r
+        for r in rows
+        if r[0].strip("| ") == "clearance facilitation by mutual recognition partners"
+    ]
+    cells = dict(zip(columns, [c.strip("| ") for c in mra[1:]], strict=True))
+    assert cells["decree-237", ADVANCED] == "24(6)"
+    assert cells["decree-251", ADVANCED] == "30(9)"
+    assert cells["decree-225", GENERAL] == "—"
+    assert cells["decree-282", ADVANCED] == "?"
+
+
+def test_the_counts_table_lists_every_count() -> None:
+    from docs_gen import measures as page
+
+    table = page.aeo_counts(aeo_mra._default())
+    assert len(table.splitlines()) == 2 + len(Measures.bundled().data.counts)
+    assert "| 2025-12-31 | national | 6,876 |" in table

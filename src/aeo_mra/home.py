@@ -14,7 +14,7 @@ validated like the arrangements: every measure, list and count cites its sources
 decree-237 24(6)
 
 What the record does not hold is said, never filled in: a list in force whose items are not
-all recorded is in [`MeasuresAnswer.unknown`][aeo_mra.home.MeasuresAnswer.unknown].
+all recorded is in the ``unknown`` of the [`MeasuresAnswer`][aeo_mra.home.MeasuresAnswer].
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import attrs
 from . import _decide
 from ._dates import day_or_today
 from .errors import DataError, Error, _quoted
-from .model import Confidence, Source, Tier, When, unique_sources
+from .model import Confidence, Precision, Source, Tier, When, unique_sources
 
 if TYPE_CHECKING:
     from .registry import Registry
@@ -179,8 +179,9 @@ class MeasureInstrument:
     @property
     def period(self) -> str:
         """When it was in force, e.g. ``from 2014-12-01 to 2018-04-30``."""
-        until = f"to {self.until}" if self.until else "with no end found"
-        return f"from {self.since} {until}"
+        return f"from {_bound(self.since)} " + (
+            f"to {_bound(self.until)}" if self.until else "with no end found"
+        )
 
     def __str__(self) -> str:
         return self.title
@@ -532,6 +533,14 @@ class MeasureChanges:
 
     def __str__(self) -> str:
         return self.explain()
+
+
+def _bound(day: When) -> str:
+    """A period's bound: ``2014-12-01``, or ``a day not found (by 2021-04-21)``."""
+    if day.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR):
+        return str(day)
+    known = "" if day.precision is Precision.UNKNOWN else f" ({day})"
+    return f"a day not found{known}"
 
 
 def _a(tier: Tier) -> str:
