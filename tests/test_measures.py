@@ -16,6 +16,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from test_schema import _as_json
 
 import aeo_mra
 from aeo_mra import Confidence, DataError, Tier, TierNotInForceError
@@ -326,14 +327,6 @@ def test_national_counts_rise_and_cite_their_sources(bundled: Measures) -> None:
 # -- the file and its schema ----------------------------------------------------------------
 
 
-def _as_json(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _as_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_as_json(v) for v in value]
-    return value.isoformat() if isinstance(value, date) else value
-
-
 SCHEMA = json.loads(DATA.joinpath("measures.schema.json").read_text(encoding="utf-8"))
 
 
@@ -436,3 +429,16 @@ def test_the_counts_table_lists_every_count() -> None:
     table = page.aeo_counts(aeo_mra._default())
     assert len(table.splitlines()) == 2 + len(Measures.bundled().data.counts)
     assert "| 2025-12-31 | national | 6,876 |" in table
+
+
+def test_every_list_names_tiers_that_existed_while_its_instrument_was_in_force(
+    bundled: Measures,
+) -> None:
+    periods = bundled.registry.dataset.tiers
+    for item in bundled.data.lists:
+        first = item.instrument.since.earliest or date.min
+        last = (item.instrument.until and item.instrument.until.latest) or date.max
+        for tier in item.tiers:
+            period = periods[tier]
+            assert (period.since or date.min) <= last, (item, tier)
+            assert first <= (period.until or date.max), (item, tier)

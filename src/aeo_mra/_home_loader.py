@@ -7,7 +7,6 @@ record and the field, and the file fails with one `DataError` listing them all.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from types import MappingProxyType
 from typing import Any
 
@@ -21,6 +20,7 @@ from ._loader import (
     _Invalid,
     _list_of,
     _mapping,
+    _meta,
     _Reader,
     _source,
     _str,
@@ -61,7 +61,7 @@ def parse(text: str, filename: str = "<measures>") -> MeasureData:
         raise DataError([f"{filename}: not valid TOML: {error}"]) from None
     reader = _Reader(filename)
     reader.keys("top level", raw, set(json_schema()["properties"]))
-    version, reviewed = _meta(reader, raw.get("meta"))
+    version, reviewed = _meta(reader, raw.get("meta"), SCHEMA_VERSION)
     for key, table in _mapping(reader, raw, "sources").items():
         _source(reader, key, table)
     concepts = _concepts(reader, _mapping(reader, raw, "concepts"))
@@ -95,21 +95,6 @@ def parse(text: str, filename: str = "<measures>") -> MeasureData:
     )
 
 
-def _meta(reader: _Reader, meta: Any) -> tuple[str | None, date | None]:
-    if not isinstance(meta, dict):
-        reader.problem("meta", "must be a table")
-        return None, None
-    reader.keys("meta", meta, keys("meta"))
-    schema = reader.maybe("meta", meta, "schema", _int)
-    if schema is not None and schema != SCHEMA_VERSION:
-        reader.problem(
-            "meta.schema", f"schema {schema} is not supported (expected {SCHEMA_VERSION})"
-        )
-    return reader.maybe("meta", meta, "version", _str), reader.maybe(
-        "meta", meta, "reviewed", _toml_date
-    )
-
-
 def _concepts(reader: _Reader, raw: Mapping[str, Any]) -> dict[str, Concept]:
     concepts = {}
     for key, name in raw.items():
@@ -128,14 +113,13 @@ def _districts(reader: _Reader, raw: Mapping[str, Any]) -> dict[str, District]:
             reader.problem(where, "must be a table")
             continue
         reader.keys(where, table, keys("district"))
-        try:
-            name, name_zh, region, region_zh = (
-                reader.field(where, table, name, _str)
-                for name in ("name", "name_zh", "region", "region_zh")
-            )
-            sources = reader.field(where, table, "sources", reader.source_refs)
-        except _Invalid:
+        names = [
+            reader.maybe(where, table, n, _str) for n in ("name", "name_zh", "region", "region_zh")
+        ]
+        sources = reader.maybe(where, table, "sources", reader.source_refs)
+        if sources is None or None in names:
             continue
+        name, name_zh, region, region_zh = (str(n) for n in names)
         districts[key] = District(key, name, name_zh, region, region_zh, sources)
     return districts
 

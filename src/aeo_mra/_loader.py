@@ -210,16 +210,17 @@ def _array(reader: _Reader, raw: Mapping[str, Any], key: str) -> list[Any]:
     return value
 
 
-def _meta(reader: _Reader, meta: Any) -> tuple[str | None, date | None]:
+def _meta(
+    reader: _Reader, meta: Any, expected: int = SCHEMA_VERSION
+) -> tuple[str | None, date | None]:
+    """The file's version and review day; its schema must be ``expected``."""
     if not isinstance(meta, dict):
         reader.problem("meta", "must be a table")
         return None, None
     reader.keys("meta", meta, keys("meta"))
     schema = reader.maybe("meta", meta, "schema", _int)
-    if schema is not None and schema != SCHEMA_VERSION:
-        reader.problem(
-            "meta.schema", f"schema {schema} is not supported (expected {SCHEMA_VERSION})"
-        )
+    if schema is not None and schema != expected:
+        reader.problem("meta.schema", f"schema {schema} is not supported (expected {expected})")
     version = reader.maybe("meta", meta, "version", _str)
     reviewed = reader.maybe("meta", meta, "reviewed", _toml_date)
     return version, reviewed

@@ -238,13 +238,17 @@ def _add_check(parser: argparse.ArgumentParser) -> None:
         default=Role.EXPORTER,
         help="exporter (ships to the place; default) or importer (receives from it)",
     )
+    _add_tier(parser, "the operator's tier, e.g. advanced_certified or AA")
+
+
+def _add_tier(parser: argparse.ArgumentParser, help: str) -> None:
     _add_choice(
         parser,
         "--tier",
         Tier,
         label="tier of China's customs",
         metavar="TIER",
-        help="the operator's tier, e.g. advanced_certified or AA (default: the AEO tier then)",
+        help=f"{help} (default: the AEO tier then)",
     )
 
 
@@ -564,14 +568,7 @@ def _answer_change(change: aeo_mra.diff.AnswerChange) -> JSON:
 
 
 def _add_measures(parser: argparse.ArgumentParser) -> None:
-    _add_choice(
-        parser,
-        "--tier",
-        Tier,
-        label="tier of China's customs",
-        metavar="TIER",
-        help="the tier, e.g. advanced_certified (default: the AEO tier on the day)",
-    )
+    _add_tier(parser, "the tier, e.g. advanced_certified")
     _add_on(parser, "the day, YYYY-MM-DD (default: today)")
     parser.add_argument(
         "--where", metavar="DISTRICT", help="a customs district, e.g. Shenyang or 沈阳海关"
