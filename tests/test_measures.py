@@ -16,6 +16,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_schema import _as_json
 
 import aeo_mra
@@ -442,3 +444,36 @@ def test_every_list_names_tiers_that_existed_while_its_instrument_was_in_force(
             period = periods[tier]
             assert (period.since or date.min) <= last, (item, tier)
             assert first <= (period.until or date.max), (item, tier)
+
+
+# -- properties on the bundled data ---------------------------------------------------------
+
+days = st.dates(date(2007, 1, 1), date(2030, 12, 31))
+
+
+@settings(max_examples=200, deadline=None)
+@given(days, st.sampled_from([ADVANCED, GENERAL, Tier.AA, Tier.A, Tier.CERTIFIED]))
+def test_every_answer_holds_only_what_the_tier_gets_on_the_day(
+    bundled: Measures, day: date, tier: Tier
+) -> None:
+    if tier not in bundled.registry.tiers_in_force(day):
+        with pytest.raises(TierNotInForceError):
+            bundled.measures(tier, on=day)
+        return
+    answer = bundled.measures(tier, on=day)
+    for found in answer.measures:
+        assert tier in found.measure.tiers
+        assert found.measure.instrument.standing(day) is not False
+        assert found.certain is (found.measure.instrument.standing(day) is True)
+        assert not found.measure.instrument.districts
+    for item in answer.unknown:
+        assert tier in item.tiers
+        assert not item.complete
+
+
+@settings(max_examples=100, deadline=None)
+@given(days)
+def test_a_tier_compared_with_itself_gets_nothing_more(bundled: Measures, day: date) -> None:
+    tier = bundled.measures(on=day).tier
+    gap = bundled.compare(tier, tier, on=day)
+    assert gap.only == gap.lacks == ()
