@@ -477,3 +477,13 @@ def test_a_tier_compared_with_itself_gets_nothing_more(bundled: Measures, day: d
     tier = bundled.measures(on=day).tier
     gap = bundled.compare(tier, tier, on=day)
     assert gap.only == gap.lacks == ()
+
+
+def test_the_measures_file_is_held_to_the_same_limits() -> None:
+    from aeo_mra._home_loader import parse
+
+    text = (HERE / "measures.toml").read_text(encoding="utf-8")
+    with pytest.raises(DataError, match="control character U\\+0007"):
+        parse(text.replace('text_en = "Faster."', 'text_en = "Fast\\u0007er."'), "bell.toml")
+    with pytest.raises(DataError, match="not valid TOML"):
+        parse(text + "\n[meta\n", "cut.toml")

@@ -27,6 +27,7 @@ from ._loader import (
     _toml_date,
     _tuple_of,
     _when,
+    read_toml,
 )
 from .errors import DataError
 from .home import (
@@ -53,12 +54,7 @@ def parse(text: str, filename: str = "<measures>") -> MeasureData:
     Raises:
         DataError: Listing every problem found, each with file, record and field.
     """
-    import tomllib
-
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise DataError([f"{filename}: not valid TOML: {error}"]) from None
+    raw = read_toml(text, filename)
     reader = _Reader(filename)
     reader.keys("top level", raw, set(json_schema()["properties"]))
     version, reviewed = _meta(reader, raw.get("meta"), SCHEMA_VERSION)

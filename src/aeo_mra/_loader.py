@@ -46,7 +46,7 @@ from .model import (
     When,
 )
 
-__all__ = ["SCHEMA_VERSION", "parse"]
+__all__ = ["SCHEMA_VERSION", "parse", "read_toml"]
 
 E = TypeVar("E", bound="Any")
 V = TypeVar("V")
@@ -142,11 +142,11 @@ class _Reader:
         return Fact(value, sources, confidence, inferred, note)
 
 
-def parse(text: str, filename: str = "<dataset>") -> Dataset:
-    """Parse and validate a dataset's TOML text.
+def read_toml(text: str, filename: str) -> dict[str, Any]:
+    """A data file's TOML, held to the limits on its size and shape.
 
     Raises:
-        DataError: Listing every problem found, each with file, record and field.
+        DataError: The text is not TOML, or breaks a limit.
     """
     import tomllib
 
@@ -161,6 +161,16 @@ def parse(text: str, filename: str = "<dataset>") -> Dataset:
     too_big = shape_problems(raw)
     if too_big:
         raise DataError([f"{filename}: {problem}" for problem in too_big])
+    return raw
+
+
+def parse(text: str, filename: str = "<dataset>") -> Dataset:
+    """Parse and validate a dataset's TOML text.
+
+    Raises:
+        DataError: Listing every problem found, each with file, record and field.
+    """
+    raw = read_toml(text, filename)
     reader = _Reader(filename)
     reader.keys("top level", raw, set(json_schema()["properties"]))
     version, reviewed = _meta(reader, raw.get("meta", {}))
