@@ -16,7 +16,7 @@ import pytest
 
 import aeo_mra
 from aeo_mra import Basis, Registry
-from docs_gen import chart, reference, snippets, tables
+from docs_gen import chart, docstrings, reference, snippets, tables
 from docs_gen.markers import expand
 
 DOCS = Path(__file__).parents[1] / "docs"
@@ -106,15 +106,16 @@ def test_the_chart_samples_are_the_summaries_of_their_days(registry: Registry) -
         }
 
 
-def test_the_chart_draws_each_series_to_its_last_value(registry: Registry) -> None:
+@pytest.mark.parametrize("narrow", [False, True], ids=["wide", "narrow"])
+def test_the_chart_draws_each_series_to_its_last_value(registry: Registry, narrow: bool) -> None:
     end = date(2025, 8, 7)
     samples = chart.chart_samples(registry, end=end)
-    svg = ET.fromstring(chart.chart_svg(samples))
+    svg = ET.fromstring(chart.chart_svg(samples, narrow=narrow))
     namespace = {"svg": "http://www.w3.org/2000/svg"}
     lines = {line.get("data-series"): line for line in svg.iterfind("svg:polyline", namespace)}
     assert set(lines) == {key for key, *_ in chart.SERIES}
     top = max(max(values.values()) for _, values in samples)
-    plot = chart.Plot(samples[0][0], end, top)
+    plot = chart.Plot(samples[0][0], end, top, narrow=narrow)
     for key, line in lines.items():
         points = [tuple(map(float, p.split(","))) for p in line.get("points", "").split()]
         drawn = {y for _, y in points}
@@ -122,7 +123,13 @@ def test_the_chart_draws_each_series_to_its_last_value(registry: Registry) -> No
         assert points[0] == (plot.x(samples[0][0]), plot.y(samples[0][1][key]))
         assert points[-1] == (plot.x(end), plot.y(samples[-1][1][key]))
     summary = aeo_mra.summary(end)
-    assert f"economies, signed: {summary.economies}" in chart.chart_svg(samples)
+    assert f"economies, signed: {summary.economies}" in chart.chart_svg(samples, narrow=narrow)
+
+
+def test_doctest_examples_in_docstrings_become_code_without_directives() -> None:
+    text = "Say:\n\n>>> f(1)  # doctest: +ELLIPSIS\n'...'\n\nDone."
+    fenced = docstrings._fence_doctests(text)
+    assert fenced == "Say:\n\n```pycon\n>>> f(1)\n'...'\n```\n\nDone."
 
 
 def test_every_public_name_is_in_the_api_reference(registry: Registry) -> None:
