@@ -33,6 +33,7 @@ from aeo_mra.places import normalise
 
 FIRST_DAY = date(1, 1, 1)
 DOMESTIC = "CN"
+LATER = 3653  # days past the last change on which the last interval is checked
 PLACE = "@@PLACE@@"  # where the page puts the name a reader typed, in the library's messages
 ON = "{on}"
 Ask = Callable[[date], Eligibility]
@@ -65,18 +66,22 @@ def record(answer: Eligibility | Error, day: date) -> dict[str, Any]:
         "confidence": answer.confidence.name.lower(),
         "text": _template(answer.explain(), day),
         "benefits": [b.description for b in answer.benefits],
-        "caveats": list(answer.caveats),
+        "caveats": [_template(caveat, day) for caveat in answer.caveats],
         "sources": [s.id for s in answer.sources],
     }
 
 
 def _template(text: str, day: date) -> str:
-    return text.replace(f"on {day}", f"on {ON}")
+    """``text`` with the day asked about (``on 2020-05-01``, ``for 2020-05-01``) as ``{on}``."""
+    return text.replace(f"on {day}", f"on {ON}").replace(f"for {day}", f"for {ON}")
 
 
 def render(record: dict[str, Any], day: date) -> dict[str, Any]:
     """``record`` with ``{on}`` replaced by ``day``: what the page shows for that day."""
-    return {**record, "text": record["text"].replace(ON, day.isoformat())}
+    shown = {**record, "text": record["text"].replace(ON, day.isoformat())}
+    if "caveats" in record:
+        shown["caveats"] = [c.replace(ON, day.isoformat()) for c in record["caveats"]]
+    return shown
 
 
 class Export:
@@ -110,8 +115,12 @@ class Export:
         out: list[int] = []
         for index, start in enumerate(self.days):
             first = self.record(ask, start)
-            if index + 1 < len(self.days):
-                last = self.days[index + 1] - timedelta(days=1)
+            last = (
+                self.days[index + 1] - timedelta(days=1)
+                if index + 1 < len(self.days)
+                else start + timedelta(days=LATER)  # the open last interval: ten years on
+            )
+            if last != start:
                 assert self.record(ask, last) == first, f"an answer changes in {start}…{last}"
             number = self._number(first)
             if not out or out[-1] != number:
@@ -215,7 +224,7 @@ def checker_data(registry: Registry) -> dict[str, Any]:
         territory = registry.resolve(code)
         china = {
             f"{role.value}/{tier.name if tier else ''}": export.series(
-                lambda day, r=role, t=tier: registry.check(code, on=day, role=r, tier=t)
+                lambda day, c=code, r=role, t=tier: registry.check(c, on=day, role=r, tier=t)
             )
             for role in Role
             for tier in china_tiers
@@ -223,7 +232,7 @@ def checker_data(registry: Registry) -> dict[str, Any]:
         tiers = partner_tiers(registry, code) or [("", "any tier")]
         foreign = {
             f"{role.value}/{tier}": export.series(
-                lambda day, r=role, t=tier: _foreign(registry, code, t, day, r)
+                lambda day, c=code, r=role, t=tier: _foreign(registry, c, t, day, r)
             )
             for role in Role
             for tier, _ in tiers
@@ -235,9 +244,7 @@ def checker_data(registry: Registry) -> dict[str, Any]:
             "foreign": foreign,
             "tiers": tiers,
         }
-    sources = {
-        s.id: {"title": s.title, "urls": list(s.urls)} for s in export.sources.values()
-    }
+    sources = {s.id: {"title": s.title, "urls": list(s.urls)} for s in export.sources.values()}
     return {
         "version": registry.version,
         "reviewed": registry.reviewed.isoformat(),
@@ -247,9 +254,7 @@ def checker_data(registry: Registry) -> dict[str, Any]:
         "series": export.all_series,
         "places": out_places,
         "names": names(registry, codes),
-        "tiers": [
-            {"name": t.name, "description": t.description, "zh": t.name_zh} for t in Tier
-        ],
+        "tiers": [{"name": t.name, "description": t.description, "zh": t.name_zh} for t in Tier],
         "roles": [r.value for r in Role],
         "sources": sources,
         "errors": {

@@ -116,7 +116,7 @@
       head,
       element("p", text, { class: "aeo-text" }),
       ...list("Benefits", record.benefits, (i) => element("li", data.strings[i])),
-      ...list("Caveats", record.caveats, (i) => element("li", data.strings[i])),
+      ...list("Caveats", record.caveats, (i) => element("li", data.strings[i].replaceAll("{on}", isoDay))),
       ...list("Sources", record.sources, (id) => {
         const li = element("li", undefined, { "data-source": id });
         const source = data.sources[id];
