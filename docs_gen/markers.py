@@ -20,6 +20,7 @@ from .tables import (
     tiers_table,
     timeline_table,
 )
+from .worldmap import world_map
 
 MARKER = re.compile(r"<!--\s*generated:\s*([a-z-]+)(.*?)-->")
 
@@ -33,6 +34,7 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "inferred": inferred_table,
     "tiers": tiers_table,
     "chart": chart,
+    "map": world_map,
     "data-version": data_version,
     "toml-record": toml_record,
     "values": values,
