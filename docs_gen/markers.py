@@ -9,7 +9,14 @@ from aeo_mra import Registry
 
 from .chart import chart
 from .reference import api_reference
-from .snippets import at_a_glance, data_version, published_total, toml_record, values
+from .snippets import (
+    at_a_glance,
+    data_version,
+    package_version,
+    published_total,
+    toml_record,
+    values,
+)
 from .tables import (
     arrangement_details,
     arrangements_table,
@@ -36,6 +43,7 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "chart": chart,
     "map": world_map,
     "data-version": data_version,
+    "package-version": package_version,
     "toml-record": toml_record,
     "values": values,
     "at-a-glance": at_a_glance,
