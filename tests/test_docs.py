@@ -16,7 +16,7 @@ import pytest
 
 import aeo_mra
 from aeo_mra import Basis, Registry
-from docs_gen import chart, docstrings, reference, snippets, tables
+from docs_gen import chart, reference, snippets, tables
 from docs_gen.markers import expand
 
 DOCS = Path(__file__).parents[1] / "docs"
@@ -127,6 +127,9 @@ def test_the_chart_draws_each_series_to_its_last_value(registry: Registry, narro
 
 
 def test_doctest_examples_in_docstrings_become_code_without_directives() -> None:
+    pytest.importorskip("griffe", reason="the docs extra is not installed")
+    from docs_gen import docstrings
+
     text = "Say:\n\n>>> f(1)  # doctest: +ELLIPSIS\n'...'\n\nDone."
     fenced = docstrings._fence_doctests(text)
     assert fenced == "Say:\n\n```pycon\n>>> f(1)\n'...'\n```\n\nDone."
