@@ -46,12 +46,7 @@
   }
 
   function lookup(seriesIndex, isoDay) {
-    const series = data.series[seriesIndex];
-    let found = series[1];
-    for (let i = 0; i < series.length; i += 2) {
-      if (data.days[series[i]] <= isoDay) found = series[i + 1]; else break;
-    }
-    return data.records[found];
+    return data.records[window.aeoValueOn(data.series[seriesIndex], data.days, isoDay)];
   }
 
   function element(tag, text, attributes) {

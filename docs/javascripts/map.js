@@ -17,12 +17,7 @@
   slider.value = slider.max;
 
   function statusOn(code, isoDay) {
-    const series = data.series[code];
-    let found = series[1];
-    for (let i = 0; i < series.length; i += 2) {
-      if (data.days[series[i]] <= isoDay) found = series[i + 1]; else break;
-    }
-    return data.statuses[found];
+    return data.statuses[window.aeoValueOn(data.series[code], data.days, isoDay)];
   }
 
   function show() {
