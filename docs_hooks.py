@@ -29,10 +29,17 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return expand(markdown, _registry or Registry.bundled())
 
 
+_checker: tuple[object, str] | None = None  # (dataset, data): `mkdocs serve` rebuilds often
+
+
 def on_post_build(config: Any) -> None:
     """Write the checker page's data, the library's answers, beside the page's script."""
-    data = checker_data(_registry or Registry.bundled())
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    global _checker
+    registry = _registry or Registry.bundled()
+    if _checker is None or _checker[0] != registry.dataset:
+        data = checker_data(registry)
+        _checker = (registry.dataset, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    text = _checker[1]
     target = Path(config["site_dir"]) / "javascripts" / "aeo-checker-data.js"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(f"window.AEO_CHECKER = {text};\n", encoding="utf-8")

@@ -115,18 +115,7 @@ def _details(registry: Registry, a: Arrangement) -> str:
             f"{escape(code.description)}, e.g. `{code.example}`{verified}",
             a.code_format,
         )
-    members = []
-    for m in a.members:
-        name = _place(registry, m.territory)[0]
-        bounds = []
-        if m.since is not None:
-            bounds.append(f"from {m.since.value}")
-        if m.until is not None:
-            bounds.append(f"until {m.until.value}")
-        members.append(
-            f"{escape(name)} ({m.territory})" + (f" {' '.join(bounds)}" if bounds else "")
-        )
-    rows.append(["Covers", "; ".join(members)])
+    rows.append(["Covers", _covers(registry, a)])
     for m in a.members:
         name = escape(_place(registry, m.territory)[0])
         if m.since is not None:
@@ -145,6 +134,22 @@ def _details(registry: Registry, a: Arrangement) -> str:
     heading = f"### {a.id}: {escape(a.partner)} ({a.partner_zh}) {{ #{a.id.lower()} }}"
     intro = f"{escape(a.name)}. Partner: a {kind}; {counted} in China's customs' running totals."
     return "\n\n".join([heading, intro, table(["Fact", "Value"], rows)])
+
+
+def _covers(registry: Registry, a: Arrangement) -> str:
+    """The places an arrangement covers, with the days a place joined or left."""
+    members = []
+    for m in a.members:
+        name = _place(registry, m.territory)[0]
+        bounds = []
+        if m.since is not None:
+            bounds.append(f"from {m.since.value}")
+        if m.until is not None:
+            bounds.append(f"until {m.until.value}")
+        members.append(
+            f"{escape(name)} ({m.territory})" + (f" {' '.join(bounds)}" if bounds else "")
+        )
+    return "; ".join(members)
 
 
 def _provenance(sources: Iterable[Source], f: Fact[Any] | None = None) -> str:
