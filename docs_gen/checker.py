@@ -29,7 +29,6 @@ from aeo_mra import (
     Tier,
     UnknownPlaceError,
 )
-from aeo_mra.places import normalise
 
 FIRST_DAY = date(1, 1, 1)
 DOMESTIC = "CN"
@@ -151,10 +150,14 @@ def places(registry: Registry) -> list[str]:
 
 
 def names(registry: Registry, codes: Iterable[str]) -> dict[str, str]:
-    """Every name the library resolves, in its compared form (`normalise`), to its code.
+    """Every spelling of a name the page accepts, as typed, with the code the library gives it.
 
-    The candidates are ISO 3166-1's codes and names, in English and Chinese, and the
-    dataset's aliases; the library's `resolve` says which place each names.
+    The candidates are ISO 3166-1's codes (alpha-2, alpha-3, numeric) and names, in English
+    and Chinese, and the dataset's aliases, each as written, in lower case, in upper case and
+    in title case; a spelling is kept only if the library's `resolve` accepts it, and maps
+    to the place it names (or to ``CN``, China's own, which it refuses). The page compares
+    what a reader types with these spellings exactly, so it accepts nothing the library
+    would not.
     """
     import gettext
 
@@ -166,17 +169,20 @@ def names(registry: Registry, codes: Iterable[str]) -> dict[str, str]:
     for code in [*codes, DOMESTIC]:
         country = pycountry.countries.get(alpha_2=code)
         english = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
-        candidates += [code, country.alpha_3, str(int(country.numeric))]  # as compared: no 0s
+        candidates += [code, country.alpha_3, country.numeric, str(int(country.numeric))]
         for name in filter(None, english):
-            candidates += [name, *(t.gettext(name) for t in chinese)]
+            candidates += [name, f"the {name}", *(t.gettext(name) for t in chinese)]
     index: dict[str, str] = {}
     for name in candidates:
-        try:
-            index[normalise(name)] = registry.resolve(name).code
-        except DomesticPlaceError:
-            index[normalise(name)] = DOMESTIC
-        except Error:
-            continue
+        for spelling in (name, name.lower(), name.upper(), name.title()):
+            if spelling in index:
+                continue
+            try:
+                index[spelling] = registry.resolve(spelling).code
+            except DomesticPlaceError:
+                index[spelling] = DOMESTIC
+            except Error:
+                continue
     return index
 
 

@@ -14,18 +14,6 @@
     foreign: { exporter: "exporter: ships goods to China", importer: "importer: receives goods from China" },
   };
 
-  // The form aeo_mra.places.normalise() compares names in.
-  function normalise(text) {
-    const visible = text.normalize("NFKD").replace(/[\p{M}\p{Cf}\p{Cc}]/gu, "");
-    let key = visible.toLowerCase().replace(/ß/g, "ss").replace(/[.'’`]/g, "");
-    key = key.replace(/[^\p{L}\p{N}]+/gu, " ").trim().replace(/^the /, "");
-    if (/^[0-9]+$/.test(key)) {  // a numeric code: "056" is 56, "0.56" none
-      const plain = /^[0-9]+$/.test(visible.trim().replace(/^['"]+|['"]+$/g, ""));
-      key = plain ? key.replace(/^0+/, "") || "0" : "";
-    }
-    return key;
-  }
-
   function mode() {
     return root.querySelector("input[name=aeo-mode]:checked").value;
   }
@@ -71,7 +59,7 @@
   }
 
   function update() {
-    const code = data.names[normalise(place.value)];
+    const code = data.names[place.value.trim()];  // spellings the library accepted
     const isoDay = day.value;
     options(tier, tierOptions(code && code !== "CN" ? code : null), true);
     if (!place.value.trim() || code === undefined) {

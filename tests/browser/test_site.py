@@ -63,6 +63,14 @@ def _shown(page: Any, *question: str) -> dict[str, Any]:
     return shown
 
 
+def _comparable(answer: dict[str, Any]) -> dict[str, Any]:
+    """An unknown place's message is the library's general one on the page, without the
+    suggestions or hints the library adds for the name typed: its kind is compared."""
+    if answer.get("error") == "UnknownPlaceError":
+        return {"state": "error", "error": "UnknownPlaceError"}
+    return answer
+
+
 def _grid() -> list[tuple[str, date]]:
     """Each event's place on the days either side of its dates, the UK's exit, and more."""
     registry = aeo_mra._default()
@@ -96,6 +104,7 @@ def checker(page: Any, base_url: str) -> Any:
 
 def test_the_checker_gives_what_check_gives(checker: Any) -> None:
     rng = random.Random(16)
+    refused = 0
     tiers: list[Tier | None] = [None, Tier.ADVANCED_CERTIFIED, Tier.AA, Tier.GENERAL_CERTIFIED]
     compared = 0
     for code, day in _grid():
@@ -104,9 +113,11 @@ def test_the_checker_gives_what_check_gives(checker: Any) -> None:
             want = _expected(aeo_mra.check, name, on=day, role=role, tier=tier)
             tier_name = tier.name if tier else ""
             got = _shown(checker, "china", name, day.isoformat(), role.value, tier_name)
-            assert got == want, (name, day, role, tier)
+            assert _comparable(got) == _comparable(want), (name, day, role, tier)
             compared += 1
+            refused += want.get("error") == "UnknownPlaceError"
     assert compared >= 400
+    assert 0 < refused < compared / 4  # lower-case codes, which the library refuses
     assert not checker.errors
 
 
