@@ -48,14 +48,21 @@ def chart_samples(
 
 
 class Plot:
-    """The geometry of the chart: where a day and a value are drawn."""
+    """The geometry of the chart: where a day and a value are drawn.
+
+    The wide layout is for a desktop column; the narrow one, with its legend stacked and
+    fewer year labels, keeps the text readable in a phone's column.
+    """
 
     WIDTH, HEIGHT = 760, 380
     LEFT, RIGHT, TOP, BOTTOM = 44, 36, 64, 36
 
-    def __init__(self, start: date, end: date, top_value: int) -> None:
+    def __init__(self, start: date, end: date, top_value: int, *, narrow: bool = False) -> None:
         self.start, self.end = start, end
         self.top_value = max(10, -(-top_value // 10) * 10)  # round up to a multiple of 10
+        if narrow:
+            self.WIDTH, self.HEIGHT, self.RIGHT, self.TOP = 360, 340, 14, 98
+        self.narrow = narrow
 
     def x(self, day: date) -> float:
         span = (self.end - self.start).days or 1
@@ -66,18 +73,26 @@ class Plot:
         height = self.HEIGHT - self.TOP - self.BOTTOM
         return round(self.HEIGHT - self.BOTTOM - height * value / self.top_value, 1)
 
+    def legend(self, index: int) -> tuple[int, int]:
+        """Where the legend entry of the ``index``-th series starts."""
+        if self.narrow:
+            return self.LEFT - 30, 18 + index * 20
+        return self.LEFT + (index % 2) * 300, 18 + (index // 2) * 20
 
-def chart_svg(samples: Sequence[tuple[date, dict[str, int]]]) -> str:
+
+def chart_svg(samples: Sequence[tuple[date, dict[str, int]]], *, narrow: bool = False) -> str:
     """An inline SVG step chart of the samples: one line per series, no blank lines."""
     start, end = samples[0][0], samples[-1][0]
-    plot = Plot(start, end, max(max(v.values()) for _, v in samples))
+    plot = Plot(start, end, max(max(v.values()) for _, v in samples), narrow=narrow)
     last = samples[-1][1]
+    layout = "narrow" if narrow else "wide"
     out = [
-        f'<svg class="aeo-chart" viewBox="0 0 {plot.WIDTH} {plot.HEIGHT}" role="img" '
-        'aria-labelledby="aeo-chart-title aeo-chart-desc" xmlns="http://www.w3.org/2000/svg" '
-        'font-family="sans-serif" font-size="12">',
-        '<title id="aeo-chart-title">China\'s AEO mutual recognition partners over time</title>',
-        f'<desc id="aeo-chart-desc">Monthly from {start} to {end}. On {end}: '
+        f'<svg class="aeo-chart aeo-chart-{layout}" viewBox="0 0 {plot.WIDTH} {plot.HEIGHT}" '
+        f'role="img" aria-labelledby="aeo-chart-title-{layout} aeo-chart-desc-{layout}" '
+        'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="13">',
+        f'<title id="aeo-chart-title-{layout}">'
+        "China's AEO mutual recognition partners over time</title>",
+        f'<desc id="aeo-chart-desc-{layout}">Monthly from {start} to {end}. On {end}: '
         + "; ".join(f"{last[key]} {label}" for key, label, *_ in SERIES)
         + ".</desc>",
     ]
@@ -89,13 +104,14 @@ def chart_svg(samples: Sequence[tuple[date, dict[str, int]]]) -> str:
             f'<text x="{plot.LEFT - 6}" y="{y + 4}" text-anchor="end" fill="currentColor">'
             f"{value}</text>"
         )
+    labelled = 4 if narrow else 2  # a year label every so many years
     for year in range(start.year + (start.month > 1 or start.day > 1), end.year + 1):
         x = plot.x(date(year, 1, 1))
         bottom = plot.HEIGHT - plot.BOTTOM
         out.append(
             f'<line x1="{x}" x2="{x}" y1="{bottom}" y2="{bottom + 4}" stroke="currentColor"/>'
         )
-        if year % 2 == 0:
+        if year % labelled == 0:
             out.append(
                 f'<text x="{x}" y="{bottom + 18}" text-anchor="middle" fill="currentColor">'
                 f"{year}</text>"
@@ -115,8 +131,7 @@ def chart_svg(samples: Sequence[tuple[date, dict[str, int]]]) -> str:
             f'stroke="{colour}" stroke-width="2"{dashes}/>'
         )
     for index, (key, label, _, _, colour, dash) in enumerate(SERIES):
-        x = plot.LEFT + (index % 2) * 300
-        y = 18 + (index // 2) * 20
+        x, y = plot.legend(index)
         dashes = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(
             f'<line x1="{x}" x2="{x + 28}" y1="{y - 4}" y2="{y - 4}" stroke="{colour}" '
@@ -138,7 +153,8 @@ def chart(registry: Registry) -> str:
     rows = [[str(day), *(str(values[key]) for key, *_ in SERIES)] for day, values in changes]
     numbers = table(["From", *(label for _, label, *_ in SERIES)], rows)
     return (
-        f'<figure class="aeo-figure">{chart_svg(samples)}</figure>\n\n'
+        '<figure class="aeo-figure">'
+        f"{chart_svg(samples)}{chart_svg(samples, narrow=True)}</figure>\n\n"
         '??? note "The numbers behind the chart"\n\n'
         + "\n".join("    " + line for line in numbers.splitlines())
     )

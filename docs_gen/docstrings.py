@@ -3,13 +3,17 @@
 - module-level functions bound from the bundled registry (``check = _BUNDLED.check``)
   get the signature and the argument docs of the method they are;
 - every enumeration lists its members (with their descriptions where they have them);
-- doctest examples in the running text are shown as code, not as quotations.
+- doctest examples in the running text are shown as code, not as quotations, without
+  their ``# doctest:`` directives;
+- an attribute an ``__init__`` sets from its argument (``self.on = on``, or
+  ``self.valid = tuple(valid)``) gets that argument's type in the Attributes table.
 """
 
 from __future__ import annotations
 
 import enum
 import importlib
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -35,6 +39,7 @@ class Docstrings(griffe.Extension):
                 continue
             obj.docstring.value = _fence_doctests(obj.docstring.value)
             if obj.is_class:
+                _type_attributes(obj)
                 runtime = _runtime(obj)
                 if isinstance(runtime, type) and issubclass(runtime, enum.Enum):
                     _list_members(obj, runtime)
@@ -86,7 +91,8 @@ def _fence_doctests(text: str) -> str:
     """Put each unindented run of doctest lines (to the next blank line) in a code fence."""
     out: list[str] = []
     in_example = False
-    for line in text.splitlines():
+    for raw in text.splitlines():
+        line = _DIRECTIVE.sub("", raw) if in_example or raw.startswith(">>>") else raw
         if not in_example and line.startswith(">>>"):
             out.append("```pycon")
             in_example = True
@@ -97,6 +103,31 @@ def _fence_doctests(text: str) -> str:
     if in_example:
         out.append("```")
     return "\n".join(out)
+
+
+_DIRECTIVE = re.compile(r"\s*# doctest:.*$")
+_TUPLE_OF = re.compile(r"(?:Sequence|Iterable)\[(.+)\]")
+
+
+def _type_attributes(cls: griffe.Object) -> None:
+    """Give the documented attributes set from ``__init__``'s arguments their types."""
+    init = cls.members.get("__init__")
+    if init is None or not init.is_function or cls.docstring is None:
+        return
+    params = {p.name: p.annotation for p in init.parameters if p.annotation is not None}
+    for section in cls.docstring.parsed:
+        if section.kind is not griffe.DocstringSectionKind.attributes:
+            continue
+        for attribute in section.value:
+            member = cls.members.get(attribute.name)
+            if attribute.annotation is not None or member is None:
+                continue
+            value = str(getattr(member, "value", ""))
+            if value in params:
+                attribute.annotation = params[value]
+            elif (found := re.fullmatch(r"tuple\((\w+)\)", value)) and found[1] in params:
+                item = _TUPLE_OF.fullmatch(str(params[found[1]]))
+                attribute.annotation = f"tuple[{item[1]}, ...]" if item else "tuple"
 
 
 def _list_members(cls: griffe.Object, runtime: type[enum.Enum]) -> None:

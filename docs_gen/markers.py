@@ -10,7 +10,14 @@ from aeo_mra import Registry
 from .chart import chart
 from .measures import aeo_counts, measure_lists, measure_sources, measures_matrix
 from .reference import api_reference
-from .snippets import at_a_glance, data_version, published_total, toml_record, values
+from .snippets import (
+    at_a_glance,
+    data_version,
+    package_version,
+    published_total,
+    toml_record,
+    values,
+)
 from .tables import (
     arrangement_details,
     arrangements_table,
@@ -21,6 +28,7 @@ from .tables import (
     tiers_table,
     timeline_table,
 )
+from .worldmap import world_map
 
 MARKER = re.compile(r"<!--\s*generated:\s*([a-z-]+)(.*?)-->")
 
@@ -34,7 +42,9 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "inferred": inferred_table,
     "tiers": tiers_table,
     "chart": chart,
+    "map": world_map,
     "data-version": data_version,
+    "package-version": package_version,
     "toml-record": toml_record,
     "values": values,
     "at-a-glance": at_a_glance,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from importlib import resources
+from importlib import metadata, resources
 
 import aeo_mra
 from aeo_mra import Basis, Registry
@@ -38,6 +38,11 @@ def values(registry: Registry, name: str) -> str:
     from aeo_mra._schema import file_values
 
     return ", ".join(f"`{v}`" for v in file_values(getattr(aeo_mra, name))["enum"])
+
+
+def package_version(registry: Registry) -> str:
+    """The installed package's name and version, e.g. ``aeo_mra 0.1.0``: what the site documents."""
+    return f"aeo_mra {metadata.version('aeo-mra')}"
 
 
 def data_version(registry: Registry) -> str:

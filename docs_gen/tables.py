@@ -48,10 +48,12 @@ def _place(registry: Registry, code: str) -> tuple[str, str]:
 
 
 def arrangements_table(registry: Registry) -> str:
-    """One row per arrangement in the dataset, in the file's order."""
+    """An overview: one short row per arrangement, in the file's order, linking to its facts."""
     rows = []
     for a in registry.dataset.arrangements:
-        partner = f"{escape(a.partner)} {a.partner_zh}"
+        partner = f"[{escape(a.partner)}](#{a.id.lower()}) {a.partner_zh}"
+        if a.instrument.value != "arrangement":
+            partner += f" <small>({a.instrument.value})</small>"
         if not a.counted:
             partner += " <small>(not counted in the totals)</small>"
         implemented = (
@@ -59,27 +61,12 @@ def arrangements_table(registry: Registry) -> str:
         )
         if len(a.stages) > 1:
             implemented += f" <small>(in {len(a.stages)} stages)</small>"
-        partner_tiers = ", ".join(escape(t.code) for t in a.partner_tiers if t.recognised)
-        china_tiers = ", ".join(t.description for t in a.china_tiers.value)
-        rows.append(
-            [
-                f"[{a.id}](#{a.id.lower()})",
-                partner,
-                a.instrument.value,
-                _marked(escape(a.signed.value), a.signed),
-                implemented,
-                _marked(a.scope.value.description, a.scope),
-                _marked(china_tiers, a.china_tiers),
-                partner_tiers or "—",
-                _announcement(a),
-                _source_refs(a.sources),
-            ]
-        )
-    header = [
-        "Id", "Partner", "Instrument", "Signed", "Implemented", "Scope",
-        "China's tiers recognised", "Partner's tiers recognised", "Announcement", "Sources",
-    ]  # fmt: skip
-    return table(header, rows)
+        covers = (
+            f"{len(a.members)} countries and regions" if len(a.members) > 1 else
+            escape(_place(registry, a.members[0].territory)[0])
+        )  # fmt: skip
+        rows.append([partner, _marked(escape(a.signed.value), a.signed), implemented, covers])
+    return table(["Partner", "Signed", "In effect from", "Covers"], rows)
 
 
 def arrangement_details(registry: Registry) -> str:
@@ -93,22 +80,19 @@ def _details(registry: Registry, a: Arrangement) -> str:
     def fact(label: str, value: str, f: Fact[Any] | None) -> None:
         if f is not None and f.note:
             value += f"<br><small>{escape(f.note)}</small>"
-        confidence = (str(f.confidence) + (", inferred" if f.inferred else "")) if f else ""
-        rows.append([label, value, confidence, _source_refs(f.sources) if f else ""])
+        if f is not None:
+            value += _provenance(f.sources, f)
+        rows.append([label, value])
 
     fact("Signed", escape(a.signed.value), a.signed)
     if a.implemented is not None:
-        fact("Implemented", str(a.implemented.value), a.implemented)
+        fact("In effect from", str(a.implemented.value), a.implemented)
+        rows.append(["Announcement", _announcement(a)])
     else:
-        rows.append(["Implemented", "no implementation found in the public record", "", ""])
+        rows.append(["In effect from", "no implementation found in the public record"])
     for stage in a.stages:
         rows.append(
-            [
-                f"Stage from {stage.start}",
-                escape(stage.description),
-                "",
-                _source_refs(stage.sources),
-            ]
+            [f"Stage from {stage.start}", escape(stage.description) + _provenance(stage.sources)]
         )
     fact("Scope", a.scope.value.description, a.scope)
     china = "; ".join(f"{t.description} ({t.name_zh})" for t in a.china_tiers.value)
@@ -118,7 +102,7 @@ def _details(registry: Registry, a: Arrangement) -> str:
         f"{escape(t.code)} ({escape(t.name)}): {'recognised' if t.recognised else 'not recognised'}"
         for t in a.partner_tiers
     )
-    rows.append(["Partner's tiers", tiers, "", ""])
+    rows.append(["Partner's tiers", tiers])
     benefits = "; ".join(b.description for b in a.benefits.value) or "not recorded"
     if a.benefits_wording:
         benefits += f"<br><small>As announced: {escape(a.benefits_wording)}</small>"
@@ -131,18 +115,7 @@ def _details(registry: Registry, a: Arrangement) -> str:
             f"{escape(code.description)}, e.g. `{code.example}`{verified}",
             a.code_format,
         )
-    members = []
-    for m in a.members:
-        name = _place(registry, m.territory)[0]
-        bounds = []
-        if m.since is not None:
-            bounds.append(f"from {m.since.value}")
-        if m.until is not None:
-            bounds.append(f"until {m.until.value}")
-        members.append(
-            f"{escape(name)} ({m.territory})" + (f" {' '.join(bounds)}" if bounds else "")
-        )
-    rows.append(["Covers", "; ".join(members), "", ""])
+    rows.append(["Covers", _covers(registry, a)])
     for m in a.members:
         name = escape(_place(registry, m.territory)[0])
         if m.since is not None:
@@ -160,7 +133,32 @@ def _details(registry: Registry, a: Arrangement) -> str:
     counted = "counted" if a.counted else "**not counted**"
     heading = f"### {a.id}: {escape(a.partner)} ({a.partner_zh}) {{ #{a.id.lower()} }}"
     intro = f"{escape(a.name)}. Partner: a {kind}; {counted} in China's customs' running totals."
-    return "\n\n".join([heading, intro, table(["Fact", "Value", "Confidence", "Sources"], rows)])
+    return "\n\n".join([heading, intro, table(["Fact", "Value"], rows)])
+
+
+def _covers(registry: Registry, a: Arrangement) -> str:
+    """The places an arrangement covers, with the days a place joined or left."""
+    members = []
+    for m in a.members:
+        name = _place(registry, m.territory)[0]
+        bounds = []
+        if m.since is not None:
+            bounds.append(f"from {m.since.value}")
+        if m.until is not None:
+            bounds.append(f"until {m.until.value}")
+        members.append(
+            f"{escape(name)} ({m.territory})" + (f" {' '.join(bounds)}" if bounds else "")
+        )
+    return "; ".join(members)
+
+
+def _provenance(sources: Iterable[Source], f: Fact[Any] | None = None) -> str:
+    """A fact's confidence mark and sources, in small type under its value."""
+    words = [f"confidence {_mark(f)}"] if f is not None and _mark(f) else []
+    refs = _source_refs(sources)
+    if refs:
+        words.append(f"sources: {refs}")
+    return f"<br><small>{'; '.join(words)}</small>" if words else ""
 
 
 def places_table(registry: Registry) -> str:
@@ -175,19 +173,15 @@ def places_table(registry: Registry) -> str:
                 benefits = str(a.implemented.value)
                 if m.since and a.implemented.value.known_by(m.since.value):
                     benefits = str(m.since.value)
-            until = str(m.until.value) if m.until else ""
+            covered = since + (f" to {m.until.value}" if m.until else "")
             arrangement = f"[{a.id}](arrangements.md#{a.id.lower()})"
             if not a.counted:
                 arrangement += " <small>(not counted)</small>"
-            rows.append(
-                (name, [escape(name), m.territory, name_zh, arrangement, since, benefits, until])
-            )
-    rows.sort(key=lambda row: (row[0], row[1][4]))
-    header = [
-        "Country or region", "Code", "中文", "Arrangement", "Covered since", "Benefits from",
-        "Covered until",
-    ]  # fmt: skip
-    return table(header, [row for _, row in rows])
+            place = f"{escape(name)} {name_zh} <small>{m.territory}</small>"
+            rows.append((name, since, [place, arrangement, covered, benefits]))
+    rows.sort(key=lambda row: (row[0], row[1]))
+    header = ["Country or region", "Arrangement", "Covered", "Benefits from"]
+    return table(header, [row for *_, row in rows])
 
 
 def counted_table(registry: Registry) -> str:
@@ -196,36 +190,29 @@ def counted_table(registry: Registry) -> str:
     for c in registry.dataset.counted_territories:
         name, name_zh = _place(registry, c.territory)
         bases = " and ".join(b.value for b in c.bases)
-        rows.append(
-            [
-                escape(name), c.territory, name_zh, str(c.since.value), bases,
-                _mark(c.since) or "high", escape(c.since.note), _source_refs(c.since.sources),
-            ]
-        )  # fmt: skip
+        why = escape(c.since.note) + _provenance(c.since.sources, c.since)
+        place = f"{escape(name)} {name_zh} <small>{c.territory}</small>"
+        rows.append([place, str(c.since.value), bases, why])
     if not rows:
         return "*The dataset counts no territory without an arrangement.*"
-    header = ["Country or region", "Code", "中文", "Counted since", "In the totals", "Confidence",
-              "Why", "Sources"]  # fmt: skip
+    header = ["Country or region", "Counted since", "In the totals", "Why"]
     return table(header, rows)
 
 
 def timeline_table(registry: Registry) -> str:
-    """Every event of `Registry.timeline`, earliest first."""
+    """Every event of `Registry.timeline`, earliest first: the date, and what happened."""
     rows = []
     for event in registry.timeline():
-        arrangement = (
-            f"[{event.arrangement}](arrangements.md#{event.arrangement.lower()})"
-            if event.arrangement
-            else ""
-        )
-        confidence = "" if event.confidence is Confidence.HIGH else str(event.confidence)
-        rows.append(
-            [
-                escape(event.when), event.kind.value, arrangement, escape(event.description),
-                confidence, _source_refs(event.sources),
-            ]
-        )  # fmt: skip
-    return table(["Date", "Event", "Arrangement", "What happened", "Confidence", "Sources"], rows)
+        what = f"**{event.kind.value}**: {escape(event.description)}"
+        if event.arrangement:
+            what += f" ([{event.arrangement}](arrangements.md#{event.arrangement.lower()}))"
+        words = [] if event.confidence is Confidence.HIGH else [f"confidence {event.confidence}"]
+        if event.sources:
+            words.append(f"sources: {_source_refs(event.sources)}")
+        if words:
+            what += f"<br><small>{'; '.join(words)}</small>"
+        rows.append([escape(event.when), what])
+    return table(["Date", "What happened"], rows)
 
 
 def sources_table(registry: Registry) -> str:
@@ -252,9 +239,9 @@ def sources_table(registry: Registry) -> str:
         title = f'<span id="{source_id}"></span>**{source_id}**: {escape(source.title)}'
         if source.note:
             title += f"<br><small>{escape(source.note)}</small>"
-        by = ", ".join(cited.get(source_id, [])) or "—"
-        rows.append([title, source.kind.value, links, by])
-    return table(["Source", "Kind", "Read at", "Cited by"], rows)
+        title += f"<br><small>{source.kind.value}; read at {links}</small>"
+        rows.append([title, ", ".join(cited.get(source_id, [])) or "—"])
+    return table(["Source", "Cited by"], rows)
 
 
 def _value(value: object) -> str:

@@ -39,10 +39,10 @@ def test_the_arrangements_table_lists_exactly_the_arrangements_in_the_dataset(
     registry: Registry, raw: dict[str, list[dict[str, str]]]
 ) -> None:
     table = tables.arrangements_table(registry)
-    listed = [re.fullmatch(r"\[(.+)\]\(#.+\)", cell)[1] for cell in _column(table, 0)]  # type: ignore[index]
-    in_file = [record["id"] for record in raw["arrangement"]]
+    listed = [re.match(r"\[.+?\]\(#(.+?)\)", cell)[1] for cell in _column(table, 0)]  # type: ignore[index]
+    in_file = [record["id"].lower() for record in raw["arrangement"]]
     assert listed == in_file
-    assert listed == [a.id for a in registry.dataset.arrangements]
+    assert listed == [a.id.lower() for a in registry.dataset.arrangements]
 
 
 def test_each_arrangement_has_a_section_with_its_facts(registry: Registry) -> None:
@@ -57,8 +57,8 @@ def test_each_arrangement_has_a_section_with_its_facts(registry: Registry) -> No
 def test_the_places_table_lists_every_covered_place_and_its_arrangement(registry: Registry) -> None:
     table = tables.places_table(registry)
     listed = sorted(
-        (code, re.match(r"\[(.+?)\]", arrangement)[1])  # type: ignore[index]
-        for code, arrangement in zip(_column(table, 1), _column(table, 3), strict=True)
+        (re.search(r"<small>(\w\w)</small>$", place)[1], re.match(r"\[(.+?)\]", arrangement)[1])  # type: ignore[index]
+        for place, arrangement in zip(_column(table, 0), _column(table, 1), strict=True)
     )
     expected = sorted((m.territory, a.id) for a in registry.dataset.arrangements for m in a.members)
     assert listed == expected
@@ -68,13 +68,15 @@ def test_the_counted_table_lists_every_counted_territory(registry: Registry) -> 
     counted = registry.dataset.counted_territories
     table = tables.counted_table(registry)
     if counted:
-        assert _column(table, 1) == [c.territory for c in counted]
+        listed = [re.search(r"<small>(\w\w)</small>$", c)[1] for c in _column(table, 0)]  # type: ignore[index]
+        assert listed == [c.territory for c in counted]
 
 
 def test_the_timeline_page_has_every_event(registry: Registry) -> None:
     table = tables.timeline_table(registry)
     events = registry.timeline()
-    assert _column(table, 1) == [event.kind.value for event in events]
+    kinds = [re.match(r"\*\*([a-z]+)\*\*", cell)[1] for cell in _column(table, 1)]  # type: ignore[index]
+    assert kinds == [event.kind.value for event in events]
 
 
 def test_the_sources_page_lists_every_source_in_the_file(
@@ -104,15 +106,16 @@ def test_the_chart_samples_are_the_summaries_of_their_days(registry: Registry) -
         }
 
 
-def test_the_chart_draws_each_series_to_its_last_value(registry: Registry) -> None:
+@pytest.mark.parametrize("narrow", [False, True], ids=["wide", "narrow"])
+def test_the_chart_draws_each_series_to_its_last_value(registry: Registry, narrow: bool) -> None:
     end = date(2025, 8, 7)
     samples = chart.chart_samples(registry, end=end)
-    svg = ET.fromstring(chart.chart_svg(samples))
+    svg = ET.fromstring(chart.chart_svg(samples, narrow=narrow))
     namespace = {"svg": "http://www.w3.org/2000/svg"}
     lines = {line.get("data-series"): line for line in svg.iterfind("svg:polyline", namespace)}
     assert set(lines) == {key for key, *_ in chart.SERIES}
     top = max(max(values.values()) for _, values in samples)
-    plot = chart.Plot(samples[0][0], end, top)
+    plot = chart.Plot(samples[0][0], end, top, narrow=narrow)
     for key, line in lines.items():
         points = [tuple(map(float, p.split(","))) for p in line.get("points", "").split()]
         drawn = {y for _, y in points}
@@ -120,7 +123,16 @@ def test_the_chart_draws_each_series_to_its_last_value(registry: Registry) -> No
         assert points[0] == (plot.x(samples[0][0]), plot.y(samples[0][1][key]))
         assert points[-1] == (plot.x(end), plot.y(samples[-1][1][key]))
     summary = aeo_mra.summary(end)
-    assert f"economies, signed: {summary.economies}" in chart.chart_svg(samples)
+    assert f"economies, signed: {summary.economies}" in chart.chart_svg(samples, narrow=narrow)
+
+
+def test_doctest_examples_in_docstrings_become_code_without_directives() -> None:
+    pytest.importorskip("griffe", reason="the docs extra is not installed")
+    from docs_gen import docstrings
+
+    text = "Say:\n\n>>> f(1)  # doctest: +ELLIPSIS\n'...'\n\nDone."
+    fenced = docstrings._fence_doctests(text)
+    assert fenced == "Say:\n\n```pycon\n>>> f(1)\n'...'\n```\n\nDone."
 
 
 def test_every_public_name_is_in_the_api_reference(registry: Registry) -> None:

@@ -2,7 +2,7 @@
 
 A surface over the public API of `aeo_mra`: every answer comes from the same
 functions a Python caller uses. Each subcommand prints aligned text by default and one
-JSON object with ``--json``; docs/cli.md documents the shapes.
+JSON object with ``--json``; the documentation's command-line page (`DOCS`) gives the shapes.
 
 Exit status: 0 for yes (or success), 1 when ``check`` answers no, 2 for bad input, 3 for a
 bug, 4 when the output cannot be written, 141 when its reader went away.
@@ -669,9 +669,10 @@ _COMMANDS = (
     _Command("measures", "what a tier gets from China's customs at home", _add_measures, _measures),
 )
 
+DOCS = "https://aeomra.github.io/aeo_mra/cli/"
 _EPILOG = (
     "exit status: 0 yes or success, 1 when check answers no, 2 for bad input, 3 for a bug, "
-    "4 when the output cannot be written"
+    f"4 when the output cannot be written. Documentation, with the JSON shapes: {DOCS}"
 )
 
 
@@ -683,7 +684,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
     )
     json_flag = _Parser(add_help=False)
-    json_flag.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+    json_flag.add_argument(
+        "--json", action="store_true", help="print JSON (its shapes: see the documentation)"
+    )
     commands = top.add_subparsers(title="commands", metavar="COMMAND", required=True)
     for command in _COMMANDS:
         sub = commands.add_parser(

@@ -1,0 +1,251 @@
+"""The built site in a real browser: the checker and map give the library's answers, the
+figures and tables fit their column, and no page logs an error or reaches off the machine."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import aeo_mra
+from aeo_mra import Error, Role, Tier
+from docs_gen import worldmap
+
+from .conftest import WIDTHS
+
+ASK = """([mode, place, day, role, tier]) => {
+  document.querySelector(`input[name=aeo-mode][value=${mode}]`).checked = true;
+  document.querySelector("input[name=aeo-mode]:checked").dispatchEvent(new Event("change"));
+  const set = (id, value) => {
+    const input = document.getElementById(id);
+    input.value = value;
+    input.dispatchEvent(new Event("input"));
+  };
+  set("aeo-place", place); set("aeo-day", day); set("aeo-role", role); set("aeo-tier", tier);
+  const answer = document.getElementById("aeo-answer");
+  const items = (title) => {
+    const titles = [...answer.querySelectorAll(".aeo-list-title")];
+    const heading = titles.find((p) => p.textContent === title);
+    return heading ? [...heading.nextElementSibling.children].map((li) => li.textContent) : [];
+  };
+  const sources = [...answer.querySelectorAll("li[data-source]")].map((li) => li.dataset.source);
+  return {
+    state: answer.dataset.state, error: answer.dataset.error || null,
+    qualifies: answer.dataset.qualifies, reason: answer.dataset.reason,
+    arrangement: answer.dataset.arrangement, text: answer.querySelector(".aeo-text").textContent,
+    benefits: items("Benefits"), caveats: items("Caveats"), sources,
+  };
+}"""
+
+
+def _expected(ask: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """What the page must show: the library's own answer, asked directly."""
+    try:
+        answer = ask(*args, **kwargs)
+    except Error as error:
+        return {"state": "error", "error": type(error).__name__, "text": str(error)}
+    return {
+        "state": "answer", "error": None, "qualifies": str(answer.qualifies).lower(),
+        "reason": answer.reason.value, "text": answer.explain(),
+        "arrangement": answer.arrangement.id if answer.arrangement else "",
+        "benefits": [b.description for b in answer.benefits], "caveats": list(answer.caveats),
+        "sources": [s.id for s in answer.sources],
+    }  # fmt: skip
+
+
+def _shown(page: Any, *question: str) -> dict[str, Any]:
+    shown: dict[str, Any] = page.evaluate(ASK, list(question))
+    if shown["state"] == "error":
+        return {k: shown[k] for k in ("state", "error", "text")}
+    return shown
+
+
+def _comparable(answer: dict[str, Any]) -> dict[str, Any]:
+    """An unknown place's message is the library's general one on the page, without the
+    suggestions or hints the library adds for the name typed: its kind is compared."""
+    if answer.get("error") == "UnknownPlaceError":
+        return {"state": "error", "error": "UnknownPlaceError"}
+    return answer
+
+
+def _grid() -> list[tuple[str, date]]:
+    """Each event's place on the days either side of its dates, the UK's exit, and more."""
+    registry = aeo_mra._default()
+    cases: set[tuple[str, date]] = set()
+    for event in registry.timeline():
+        place = event.territory or (
+            registry.arrangement(event.arrangement).members[0].territory
+            if event.arrangement
+            else None
+        )
+        for day in (event.when.earliest, event.when.latest):
+            if place and day is not None:
+                cases.update((place, day + timedelta(days=n)) for n in (-1, 0, 1))
+    cases.update((p, d) for p in ("GB", "DE", "MT") for d in (date(2020, 12, 31), date(2021, 1, 1)))
+    cases.update((p, date(2024, 6, 1)) for p in ("US", "AD", "FR"))
+    return sorted(cases)
+
+
+def _name(code: str, rng: random.Random) -> str:
+    """The place by its Chinese name, English name or code, as a reader might type it."""
+    territory = aeo_mra.resolve(code)
+    return rng.choice([territory.name_zh, territory.name_zh, territory.name, code.lower()])
+
+
+@pytest.fixture
+def checker(page: Any, base_url: str) -> Any:
+    page.goto(f"{base_url}/checker/")
+    page.wait_for_selector("#aeo-checker:not([hidden])")
+    return page
+
+
+def test_the_checker_gives_what_check_gives(checker: Any) -> None:
+    rng = random.Random(16)
+    refused = 0
+    tiers: list[Tier | None] = [None, Tier.ADVANCED_CERTIFIED, Tier.AA, Tier.GENERAL_CERTIFIED]
+    compared = 0
+    for code, day in _grid():
+        for role in Role:
+            tier, name = rng.choice(tiers), _name(code, rng)
+            want = _expected(aeo_mra.check, name, on=day, role=role, tier=tier)
+            tier_name = tier.name if tier else ""
+            got = _shown(checker, "china", name, day.isoformat(), role.value, tier_name)
+            assert _comparable(got) == _comparable(want), (name, day, role, tier)
+            compared += 1
+            refused += want.get("error") == "UnknownPlaceError"
+    assert compared >= 400
+    assert 0 < refused < compared / 4  # lower-case codes, which the library refuses
+    assert not checker.errors
+
+
+def test_the_checker_gives_what_check_foreign_gives(checker: Any) -> None:
+    rng = random.Random(17)
+    cases = [
+        ("France", "AEOS"), ("法国", "AEOC"), ("UK", "AEOF"), ("新加坡", "STP-Plus"),
+        ("Korea, Republic of", "AA"), ("中国香港", "AEO"), ("United States", ""),
+    ]  # fmt: skip
+    compared = 0
+    for name, wanted in cases:
+        code = aeo_mra.resolve(name).code
+        offered = [t for t, _ in _partner_tiers(code)]
+        tier = wanted if wanted in offered else offered[0]
+        for day in (date(2014, 5, 15), date(2015, 11, 1), date(2016, 1, 1), date(2021, 1, 1)):
+            role = rng.choice(list(Role))
+            want = _expected(aeo_mra.check_foreign, name, tier or "AEO", on=day, role=role)
+            got = _shown(checker, "foreign", name, day.isoformat(), role.value, tier)
+            assert got == want, (name, tier, day, role)
+            compared += 1
+    assert compared == 4 * len(cases)
+    assert not checker.errors
+
+
+def _partner_tiers(code: str) -> list[tuple[str, str]]:
+    from docs_gen.checker import partner_tiers
+
+    return partner_tiers(aeo_mra._default(), code) or [("", "")]
+
+
+@pytest.mark.parametrize(("name", "error"), [("Germny", "UnknownPlaceError"),
+                                             ("中国", "DomesticPlaceError")])  # fmt: skip
+def test_the_checker_says_what_the_library_says_of_a_bad_place(
+    checker: Any, name: str, error: str
+) -> None:
+    shown = _shown(checker, "china", name, "2020-01-01", "exporter", "")
+    assert shown["error"] == error
+    with pytest.raises(Error) as raised:
+        aeo_mra.check(name, on=date(2020, 1, 1))
+    assert type(raised.value).__name__ == error
+    # The page names the place as typed; the library's message adds its suggestions.
+    assert str(raised.value).startswith(shown["text"].split(";")[0].split(" (give")[0])
+
+
+@pytest.mark.parametrize(
+    "day", [date(2012, 1, 1), date(2013, 3, 15), date(2015, 10, 31), date(2015, 11, 1),
+            date(2020, 12, 31), date(2021, 1, 1), date(2024, 1, 1)],
+)  # fmt: skip
+def test_the_map_shows_each_partner_s_status(page: Any, base_url: str, day: date) -> None:
+    page.goto(f"{base_url}/data/map/")
+    offset = (day - worldmap.START).days
+    page.evaluate(
+        """(offset) => { const s = document.getElementById("aeo-map-day");
+        s.value = String(offset); s.dispatchEvent(new Event("input")); }""",
+        offset,
+    )
+    assert page.text_content("#aeo-map-date") == day.isoformat()
+    shown = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll("path[data-code]")]
+        .map((p) => [p.dataset.code, p.dataset.status]))"""
+    )
+    registry = aeo_mra._default()
+    assert shown == {c: worldmap.status(registry, c, day) for c in worldmap.partners(registry)}
+    assert not page.errors
+
+
+FIGURES = [
+    ("data/totals/", ".aeo-chart"),
+    ("data/arrangements/", ".md-typeset__table table"),
+    ("data/timeline/", ".md-typeset__table table"),
+    ("data/places/", ".md-typeset__table table"),
+    ("data/map/", ".aeo-map"),
+    ("checker/", "#aeo-checker"),
+]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(("path", "selector"), FIGURES)
+def test_figures_and_tables_fit_their_column(
+    browser: Any, base_url: str, width: int, path: str, selector: str
+) -> None:
+    page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{base_url}/{path}")
+    boxes = page.evaluate(
+        """(selector) => {
+        const column = document.querySelector(".md-content__inner").getBoundingClientRect();
+        return [...document.querySelectorAll(selector)].filter((e) => e.getClientRects().length)
+          .map((e) => { const box = e.getBoundingClientRect();
+            const scroller = e.closest(".md-typeset__scrollwrap") || e;
+            return {left: box.left, right: box.right, width: box.width, height: box.height,
+                    scroll: scroller.scrollWidth - scroller.clientWidth,
+                    column: [column.left, column.right]}; });
+        }""",
+        selector,
+    )
+    page.close()
+    assert boxes, f"nothing matches {selector} on {path}"
+    for box in boxes:
+        left, right = box["column"]
+        assert box["left"] >= left - 1
+        assert box["right"] <= right + 1
+        assert box["scroll"] <= 1, f"{selector} scrolls sideways by {box['scroll']} px"
+    if selector in (".aeo-chart", ".aeo-map"):  # drawn at the column's width, not 300x150
+        assert boxes[0]["width"] >= (right - left) * 0.9
+        assert boxes[0]["height"] > boxes[0]["width"] * 0.4
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(
+        str(p.parent.relative_to(site)).replace(".", "") + "/" for p in site.rglob("index.html")
+    )
+
+
+def test_no_page_logs_an_error_or_reaches_off_the_machine(
+    browser: Any, site: Path, base_url: str
+) -> None:
+    pages = _pages(site)
+    assert len(pages) > 20
+    errors: dict[str, list[str]] = {}
+    for path in pages:
+        page = browser.new_page()
+        logged: list[str] = []
+        page.on("console", lambda m, logged=logged: m.type == "error" and logged.append(m.text))
+        page.on("pageerror", lambda e, logged=logged: logged.append(str(e)))
+        page.goto(f"{base_url}/{path.lstrip('/')}", wait_until="load")
+        page.close()
+        if logged:
+            errors[path] = logged
+    assert errors == {}
+    assert browser.outside == []
