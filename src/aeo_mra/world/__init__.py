@@ -1,0 +1,145 @@
+"""Every customs administration's AEO mutual recognition arrangements, as one dated graph.
+
+China's arrangements come from the China dataset; every other administration's from the
+world data (``data/world.toml``). Recognition is not transitive: an arrangement of each of
+two administrations with a third gives neither anything in the other.
+
+>>> from aeo_mra import world
+>>> from datetime import date
+>>> world.check("EU", "Japan", on=date(2012, 1, 1)).recognised
+True
+>>> world.check("EU/AEOC", "United Kingdom", on=date(2022, 1, 1)).reason.name
+'TIER_NOT_RECOGNISED'
+>>> world.check("CN", "United States", on=date(2020, 1, 1)).verdict.name
+'NO'
+
+The functions answer from the bundled data, read on first use; [`load`][aeo_mra.world.load]
+gives a [`World`][aeo_mra.world.World] of a world data file of your own.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from importlib import resources
+from os import PathLike, fspath
+
+from ..model import Role
+from ..registry import Registry
+from ._graph import SameAdministrationError, UnknownAdministrationError, World
+from ._load import parse
+from ._model import (
+    Administration,
+    Bilateral,
+    Coverage,
+    Partner,
+    Plurilateral,
+    PlurilateralMember,
+    ProgrammeTier,
+    Recogniser,
+    Recognition,
+    Step,
+    StepKind,
+    WorldDataset,
+    WorldReason,
+    WorldSummary,
+)
+
+__all__ = [
+    "Administration",
+    "Bilateral",
+    "Coverage",
+    "Partner",
+    "Plurilateral",
+    "PlurilateralMember",
+    "ProgrammeTier",
+    "Recogniser",
+    "Recognition",
+    "SameAdministrationError",
+    "Step",
+    "StepKind",
+    "UnknownAdministrationError",
+    "World",
+    "WorldDataset",
+    "WorldReason",
+    "WorldSummary",
+    "bundled",
+    "check",
+    "load",
+    "partners",
+    "recognisers",
+    "summary",
+]
+
+
+@functools.cache
+def bundled() -> World:
+    """The world graph of the bundled data, joined to the bundled China dataset."""
+    from .. import _default
+
+    text = resources.files("aeo_mra").joinpath("data/world.toml").read_text(encoding="utf-8")
+    china = _default()
+    return World(parse(text, china.dataset, "data/world.toml"), china)
+
+
+def load(path: str | PathLike[str], china: Registry | None = None) -> World:
+    """The world graph of the world data file at ``path``.
+
+    Args:
+        path: A TOML file in the schema of ``data/world.toml`` (see the docs' data pages).
+        china: The China dataset to join (default: the bundled one).
+
+    Raises:
+        DataError: Listing every problem in the file.
+        OSError: The file cannot be read.
+    """
+    from .. import _default
+
+    registry = china or _default()
+    with open(path, encoding="utf-8-sig") as file:
+        text = file.read()
+    return World(parse(text, registry.dataset, fspath(path)), registry)
+
+
+def check(
+    holder: str, place: str | int, *, on: date | None = None, role: Role = Role.EXPORTER
+) -> Recognition:
+    """Is an AEO of ``holder`` (an administration or ``ADMIN/TIER``) trading with ``place``
+    on ``on`` recognised there? The bundled graph's [`World.check`][aeo_mra.world.World.check].
+
+    >>> check("KR", "United States", on=date(2015, 1, 1)).verdict.name
+    'UNKNOWN'
+    """
+    return bundled().check(holder, place, on=on, role=role)
+
+
+def partners(administration: str, *, on: date | None = None) -> tuple[Partner, ...]:
+    """The partners of ``administration`` on ``on``.
+
+    The bundled graph's [`World.partners`][aeo_mra.world.World.partners].
+
+    >>> [p.administration.id for p in partners("US", on=date(2010, 1, 31))]
+    ['NZ', 'CA', 'JO', 'JP']
+    """
+    return bundled().partners(administration, on=on)
+
+
+def summary(administration: str | None = None, *, on: date | None = None) -> WorldSummary:
+    """Counts of arrangements: [`World.summary`][aeo_mra.world.World.summary].
+
+    >>> summary("US", on=date(2022, 9, 30)).bilateral_signed
+    16
+    """
+    return bundled().summary(administration, on=on)
+
+
+def recognisers(holder: str, *, on: date | None = None) -> tuple[Recogniser, ...]:
+    """Which administrations recognise ``holder`` (an administration or ``ADMIN/TIER``)?
+
+    The bundled graph's [`World.recognisers`][aeo_mra.world.World.recognisers].
+
+    >>> [r.administration.id for r in recognisers("EU/AEOC", on=date(2022, 1, 1))
+    ...  if r.reason.name == "TIER_NOT_RECOGNISED"]
+    ['CN', 'GB']
+    """
+    return bundled().recognisers(holder, on=on)

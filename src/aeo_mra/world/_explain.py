@@ -1,0 +1,83 @@
+"""The English sentence behind `Recognition.explain`."""
+
+from __future__ import annotations
+
+from .._explain import _the as _place_the
+from ..model import Source
+from ._model import Bilateral, Plurilateral, Recognition, StepKind, WorldReason, role_words
+
+
+def explain(answer: Recognition) -> str:
+    """One sentence on why ``answer`` is what it is, with dates, sources and confidence."""
+    holder = answer.holder
+    who = f"an AEO of {_the(holder.name)}"
+    if answer.tier is not None:
+        who += f" ({holder.id}/{answer.tier.code}, {answer.tier.name})"
+    doing = f"{who} {role_words(answer.role)} {_the(answer.place.name)} on {answer.on}"
+    body = f"{answer.verdict.description}: {doing} {_why(answer)}."
+    if answer.shared_partners and answer.reason is WorldReason.NOT_A_PARTNER:
+        other = answer.administration.name if answer.administration else "the place's customs"
+        body += (
+            f" Recognition is not transitive: that both have arrangements with "
+            f"{', '.join(_the(n) for n in answer.shared_partners)} gives "
+            f"{_the(holder.name)}'s AEOs nothing in {_the(other)}."
+        )
+    tail = f" Confidence: {answer.confidence}."
+    if answer.on > answer.data_reviewed:
+        tail += f" Data last reviewed on {answer.data_reviewed}."
+    return body + _cited(answer.sources) + tail
+
+
+def _the(name: str) -> str:
+    """A name in a sentence: ``the European Union``, ``the United States``, ``Japan``."""
+    return f"the {name}" if name.startswith("European ") else _place_the(name)
+
+
+def _why(answer: Recognition) -> str:
+    arrangement = answer.arrangement
+    other = answer.administration
+    there = _the(other.name) if other else "the place's customs"
+    reason = answer.reason
+    if reason is WorldReason.NOT_A_PARTNER:
+        lists = (
+            "its list of partners is complete then"
+            if answer.verdict.name == "NO"
+            else ("the data's lists of partners are partial, so one may be missing")
+        )
+        return f"gets no recognition: the data has no arrangement with {there} ({lists})"
+    if reason is WorldReason.OUTSIDE_TERRITORY:
+        return f"gets no recognition: the place is outside the customs territory of {there}"
+    if reason is WorldReason.COVERAGE_UNKNOWN:
+        return f"may or may not be recognised: no source settles whether {there} covers the place"
+    assert arrangement is not None
+    name = arrangement.name
+    if reason is WorldReason.RECOGNISED:
+        return f"is recognised by {there} under the {name}{_dates(arrangement)}"
+    words = {
+        WorldReason.NOT_YET_SIGNED: "had not yet been signed",
+        WorldReason.SIGNED_NOT_IMPLEMENTED: "was signed but not yet implemented",
+        WorldReason.IMPLEMENTATION_UNKNOWN: "was signed, but no date its benefits began is known",
+        WorldReason.NOT_YET_LIVE: "had not yet gone live for both",
+        WorldReason.SUSPENDED: "was suspended",
+        WorldReason.ENDED: "had ended",
+        WorldReason.TIER_NOT_RECOGNISED: "does not recognise that tier",
+        WorldReason.TIERS_UNKNOWN: "is not known to recognise that tier",
+        WorldReason.ROLE_OUT_OF_SCOPE: "facilitates imports only, not the partner's exports",
+        WorldReason.SCOPE_UNKNOWN: "is not known to cover the partner's exports",
+    }
+    return f"is not recognised by {there}: the {name} {words[reason]}{_dates(arrangement)}"
+
+
+def _dates(arrangement: Bilateral | Plurilateral) -> str:
+    parts = [
+        f"{kind.value} {when.value.phrase}"
+        for kind in (StepKind.SIGNED, StepKind.IMPLEMENTED, StepKind.SUSPENDED, StepKind.ENDED)
+        if (when := arrangement.step(kind)) is not None
+    ]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _cited(sources: tuple[Source, ...]) -> str:
+    if not sources:
+        return ""
+    return " Sources: " + "; ".join(s.short_title for s in sources[:3]) + "."

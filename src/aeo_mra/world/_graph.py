@@ -1,0 +1,617 @@
+"""The world graph: administrations, the arrangements between them, and the questions asked.
+
+China's arrangements are made here from the China dataset's records, so each fact about
+them stays in one place; the world data adds every other administration's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+
+from .._dates import day_or_today
+from .._decide import role as _role
+from ..errors import DomesticPlaceError, Error, _quoted
+from ..model import (
+    Arrangement,
+    Confidence,
+    Fact,
+    Instrument,
+    Membership,
+    PartnerKind,
+    Role,
+    Scope,
+    Territory,
+    When,
+    unique_sources,
+)
+from ..model import Coverage as Standing
+from ..registry import Registry
+from ..results import Verdict
+from ._model import (
+    Administration,
+    Bilateral,
+    Coverage,
+    Partner,
+    Plurilateral,
+    ProgrammeTier,
+    Recogniser,
+    Recognition,
+    Step,
+    StepKind,
+    WorldDataset,
+    WorldReason,
+    WorldSummary,
+    certain,
+    weakest,
+)
+
+__all__ = ["SameAdministrationError", "UnknownAdministrationError", "World"]
+
+CHINA = "CN"
+_RANK = [Verdict.YES, Verdict.PROBABLY, Verdict.UNKNOWN, Verdict.PROBABLY_NOT, Verdict.NO]
+
+
+class UnknownAdministrationError(Error, LookupError):
+    """A name that is no administration of the world data, nor a tier of one's programme.
+
+    Attributes:
+        name: The input as given.
+        valid: The administrations' ids.
+    """
+
+    def __init__(self, name: object, valid: tuple[str, ...], hint: str = "") -> None:
+        self.name = name
+        self.valid = valid
+        super().__init__(
+            f"{_quoted(name)} names no administration or programme tier of the world data"
+            f"{hint}; administrations: {', '.join(valid)} (a tier: e.g. 'EU/AEOS')"
+        )
+
+
+class SameAdministrationError(Error, ValueError):
+    """The place is cleared by the holder's own administration: no recognition is needed.
+
+    Attributes:
+        holder: The holder's administration id.
+        place: The place as given.
+    """
+
+    def __init__(self, holder: str, place: object) -> None:
+        self.holder = holder
+        self.place = place
+        super().__init__(
+            f"{_quoted(place)} is in {holder}'s own customs territory on that day: "
+            "name a place cleared by another administration"
+        )
+
+
+class World:
+    """The world's AEO mutual recognition arrangements as one graph.
+
+    Args:
+        data: The world data.
+        china: The registry of the China dataset, whose arrangements become China's edges.
+    """
+
+    def __init__(self, data: WorldDataset, china: Registry) -> None:
+        self.data = data
+        self.china = china
+        records = china.dataset.arrangements
+        administrations = {CHINA: _china(china)}
+        for record in records:
+            administrations[record.id] = _partner_of_china(record)
+        administrations.update(data.administrations)
+        self.administrations: Mapping[str, Administration] = administrations
+        self.bilaterals = tuple(_china_edge(r) for r in records) + data.bilaterals
+        self.plurilaterals = data.plurilaterals
+        self._pairs = {frozenset(b.parties): b for b in self.bilaterals}
+        self._unions = [a for a in administrations.values() if a.members]
+
+    @property
+    def version(self) -> str:
+        """The version of the world data."""
+        return self.data.version
+
+    @property
+    def reviewed(self) -> date:
+        """The day the world data was last checked against the public record."""
+        return self.data.reviewed
+
+    # -- names ---------------------------------------------------------------------------
+
+    def administration(self, name: str) -> Administration:
+        """The administration with id or name ``name`` (any case), e.g. ``KR`` or ``Japan``.
+
+        Raises:
+            UnknownAdministrationError: Naming the valid ids.
+        """
+        administration, tier = self.holder(name)
+        if tier is not None:
+            raise UnknownAdministrationError(name, self._ids(), " (it names a tier)")
+        return administration
+
+    def holder(self, name: str) -> tuple[Administration, ProgrammeTier | None]:
+        """The administration and programme tier ``name`` names.
+
+        ``KR`` or ``Korea`` name an administration; ``EU/AEOS`` a tier of its programme;
+        a tier code alone (``AEOS``) when one administration's programme has it.
+
+        Raises:
+            UnknownAdministrationError: Naming the valid ids.
+            TypeError: ``name`` is not a string.
+        """
+        if not isinstance(name, str):
+            raise TypeError(f"an administration must be a string, not {type(name).__name__}")
+        text = name.strip().casefold()
+        for administration in self.administrations.values():
+            if text in (administration.id.casefold(), administration.name.casefold()):
+                return administration, None
+        head, _, tail = text.replace(" ", "/").partition("/")
+        if tail:
+            for administration in self.administrations.values():
+                if head in (administration.id.casefold(), administration.name.casefold()):
+                    tier = administration.tier(tail)
+                    if tier is None:
+                        codes = ", ".join(t.code for t in administration.tiers) or "none listed"
+                        hint = f" ({administration.id}'s tiers: {codes})"
+                        raise UnknownAdministrationError(name, self._ids(), hint)
+                    return administration, tier
+        found = [(a, t) for a in self.administrations.values() if (t := a.tier(text))]
+        if len(found) == 1:
+            return found[0]
+        hint = ""
+        if found:
+            hint = " (a tier of several: " + ", ".join(f"{a.id}/{t.code}" for a, t in found) + ")"
+        raise UnknownAdministrationError(name, self._ids(), hint)
+
+    def _ids(self) -> tuple[str, ...]:
+        return tuple(sorted(self.administrations))
+
+    def cleared_by(self, code: str, day: date) -> tuple[Administration | None, Membership | None]:
+        """The administration clearing goods at the place ``code`` on ``day``, and the
+        union membership record that says so (or says why not)."""
+        seen = None
+        for union in self._unions:
+            for member in union.members:
+                if member.territory == code:
+                    if member.applies(day):
+                        return union, member
+                    seen = member
+        return self.administrations.get(code), seen
+
+    # -- questions -----------------------------------------------------------------------
+
+    def check(
+        self, holder: str, place: str | int, *, on: date | None = None, role: Role = Role.EXPORTER
+    ) -> Recognition:
+        """Is an AEO of ``holder`` trading with ``place`` on ``on`` recognised there?
+
+        Args:
+            holder: An administration (``KR``, ``EU``, ``Japan``) or a tier of its
+                programme (``EU/AEOS``).
+            place: ISO code, English or Chinese name of the place traded with.
+            on: The day (default: today).
+            role: ``EXPORTER`` ships to the place; ``IMPORTER`` receives from it.
+
+        Raises:
+            UnknownAdministrationError: ``holder`` names nothing the data knows.
+            UnknownPlaceError: ``place`` names no place.
+            SameAdministrationError: The place is in the holder's own customs territory.
+        """
+        day, role = day_or_today(on), _role(role)
+        administration, tier = self.holder(holder)
+        territory = self._territory(place)
+        cleared, membership = self.cleared_by(territory.code, day)
+        if cleared is administration:
+            raise SameAdministrationError(administration.id, place)
+        caveats: list[str] = []
+        if membership is not None and not membership.applies(day):  # before joining, or after
+            caveats.append(_outside_union(territory, membership, day))
+            membership = None
+        if cleared is None:
+            decision = self._not_a_partner(administration, None, day)
+        elif membership is not None and not membership.covers(day):
+            decision = _outside(cleared, membership)
+        else:
+            decision = self.decide(administration, tier, cleared, day, role)
+        shared = (
+            () if decision.verdict is Verdict.YES else self._shared(administration, cleared, day)
+        )
+        return Recognition(
+            recognised=decision.verdict is Verdict.YES,
+            verdict=decision.verdict,
+            reason=decision.reason,
+            holder=administration,
+            tier=tier,
+            place=territory,
+            administration=cleared,
+            on=day,
+            role=role,
+            arrangement=decision.arrangement,
+            shared_partners=shared,
+            caveats=(*decision.caveats, *caveats),
+            sources=decision.sources,
+            confidence=decision.confidence,
+            data_version=self.version,
+            data_reviewed=self.reviewed,
+        )
+
+    def _territory(self, place: str | int) -> Territory:
+        try:
+            return self.china.resolve(place)
+        except DomesticPlaceError:  # China's own territory is a place like any other here
+            return self.china.places.territory(CHINA)
+
+    def recognisers(self, holder: str, *, on: date | None = None) -> tuple[Recogniser, ...]:
+        """Every administration with an arrangement with ``holder``'s, and whether it
+        recognises ``holder`` (an administration or a tier of its programme) on ``on``.
+
+        The reverse question: "which administrations recognise EU/AEOS?". Answers with
+        a ``YES`` verdict are firm; the others say why not, or what is unknown.
+        """
+        day = day_or_today(on)
+        administration, tier = self.holder(holder)
+        others = [self.administrations[p] for p in self._partner_ids(administration.id)]
+        return tuple(self.decide(administration, tier, o, day, Role.EXPORTER) for o in others)
+
+    def partners(self, administration: str, *, on: date | None = None) -> tuple[Partner, ...]:
+        """The partners of ``administration`` whose arrangement was certainly signed by ``on``.
+
+        Raises:
+            UnknownAdministrationError: Naming the valid ids.
+        """
+        day = day_or_today(on)
+        own = self.administration(administration)
+        found = []
+        for arrangement, other in self._arrangements_of(own.id):
+            if _signed(arrangement, day):
+                partner = self.administrations[other]
+                found.append(Partner(partner, arrangement, _live(arrangement, own.id, other, day)))
+        return tuple(found)
+
+    def summary(self, administration: str | None = None, *, on: date | None = None) -> WorldSummary:
+        """Counts of arrangements signed and implemented by ``on``: the world's, or one
+        administration's (bilateral pilots are not counted)."""
+        day = day_or_today(on)
+        if administration is not None:
+            own = self.administration(administration)
+            partners = [p for p in self.partners(own.id, on=day) if _counted(p.arrangement)]
+            bilateral = [p for p in partners if isinstance(p.arrangement, Bilateral)]
+            plural = {
+                p.arrangement.id: p for p in partners if isinstance(p.arrangement, Plurilateral)
+            }
+            return WorldSummary(
+                on=day,
+                administration=own.id,
+                bilateral_signed=len(bilateral),
+                bilateral_implemented=sum(p.implemented for p in bilateral),
+                plurilateral_signed=len(plural),
+                plurilateral_implemented=sum(p.implemented for p in plural.values()),
+                partners=tuple(dict.fromkeys(p.administration.id for p in partners)),
+                complete=own.coverage.complete_on(day, self.reviewed),
+            )
+        signed = [b for b in self.bilaterals if _counted(b) and _signed(b, day)]
+        plurilateral = [p for p in self.plurilaterals if _signed(p, day)]
+        return WorldSummary(
+            on=day,
+            administration=None,
+            bilateral_signed=len(signed),
+            bilateral_implemented=sum(_implemented(b, day) for b in signed),
+            plurilateral_signed=len(plurilateral),
+            plurilateral_implemented=sum(_implemented(p, day) for p in plurilateral),
+            partners=(),
+            complete=all(
+                a.coverage.complete_on(day, self.reviewed) for a in self.administrations.values()
+            ),
+        )
+
+    # -- the decision ----------------------------------------------------------------------
+
+    def decide(
+        self,
+        holder: Administration,
+        tier: ProgrammeTier | None,
+        other: Administration,
+        day: date,
+        role: Role,
+    ) -> Recogniser:
+        """Whether ``other`` recognises an AEO of ``holder`` (of ``tier``) on ``day``."""
+        answers = [
+            _weigh(other, arrangement, *_judge(arrangement, holder, tier, other.id, day, role))
+            for arrangement in self._between(holder.id, other.id)
+        ]
+        if not answers:
+            return self._not_a_partner(holder, other, day)
+        return min(answers, key=lambda a: _RANK.index(a.verdict))
+
+    def _not_a_partner(
+        self, holder: Administration, other: Administration | None, day: date
+    ) -> Recogniser:
+        sides = [holder] if other is None else [holder, other]
+        complete = [a for a in sides if a.coverage.complete_on(day, self.reviewed)]
+        sources = tuple(s for a in complete for s in a.coverage.sources)
+        unknown = Administration("?", "no administration in the data", "", (), (), _NONE, ())
+        return Recogniser(
+            administration=other or unknown,
+            verdict=Verdict.NO if complete else Verdict.UNKNOWN,
+            reason=WorldReason.NOT_A_PARTNER,
+            arrangement=None,
+            confidence=Confidence.HIGH if complete else Confidence.LOW,
+            sources=sources,
+            caveats=(),
+        )
+
+    def _between(self, first: str, second: str) -> Iterator[Bilateral | Plurilateral]:
+        bilateral = self._pairs.get(frozenset((first, second)))
+        if bilateral is not None:
+            yield bilateral
+        for plurilateral in self.plurilaterals:
+            if plurilateral.member(first) and plurilateral.member(second):
+                yield plurilateral
+
+    def _arrangements_of(self, ident: str) -> Iterator[tuple[Bilateral | Plurilateral, str]]:
+        for bilateral in self.bilaterals:
+            if ident in bilateral.parties:
+                yield bilateral, bilateral.other(ident)
+        for plurilateral in self.plurilaterals:
+            if plurilateral.member(ident):
+                for member in plurilateral.members:
+                    if member.administration != ident:
+                        yield plurilateral, member.administration
+
+    def _partner_ids(self, ident: str) -> list[str]:
+        return list(dict.fromkeys(other for _, other in self._arrangements_of(ident)))
+
+    def _shared(
+        self, holder: Administration, other: Administration | None, day: date
+    ) -> tuple[str, ...]:
+        """Administrations both sides have signed arrangements with by ``day``."""
+        if other is None:
+            return ()
+        mine = {p.administration.name for p in self.partners(holder.id, on=day)}
+        theirs = {p.administration.name for p in self.partners(other.id, on=day)}
+        return tuple(sorted(mine & theirs))
+
+
+_NONE = Coverage(False, None, "", ())
+
+
+def _signed(arrangement: Bilateral | Plurilateral, day: date) -> bool:
+    dates = [arrangement.step(StepKind.SIGNED), arrangement.step(StepKind.IMPLEMENTED)]
+    return any(d is not None and d.value.known_by(day) for d in dates)
+
+
+def _implemented(arrangement: Bilateral | Plurilateral, day: date) -> bool:
+    implemented = arrangement.step(StepKind.IMPLEMENTED)
+    return implemented is not None and implemented.value.known_by(day)
+
+
+def _live(arrangement: Bilateral | Plurilateral, first: str, second: str, day: date) -> bool:
+    if isinstance(arrangement, Bilateral):
+        return _implemented(arrangement, day)
+    lives = [arrangement.member(first), arrangement.member(second)]
+    dates = [m.live if m and m.live else arrangement.step(StepKind.IMPLEMENTED) for m in lives]
+    return all(d is not None and d.value.known_by(day) for d in dates)
+
+
+def _counted(arrangement: Bilateral | Plurilateral) -> bool:
+    return not (isinstance(arrangement, Bilateral) and arrangement.instrument is Instrument.PILOT)
+
+
+_Judgement = tuple[Verdict, WorldReason, list[Fact[object]], list[str]]
+
+
+def _judge(
+    arrangement: Bilateral | Plurilateral,
+    holder: Administration,
+    tier: ProgrammeTier | None,
+    other: str,
+    day: date,
+    role: Role,
+) -> _Judgement:
+    """The verdict of one arrangement, the facts that decide it, and caveats."""
+    for kind, reason in (
+        (StepKind.ENDED, WorldReason.ENDED),
+        (StepKind.SUSPENDED, WorldReason.SUSPENDED),
+    ):
+        step = arrangement.step(kind)
+        if step is not None and step.value.known_by(day):
+            return Verdict.NO, reason, [step], []
+    status = _status(arrangement, holder.id, other, day)
+    if status is not None:
+        return status
+    facts: list[Fact[object]] = []
+    caveats: list[str] = []
+    if isinstance(arrangement, Bilateral):
+        facts += _live_facts(arrangement, holder.id, other)
+        recognised = arrangement.recognised.get(holder.id)
+        scope = arrangement.scope
+    else:
+        facts += _live_facts(arrangement, holder.id, other)
+        recognised, scope = None, None
+    if recognised is not None and tier is not None and tier.code not in recognised.value:
+        return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised], []
+    if recognised is not None:
+        facts.append(recognised)
+        if tier is None and len(recognised.value) < len(holder.tiers):
+            tiers = ", ".join(recognised.value)
+            caveats.append(f"Only these tiers of {holder.programme} are recognised: {tiers}.")
+    elif tier is not None and len(holder.tiers) > 1:
+        return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts, []
+    if role is Role.IMPORTER:
+        if scope is None or scope.value is Scope.UNKNOWN:
+            return Verdict.UNKNOWN, WorldReason.SCOPE_UNKNOWN, facts, []
+        if scope.value is Scope.IMPORTS:
+            return Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE, [scope], []
+        facts.append(scope)
+    return Verdict.YES, WorldReason.RECOGNISED, facts, caveats
+
+
+def _live_facts(
+    arrangement: Bilateral | Plurilateral, first: str, second: str
+) -> list[Fact[object]]:
+    if isinstance(arrangement, Bilateral):
+        implemented = arrangement.step(StepKind.IMPLEMENTED)
+        return [implemented] if implemented else []
+    facts: list[Fact[object]] = []
+    for ident in (first, second):
+        member = arrangement.member(ident)
+        live = member.live if member and member.live else arrangement.step(StepKind.IMPLEMENTED)
+        if live is not None:
+            facts.append(live)
+    return facts
+
+
+def _status(
+    arrangement: Bilateral | Plurilateral, first: str, second: str, day: date
+) -> _Judgement | None:
+    """The answer when recognition had not certainly begun by ``day``; ``None`` when it had."""
+    if _live(arrangement, first, second, day):
+        return None
+    signed = arrangement.step(StepKind.SIGNED)
+    starts = _live_facts(arrangement, first, second)
+    if isinstance(arrangement, Plurilateral):
+        members = [arrangement.member(first), arrangement.member(second)]
+        if any(m is None or m.live is None for m in members) and not starts:
+            pending: tuple[Verdict, WorldReason] = (
+                Verdict.UNKNOWN,
+                WorldReason.IMPLEMENTATION_UNKNOWN,
+            )
+        else:
+            pending = (Verdict.NO, WorldReason.NOT_YET_LIVE)
+    else:
+        pending = (Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED)
+    if any(f.value.possible_by(day) for f in starts if isinstance(f.value, When)):
+        return Verdict.UNKNOWN, pending[1], starts, []
+    if signed is None or not signed.value.possible_by(day):
+        return Verdict.NO, WorldReason.NOT_YET_SIGNED, [signed] if signed else [], []
+    if not signed.value.known_by(day):
+        return Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED, [signed], []
+    if len(starts) < (1 if isinstance(arrangement, Bilateral) else 2) and pending[0] is Verdict.NO:
+        return Verdict.UNKNOWN, WorldReason.IMPLEMENTATION_UNKNOWN, [signed], []
+    return pending[0], pending[1], [signed, *starts], []
+
+
+def _weigh(
+    other: Administration,
+    arrangement: Bilateral | Plurilateral,
+    verdict: Verdict,
+    reason: WorldReason,
+    facts: list[Fact[object]],
+    caveats: list[str],
+) -> Recogniser:
+    """A verdict softened when a deciding fact is an inference or of low confidence."""
+    if not certain(facts):
+        verdict = {Verdict.YES: Verdict.PROBABLY, Verdict.NO: Verdict.PROBABLY_NOT}.get(
+            verdict, verdict
+        )
+    return Recogniser(
+        administration=other,
+        verdict=verdict,
+        reason=reason,
+        arrangement=arrangement,
+        confidence=weakest(facts),
+        sources=unique_sources(f.sources for f in facts),
+        caveats=tuple(caveats),
+    )
+
+
+def _outside(union: Administration, membership: Membership) -> Recogniser:
+    basis = membership.basis
+    assert basis is not None  # a member that does not cover the place has a basis
+    unknown = basis.value is Standing.UNKNOWN
+    verdict = (
+        Verdict.UNKNOWN if unknown else Verdict.NO if certain([basis]) else Verdict.PROBABLY_NOT
+    )
+    return Recogniser(
+        administration=union,
+        verdict=verdict,
+        reason=WorldReason.COVERAGE_UNKNOWN if unknown else WorldReason.OUTSIDE_TERRITORY,
+        arrangement=None,
+        confidence=basis.confidence,
+        sources=basis.sources,
+        caveats=(basis.note,) if basis.note else (),
+    )
+
+
+def _outside_union(territory: Territory, membership: Membership, day: date) -> str:
+    if membership.since is not None and day < membership.since.value:
+        return f"{territory.name} joined the union's customs territory on {membership.since.value}."
+    if membership.until is not None:
+        return (
+            f"{territory.name} left the union's customs territory after {membership.until.value}."
+        )
+    return f"{territory.name} is not in the union's customs territory on that day."
+
+
+# -- China's edges, from the China dataset -----------------------------------------------
+
+
+def _china(china: Registry) -> Administration:
+    """China's administration: its AEO tiers are those its arrangements recognise."""
+    dataset = china.dataset
+    tiers = dict.fromkeys(t for a in dataset.arrangements for t in a.china_tiers.value)
+    periods = [dataset.tiers[t] for t in tiers if t in dataset.tiers]
+    return Administration(
+        id=CHINA,
+        name="China",
+        programme="China Customs enterprise credit management (AEO: certified enterprises)",
+        tiers=tuple(ProgrammeTier(t.name, t.description) for t in tiers),
+        members=(),
+        coverage=Coverage(
+            True,
+            dataset.reviewed,
+            "The China dataset records every arrangement of China's customs (see its pages).",
+            (),
+        ),
+        sources=tuple(s for p in periods for s in p.sources),
+    )
+
+
+def _partner_of_china(record: Arrangement) -> Administration:
+    """A partner of China that the world data does not describe, as the China record does."""
+    return Administration(
+        id=record.id,
+        name=record.partner,
+        programme=record.partner_programme.value,
+        tiers=tuple(ProgrammeTier(t.code, t.name) for t in record.partner_tiers),
+        members=record.members + record.territories
+        if record.partner_kind is PartnerKind.UNION
+        else (),
+        coverage=Coverage(False, None, "Only its arrangement with China is recorded.", ()),
+        sources=record.partner_programme.sources,
+    )
+
+
+def _china_edge(record: Arrangement) -> Bilateral:
+    steps = [Step(StepKind.SIGNED, record.signed)]
+    if record.implemented is not None:
+        steps.append(Step(StepKind.IMPLEMENTED, record.implemented))
+    china_tiers = record.china_tiers
+    recognised: dict[str, Fact[tuple[str, ...]]] = {
+        CHINA: Fact(
+            tuple(t.name for t in china_tiers.value),
+            china_tiers.sources,
+            china_tiers.confidence,
+            china_tiers.inferred,
+            china_tiers.note,
+        )
+    }
+    if record.partner_tiers:
+        programme = record.partner_programme
+        codes = tuple(t.code for t in record.partner_tiers if t.recognised)
+        recognised[record.id] = Fact(
+            codes, programme.sources, programme.confidence, programme.inferred
+        )
+    return Bilateral(
+        id=f"{CHINA}-{record.id}",
+        name=record.name,
+        parties=(CHINA, record.id),
+        instrument=record.instrument,
+        steps=tuple(steps),
+        scope=record.scope,
+        recognised=recognised,
+        note="From the China dataset's record " + record.id + ".",
+        from_china=True,
+    )

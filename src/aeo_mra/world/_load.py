@@ -1,0 +1,326 @@
+"""Reading and validating the world data file (``data/world.toml``).
+
+Like the China loader, it records every problem before failing, each naming the record
+and the field. Sources may be the file's own or the China dataset's: one fact, one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+from .._loader import (
+    _enum,
+    _Invalid,
+    _iso_codes,
+    _list_of,
+    _Reader,
+    _source,
+    _str,
+    _table,
+    _toml_date,
+    _when,
+)
+from ..errors import DataError
+from ..model import Dataset, Fact, Instrument, Membership, Scope, When
+from ._model import (
+    Administration,
+    Bilateral,
+    Coverage,
+    Plurilateral,
+    PlurilateralMember,
+    ProgrammeTier,
+    Step,
+    StepKind,
+    WorldDataset,
+)
+
+__all__ = ["parse"]
+
+UNION = "EU"
+"""The one administration id that is not an ISO code."""
+
+_FACT = {"sources", "confidence", "inferred", "note"}
+_DATED = _FACT | {"date", "earliest", "latest"}
+
+
+def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
+    """Parse and validate the world data's TOML text, reading sources with ``china``'s.
+
+    Raises:
+        DataError: Listing every problem found, each with record and field.
+    """
+    import tomllib
+
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DataError([f"{filename}: not valid TOML: {error}"]) from None
+    reader = _Reader(filename)
+    reader.keys(
+        "top level", raw, {"meta", "sources", "administration", "bilateral", "plurilateral"}
+    )
+    reader.sources.update(china.sources)
+    for key, table in _mapping(raw, "sources").items():
+        if key in china.sources:
+            reader.problem(f"source {key}", "already a source of the China dataset: cite that one")
+        _source(reader, key, table)
+    meta = _mapping(raw, "meta")
+    reader.keys("meta", meta, {"version", "reviewed"})
+    version = reader.maybe("meta", meta, "version", _str)
+    reviewed = reader.maybe("meta", meta, "reviewed", _toml_date)
+    administrations: dict[str, Administration] = {}
+    for index, table in enumerate(_list(raw, "administration")):
+        administration = _administration(reader, index, table, china)
+        if administration is not None:
+            if administration.id in administrations:
+                reader.problem(f"administration {administration.id}", "listed twice")
+            administrations[administration.id] = administration
+    bilaterals = [
+        b
+        for index, table in enumerate(_list(raw, "bilateral"))
+        if (b := _bilateral(reader, index, table)) is not None
+    ]
+    plurilaterals = [
+        p
+        for index, table in enumerate(_list(raw, "plurilateral"))
+        if (p := _plurilateral(reader, index, table)) is not None
+    ]
+    _check_references(reader, administrations, bilaterals, plurilaterals, china)
+    if reader.problems:
+        raise DataError(reader.problems)
+    assert version is not None
+    assert reviewed is not None
+    own = {k: s for k, s in reader.sources.items() if k not in china.sources}
+    return WorldDataset(
+        version,
+        reviewed,
+        MappingProxyType(own),
+        MappingProxyType(administrations),
+        tuple(bilaterals),
+        tuple(plurilaterals),
+    )
+
+
+def _mapping(raw: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = raw.get(key, {})
+    return value if isinstance(value, dict) else {}
+
+
+def _list(raw: Mapping[str, Any], key: str) -> list[Any]:
+    value = raw.get(key, [])
+    return value if isinstance(value, list) else []
+
+
+def _dated(reader: _Reader, where: str, raw: Any) -> Fact[When]:
+    """A date fact: ``date`` (day, ``YYYY-MM`` or ``YYYY``) or ``earliest``/``latest``."""
+    table = _table(raw)
+    reader.keys(where, table, _DATED)
+    try:
+        when = _when(table)
+    except (TypeError, ValueError) as error:
+        reader.problem(where, str(error))
+        raise _Invalid from None
+    return reader.fact_from(where, table, when)
+
+
+def _administration(
+    reader: _Reader, index: int, table: Any, china: Dataset
+) -> Administration | None:
+    where = f"administration #{index + 1}"
+    try:
+        table = _table(table)
+        ident = reader.field(where, table, "id", _str)
+        where = f"administration {ident}"
+        allowed = {"id", "name", "programme", "tiers", "members", "coverage", "sources"}
+        reader.keys(where, table, allowed)
+        if ident == "CN":
+            reader.problem(where, "China's administration comes from the China dataset")
+        if ident != UNION and (ident not in _iso_codes()):
+            reader.problem(f"{where}.id", f"{ident!r} is neither an ISO 3166-1 code nor {UNION}")
+        name = reader.field(where, table, "name", _str)
+        programme = reader.field(where, table, "programme", _str)
+        tiers = tuple(
+            ProgrammeTier(_str(t["code"]), _str(t["name"]))
+            for t in _list_of_tables(table.get("tiers", []))
+        )
+        members = _members(reader, where, table.get("members"), china)
+        coverage = _coverage(reader, f"{where}.coverage", table.get("coverage"))
+        sources = reader.field(where, table, "sources", reader.source_refs)
+    except (_Invalid, KeyError, TypeError) as error:
+        if not isinstance(error, _Invalid):
+            reader.problem(where, f"malformed: {error}")
+        return None
+    return Administration(ident, name, programme, tiers, members, coverage, sources)
+
+
+def _members(reader: _Reader, where: str, raw: Any, china: Dataset) -> tuple[Membership, ...]:
+    """A union's places: the China record's members and territories, with dated joins.
+
+    ``members = { from_china = "EU", joined = [{ code, date, sources, confidence }] }``.
+    """
+    if raw is None:
+        return ()
+    here = f"{where}.members"
+    table = _table(raw)
+    reader.keys(here, table, {"from_china", "joined"})
+    ident = reader.field(here, table, "from_china", _str)
+    record = next((a for a in china.arrangements if a.id == ident), None)
+    if record is None:
+        reader.problem(here, f"the China dataset has no arrangement {ident!r}")
+        raise _Invalid
+    joined: dict[str, Fact[date]] = {}
+    for entry in _list_of_tables(table.get("joined", [])):
+        code = entry.get("code")
+        fact = _dated(
+            reader, f"{here}.joined {code}", {k: v for k, v in entry.items() if k != "code"}
+        )
+        if fact.value.earliest is None or fact.value.earliest != fact.value.latest:
+            reader.problem(f"{here}.joined {code}", "a joining day must be known to the day")
+            raise _Invalid
+        joined[str(code)] = Fact(
+            fact.value.earliest, fact.sources, fact.confidence, fact.inferred, fact.note
+        )
+    members = []
+    for member in record.members + record.territories:
+        since = joined.pop(member.territory, member.since)
+        members.append(Membership(member.territory, since, member.until, member.basis))
+    for code in joined:
+        reader.problem(f"{here}.joined {code}", f"not a member of the China record {ident}")
+    return tuple(members)
+
+
+def _coverage(reader: _Reader, where: str, raw: Any) -> Coverage:
+    if raw is None:
+        reader.problem(where, "missing: say whether the list of partners is complete")
+        raise _Invalid
+    table = _table(raw)
+    reader.keys(where, table, {"complete", "through", "note", "sources"})
+    complete = reader.field(where, table, "complete", _boolean)
+    through = reader.optional(where, table, "through", _toml_date, None)
+    note = reader.field(where, table, "note", _str)
+    if complete or "sources" in table:
+        sources = reader.field(where, table, "sources", reader.source_refs)
+    else:
+        sources = ()
+    return Coverage(complete, through, note, sources)
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _list_of_tables(value: Any) -> list[dict[str, Any]]:
+    return _list_of(value, dict)
+
+
+def _steps(reader: _Reader, where: str, raw: Any) -> tuple[Step, ...]:
+    steps = []
+    for entry in _list_of_tables(raw):
+        kind = _enum(StepKind)(entry.get("step"))
+        here = f"{where}.steps {kind.value}"
+        fact = _dated(reader, here, {k: v for k, v in entry.items() if k != "step"})
+        steps.append(Step(kind, fact))
+    return tuple(steps)
+
+
+def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
+    where = f"bilateral #{index + 1}"
+    allowed = {"id", "name", "parties", "instrument", "steps", "scope", "recognised", "note"}
+    try:
+        table = _table(table)
+        ident = reader.field(where, table, "id", _str)
+        where = f"bilateral {ident}"
+        reader.keys(where, table, allowed)
+        name = reader.field(where, table, "name", _str)
+        parties = reader.field(where, table, "parties", _pair)
+        instrument = reader.field(where, table, "instrument", _enum(Instrument))
+        steps = _steps(reader, where, table.get("steps", []))
+        scope = None
+        if "scope" in table:
+            raw = _table(table["scope"])
+            reader.keys(f"{where}.scope", raw, _FACT | {"value"})
+            scope = reader.fact_from(f"{where}.scope", raw, _enum(Scope)(raw.get("value")))
+        recognised: dict[str, Fact[tuple[str, ...]]] = {}
+        for entry in _list_of_tables(table.get("recognised", [])):
+            side = _str(entry.get("side"))
+            here = f"{where}.recognised {side}"
+            reader.keys(here, entry, _FACT | {"side", "tiers"})
+            tiers = tuple(_list_of(entry.get("tiers"), str))
+            recognised[side] = reader.fact_from(here, entry, tiers)
+        note = _str(table.get("note", ""))
+    except (_Invalid, TypeError, ValueError) as error:
+        if not isinstance(error, _Invalid):
+            reader.problem(where, str(error))
+        return None
+    if not any(s.kind is StepKind.SIGNED for s in steps):
+        reader.problem(where, "has no 'signed' step: an arrangement is recorded once signed")
+    return Bilateral(ident, name, parties, instrument, steps, scope, recognised, note)
+
+
+def _pair(value: Any) -> tuple[str, str]:
+    parties = _list_of(value, str)
+    if len(parties) != 2 or parties[0] == parties[1]:
+        raise ValueError(f"expected two different administrations, got {parties!r}")
+    return parties[0], parties[1]
+
+
+def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | None:
+    where = f"plurilateral #{index + 1}"
+    try:
+        table = _table(table)
+        ident = reader.field(where, table, "id", _str)
+        where = f"plurilateral {ident}"
+        reader.keys(where, table, {"id", "name", "members", "steps", "note"})
+        name = reader.field(where, table, "name", _str)
+        members = []
+        for entry in _list_of_tables(table.get("members", [])):
+            code = _str(entry.get("administration"))
+            reader.keys(f"{where}.members {code}", entry, {"administration", "live"})
+            live = entry.get("live")
+            fact = _dated(reader, f"{where}.members {code}.live", live) if live else None
+            members.append(PlurilateralMember(code, fact))
+        steps = _steps(reader, where, table.get("steps", []))
+        note = _str(table.get("note", ""))
+    except (_Invalid, TypeError, ValueError) as error:
+        if not isinstance(error, _Invalid):
+            reader.problem(where, str(error))
+        return None
+    return Plurilateral(ident, name, tuple(members), steps, note)
+
+
+def _check_references(
+    reader: _Reader,
+    administrations: Mapping[str, Administration],
+    bilaterals: list[Bilateral],
+    plurilaterals: list[Plurilateral],
+    china: Dataset,
+) -> None:
+    """Every party names an administration; China's own arrangements stay in the China data."""
+    known = set(administrations) | {"CN"} | {a.id for a in china.arrangements}
+    seen: set[frozenset[str]] = set()
+    for bilateral in bilaterals:
+        where = f"bilateral {bilateral.id}"
+        for party in bilateral.parties:
+            if party == "CN":
+                reader.problem(where, "China's arrangements come from the China dataset")
+            elif party not in known:
+                reader.problem(where, f"party {party!r} is no administration of the data")
+        for side in bilateral.recognised:
+            if side not in bilateral.parties:
+                reader.problem(f"{where}.recognised", f"{side!r} is not a party")
+        pair = frozenset(bilateral.parties)
+        if pair in seen:
+            reader.problem(where, "a second arrangement between the same parties")
+        seen.add(pair)
+    for plurilateral in plurilaterals:
+        for member in plurilateral.members:
+            if member.administration not in known:
+                reader.problem(
+                    f"plurilateral {plurilateral.id}",
+                    f"member {member.administration!r} is no administration of the data",
+                )

@@ -1,0 +1,402 @@
+"""The records of the world graph: administrations, their arrangements, and the answers.
+
+Every dated fact is a [`Fact`][aeo_mra.Fact] of a [`When`][aeo_mra.When] with its sources, as in
+the China data; the arrangements of China's customs are made from the China records themselves.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date
+
+import attrs
+
+from ..model import (
+    Confidence,
+    Fact,
+    Instrument,
+    Membership,
+    Role,
+    Scope,
+    Source,
+    Territory,
+    When,
+    unique_sources,
+)
+from ..results import Verdict
+
+__all__ = [
+    "Administration",
+    "Bilateral",
+    "Coverage",
+    "Partner",
+    "Plurilateral",
+    "PlurilateralMember",
+    "ProgrammeTier",
+    "Recogniser",
+    "Recognition",
+    "Step",
+    "StepKind",
+    "WorldDataset",
+    "WorldReason",
+    "WorldSummary",
+]
+
+
+class StepKind(enum.Enum):
+    """A dated step of an arrangement. Earlier steps (a joint work plan) are steps too."""
+
+    WORK_PLAN = "work-plan"
+    SIGNED = "signed"
+    IMPLEMENTED = "implemented"
+    SUSPENDED = "suspended"
+    ENDED = "ended"
+
+
+@attrs.frozen
+class Step:
+    """One dated step of an arrangement.
+
+    Attributes:
+        kind: What happened.
+        when: When, with its sources and confidence.
+    """
+
+    kind: StepKind
+    when: Fact[When]
+
+
+@attrs.frozen
+class ProgrammeTier:
+    """A tier of an administration's AEO programme, e.g. the EU's ``AEOS``.
+
+    Attributes:
+        code: Short name, unique within the programme.
+        name: The programme's own name for it.
+    """
+
+    code: str
+    name: str
+
+
+@attrs.frozen
+class Coverage:
+    """How complete the data's list of an administration's partners is.
+
+    Attributes:
+        complete: Whether every arrangement of the administration up to ``through`` is in
+            the data.
+        through: The last day the list is known complete (``None``: the data's review date).
+        note: What the statement rests on, and what is missing.
+        sources: The lists it was checked against.
+    """
+
+    complete: bool
+    through: date | None
+    note: str
+    sources: tuple[Source, ...]
+
+    def complete_on(self, day: date, reviewed: date) -> bool:
+        """Whether the list is known complete on ``day``."""
+        return self.complete and day <= (self.through or reviewed)
+
+
+@attrs.frozen
+class Administration:
+    """A customs administration with an AEO programme.
+
+    Attributes:
+        id: An ISO 3166-1 alpha-2 code, or ``EU``.
+        name: English name of the customs territory, e.g. ``Japan``.
+        programme: The name of its AEO programme.
+        tiers: The tiers of the programme (empty when the data does not list them).
+        members: For a union, the places it covers with dated joining and leaving, and
+            the places whose standing in its customs territory is recorded; empty otherwise
+            (the administration covers the place of its own code).
+        coverage: How complete the data's list of its partners is.
+        sources: The documents that name its programme and tiers.
+    """
+
+    id: str
+    name: str
+    programme: str
+    tiers: tuple[ProgrammeTier, ...]
+    members: tuple[Membership, ...]
+    coverage: Coverage
+    sources: tuple[Source, ...]
+
+    def tier(self, code: str) -> ProgrammeTier | None:
+        """The programme tier with code ``code`` (any case), if it has one."""
+        wanted = code.casefold()
+        return next((t for t in self.tiers if t.code.casefold() == wanted), None)
+
+
+@attrs.frozen
+class Bilateral:
+    """An AEO mutual recognition arrangement or agreement between two administrations.
+
+    Attributes:
+        id: Stable id, e.g. ``EU-JP``; China's are ``CN-`` and the China record's id.
+        name: A readable name.
+        parties: The two administrations' ids.
+        instrument: Arrangement, agreement or pilot.
+        steps: Its dated steps, in date order.
+        scope: Which goods each side facilitates, if known.
+        recognised: For a party, the tiers of its programme the other side recognises,
+            where known.
+        note: What to know about it.
+        from_china: Whether it is made from a record of the China dataset.
+    """
+
+    id: str
+    name: str
+    parties: tuple[str, str]
+    instrument: Instrument
+    steps: tuple[Step, ...]
+    scope: Fact[Scope] | None
+    recognised: Mapping[str, Fact[tuple[str, ...]]]
+    note: str
+    from_china: bool = False
+
+    def step(self, kind: StepKind) -> Fact[When] | None:
+        """The date of its first step of ``kind``, if it has one."""
+        return next((s.when for s in self.steps if s.kind is kind), None)
+
+    def other(self, administration: str) -> str:
+        """The party that is not ``administration``."""
+        first, second = self.parties
+        return second if administration == first else first
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source its facts cite, once each."""
+        facts: list[Fact[object]] = [s.when for s in self.steps]
+        facts += [f for f in (self.scope, *self.recognised.values()) if f is not None]
+        return unique_sources(f.sources for f in facts)
+
+
+@attrs.frozen
+class PlurilateralMember:
+    """A member of a plurilateral arrangement and the day recognition went live for it.
+
+    Attributes:
+        administration: The member administration's id.
+        live: When recognition began for the member, if known; ``None`` when the
+            arrangement does not go live member by member or the day is unknown.
+    """
+
+    administration: str
+    live: Fact[When] | None
+
+
+@attrs.frozen
+class Plurilateral:
+    """An AEO mutual recognition arrangement among several administrations.
+
+    Attributes:
+        id: Stable id, e.g. ``AAMRA``.
+        name: A readable name.
+        members: The members, with their go-live dates.
+        steps: Its dated steps (signed, implemented) for all members.
+        note: What to know about it.
+    """
+
+    id: str
+    name: str
+    members: tuple[PlurilateralMember, ...]
+    steps: tuple[Step, ...]
+    note: str
+
+    def step(self, kind: StepKind) -> Fact[When] | None:
+        """The date of its first step of ``kind``, if it has one."""
+        return next((s.when for s in self.steps if s.kind is kind), None)
+
+    def member(self, administration: str) -> PlurilateralMember | None:
+        """The membership record of ``administration``, if it is a member."""
+        return next((m for m in self.members if m.administration == administration), None)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source its facts cite, once each."""
+        facts = [s.when for s in self.steps] + [m.live for m in self.members if m.live]
+        return unique_sources(f.sources for f in facts)
+
+
+@attrs.frozen
+class WorldDataset:
+    """The world graph's own data, before China's records are joined to it.
+
+    Attributes:
+        version: The data version.
+        reviewed: The day it was last checked against the public record.
+        sources: Its sources by id.
+        administrations: Its administrations, by id.
+        bilaterals: Its bilateral arrangements (China's come from the China data).
+        plurilaterals: Its plurilateral arrangements.
+    """
+
+    version: str
+    reviewed: date
+    sources: Mapping[str, Source]
+    administrations: Mapping[str, Administration]
+    bilaterals: tuple[Bilateral, ...]
+    plurilaterals: tuple[Plurilateral, ...]
+
+
+class WorldReason(enum.Enum):
+    """Why an AEO of one administration is or is not recognised by another."""
+
+    RECOGNISED = "recognised"
+    NOT_A_PARTNER = "not-a-partner"
+    NOT_YET_SIGNED = "not-yet-signed"
+    SIGNED_NOT_IMPLEMENTED = "signed-not-implemented"
+    IMPLEMENTATION_UNKNOWN = "implementation-unknown"
+    NOT_YET_LIVE = "not-yet-live"
+    SUSPENDED = "suspended"
+    ENDED = "ended"
+    TIER_NOT_RECOGNISED = "tier-not-recognised"
+    TIERS_UNKNOWN = "tiers-unknown"
+    ROLE_OUT_OF_SCOPE = "role-out-of-scope"
+    SCOPE_UNKNOWN = "scope-unknown"
+    OUTSIDE_TERRITORY = "outside-territory"
+    COVERAGE_UNKNOWN = "coverage-unknown"
+
+
+@attrs.frozen
+class Recogniser:
+    """Whether one administration recognises an AEO of another (a tier of it) on a day.
+
+    Attributes:
+        administration: The recognising administration.
+        verdict: How firm the answer is; only ``YES`` is firm.
+        reason: Why.
+        arrangement: The arrangement that decides it, if any.
+        confidence: The weakest confidence among the deciding facts.
+        sources: The documents behind the deciding facts.
+        caveats: What to know before relying on it.
+    """
+
+    administration: Administration
+    verdict: Verdict
+    reason: WorldReason
+    arrangement: Bilateral | Plurilateral | None
+    confidence: Confidence
+    sources: tuple[Source, ...]
+    caveats: tuple[str, ...]
+
+
+@attrs.frozen
+class Recognition:
+    """Whether an AEO of an administration trading with a place on a day is recognised there.
+
+    Attributes:
+        recognised: ``True`` only on firm facts: ``verdict`` is ``YES``.
+        verdict: How firm the answer is; ``PROBABLY`` where a deciding fact is inferred or
+            of low confidence, ``UNKNOWN`` where the data does not say.
+        reason: Why (or why not).
+        holder: The AEO's administration.
+        tier: The AEO's programme tier, if one was named.
+        place: The place traded with.
+        administration: The administration whose customs clear goods at the place on the
+            day, if the data knows one.
+        on: The day asked about.
+        role: The AEO's side of the trade.
+        arrangement: The arrangement that decides the answer, if any.
+        shared_partners: The names of administrations that both sides have arrangements
+            with on the day: recognition is not transitive, so these give nothing.
+        caveats: What to know before relying on the answer.
+        sources: The documents behind the deciding facts.
+        confidence: The weakest confidence among the deciding facts.
+        data_version: The version of the world data that answered.
+        data_reviewed: The day that data was last checked against the public record.
+    """
+
+    recognised: bool
+    verdict: Verdict
+    reason: WorldReason
+    holder: Administration
+    tier: ProgrammeTier | None
+    place: Territory
+    administration: Administration | None
+    on: date
+    role: Role
+    arrangement: Bilateral | Plurilateral | None
+    shared_partners: tuple[str, ...]
+    caveats: tuple[str, ...]
+    sources: tuple[Source, ...]
+    confidence: Confidence
+    data_version: str
+    data_reviewed: date
+
+    def explain(self) -> str:
+        """One English sentence: the verdict, the arrangement and its dates, or why not."""
+        from ._explain import explain
+
+        return explain(self)
+
+
+@attrs.frozen
+class Partner:
+    """An administration's partner on a day, and the arrangement that makes it one.
+
+    Attributes:
+        administration: The partner.
+        arrangement: The bilateral or plurilateral arrangement.
+        implemented: Whether recognition had certainly begun by the day (for a
+            plurilateral: gone live for both members).
+    """
+
+    administration: Administration
+    arrangement: Bilateral | Plurilateral
+    implemented: bool
+
+
+@attrs.frozen
+class WorldSummary:
+    """Counts of arrangements on a day: the world's, or one administration's.
+
+    Attributes:
+        on: The day counted.
+        administration: The administration counted, or ``None`` for the world.
+        bilateral_signed: Bilateral arrangements certainly signed by the day (pilots left out).
+        bilateral_implemented: Those certainly implemented by the day.
+        plurilateral_signed: Plurilateral arrangements signed by the day (for an
+            administration: those it is a member of).
+        plurilateral_implemented: Those implemented, or live for the administration.
+        partners: For an administration, the partners of its signed arrangements.
+        complete: Whether the counts are complete on the day: the administration's list
+            (for the world: every administration's) is known complete.
+    """
+
+    on: date
+    administration: str | None
+    bilateral_signed: int
+    bilateral_implemented: int
+    plurilateral_signed: int
+    plurilateral_implemented: int
+    partners: tuple[str, ...]
+    complete: bool
+
+    def __str__(self) -> str:
+        who = self.administration or "world"
+        partial = "" if self.complete else ", partial"
+        return (
+            f"{who}: {self.bilateral_signed} bilateral signed, {self.bilateral_implemented} "
+            f"implemented; {self.plurilateral_signed} plurilateral (as of {self.on}{partial})"
+        )
+
+
+def weakest(facts: list[Fact[object]]) -> Confidence:
+    """The lowest confidence among ``facts`` (``HIGH`` with none)."""
+    return min((f.confidence for f in facts), default=Confidence.HIGH)
+
+
+def certain(facts: list[Fact[object]]) -> bool:
+    """Whether none of ``facts`` is inferred or of low confidence."""
+    return all(not f.inferred and f.confidence > Confidence.LOW for f in facts)
+
+
+def role_words(role: Role) -> str:
+    """``exporting to`` or ``importing from``."""
+    return "exporting to" if role is Role.EXPORTER else "importing from"
