@@ -19,8 +19,8 @@ def explain(answer: Recognition) -> str:
         other = answer.administration.name if answer.administration else "the place's customs"
         body += (
             f" Recognition is not transitive: that both have arrangements with "
-            f"{', '.join(_the(n) for n in answer.shared_partners)} gives "
-            f"{_the(holder.name)}'s AEOs nothing in {_the(other)}."
+            f"{_listed([_the(n) for n in answer.shared_partners])} gives AEOs of "
+            f"{_the(holder.name)} nothing in {_the(other)}."
         )
     tail = f" Confidence: {answer.confidence}."
     if answer.on > answer.data_reviewed:
@@ -66,6 +66,11 @@ def _why(answer: Recognition) -> str:
         WorldReason.SCOPE_UNKNOWN: "is not known to cover the partner's exports",
     }
     return f"is not recognised by {there}: the {name} {words[reason]}{_dates(arrangement)}"
+
+
+def _listed(names: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _dates(arrangement: Bilateral | Plurilateral) -> str:

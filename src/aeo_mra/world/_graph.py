@@ -18,7 +18,6 @@ from ..model import (
     Fact,
     Instrument,
     Membership,
-    PartnerKind,
     Role,
     Scope,
     Territory,
@@ -256,7 +255,7 @@ class World:
         return tuple(self.decide(administration, tier, o, day, Role.EXPORTER) for o in others)
 
     def partners(self, administration: str, *, on: date | None = None) -> tuple[Partner, ...]:
-        """The partners of ``administration`` whose arrangement was certainly signed by ``on``.
+        """The partners of ``administration``: arrangements certainly signed by ``on``, not ended.
 
         Raises:
             UnknownAdministrationError: Naming the valid ids.
@@ -265,7 +264,7 @@ class World:
         own = self.administration(administration)
         found = []
         for arrangement, other in self._arrangements_of(own.id):
-            if _signed(arrangement, day):
+            if _signed(arrangement, day) and not _ended(arrangement, day):
                 partner = self.administrations[other]
                 found.append(Partner(partner, arrangement, _live(arrangement, own.id, other, day)))
         return tuple(found)
@@ -375,11 +374,17 @@ class World:
 
 
 _NONE = Coverage(False, None, "", ())
+_NOT_RESEARCHED = "Not researched: only arrangements found from other administrations are recorded."
 
 
 def _signed(arrangement: Bilateral | Plurilateral, day: date) -> bool:
     dates = [arrangement.step(StepKind.SIGNED), arrangement.step(StepKind.IMPLEMENTED)]
     return any(d is not None and d.value.known_by(day) for d in dates)
+
+
+def _ended(arrangement: Bilateral | Plurilateral, day: date) -> bool:
+    ended = arrangement.step(StepKind.ENDED)
+    return ended is not None and ended.value.known_by(day)
 
 
 def _implemented(arrangement: Bilateral | Plurilateral, day: date) -> bool:
@@ -388,11 +393,9 @@ def _implemented(arrangement: Bilateral | Plurilateral, day: date) -> bool:
 
 
 def _live(arrangement: Bilateral | Plurilateral, first: str, second: str, day: date) -> bool:
-    if isinstance(arrangement, Bilateral):
-        return _implemented(arrangement, day)
-    lives = [arrangement.member(first), arrangement.member(second)]
-    dates = [m.live if m and m.live else arrangement.step(StepKind.IMPLEMENTED) for m in lives]
-    return all(d is not None and d.value.known_by(day) for d in dates)
+    """Whether recognition had certainly begun by ``day`` between ``first`` and ``second``."""
+    starts = _starts(arrangement, first, second)
+    return all(start is not None and start.value.known_by(day) for start in starts)
 
 
 def _counted(arrangement: Bilateral | Plurilateral) -> bool:
@@ -423,12 +426,10 @@ def _judge(
         return status
     facts: list[Fact[object]] = []
     caveats: list[str] = []
+    facts += [start for start in _starts(arrangement, holder.id, other) if start is not None]
     if isinstance(arrangement, Bilateral):
-        facts += _live_facts(arrangement, holder.id, other)
-        recognised = arrangement.recognised.get(holder.id)
-        scope = arrangement.scope
+        recognised, scope = arrangement.recognised.get(holder.id), arrangement.scope
     else:
-        facts += _live_facts(arrangement, holder.id, other)
         recognised, scope = None, None
     if recognised is not None and tier is not None and tier.code not in recognised.value:
         return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised], []
@@ -448,21 +449,6 @@ def _judge(
     return Verdict.YES, WorldReason.RECOGNISED, facts, caveats
 
 
-def _live_facts(
-    arrangement: Bilateral | Plurilateral, first: str, second: str
-) -> list[Fact[object]]:
-    if isinstance(arrangement, Bilateral):
-        implemented = arrangement.step(StepKind.IMPLEMENTED)
-        return [implemented] if implemented else []
-    facts: list[Fact[object]] = []
-    for ident in (first, second):
-        member = arrangement.member(ident)
-        live = member.live if member and member.live else arrangement.step(StepKind.IMPLEMENTED)
-        if live is not None:
-            facts.append(live)
-    return facts
-
-
 def _status(
     arrangement: Bilateral | Plurilateral, first: str, second: str, day: date
 ) -> _Judgement | None:
@@ -470,27 +456,33 @@ def _status(
     if _live(arrangement, first, second, day):
         return None
     signed = arrangement.step(StepKind.SIGNED)
-    starts = _live_facts(arrangement, first, second)
-    if isinstance(arrangement, Plurilateral):
-        members = [arrangement.member(first), arrangement.member(second)]
-        if any(m is None or m.live is None for m in members) and not starts:
-            pending: tuple[Verdict, WorldReason] = (
-                Verdict.UNKNOWN,
-                WorldReason.IMPLEMENTATION_UNKNOWN,
-            )
-        else:
-            pending = (Verdict.NO, WorldReason.NOT_YET_LIVE)
-    else:
-        pending = (Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED)
-    if any(f.value.possible_by(day) for f in starts if isinstance(f.value, When)):
-        return Verdict.UNKNOWN, pending[1], starts, []
     if signed is None or not signed.value.possible_by(day):
         return Verdict.NO, WorldReason.NOT_YET_SIGNED, [signed] if signed else [], []
     if not signed.value.known_by(day):
         return Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED, [signed], []
-    if len(starts) < (1 if isinstance(arrangement, Bilateral) else 2) and pending[0] is Verdict.NO:
-        return Verdict.UNKNOWN, WorldReason.IMPLEMENTATION_UNKNOWN, [signed], []
-    return pending[0], pending[1], [signed, *starts], []
+    starts = _starts(arrangement, first, second)
+    known = [start for start in starts if start is not None]
+    pending = (
+        WorldReason.SIGNED_NOT_IMPLEMENTED
+        if isinstance(arrangement, Bilateral)
+        else WorldReason.NOT_YET_LIVE
+    )
+    if any(not start.value.possible_by(day) for start in known):
+        return Verdict.NO, pending, [signed, *known], []
+    if len(known) < len(starts):
+        return Verdict.UNKNOWN, WorldReason.IMPLEMENTATION_UNKNOWN, [signed, *known], []
+    return Verdict.UNKNOWN, pending, [signed, *known], []
+
+
+def _starts(
+    arrangement: Bilateral | Plurilateral, first: str, second: str
+) -> list[Fact[When] | None]:
+    """When recognition began: the implementation, or each member's going live."""
+    if isinstance(arrangement, Bilateral):
+        return [arrangement.step(StepKind.IMPLEMENTED)]
+    implemented = arrangement.step(StepKind.IMPLEMENTED)
+    members = [arrangement.member(first), arrangement.member(second)]
+    return [m.live if m is not None and m.live is not None else implemented for m in members]
 
 
 def _weigh(
@@ -570,16 +562,15 @@ def _china(china: Registry) -> Administration:
 
 
 def _partner_of_china(record: Arrangement) -> Administration:
-    """A partner of China that the world data does not describe, as the China record does."""
+    """A partner of China that the world data does not describe, as the China record does:
+    it covers the record's members (a union's member states, or the one country)."""
     return Administration(
         id=record.id,
         name=record.partner,
         programme=record.partner_programme.value,
         tiers=tuple(ProgrammeTier(t.code, t.name) for t in record.partner_tiers),
-        members=record.members + record.territories
-        if record.partner_kind is PartnerKind.UNION
-        else (),
-        coverage=Coverage(False, None, "Only its arrangement with China is recorded.", ()),
+        members=record.members + record.territories,
+        coverage=Coverage(False, None, _NOT_RESEARCHED, ()),
         sources=record.partner_programme.sources,
     )
 

@@ -138,7 +138,8 @@ def _administration(
         reader.keys(where, table, allowed)
         if ident == "CN":
             reader.problem(where, "China's administration comes from the China dataset")
-        if ident != UNION and (ident not in _iso_codes()):
+        china_ids = {a.id for a in china.arrangements}
+        if ident != UNION and ident not in _iso_codes() and ident not in china_ids:
             reader.problem(f"{where}.id", f"{ident!r} is neither an ISO 3166-1 code nor {UNION}")
         name = reader.field(where, table, "name", _str)
         programme = reader.field(where, table, "programme", _str)

@@ -111,9 +111,9 @@ class Administration:
         name: English name of the customs territory, e.g. ``Japan``.
         programme: The name of its AEO programme.
         tiers: The tiers of the programme (empty when the data does not list them).
-        members: For a union, the places it covers with dated joining and leaving, and
-            the places whose standing in its customs territory is recorded; empty otherwise
-            (the administration covers the place of its own code).
+        members: The places it covers, with dated joining and leaving (a union's member
+            states), and places whose standing in its customs territory is recorded; empty
+            when it covers just the place of its own code.
         coverage: How complete the data's list of its partners is.
         sources: The documents that name its programme and tiers.
     """

@@ -1,0 +1,427 @@
+"""The world graph: its rules on the small test data (tests/data/world.toml, joined to the
+China test data tests/data/shapes.toml), and the consistency of the bundled world data."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import aeo_mra
+from aeo_mra import DataError, Registry, Role, UnknownPlaceError, Verdict, world
+from aeo_mra.world import (
+    Bilateral,
+    Plurilateral,
+    SameAdministrationError,
+    StepKind,
+    UnknownAdministrationError,
+    World,
+    WorldReason,
+)
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def china() -> Registry:
+    return Registry.from_file(DATA / "shapes.toml")
+
+
+@pytest.fixture(scope="module")
+def test_world(china: Registry) -> World:
+    return world.load(DATA / "world.toml", china)
+
+
+def _on(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+# -- the rules, on the test data ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("holder", "place", "on", "verdict", "reason"),
+    [
+        # implemented, tiers recognised, and a tier that is not
+        ("UNION/AEOS", "US", "2013-01-01", Verdict.YES, WorldReason.RECOGNISED),
+        ("UNION/AEOC", "US", "2013-01-01", Verdict.NO, WorldReason.TIER_NOT_RECOGNISED),
+        ("UNION", "US", "2012-06-01", Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED),
+        ("UNION", "US", "2012-01-01", Verdict.NO, WorldReason.NOT_YET_SIGNED),
+        # signed, no implementation date known
+        ("US", "Japan", "2015-01-01", Verdict.UNKNOWN, WorldReason.IMPLEMENTATION_UNKNOWN),
+        # a month: signed in 2011-05 is certain by 2011-06-01, uncertain on 2011-05-15
+        ("KR/A", "JP", "2011-05-15", Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED),
+        ("KR/A", "JP", "2011-08-01", Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED),
+        # implemented within a range: unknown inside it, yes after it
+        ("JP", "KR", "2012-03-01", Verdict.UNKNOWN, WorldReason.SIGNED_NOT_IMPLEMENTED),
+        ("JP", "KR", "2012-07-01", Verdict.YES, WorldReason.RECOGNISED),
+        # tiers of a multi-tier programme the arrangement does not list
+        ("KR/AA", "JP", "2013-01-01", Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN),
+        # inferred dates give an inference, never a firm yes
+        ("KR", "NZ", "2021-01-01", Verdict.PROBABLY, WorldReason.RECOGNISED),
+        # ended; suspended (and the plurilateral not yet live for New Zealand)
+        ("NZ", "US", "2016-01-01", Verdict.NO, WorldReason.ENDED),
+        ("JP", "NZ", "2020-06-01", Verdict.NO, WorldReason.SUSPENDED),
+        # a plurilateral: live for both, and a member with no go-live day
+        ("JP", "NZ", "2021-06-01", Verdict.YES, WorldReason.RECOGNISED),
+        ("JP", "MN", "2021-06-01", Verdict.UNKNOWN, WorldReason.IMPLEMENTATION_UNKNOWN),
+        # no arrangement: firm when one side's list is complete, unknown otherwise
+        ("US", "MN", "2019-06-01", Verdict.NO, WorldReason.NOT_A_PARTNER),
+        ("US", "MN", "2025-06-01", Verdict.UNKNOWN, WorldReason.NOT_A_PARTNER),
+        ("NZ", "France", "2013-01-01", Verdict.UNKNOWN, WorldReason.NOT_A_PARTNER),
+        # a union's places: outside its customs territory, or not settled
+        ("US", "Greenland", "2013-01-01", Verdict.NO, WorldReason.OUTSIDE_TERRITORY),
+        ("US", "SM", "2013-01-01", Verdict.UNKNOWN, WorldReason.COVERAGE_UNKNOWN),
+    ],
+)
+def test_check(
+    test_world: World, holder: str, place: str, on: str, verdict: Verdict, reason: WorldReason
+) -> None:
+    answer = test_world.check(holder, place, on=_on(on))
+    assert (answer.verdict, answer.reason) == (verdict, reason)
+    assert answer.recognised is (verdict is Verdict.YES)
+    assert answer.explain().startswith(verdict.description + ":")
+
+
+def test_a_firm_yes_names_the_arrangement_its_dates_and_sources(test_world: World) -> None:
+    answer = test_world.check("UNION/AEOS", "US", on=_on("2013-01-01"))
+    assert isinstance(answer.arrangement, Bilateral)
+    assert answer.arrangement.id == "UNION-US"
+    assert [s.id for s in answer.sources] == ["w-law"]
+    text = answer.explain()
+    assert "Union–US decision" in text
+    assert "2012-05-04" in text
+    assert "2012-07-01" in text
+
+
+def test_a_holder_without_a_tier_is_told_which_tiers_count(test_world: World) -> None:
+    answer = test_world.check("UNION", "US", on=_on("2013-01-01"))
+    assert answer.recognised
+    assert any("AEOS, AEOF" in caveat for caveat in answer.caveats)
+
+
+def test_importers_need_the_partner_to_facilitate_its_exports(test_world: World) -> None:
+    imports_only = test_world.check("UNION", "US", on=_on("2013-01-01"), role=Role.IMPORTER)
+    assert imports_only.reason is WorldReason.ROLE_OUT_OF_SCOPE
+    assert imports_only.verdict is Verdict.NO
+    both_ways = test_world.check("JP", "KR", on=_on("2013-01-01"), role=Role.IMPORTER)
+    assert both_ways.recognised
+    unknown = test_world.check("KR", "NZ", on=_on("2021-01-01"), role=Role.IMPORTER)
+    assert unknown.reason is WorldReason.SCOPE_UNKNOWN
+
+
+def test_recognition_is_not_transitive_and_the_answer_says_so(test_world: World) -> None:
+    # New Zealand and the union both have arrangements with the United States in 2013.
+    answer = test_world.check("NZ", "France", on=_on("2013-01-01"))
+    assert answer.shared_partners == ("United States",)
+    assert "not transitive" in answer.explain()
+    assert "the United States" in answer.explain()
+    direct = test_world.check("UNION", "US", on=_on("2013-01-01"))
+    assert direct.shared_partners == ()
+    assert "transitive" not in direct.explain()
+
+
+def test_a_place_follows_its_union_membership_over_time(test_world: World) -> None:
+    # Croatia joins the test union on 2016-07-01; Britain leaves it after 2020-12-31.
+    before = test_world.check("US", "HR", on=_on("2016-01-01"))
+    assert before.administration is None
+    assert any("joined" in caveat for caveat in before.caveats)
+    after = test_world.check("US", "HR", on=_on("2017-01-01"))
+    assert after.administration is not None
+    assert after.administration.id == "UNION"
+    assert after.recognised
+    gone = test_world.check("US", "GB", on=_on("2021-06-01"))
+    assert gone.administration is None
+    assert any("left" in caveat for caveat in gone.caveats)
+
+
+def test_unknown_names_are_typed_errors_naming_what_is_valid(test_world: World) -> None:
+    with pytest.raises(UnknownAdministrationError) as raised:
+        test_world.check("Atlantis", "US")
+    assert isinstance(raised.value, aeo_mra.Error)
+    assert isinstance(raised.value, LookupError)
+    assert "Atlantis" in str(raised.value)
+    assert "UNION" in raised.value.valid
+    with pytest.raises(UnknownAdministrationError, match="UNION's tiers: AEOC, AEOS, AEOF"):
+        test_world.check("UNION/XYZ", "US")
+    with pytest.raises(UnknownPlaceError):
+        test_world.check("US", "Atlantis")
+    with pytest.raises(TypeError):
+        test_world.check(42, "US")  # type: ignore[arg-type]
+
+
+def test_the_holder_s_own_territory_is_an_error(test_world: World) -> None:
+    with pytest.raises(SameAdministrationError) as raised:
+        test_world.check("UNION", "France", on=_on("2013-01-01"))
+    assert isinstance(raised.value, ValueError)
+    assert isinstance(raised.value, aeo_mra.Error)
+
+
+def test_holders_are_named_by_id_name_or_tier(test_world: World) -> None:
+    assert test_world.holder("us")[0].id == "US"
+    assert test_world.holder("Japan")[0].id == "JP"
+    administration, tier = test_world.holder("AEOF")
+    assert (administration.id, tier and tier.code) == ("UNION", "AEOF")
+    administration, tier = test_world.holder("KR AA")
+    assert (administration.id, tier and tier.code) == ("KR", "AA")
+
+
+def test_partners_are_those_signed_and_not_ended(test_world: World) -> None:
+    def ids(on: str) -> list[str]:
+        return [p.administration.id for p in test_world.partners("NZ", on=_on(on))]
+
+    assert ids("2009-01-01") == ["US"]
+    assert ids("2016-01-01") == ["JP"]  # the US arrangement ended; Japan's is suspended
+    assert ids("2021-06-01") == ["KR", "JP", "JP", "MN"]  # Japan twice: bilateral and bloc
+
+
+def test_summary_counts_each_administration_and_the_world(test_world: World) -> None:
+    nz = test_world.summary("NZ", on=_on("2021-06-01"))
+    assert (nz.bilateral_signed, nz.plurilateral_signed) == (2, 1)
+    assert nz.partners == ("KR", "JP", "MN")
+    assert not nz.complete
+    us = test_world.summary("US", on=_on("2019-06-01"))
+    assert us.complete
+    everyone = test_world.summary(on=_on("2013-01-01"))
+    # The China test records signed by then (pilots not counted) and the world's own.
+    china = [
+        b
+        for b in test_world.bilaterals
+        if b.from_china and b.instrument.value != "pilot" and b.step(StepKind.SIGNED)
+    ]
+    signed_china = [b for b in china if b.step(StepKind.SIGNED).value.known_by(_on("2013-01-01"))]  # type: ignore[union-attr]
+    assert everyone.bilateral_signed == len(signed_china) + 6
+    assert everyone.plurilateral_signed == 0
+    assert not everyone.complete
+
+
+def test_recognisers_answer_the_reverse_question(test_world: World) -> None:
+    found = {
+        r.administration.id: r for r in test_world.recognisers("UNION/AEOC", on=_on("2016-01-01"))
+    }
+    assert found["US"].reason is WorldReason.TIER_NOT_RECOGNISED
+    assert found["CN"].reason is WorldReason.TIER_NOT_RECOGNISED  # from the China record
+    recognising = [i for i, r in found.items() if r.verdict is Verdict.YES]
+    assert recognising == []
+    assert test_world.recognisers("UNION/AEOS", on=_on("2016-01-01"))
+
+
+def test_china_s_edges_are_the_china_records_themselves(test_world: World, china: Registry) -> None:
+    edges = {b.parties[1]: b for b in test_world.bilaterals if b.from_china}
+    assert sorted(edges) == sorted(a.id for a in china.dataset.arrangements)
+    for arrangement in china.dataset.arrangements:
+        edge = edges[arrangement.id]
+        assert edge.step(StepKind.SIGNED) is arrangement.signed
+        assert edge.step(StepKind.IMPLEMENTED) is arrangement.implemented
+        assert edge.scope is arrangement.scope
+
+
+def test_china_is_checked_the_world_way(test_world: World) -> None:
+    answer = test_world.check("CN", "France", on=_on("2016-01-01"))
+    assert answer.recognised
+    assert answer.arrangement is not None
+    assert answer.arrangement.id == "CN-UNION"
+    back = test_world.check("UNION/AEOS", "China", on=_on("2016-01-01"))
+    assert back.recognised
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        ('parties = ["UNION", "US"]', 'parties = ["CN", "US"]'),
+        ('parties = ["US", "JP"]', 'parties = ["US", "XX"]'),
+        ('sources = ["w-news"] }]\n\n# Implemented', 'sources = ["nowhere"] }]\n\n# Implemented'),
+        ('parties = ["JP", "KR"]', 'parties = ["US", "JP"]'),
+        (
+            'steps = [{ step = "signed", date = "2009-06"',
+            'steps = [{ step = "work-plan", date = "2009-06"',
+        ),
+        (
+            'coverage = { complete = false, note = "Partial (test)." }\n\n[[administration]]\nid = "KR"',
+            '\n[[administration]]\nid = "KR"',
+        ),
+    ],
+    ids=[
+        "china-party",
+        "unknown-party",
+        "unknown-source",
+        "second-pair",
+        "not-signed",
+        "no-coverage",
+    ],
+)
+def test_bad_data_is_a_data_error(china: Registry, tmp_path: Path, edit: str, problem: str) -> None:
+    text = (DATA / "world.toml").read_text(encoding="utf-8")
+    assert edit in text
+    bad = tmp_path / "world.toml"
+    bad.write_text(text.replace(edit, problem, 1), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        world.load(bad, china)
+    assert raised.value.problems
+
+
+# -- the bundled data ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled() -> World:
+    return world.bundled()
+
+
+def test_every_edge_joins_two_administrations_and_cites_sources(bundled: World) -> None:
+    for bilateral in bundled.bilaterals:
+        assert all(p in bundled.administrations for p in bilateral.parties), bilateral.id
+        assert bilateral.sources, bilateral.id
+        assert bilateral.step(StepKind.SIGNED) is not None, bilateral.id
+    for plurilateral in bundled.plurilaterals:
+        assert all(m.administration in bundled.administrations for m in plurilateral.members)
+        assert plurilateral.sources, plurilateral.id
+
+
+def test_china_s_arrangements_are_only_in_the_china_data(bundled: World) -> None:
+    china = aeo_mra._default().dataset.arrangements
+    from_china = [b for b in bundled.bilaterals if b.from_china]
+    assert [b.parties for b in from_china] == [("CN", a.id) for a in china]
+    assert all("CN" not in b.parties for b in bundled.data.bilaterals)
+
+
+def test_every_administration_states_its_coverage(bundled: World) -> None:
+    for administration in bundled.data.administrations.values():
+        coverage = administration.coverage
+        assert coverage.note, administration.id
+        assert administration.sources, administration.id
+        if coverage.complete:
+            assert coverage.sources, administration.id
+            assert (coverage.through or bundled.reviewed) <= bundled.reviewed
+
+
+def test_no_pair_has_two_bilateral_arrangements(bundled: World) -> None:
+    pairs = [frozenset(b.parties) for b in bundled.bilaterals]
+    assert len(pairs) == len(set(pairs))
+
+
+# -- published counts, reproduced from the data ---------------------------------------------
+
+_MISSING = "the data lacks arrangements of administrations whose lists are partial"
+
+
+def _row(on: str, who: str | None, kind: str, count: int, source: str, missing: str = "") -> object:
+    marks = [pytest.mark.xfail(strict=True, reason=missing)] if missing else []
+    return pytest.param(
+        _on(on), who, kind, count, source, marks=marks, id=f"{who or 'world'}-{on}-{kind}"
+    )
+
+
+# (day, administration or None for the world, what is counted, the published count, source)
+PUBLISHED = [
+    _row(
+        "2019-08-09",
+        None,
+        "bilateral",
+        74,
+        "wco-compendium-2019",
+        _MISSING + " (Korea, Singapore, India, Thailand, Latin America …)",
+    ),
+    _row(
+        "2019-08-09",
+        None,
+        "plurilateral",
+        4,
+        "wco-compendium-2019",
+        "only the Pacific Alliance's of the four is in the data",
+    ),
+    _row(
+        "2020-12-18",
+        None,
+        "bilateral",
+        87,
+        "wco-compendium-2020",
+        _MISSING + " (Korea, Singapore, India, Thailand, Latin America …)",
+    ),
+    _row(
+        "2020-12-18",
+        None,
+        "plurilateral",
+        4,
+        "wco-compendium-2020",
+        "only the Pacific Alliance's of the four is in the data",
+    ),
+    _row(
+        "2012-04-16",
+        None,
+        "bilateral",
+        17,
+        "koreaherald-2012",
+        "Korea's fifth partner by 2012-04 is not identified",
+    ),
+    _row("2012-04-16", "JP", "bilateral", 6, "koreaherald-2012"),
+    _row("2012-04-16", "US", "bilateral", 5, "koreaherald-2012"),
+    _row("2012-04-16", "EU", "bilateral", 4, "koreaherald-2012"),
+    _row(
+        "2012-04-16",
+        "KR",
+        "bilateral",
+        5,
+        "koreaherald-2012",
+        "Korea's fifth partner by 2012-04 is not identified",
+    ),
+    _row(
+        "2012-04-16",
+        "CA",
+        "bilateral",
+        3,
+        "koreaherald-2012",
+        "the press count of 3 leaves out CBP's 2008 arrangement with Canada",
+    ),
+    _row("2010-01-31", "US", "bilateral", 4, "jiffa-2010"),
+    _row("2010-06-25", "US", "bilateral", 5, "cd-2010-kr"),
+    _row("2016-08-16", "US", "bilateral", 11, "cd-2016"),
+    _row("2019-09-30", "US", "bilateral", 12, "newsis-2019-mn"),
+    _row("2022-09-30", "US", "bilateral", 16, "ctpat-2022"),
+    _row("2019-09-30", "JP", "bilateral", 9, "newsis-2019-mn"),
+    _row("2018-06-28", "HK", "bilateral", 9, "hk-nz-2018"),
+    _row("2019-09-30", "HK", "bilateral", 9, "newsis-2019-mn"),
+    _row("2020-12-18", "TW", "bilateral", 8, "tw-nz-2020"),
+    _row(
+        "2015-12-03", "KR", "bilateral", 12, "ajunews-2015", _MISSING + ": Korea's list is partial"
+    ),
+    _row(
+        "2019-09-30",
+        "KR",
+        "bilateral",
+        21,
+        "newsis-2019-mn",
+        _MISSING + ": Korea's list is partial",
+    ),
+    _row(
+        "2023-08-11", "KR", "bilateral", 22, "fnnews-2023", _MISSING + ": Korea's list is partial"
+    ),
+    _row(
+        "2019-09-30",
+        "SG",
+        "bilateral",
+        8,
+        "newsis-2019-mn",
+        _MISSING + ": Singapore's list is not researched",
+    ),
+    _row(
+        "2019-09-30",
+        "CN",
+        "bilateral",
+        13,
+        "newsis-2019-mn",
+        "the China data counts 14 partners signed by then, as China's own totals do",
+    ),
+]
+
+
+@pytest.mark.parametrize(("on", "who", "kind", "count", "source"), PUBLISHED)
+def test_published_counts(
+    bundled: World, on: date, who: str | None, kind: str, count: int, source: str
+) -> None:
+    sources = {**aeo_mra._default().dataset.sources, **bundled.data.sources}
+    assert source in sources  # every row cites a source of the data
+    summary = bundled.summary(who, on=on)
+    found = summary.bilateral_signed if kind == "bilateral" else summary.plurilateral_signed
+    assert found == count
