@@ -12,7 +12,6 @@ import aeo_mra
 from aeo_mra import DataError, Registry, Role, UnknownPlaceError, Verdict, world
 from aeo_mra.world import (
     Bilateral,
-    Plurilateral,
     SameAdministrationError,
     StepKind,
     UnknownAdministrationError,
@@ -238,8 +237,8 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
             'steps = [{ step = "work-plan", date = "2009-06"',
         ),
         (
-            'coverage = { complete = false, note = "Partial (test)." }\n\n[[administration]]\nid = "KR"',
-            '\n[[administration]]\nid = "KR"',
+            'sources = ["w-law"]\ncoverage = { complete = false, note = "Partial (test)." }',
+            'sources = ["w-law"]',
         ),
     ],
     ids=[
