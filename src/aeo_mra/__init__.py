@@ -64,6 +64,7 @@ _LAZY: dict[str, str | None] = {
     "diff": None,
     "home": None,
     "measures": "home",
+    "world": None,
 }
 
 __all__ = [
@@ -122,11 +123,12 @@ __all__ = [
     "resolve",
     "summary",
     "timeline",
+    "world",
 ]
 
 
 if TYPE_CHECKING:
-    from . import home
+    from . import home, world
     from .home import measures
     from .places import PlaceIndex
 

@@ -643,6 +643,21 @@ def _measures_json(answer: aeo_mra.home.MeasuresAnswer) -> JSON:
     }
 
 
+# -- world -------------------------------------------------------------------------------
+
+
+def _add_world(parser: argparse.ArgumentParser) -> None:
+    from aeo_mra.world import _cli
+
+    _cli.add(parser)
+
+
+def _world(args: argparse.Namespace) -> int:
+    from aeo_mra.world import _cli
+
+    return _cli.run(args)
+
+
 # -- the command line --------------------------------------------------------------------
 
 
@@ -667,6 +682,9 @@ _COMMANDS = (
     _Command("code", "parse and validate an AEO code; what to declare", _add_code, _code),
     _Command("diff", "what changed between two dataset files: facts and answers", _add_diff, _diff),
     _Command("measures", "what a tier gets from China's customs at home", _add_measures, _measures),
+    _Command(
+        "world", "every administration's arrangements: check, partners, …", _add_world, _world
+    ),
 )
 
 DOCS = "https://aeomra.github.io/aeo_mra/cli/"
