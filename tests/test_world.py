@@ -424,3 +424,52 @@ def test_published_counts(
     summary = bundled.summary(who, on=on)
     found = summary.bilateral_signed if kind == "bilateral" else summary.plurilateral_signed
     assert found == count
+
+
+# -- the command line -----------------------------------------------------------------------
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    from aeo_mra import cli
+
+    status = cli.main(["world", *argv])
+    return status, capsys.readouterr().out
+
+
+def test_cli_check_is_the_library_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    answer = world.check("EU", "Japan", on=_on("2012-01-01"))
+    status, out = _cli(capsys, "check", "EU", "Japan", "--on", "2012-01-01", "--json")
+    data = json.loads(out)
+    assert status == 0
+    assert (data["verdict"], data["reason"]) == (answer.verdict.value, answer.reason.value)
+    assert data["arrangement"] == "EU-JP"
+    assert data["explanation"] == answer.explain()
+    assert [s["id"] for s in data["sources"]] == [s.id for s in answer.sources]
+    status, out = _cli(capsys, "check", "CN", "US", "--on", "2020-01-01")
+    assert status == 1
+    assert out.splitlines()[0] == world.check("CN", "US", on=_on("2020-01-01")).explain()
+
+
+def test_cli_partners_summary_and_recognisers(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    status, out = _cli(capsys, "partners", "US", "--on", "2010-01-31", "--json")
+    assert status == 0
+    data = json.loads(out)
+    assert [p["id"] for p in data["partners"]] == ["NZ", "CA", "JO", "JP"]
+    assert data["complete"] is True
+    _, out = _cli(capsys, "summary", "--on", "2020-12-18", "--json")
+    summary = world.summary(on=_on("2020-12-18"))
+    assert json.loads(out)["bilateral_signed"] == summary.bilateral_signed
+    _, out = _cli(capsys, "recognisers", "EU/AEOC", "--on", "2022-01-01", "--json")
+    reasons = {r["administration"]: r["reason"] for r in json.loads(out)["recognisers"]}
+    assert reasons["GB"] == "tier-not-recognised"
+
+
+def test_cli_bad_holder_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    from aeo_mra import cli
+
+    assert cli.main(["world", "check", "Atlantis", "US"]) == cli.EXIT_BAD_INPUT
+    assert "Atlantis" in capsys.readouterr().err
