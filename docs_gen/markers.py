@@ -29,6 +29,7 @@ from .tables import (
     timeline_table,
 )
 from .worldmap import world_map
+from .world import coverage_table, edges_table, plurilaterals_table, world_sources_table
 
 MARKER = re.compile(r"<!--\s*generated:\s*([a-z-]+)(.*?)-->")
 
@@ -54,6 +55,10 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "measure-lists": measure_lists,
     "measure-sources": measure_sources,
     "aeo-counts": aeo_counts,
+    "world-coverage": coverage_table,
+    "world-edges": edges_table,
+    "world-plurilaterals": plurilaterals_table,
+    "world-sources": world_sources_table,
 }
 
 

@@ -1,0 +1,118 @@
+"""The world data page's tables: administrations and their coverage, arrangements, sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from aeo_mra import Confidence, Fact, Registry, Source
+from aeo_mra.world import Bilateral, Plurilateral, World, bundled
+
+from .markdown import escape, link, table
+
+
+def _graph(registry: Registry) -> World:
+    """The bundled world graph (it is joined to the bundled China data the pages describe)."""
+    return bundled()
+
+
+def _refs(graph: World, sources: Iterable[Source]) -> str:
+    """Links to the sources: the world page's own entries, or the China sources page's."""
+    return ", ".join(
+        f"[{s.id}](#{s.id})" if s.id in graph.data.sources else f"[{s.id}](sources.md#{s.id})"
+        for s in sources
+    )
+
+
+def _mark(fact: Fact[object]) -> str:
+    words = [] if fact.confidence is Confidence.HIGH else [str(fact.confidence)]
+    if fact.inferred:
+        words.append("inferred")
+    return f" <small>({', '.join(words)})</small>" if words else ""
+
+
+def _steps(arrangement: Bilateral | Plurilateral) -> str:
+    return "<br>".join(
+        f"{s.kind.value} {escape(s.when.value)}{_mark(s.when)}" for s in arrangement.steps
+    )
+
+
+def coverage_table(registry: Registry) -> str:
+    """Every administration, its programme, and how complete its list of partners is."""
+    graph = _graph(registry)
+    rows = []
+    for administration in sorted(graph.administrations.values(), key=lambda a: a.id):
+        coverage = administration.coverage
+        if coverage.complete:
+            through = coverage.through or graph.reviewed
+            state = f"complete to {through}"
+        else:
+            state = "partial"
+        partners = len(graph.partners(administration.id, on=graph.reviewed))
+        rows.append(
+            [
+                f'<span id="{administration.id.lower()}"></span>**{administration.id}**',
+                escape(administration.name),
+                escape(administration.programme),
+                str(partners),
+                f"**{state}**: {escape(coverage.note)}",
+            ]
+        )
+    return table(["Id", "Administration", "AEO programme", "Partners", "Coverage"], rows)
+
+
+def edges_table(registry: Registry) -> str:
+    """Every bilateral arrangement, with its steps, tiers recognised and sources."""
+    graph = _graph(registry)
+    rows = []
+    for bilateral in graph.bilaterals:
+        tiers = "<br>".join(
+            f"{side}: {', '.join(fact.value) or 'none'}{_mark(fact)}"
+            for side, fact in bilateral.recognised.items()
+        )
+        origin = " <small>(China data)</small>" if bilateral.from_china else ""
+        rows.append(
+            [
+                f"{escape(bilateral.id)}{origin}",
+                escape(bilateral.name),
+                bilateral.instrument.value,
+                _steps(bilateral),
+                tiers or "—",
+                _refs(graph, bilateral.sources),
+            ]
+        )
+    return table(["Id", "Arrangement", "Instrument", "Steps", "Tiers recognised", "Sources"], rows)
+
+
+def plurilaterals_table(registry: Registry) -> str:
+    """Every plurilateral arrangement, its members and their go-live dates."""
+    graph = _graph(registry)
+    rows = []
+    for plurilateral in graph.plurilaterals:
+        members = "<br>".join(
+            f"{m.administration}: live {escape(m.live.value)}{_mark(m.live)}"
+            if m.live
+            else f"{m.administration}: go-live not known"
+            for m in plurilateral.members
+        )
+        rows.append(
+            [
+                escape(plurilateral.name),
+                _steps(plurilateral),
+                members,
+                _refs(graph, plurilateral.sources),
+            ]
+        )
+    return table(["Arrangement", "Steps", "Members", "Sources"], rows)
+
+
+def world_sources_table(registry: Registry) -> str:
+    """The world data's own sources (China's are on the sources page)."""
+    graph = _graph(registry)
+    rows = []
+    for source_id, source in sorted(graph.data.sources.items()):
+        links = " ".join(link(f"[{n}]", url) for n, url in enumerate(source.urls, 1))
+        title = f'<span id="{source_id}"></span>**{source_id}**: {escape(source.title)}'
+        if source.note:
+            title += f"<br><small>{escape(source.note)}</small>"
+        rows.append([title, source.kind.value, links])
+    return table(["Source", "Kind", "Read at"], rows)
