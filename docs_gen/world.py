@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from aeo_mra import Confidence, Fact, Registry, Source
+from aeo_mra import Registry, Source
 from aeo_mra.world import Bilateral, Plurilateral, World, bundled
 
 from .markdown import escape, link, table
+from .tables import _marked
 
 
 def _graph(registry: Registry) -> World:
@@ -23,16 +24,9 @@ def _refs(graph: World, sources: Iterable[Source]) -> str:
     )
 
 
-def _mark(fact: Fact[object]) -> str:
-    words = [] if fact.confidence is Confidence.HIGH else [str(fact.confidence)]
-    if fact.inferred:
-        words.append("inferred")
-    return f" <small>({', '.join(words)})</small>" if words else ""
-
-
 def _steps(arrangement: Bilateral | Plurilateral) -> str:
     return "<br>".join(
-        f"{s.kind.value} {escape(s.when.value)}{_mark(s.when)}" for s in arrangement.steps
+        _marked(f"{s.kind.value} {escape(s.when.value)}", s.when) for s in arrangement.steps
     )
 
 
@@ -66,7 +60,7 @@ def edges_table(registry: Registry) -> str:
     rows = []
     for bilateral in graph.bilaterals:
         tiers = "<br>".join(
-            f"{side}: {', '.join(fact.value) or 'none'}{_mark(fact)}"
+            _marked(f"{side}: {', '.join(fact.value) or 'none'}", fact)
             for side, fact in bilateral.recognised.items()
         )
         origin = " <small>(China data)</small>" if bilateral.from_china else ""
@@ -89,7 +83,7 @@ def plurilaterals_table(registry: Registry) -> str:
     rows = []
     for plurilateral in graph.plurilaterals:
         members = "<br>".join(
-            f"{m.administration}: live {escape(m.live.value)}{_mark(m.live)}"
+            _marked(f"{m.administration}: live {escape(m.live.value)}", m.live)
             if m.live
             else f"{m.administration}: go-live not known"
             for m in plurilateral.members

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from datetime import date
 
+import attrs
+
 from .._dates import day_or_today
 from .._decide import role as _role
 from ..errors import DomesticPlaceError, Error, _quoted
@@ -100,7 +102,11 @@ class World:
         administrations = {CHINA: _china(china)}
         for record in records:
             administrations[record.id] = _partner_of_china(record)
-        administrations.update(data.administrations)
+        for ident, described in data.administrations.items():
+            derived = administrations.get(ident)
+            if derived is not None and not described.tiers:  # the China record lists them
+                described = attrs.evolve(described, tiers=derived.tiers)
+            administrations[ident] = described
         self.administrations: Mapping[str, Administration] = administrations
         self.bilaterals = tuple(_china_edge(r) for r in records) + data.bilaterals
         self.plurilaterals = data.plurilaterals
