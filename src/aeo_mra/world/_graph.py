@@ -105,8 +105,9 @@ class World:
         for ident, described in data.administrations.items():
             derived = administrations.get(ident)
             if derived is not None and not described.tiers:  # the China record lists them
-                described = attrs.evolve(described, tiers=derived.tiers)
-            administrations[ident] = described
+                administrations[ident] = attrs.evolve(described, tiers=derived.tiers)
+            else:
+                administrations[ident] = described
         self.administrations: Mapping[str, Administration] = administrations
         self.bilaterals = tuple(_china_edge(r) for r in records) + data.bilaterals
         self.plurilaterals = data.plurilaterals
