@@ -357,6 +357,7 @@ TABLE = [
     ("2019-09-30", "KR", "bilateral", 21, "newsis-2019-mn", KR_20),
     ("2023-08-11", "KR", "bilateral", 22, "fnnews-2023", KR_22),
     ("2026-11-26", "AU", "bilateral", 11, "abf-mra", ""),
+    ("2024-05-22", "IN", "bilateral", 7, "in-ru-2024", ""),
     ("2019-09-30", "CN", "bilateral", 13, "newsis-2019-mn", CN_2019),
 ]
 # fmt: on

@@ -138,8 +138,8 @@ def recognisers(holder: str, *, on: date | None = None) -> tuple[Recogniser, ...
 
     The bundled graph's [`World.recognisers`][aeo_mra.world.World.recognisers].
 
-    >>> [r.administration.id for r in recognisers("EU/AEOC", on=date(2022, 1, 1))
-    ...  if r.reason.name == "TIER_NOT_RECOGNISED"]
-    ['CN', 'GB']
+    >>> [r.administration.id for r in recognisers("EU/AEOS", on=date(2022, 1, 1))
+    ...  if r.recognised]
+    ['CN', 'CH', 'NO', 'JP', 'US', 'GB']
     """
     return bundled().recognisers(holder, on=on)

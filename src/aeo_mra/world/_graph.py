@@ -444,7 +444,7 @@ def _judge(
         facts.append(recognised)
         if tier is None and len(recognised.value) < len(holder.tiers):
             tiers = ", ".join(recognised.value)
-            caveats.append(f"Only these tiers of {holder.programme} are recognised: {tiers}.")
+            caveats.append(f"Only these tiers of the {holder.programme} are recognised: {tiers}.")
     elif tier is not None and len(holder.tiers) > 1:
         return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts, []
     if role is Role.IMPORTER:

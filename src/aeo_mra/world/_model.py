@@ -285,6 +285,11 @@ class Recogniser:
     sources: tuple[Source, ...]
     caveats: tuple[str, ...]
 
+    @property
+    def recognised(self) -> bool:
+        """Whether it recognises the holder on firm facts: ``verdict`` is ``YES``."""
+        return self.verdict is Verdict.YES
+
 
 @attrs.frozen
 class Recognition:
