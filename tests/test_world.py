@@ -309,7 +309,8 @@ KR_2012 = "Korea's fifth partner by 2012-04 is not identified"
 KR_2015 = "four of Korea's partners of 2014–2015 are dated only to 2014–2017"
 KR_20 = "Korea's twentieth partner (by 2019-06) is not identified"
 KR_22 = "Korea's twentieth and twenty-second partners are not identified"
-CA = "Canada's list is not researched"
+CA = "Australia–Canada, signed in July 2017, is dated only to the month"
+HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
 CA_2012 = "the press count of 3 leaves out CBP's 2008 arrangement with Canada"
 JP_2019 = "the press count of 9 leaves out Australia–Japan, signed by 2019-08 per the ABF"
 CN_2019 = "the China data counts 14 partners signed by then, as China's own totals do"
@@ -345,7 +346,9 @@ TABLE = [
     ("2017-07-10", "CA", "bilateral", 6, "kr-au-ae-2017", CA),
     ("2019-09-30", "JP", "bilateral", 9, "newsis-2019-mn", JP_2019),
     ("2018-06-28", "HK", "bilateral", 9, "hk-nz-2018", ""),
-    ("2019-09-30", "HK", "bilateral", 9, "newsis-2019-mn", ""),
+    ("2017-12-15", "HK", "bilateral", 8, "hk-2017-12", ""),
+    ("2019-06-29", "HK", "bilateral", 11, "hk-2019", ""),
+    ("2019-09-30", "HK", "bilateral", 9, "newsis-2019-mn", HK_2019),
     ("2016-10-01", "TW", "bilateral", 4, "tw-kr-2016", ""),
     ("2020-12-18", "TW", "bilateral", 8, "tw-nz-2020", ""),
     ("2014-06-27", "SG", "bilateral", 6, "sg-hk-2014", ""),
