@@ -28,8 +28,8 @@ from .tables import (
     tiers_table,
     timeline_table,
 )
-from .worldmap import world_map
 from .world import coverage_table, edges_table, plurilaterals_table, world_sources_table
+from .worldmap import world_map
 
 MARKER = re.compile(r"<!--\s*generated:\s*([a-z-]+)(.*?)-->")
 
