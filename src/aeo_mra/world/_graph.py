@@ -381,7 +381,7 @@ class World:
 
 
 _NONE = Coverage(False, None, "", ())
-_NOT_RESEARCHED = "Not researched: only arrangements found from other administrations are recorded."
+_NOT_RESEARCHED = "Not researched beyond the arrangements found for other administrations."
 
 
 def _signed(arrangement: Bilateral | Plurilateral, day: date) -> bool:
