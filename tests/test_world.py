@@ -72,6 +72,8 @@ def _on(text: str) -> date:
         # a union's places: outside its customs territory, or not settled
         ("US", "Greenland", "2013-01-01", Verdict.NO, WorldReason.OUTSIDE_TERRITORY),
         ("US", "SM", "2013-01-01", Verdict.UNKNOWN, WorldReason.COVERAGE_UNKNOWN),
+        # a place inside the union's territory by inference: probably, not a firm yes
+        ("US", "Monaco", "2013-01-01", Verdict.PROBABLY, WorldReason.RECOGNISED),
     ],
 )
 def test_check(
@@ -164,6 +166,7 @@ def test_holders_are_named_by_id_name_or_tier(test_world: World) -> None:
     assert (administration.id, tier and tier.code) == ("UNION", "AEOF")
     administration, tier = test_world.holder("KR AA")
     assert (administration.id, tier and tier.code) == ("KR", "AA")
+    assert test_world.holder("Republic of Korea")[0].id == "KR"  # a place name, by its code
 
 
 def test_partners_are_those_signed_and_not_ended(test_world: World) -> None:

@@ -13,7 +13,7 @@ import attrs
 
 from .._dates import day_or_today
 from .._decide import role as _role
-from ..errors import DomesticPlaceError, Error, _quoted
+from ..errors import DomesticPlaceError, Error, UnknownPlaceError, _quoted
 from ..model import (
     Arrangement,
     Confidence,
@@ -166,10 +166,21 @@ class World:
         found = [(a, t) for a in self.administrations.values() if (t := a.tier(text))]
         if len(found) == 1:
             return found[0]
+        named = self._place_administration(name)
+        if named is not None and not found:
+            return named, None
         hint = ""
         if found:
             hint = " (a tier of several: " + ", ".join(f"{a.id}/{t.code}" for a, t in found) + ")"
         raise UnknownAdministrationError(name, self._ids(), hint)
+
+    def _place_administration(self, name: str) -> Administration | None:
+        """The administration whose id is the code of the place ``name`` names (``Korea``)."""
+        try:
+            code = self._territory(name).code
+        except (UnknownPlaceError, TypeError):
+            return None
+        return self.administrations.get(code)
 
     def _ids(self) -> tuple[str, ...]:
         return tuple(sorted(self.administrations))
@@ -221,6 +232,8 @@ class World:
             decision = _outside(cleared, membership)
         else:
             decision = self.decide(administration, tier, cleared, day, role)
+            if membership is not None:  # a union's place: its membership decides too
+                decision = _with_membership(decision, membership)
         shared = (
             () if decision.verdict is Verdict.YES else self._shared(administration, cleared, day)
         )
@@ -513,6 +526,21 @@ def _weigh(
         confidence=weakest(facts),
         sources=unique_sources(f.sources for f in facts),
         caveats=tuple(caveats),
+    )
+
+
+def _with_membership(decision: Recogniser, membership: Membership) -> Recogniser:
+    """``decision``, softened when the place's membership rests on an inference."""
+    facts: list[Fact[object]] = [
+        f for f in (membership.since, membership.until, membership.basis) if f is not None
+    ]
+    if decision.verdict is not Verdict.YES or certain(facts):
+        return decision
+    return attrs.evolve(
+        decision,
+        verdict=Verdict.PROBABLY,
+        confidence=min(decision.confidence, weakest(facts)),
+        sources=unique_sources([decision.sources, *(f.sources for f in facts)]),
     )
 
 
