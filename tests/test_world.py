@@ -166,7 +166,7 @@ def test_holders_are_named_by_id_name_or_tier(test_world: World) -> None:
     assert (administration.id, tier and tier.code) == ("UNION", "AEOF")
     administration, tier = test_world.holder("KR AA")
     assert (administration.id, tier and tier.code) == ("KR", "AA")
-    assert test_world.holder("Republic of Korea")[0].id == "KR"  # a place name, by its code
+    assert test_world.holder("KOR")[0].id == "KR"  # a name of its place
 
 
 def test_partners_are_those_signed_and_not_ended(test_world: World) -> None:
