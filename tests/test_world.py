@@ -364,6 +364,8 @@ TABLE = [
     ("2023-08-11", "KR", "bilateral", 22, "fnnews-2023", KR_22),
     ("2026-11-26", "AU", "bilateral", 11, "abf-mra", ""),
     ("2024-05-22", "IN", "bilateral", 7, "in-ru-2024", ""),
+    ("2023-01-01", "BR", "bilateral", 7, "tradeworks-br", ""),
+    ("2023-01-01", "BR", "plurilateral", 2, "tradeworks-br", ""),
     ("2019-09-30", "CN", "bilateral", 13, "newsis-2019-mn", CN_2019),
 ]
 # fmt: on
