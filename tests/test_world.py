@@ -315,7 +315,7 @@ KR_22 = "Korea's twentieth and twenty-second partners are not identified"
 CA = "Australia–Canada, signed in July 2017, is dated only to the month"
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
 CA_2012 = "the press count of 3 leaves out CBP's 2008 arrangement with Canada"
-JP_2019 = "the press count of 9 leaves out Australia–Japan, signed by 2019-08 per the ABF"
+JP_2019 = "the press count of 9 leaves out Japan's arrangements with Taiwan and Australia"
 CN_2019 = "the China data counts 14 partners signed by then, as China's own totals do"
 
 # (day, administration or None for the world, what is counted, published count, source, why
@@ -364,6 +364,11 @@ TABLE = [
     ("2023-08-11", "KR", "bilateral", 22, "fnnews-2023", KR_22),
     ("2026-11-26", "AU", "bilateral", 11, "abf-mra", ""),
     ("2024-05-22", "IN", "bilateral", 7, "in-ru-2024", ""),
+    ("2019-06-27", "JP", "bilateral", 11, "jp-au-2019", ""),
+    ("2022-04-05", "JP", "bilateral", 13, "jetro-jp-th-2022", ""),
+    ("2022-04-05", "TH", "bilateral", 5, "jetro-jp-th-2022", ""),
+    ("2017-11-07", "IL", "bilateral", 5, "hamodia-2017-11-07", ""),
+    ("2013-12-10", "TW", "bilateral", 3, "tw-il-2013", ""),
     ("2023-01-01", "BR", "bilateral", 7, "tradeworks-br", ""),
     ("2023-01-01", "BR", "plurilateral", 2, "tradeworks-br", ""),
     ("2019-09-30", "CN", "bilateral", 13, "newsis-2019-mn", CN_2019),
