@@ -310,8 +310,7 @@ WCO = "lists not yet researched: Korea's unidentified partners, India, Thailand,
 PLURAL = "only the Pacific Alliance's of the four is in the data"
 KR_2012 = "Korea's fifth partner by 2012-04 is not identified"
 KR_2015 = "four of Korea's partners of 2014–2015 are dated only to 2014–2017"
-KR_20 = "Korea's twentieth partner (by 2019-06) is not identified"
-KR_22 = "Korea's twentieth and twenty-second partners are not identified"
+KR_22 = "Korea's twenty-second partner (2019–2023) is not identified"
 CA = "Australia–Canada, signed in July 2017, is dated only to the month"
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
 CA_2012 = "the press count of 3 leaves out CBP's 2008 arrangement with Canada"
@@ -359,8 +358,8 @@ TABLE = [
     ("2019-09-30", "SG", "bilateral", 8, "newsis-2019-mn", ""),
     ("2015-12-03", "KR", "bilateral", 12, "ajunews-2015", KR_2015),
     ("2017-07-06", "KR", "bilateral", 16, "kr-au-ae-2017", ""),
-    ("2019-06-12", "KR", "bilateral", 20, "yonhap-2019-06", KR_20),
-    ("2019-09-30", "KR", "bilateral", 21, "newsis-2019-mn", KR_20),
+    ("2019-06-12", "KR", "bilateral", 20, "yonhap-2019-06", ""),
+    ("2019-09-30", "KR", "bilateral", 21, "newsis-2019-mn", ""),
     ("2023-08-11", "KR", "bilateral", 22, "fnnews-2023", KR_22),
     ("2026-11-26", "AU", "bilateral", 11, "abf-mra", ""),
     ("2024-05-22", "IN", "bilateral", 7, "in-ru-2024", ""),
