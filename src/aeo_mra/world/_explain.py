@@ -65,7 +65,8 @@ def _why(answer: Recognition) -> str:
         WorldReason.ROLE_OUT_OF_SCOPE: "facilitates imports only, not the partner's exports",
         WorldReason.SCOPE_UNKNOWN: "is not known to cover the partner's exports",
     }
-    return f"is not recognised by {there}: the {name} {words[reason]}{_dates(arrangement)}"
+    verb = "is not recognised" if answer.verdict.name == "NO" else "is not known to be recognised"
+    return f"{verb} by {there}: the {name} {words[reason]}{_dates(arrangement)}"
 
 
 def _listed(names: list[str]) -> str:
