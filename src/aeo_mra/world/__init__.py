@@ -31,7 +31,7 @@ from ._load import parse
 from ._model import (
     Administration,
     Bilateral,
-    Coverage,
+    Completeness,
     Partner,
     Plurilateral,
     PlurilateralMember,
@@ -48,7 +48,7 @@ from ._model import (
 __all__ = [
     "Administration",
     "Bilateral",
-    "Coverage",
+    "Completeness",
     "Partner",
     "Plurilateral",
     "PlurilateralMember",

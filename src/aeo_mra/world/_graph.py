@@ -32,7 +32,7 @@ from ..results import Verdict
 from ._model import (
     Administration,
     Bilateral,
-    Coverage,
+    Completeness,
     Partner,
     Plurilateral,
     ProgrammeTier,
@@ -393,7 +393,7 @@ class World:
         return tuple(sorted(mine & theirs))
 
 
-_NONE = Coverage(False, None, "", ())
+_NONE = Completeness(False, None, "", ())
 _NOT_RESEARCHED = "Not researched beyond the arrangements found for other administrations."
 
 
@@ -586,7 +586,7 @@ def _china(china: Registry) -> Administration:
         programme="China Customs enterprise credit management (AEO: certified enterprises)",
         tiers=tuple(ProgrammeTier(t.name, t.description) for t in tiers),
         members=(),
-        coverage=Coverage(
+        coverage=Completeness(
             True,
             dataset.reviewed,
             "The China dataset records every arrangement of China's customs (see its pages).",
@@ -605,7 +605,7 @@ def _partner_of_china(record: Arrangement) -> Administration:
         programme=record.partner_programme.value,
         tiers=tuple(ProgrammeTier(t.code, t.name) for t in record.partner_tiers),
         members=record.members + record.territories,
-        coverage=Coverage(False, None, _NOT_RESEARCHED, ()),
+        coverage=Completeness(False, None, _NOT_RESEARCHED, ()),
         sources=record.partner_programme.sources,
     )
 

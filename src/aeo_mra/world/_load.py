@@ -28,7 +28,7 @@ from ..model import Dataset, Fact, Instrument, Membership, Scope, When
 from ._model import (
     Administration,
     Bilateral,
-    Coverage,
+    Completeness,
     Plurilateral,
     PlurilateralMember,
     ProgrammeTier,
@@ -193,7 +193,7 @@ def _members(reader: _Reader, where: str, raw: Any, china: Dataset) -> tuple[Mem
     return tuple(members)
 
 
-def _coverage(reader: _Reader, where: str, raw: Any) -> Coverage:
+def _coverage(reader: _Reader, where: str, raw: Any) -> Completeness:
     if raw is None:
         reader.problem(where, "missing: say whether the list of partners is complete")
         raise _Invalid
@@ -206,7 +206,7 @@ def _coverage(reader: _Reader, where: str, raw: Any) -> Coverage:
         sources = reader.field(where, table, "sources", reader.source_refs)
     else:
         sources = ()
-    return Coverage(complete, through, note, sources)
+    return Completeness(complete, through, note, sources)
 
 
 def _boolean(value: Any) -> bool:

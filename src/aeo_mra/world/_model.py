@@ -29,7 +29,7 @@ from ..results import Verdict
 __all__ = [
     "Administration",
     "Bilateral",
-    "Coverage",
+    "Completeness",
     "Partner",
     "Plurilateral",
     "PlurilateralMember",
@@ -81,7 +81,7 @@ class ProgrammeTier:
 
 
 @attrs.frozen
-class Coverage:
+class Completeness:
     """How complete the data's list of an administration's partners is.
 
     Attributes:
@@ -123,7 +123,7 @@ class Administration:
     programme: str
     tiers: tuple[ProgrammeTier, ...]
     members: tuple[Membership, ...]
-    coverage: Coverage
+    coverage: Completeness
     sources: tuple[Source, ...]
 
     def tier(self, code: str) -> ProgrammeTier | None:
