@@ -10,6 +10,7 @@ from aeo_mra import Registry
 from .chart import chart
 from .measures import aeo_counts, measure_lists, measure_sources, measures_matrix
 from .reference import api_reference
+from .schemas import json_schemas
 from .snippets import (
     at_a_glance,
     data_version,
@@ -59,6 +60,7 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "world-edges": edges_table,
     "world-plurilaterals": plurilaterals_table,
     "world-sources": world_sources_table,
+    "json-schemas": json_schemas,
 }
 
 

@@ -20,6 +20,8 @@ API_ORDER = (
     "resolve",
     "timeline",
     "load",
+    "to_dict",
+    "json_schema",
     "DATA_VERSION",
     "DATA_REVIEWED",
     "Registry",
@@ -55,6 +57,7 @@ API_ORDER = (
     "TierNotInForceError",
     "UnknownArrangementError",
     "UnknownPartnerTierError",
+    "MissingDateError",
     "DataError",
 )
 
@@ -62,6 +65,9 @@ API_GROUPS = (
     ("Questions", "questions",
      "The functions most programs need. Each answers from the dataset bundled with the "
      "package; each is the method of the same name of the bundled [`Registry`][aeo_mra.Registry]."),
+    ("Plain data", "plain",
+     "Every answer and record as JSON-ready data, and the JSON Schema of each shape "
+     "([JSON shapes](json.md))."),
     ("The data's version", "version", "Which data answered."),
     ("Registry", "registry",
      "A dataset and every question asked of it. [`load`][aeo_mra.load] makes one of your "
@@ -92,7 +98,7 @@ def api_group(name: str) -> str:
             return "registry"
         return "answers" if value.__module__ == "aeo_mra.results" else "records"
     if callable(value):
-        return "questions"
+        return "plain" if value in (aeo_mra.to_dict, aeo_mra.json_schema) else "questions"
     return "version"
 
 

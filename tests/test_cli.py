@@ -289,7 +289,7 @@ NESTED = {
         "id", "name", "partner", "partner_zh", "partner_kind", "instrument", "counted",
         "signed", "implemented", "scope", "covered",
     ],
-    "when": ["earliest", "latest", "precision"],
+    "when": ["earliest", "latest", "precision", "text"],
     "event": ["when", "kind", "arrangement", "territory", "description", "confidence", "sources"],
     "fact": ["value", "sources", "confidence", "inferred", "note"],
 }  # fmt: skip
@@ -310,11 +310,25 @@ def test_json_shapes_are_stable(capsys: pytest.CaptureFixture[str], args: tuple[
         assert list(value) == NESTED[kind], kind
 
 
-def test_json_values_are_plain() -> None:
-    assert cli._plain(None, None, date(2020, 5, 1)) == "2020-05-01"
-    assert cli._plain(None, None, Role.IMPORTER) == "importer"
-    assert cli._plain(None, None, aeo_mra.Confidence.MEDIUM) == "medium"
-    assert cli._plain(None, None, "text") == "text"
+def test_json_is_to_dict(capsys: pytest.CaptureFixture[str]) -> None:
+    """The CLI's JSON is the library's plain data, so the shapes are the same everywhere."""
+    answer = aeo_mra.check("UK", on=date(2021, 6, 1), role=Role.IMPORTER)
+    _, out, _ = call(capsys, "check", "UK", "--on", "2021-06-01", "--role", "importer", "--json")
+    assert json.loads(out) == aeo_mra.to_dict(answer)
+    _, out, _ = call(capsys, "summary", "--on", "2021-06-01", "--json")
+    assert json.loads(out) == aeo_mra.to_dict(aeo_mra.summary(date(2021, 6, 1)))
+    _, out, _ = call(capsys, "show", "CH", "--json")
+    data = aeo_mra.to_dict(aeo_mra.arrangement("CH"))
+    assert json.loads(out) == {**data, "data_version": aeo_mra.DATA_VERSION,
+                               "data_reviewed": aeo_mra.DATA_REVIEWED.isoformat()}  # fmt: skip
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    assert aeo_mra.__version__ == version("aeo-mra")
+    status, out, _ = call(capsys, "--version")
+    assert (status, out) == (0, f"aeo-mra {aeo_mra.__version__} (data {aeo_mra.DATA_VERSION})\n")
 
 
 def test_tables_align_chinese_text() -> None:

@@ -34,6 +34,7 @@ RAISERS: dict[str, Callable[[], object]] = {
     "UnknownPrefix": lambda: codes.validate("SG123456789012", on=date(2000, 1, 1)),
     "NotDeclarable": lambda: codes.declaration("AEOCN0123456789", date(2020, 1, 1)),
     "check_many row note": lambda: aeo_mra.check_many(["DE", "Atlantis"]),
+    "MissingDateError": lambda: aeo_mra.check_many(["DE", "FR"], [date(2020, 1, 1), None]),
 }
 
 

@@ -18,10 +18,12 @@ from datetime import date
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
+from ._plain import to_dict
 from .errors import (
     DataError,
     DomesticPlaceError,
     Error,
+    MissingDateError,
     TierNotInForceError,
     UnknownArrangementError,
     UnknownPartnerTierError,
@@ -65,6 +67,7 @@ _LAZY: dict[str, str | None] = {
     "home": None,
     "measures": "home",
     "world": None,
+    "json_schema": "_jsonschema",
 }
 
 __all__ = [
@@ -89,6 +92,7 @@ __all__ = [
     "Fact",
     "Instrument",
     "Membership",
+    "MissingDateError",
     "PartnerKind",
     "PartnerTier",
     "PlaceIndex",
@@ -118,19 +122,25 @@ __all__ = [
     "codes",
     "diff",
     "home",
+    "json_schema",
     "load",
     "measures",
     "resolve",
     "summary",
     "timeline",
+    "to_dict",
     "world",
 ]
 
 
 if TYPE_CHECKING:
     from . import home, world
+    from ._jsonschema import json_schema
     from .home import measures
     from .places import PlaceIndex
+
+    __version__: str
+    """The version of the installed package, e.g. ``0.1.0`` (``aeo-mra --version``)."""
 
     DATA_VERSION: str
     """The version of the bundled data, e.g. ``2026.11.23`` (read on first use)."""
@@ -143,6 +153,10 @@ def __getattr__(name: str) -> Any:
         return _BUNDLED.version
     if name == "DATA_REVIEWED":
         return _BUNDLED.reviewed
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("aeo-mra")
     if name not in _LAZY:
         raise AttributeError(f"module 'aeo_mra' has no attribute {name!r}")
     module = importlib.import_module(f".{_LAZY[name] or name}", __name__)

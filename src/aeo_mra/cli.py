@@ -29,7 +29,7 @@ from typing import Any, NoReturn, TextIO, TypeVar
 import attrs
 
 import aeo_mra
-from aeo_mra import Arrangement, Basis, Confidence, Eligibility, Role, Tier
+from aeo_mra import Arrangement, Basis, Role, Tier
 from aeo_mra.errors import _did_you_mean
 
 __all__ = [
@@ -59,10 +59,6 @@ PROG = "aeo-mra"
 
 JSON = dict[str, Any]
 E = TypeVar("E", bound=enum.Enum)
-
-
-class _BadInputError(aeo_mra.Error, ValueError):
-    """Input the command line cannot answer for, e.g. a place with no arrangement."""
 
 
 # -- reading arguments -------------------------------------------------------------------
@@ -111,22 +107,6 @@ def _iso_date(text: str) -> date:
 
 
 # -- JSON --------------------------------------------------------------------------------
-
-
-def _plain(_record: object, _field: object, value: Any) -> Any:
-    """A leaf value as JSON: dates in ISO 8601, enums by value, confidence by name."""
-    if isinstance(value, Confidence):  # its value is a rank; "high" says what it means
-        return str(value)
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _record(record: Any) -> JSON:
-    """Any attrs record of aeo_mra as JSON-ready data."""
-    return attrs.asdict(record, value_serializer=_plain)
 
 
 def _data() -> JSON:
@@ -255,18 +235,11 @@ def _add_tier(parser: argparse.ArgumentParser, help: str) -> None:
 def _check(args: argparse.Namespace) -> int:
     answer = aeo_mra.check(args.place, on=args.on, role=args.role, tier=args.tier)
     if args.json:
-        _print_json(_check_json(answer))
+        _print_json(aeo_mra.to_dict(answer))
     else:
         benefits = _bullets("Benefits", [b.description for b in answer.benefits])
         _say(_sections(answer.explain(), benefits, _bullets("Caveats", answer.caveats)))
     return EXIT_YES if answer.qualifies else EXIT_NO
-
-
-def _check_json(answer: Eligibility) -> JSON:
-    data = _record(answer)
-    data["arrangement"] = answer.arrangement.id if answer.arrangement else None
-    data["explanation"] = answer.explain()
-    return data
 
 
 # -- list --------------------------------------------------------------------------------
@@ -310,8 +283,8 @@ def _listing(arrangement: Arrangement, day: date) -> JSON:
         "partner_kind": a.partner_kind.value,
         "instrument": a.instrument.value,
         "counted": a.counted,
-        "signed": _record(a.signed.value),
-        "implemented": _record(a.implemented.value) if a.implemented else None,
+        "signed": aeo_mra.to_dict(a.signed.value),
+        "implemented": aeo_mra.to_dict(a.implemented.value) if a.implemented else None,
         "scope": a.scope.value.value,
         "covered": list(a.covered(day)),
     }
@@ -331,39 +304,12 @@ def _add_show(parser: argparse.ArgumentParser) -> None:
 
 
 def _show(args: argparse.Namespace) -> int:
-    arrangement = _find(args.target)
+    arrangement = aeo_mra.arrangement(args.target)
     if args.json:
-        _print_json(_show_json(arrangement))
+        _print_json({**aeo_mra.to_dict(arrangement), **_data()})
     else:
         _say(_show_text(arrangement))
     return EXIT_YES
-
-
-def _find(target: str) -> Arrangement:
-    """The arrangement with id ``target``, else the one that decides a check of the place."""
-    try:
-        return aeo_mra.arrangement(target)
-    except aeo_mra.UnknownArrangementError as not_id:
-        ids = not_id.valid
-    try:
-        place = aeo_mra.resolve(target)
-    except aeo_mra.UnknownPlaceError as not_place:
-        close = [*not_place.suggestions, *difflib.get_close_matches(target.upper(), ids, n=2)]
-        raise _BadInputError(
-            f"{target!r} is neither an arrangement id nor a place{_did_you_mean(close)} "
-            f"(arrangement ids: {', '.join(ids)})"
-        ) from None
-    found = aeo_mra.check(place.code).arrangement
-    if found is None:
-        raise _BadInputError(
-            f"{target!r} ({place.name}) is covered by no AEO arrangement of China's customs"
-        )
-    return found
-
-
-def _show_json(a: Arrangement) -> JSON:
-    sources = [_record(s) for s in a.sources]
-    return {**_record(a), "sources": sources, **_data()}
 
 
 def _show_text(a: Arrangement) -> str:
@@ -445,7 +391,7 @@ def _sources_text(a: Arrangement) -> str:
 def _timeline(args: argparse.Namespace) -> int:
     events = aeo_mra.timeline()
     if args.json:
-        _print_json({**_data(), "events": [_record(e) for e in events]})
+        _print_json({**_data(), "events": [aeo_mra.to_dict(e) for e in events]})
     else:
         rows = [(str(e.when), e.kind.value, e.description) for e in events]
         _say(_table([("DATE", "EVENT", "DESCRIPTION"), *rows]))
@@ -458,7 +404,7 @@ def _timeline(args: argparse.Namespace) -> int:
 def _summary(args: argparse.Namespace) -> int:
     totals = aeo_mra.summary(args.on, basis=args.basis)
     if args.json:
-        _print_json(_record(totals))
+        _print_json(aeo_mra.to_dict(totals))
     else:
         lines = [("Arrangements", ", ".join(totals.arrangements) or "—")]
         if totals.counted_territories:
@@ -485,9 +431,9 @@ def _code(args: argparse.Namespace) -> int:
     except codes.NotDeclarable as error:  # a valid code: China's own, or not yet in effect
         declared, not_declared = None, error.reason
     if args.json:
-        data = _record(parsed)
+        data = aeo_mra.to_dict(parsed)
         data["on"] = day.isoformat()
-        data["declaration"] = _record(declared) if declared else None
+        data["declaration"] = aeo_mra.to_dict(declared) if declared else None
         data["not_declared"] = not_declared
         data["data_version"] = aeo_mra.DATA_VERSION
         data["data_reviewed"] = aeo_mra.DATA_REVIEWED.isoformat()
@@ -531,7 +477,7 @@ def _diff(args: argparse.Namespace) -> int:
             {
                 "old": old.version,
                 "new": new.version,
-                "facts": [_record(c) for c in facts],
+                "facts": [aeo_mra.to_dict(c) for c in facts],
                 "answers": [_answer_change(c) for c in answers],
             }
         )
@@ -544,12 +490,16 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_YES
 
 
+class _UnreadableDataError(aeo_mra.Error, OSError):
+    """A dataset file named on the command line cannot be read."""
+
+
 def _load(path: str) -> aeo_mra.Registry:
     """The dataset file at ``path``; a file that cannot be read is bad input, not a bug."""
     try:
         return aeo_mra.load(path)
     except OSError as error:
-        raise _BadInputError(f"cannot read {path!r}: {error.strerror or error}") from None
+        raise _UnreadableDataError(f"cannot read {path!r}: {error.strerror or error}") from None
 
 
 def _answer_change(change: aeo_mra.diff.AnswerChange) -> JSON:
@@ -559,8 +509,8 @@ def _answer_change(change: aeo_mra.diff.AnswerChange) -> JSON:
         "on": old.on.isoformat(),
         "role": old.role.value,
         "changed": list(change.fields),
-        "old": _check_json(old),
-        "new": _check_json(new),
+        "old": aeo_mra.to_dict(old),
+        "new": aeo_mra.to_dict(new),
     }
 
 
@@ -701,6 +651,9 @@ def _parser() -> argparse.ArgumentParser:
         description="China's customs AEO mutual recognition arrangements.",
         epilog=_EPILOG,
     )
+    top.add_argument(
+        "--version", action=_Version, nargs=0, help="print the versions of aeo-mra and its data"
+    )
     json_flag = _Parser(add_help=False)
     json_flag.add_argument(
         "--json", action="store_true", help="print JSON (its shapes: see the documentation)"
@@ -713,6 +666,14 @@ def _parser() -> argparse.ArgumentParser:
         command.arguments(sub)
         sub.set_defaults(run=command.run)
     return top
+
+
+class _Version(argparse.Action):
+    """``--version``: the package's version and the data's, read only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
+        print(f"{PROG} {aeo_mra.__version__} (data {aeo_mra.DATA_VERSION})")
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

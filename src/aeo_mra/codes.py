@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._dates import as_date
+from ._dates import as_date, day_or_today
 from ._explain import why
 from ._limits import MAX_CODE
 from ._patterns import widths
@@ -245,7 +245,7 @@ def compact(code: str) -> str:
     return text[start:end]
 
 
-def validate(code: str, *, on: date | None = None, registry: Registry | None = None) -> str:
+def validate(code: str, on: date | None = None, *, registry: Registry | None = None) -> str:
     """The code in its normal form, or an error saying what is wrong with it.
 
     Args:
@@ -268,7 +268,7 @@ def validate(code: str, *, on: date | None = None, registry: Registry | None = N
     return _parse(code, None if on is None else as_date(on), registry).code
 
 
-def is_valid(code: str, *, on: date | None = None, registry: Registry | None = None) -> bool:
+def is_valid(code: str, on: date | None = None, *, registry: Registry | None = None) -> bool:
     """Whether [`validate`][aeo_mra.codes.validate] accepts the code (same arguments).
 
     >>> is_valid("AU12345678901"), is_valid("AU1234")
@@ -320,8 +320,12 @@ def parse(code: str, *, registry: Registry | None = None) -> AeoCode:
     return _parse(code, None, registry)
 
 
-def declaration(code: str | AeoCode, on: date, *, registry: Registry | None = None) -> Declaration:
+def declaration(
+    code: str | AeoCode, on: date | None = None, *, registry: Registry | None = None
+) -> Declaration:
     """What to type for a partner's AEO code in a Chinese declaration on ``on``, and where.
+
+    ``on`` is the day of the declaration (default: today).
 
     The dataset's declaration rules say where and how: in the bundled data, from
     2018-11-01 (GACC announcement 2018 No. 131) the place code followed by the enterprise
@@ -339,7 +343,7 @@ def declaration(code: str | AeoCode, on: date, *, registry: Registry | None = No
         InvalidLength, InvalidFormat: As for [`validate`][aeo_mra.codes.validate].
         TypeError: ``code`` is not a string or ``on`` is not a date.
     """
-    day = as_date(on)
+    day = day_or_today(on)
     given = code.code if isinstance(code, AeoCode) else code
     parsed = _parse(given, day, registry)
     if parsed.arrangement is None:

@@ -14,6 +14,7 @@ __all__ = [
     "DataError",
     "DomesticPlaceError",
     "Error",
+    "MissingDateError",
     "TierNotInForceError",
     "UnknownArrangementError",
     "UnknownPartnerTierError",
@@ -92,18 +93,24 @@ class DomesticPlaceError(Error, ValueError):
 
 
 class UnknownArrangementError(Error, LookupError):
-    """No arrangement has this id.
+    """No arrangement has this id, and it names no place an arrangement covers.
 
     Attributes:
-        id: The id as given.
+        id: The id (or place) as given.
         valid: The ids that exist.
     """
 
-    def __init__(self, id: object, valid: Sequence[str]) -> None:
+    def __init__(
+        self, id: object, valid: Sequence[str], suggestions: Sequence[str] = (), place: str = ""
+    ) -> None:
         self.id = id
         self.valid = tuple(valid)
+        if place:  # a place was named, which no arrangement covers
+            problem = f"{_quoted(id)} ({place}) is covered by no AEO arrangement of China's customs"
+        else:
+            problem = f"{_quoted(id)} is neither an arrangement id nor a place"
         super().__init__(
-            f"no arrangement has the id {_quoted(id)}; valid ids: {', '.join(self.valid)}"
+            f"{problem}{_did_you_mean(suggestions)} (arrangement ids: {', '.join(self.valid)})"
         )
 
 
@@ -140,6 +147,26 @@ class TierNotInForceError(Error, ValueError):
         super().__init__(
             f"tier {tier} did not exist on {on} (it existed {period}); "
             f"tiers in force then: {', '.join(self.valid)}"
+        )
+
+
+class MissingDateError(Error, TypeError):
+    """A row of a bulk check has no date (``None``, ``NaN`` or pandas ``NaT``).
+
+    A missing date is never read as today: the row is an error. A ``TypeError``, as a
+    missing date given for ``on`` itself is.
+
+    Attributes:
+        on: The missing value as given.
+        row: The row's index.
+    """
+
+    def __init__(self, on: object, row: int) -> None:
+        self.on = on
+        self.row = row
+        super().__init__(
+            f"on is missing in row {row} ({_quoted(on)}): give every row a datetime.date, "
+            "or one date for all rows"
         )
 
 

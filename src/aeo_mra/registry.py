@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 from . import _dates, _decide
 from ._dates import day_or_today
 from ._limits import MAX_CACHED_KEY
-from .errors import Error, UnknownArrangementError, _quoted
+from .errors import (
+    Error,
+    MissingDateError,
+    UnknownArrangementError,
+    UnknownPlaceError,
+    _quoted,
+)
 from .model import (
     Arrangement,
     Basis,
@@ -26,6 +32,7 @@ from .model import (
     PartnerKind,
     PartnerTier,
     Role,
+    Scope,
     Territory,
     Tier,
 )
@@ -188,43 +195,72 @@ class Registry:
             self._resolved[place] = territory
         return territory
 
-    def arrangement(self, id: str) -> Arrangement:
-        """The arrangement with this id (any case), e.g. ``EU``.
+    def arrangement(self, id: str | int) -> Arrangement:
+        """The arrangement with this id (any case), else the one that decides a check of a place.
 
         Args:
-            id: The arrangement's id.
+            id: An arrangement's id, e.g. ``EU``; or a place, as for
+                [`check`][aeo_mra.Registry.check]: then the arrangement that decides
+                ``check(place)`` today (for the United Kingdom, the EU arrangement it left).
 
         >>> Registry.bundled().arrangement("eu").partner
         'European Union'
+        >>> Registry.bundled().arrangement("Germany").id
+        'EU'
 
         Raises:
-            UnknownArrangementError: No arrangement has that id.
+            UnknownArrangementError: ``id`` is neither an id nor a place, or names a place
+                no arrangement has covered; the error lists the ids.
+            DomesticPlaceError: ``id`` names China's own customs territory.
+            TypeError: ``id`` is not a string or integer.
         """
-        if not isinstance(id, str):
-            raise TypeError(f"an arrangement id is a string, not {type(id).__name__}")
+        if isinstance(id, str):
+            found = self._loaded().by_id.get(id.strip().casefold())
+            if found is not None:
+                return found
+        elif type(id) is not int:
+            raise TypeError(f"an arrangement id or place is a string, not {_quoted(id)}")
+        ids = [a.id for a in self.dataset.arrangements]
         try:
-            return self._loaded().by_id[id.strip().casefold()]
-        except KeyError:
-            raise UnknownArrangementError(id, [a.id for a in self.dataset.arrangements]) from None
+            territory = self.resolve(id)
+        except UnknownPlaceError as not_place:
+            import difflib
+
+            close = difflib.get_close_matches(str(id).upper(), ids, n=2)
+            raise UnknownArrangementError(id, ids, [*not_place.suggestions, *close]) from None
+        arrangement, _, _ = self._situation(territory.code, _dates.today())
+        if arrangement is None:
+            raise UnknownArrangementError(id, ids, place=territory.name)
+        return arrangement
 
     def arrangements(
-        self, on: date | None = None, *, basis: Basis = Basis.SIGNED
+        self, on: date | None = None, *, basis: Basis = Basis.SIGNED, role: Role | None = None
     ) -> tuple[Arrangement, ...]:
-        """The arrangements signed (or implemented) by ``on``.
+        """The arrangements signed (or implemented) by ``on``, for either role or one.
 
         Args:
             on: The day (default: today).
             basis: ``Basis.SIGNED`` for those signed by then, ``Basis.IMPLEMENTED`` for
                 those in effect.
+            role: ``None`` for all; ``Role.IMPORTER`` for those known to cover exports
+                too (scope imports and exports), the only ones that help a Chinese
+                importer; ``Role.EXPORTER`` for those that help a Chinese exporter (all).
 
         >>> [a.id for a in Registry.bundled().arrangements(date(2015, 1, 1))]
         ['SG', 'KR', 'HK', 'EU']
+        >>> [a.id for a in Registry.bundled().arrangements(date(2015, 1, 1), role=Role.IMPORTER)]
+        ['EU']
         """
         day = day_or_today(on)
         test = (
             Arrangement.is_signed if _basis(basis) is Basis.SIGNED else Arrangement.is_implemented
         )
-        return tuple(a for a in self.dataset.arrangements if test(a, day))
+        wanted = None if role is None else _decide.role(role)
+        return tuple(
+            a
+            for a in self.dataset.arrangements
+            if test(a, day) and (wanted is not _IMPORTER or _covers_exports(a))
+        )
 
     def summary(self, on: date | None = None, *, basis: Basis = Basis.SIGNED) -> Summary:
         """Running totals as China's customs publishes them.
@@ -283,8 +319,8 @@ class Registry:
     def check(
         self,
         place: str | int,
-        *,
         on: date | None = None,
+        *,
         role: Role = Role.EXPORTER,
         tier: Tier | None = None,
     ) -> Eligibility:
@@ -342,8 +378,8 @@ class Registry:
     def check_many(
         self,
         places: Iterable[str | int],
-        *,
         on: date | Iterable[date] | None = None,
+        *,
         role: Role = Role.EXPORTER,
         tier: Tier | None = None,
     ) -> list[Eligibility]:
@@ -361,6 +397,8 @@ class Registry:
         Raises:
             ValueError: Per-row dates and places differ in number.
             TypeError: ``on`` is neither a date, ``None`` nor an iterable of dates.
+            MissingDateError: A row's date is missing (``None``, ``NaN`` or pandas ``NaT``):
+                a row without a date is never answered for today.
             Error: As for [`check`][aeo_mra.Registry.check], for the first row that raises;
                 a note on the exception gives the row's index.
 
@@ -388,7 +426,7 @@ class Registry:
             )
         days = on if isinstance(on, list) else list(on)
         if not {date}.issuperset(map(type, days)):  # datetimes to their days, as check() does
-            days = [day_or_today(d) for d in days]
+            days = [_row_day(d, row) for row, d in enumerate(days)]
         if len(days) != len(rows):
             raise ValueError(f"got {len(rows)} places but {len(days)} dates, one per row")
         answers: dict[tuple[object, object], Eligibility] = {}
@@ -425,8 +463,8 @@ class Registry:
         self,
         place: str | int,
         tier: str,
-        *,
         on: date | None = None,
+        *,
         role: Role = Role.EXPORTER,
     ) -> Eligibility:
         """Does China's customs recognise a foreign operator of a partner programme tier?
@@ -495,6 +533,22 @@ def _read_bundled() -> Dataset:
 
     data = resources.files("aeo_mra").joinpath("data", "arrangements.toml")
     return parse(data.read_text(encoding="utf-8"), "aeo_mra/data/arrangements.toml")
+
+
+def _covers_exports(arrangement: Arrangement) -> bool:
+    return arrangement.scope.value is Scope.IMPORTS_AND_EXPORTS
+
+
+def _row_day(on: object, row: int) -> date:
+    """A per-row date of `check_many`: a missing one is an error naming the row."""
+    # NaN and pandas' NaT are the values unequal to themselves.
+    if on is None or (isinstance(on, float | date) and on != on):  # noqa: PLR0124
+        raise MissingDateError(on, row)
+    try:
+        return _dates.as_date(on)
+    except TypeError as error:
+        error.add_note(f"in row {row} of check_many")
+        raise
 
 
 def _basis(basis: object) -> Basis:

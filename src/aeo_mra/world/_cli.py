@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from .. import cli
+from .._plain import to_dict
 from ..model import Role
 from . import Bilateral, Partner, Recogniser, Recognition, World, WorldSummary, bundled
 
@@ -108,7 +109,7 @@ def _check_json(answer: Recognition) -> JSON:
         "arrangement": answer.arrangement.id if answer.arrangement else None,
         "shared_partners": list(answer.shared_partners),
         "caveats": list(answer.caveats),
-        "sources": [cli._record(s) for s in answer.sources],
+        "sources": [to_dict(s) for s in answer.sources],
         "confidence": str(answer.confidence),
         "data_version": answer.data_version,
         "data_reviewed": answer.data_reviewed.isoformat(),
@@ -147,7 +148,7 @@ def _partners_text(found: tuple[Partner, ...]) -> str:
 
 
 def _summary_json(summary: WorldSummary) -> JSON:
-    return cli._record(summary)
+    return to_dict(summary)
 
 
 def _recogniser_json(recogniser: Recogniser) -> JSON:

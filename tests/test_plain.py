@@ -1,0 +1,120 @@
+"""Plain data out: `to_dict` on every record, and the JSON Schemas shipped for its shapes."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from importlib import resources
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+
+import aeo_mra
+from aeo_mra import Registry, Role, When, codes, json_schema, to_dict
+from aeo_mra._jsonschema import shapes
+
+DAYS = [date(2013, 1, 1), date(2016, 1, 1), date(2021, 6, 1), date(2026, 11, 1)]
+PLACES = ["DE", "GB", "SG", "HK", "US", "BR", "TW", "ZA", "CU", "BI"]
+
+
+def shipped(record: type) -> dict[str, Any]:
+    path = resources.files("aeo_mra").joinpath("schemas", f"{record.__name__}.schema.json")
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def outputs(registry: Registry) -> list[Any]:
+    """Real answers of every shape, over places, days and roles that give every reason."""
+    found: list[Any] = [
+        registry.check(place, day, role=role) for place in PLACES for day in DAYS for role in Role
+    ]
+    found += [registry.check_foreign("FR", tier, date(2020, 1, 1)) for tier in ("AEOS", "AEOC")]
+    found += [*registry.dataset.arrangements, *registry.timeline()]
+    found += [registry.summary(day, basis=basis) for day in DAYS for basis in aeo_mra.Basis]
+    found += [codes.parse("SG123456789012"), codes.parse("AEOCN0123456789")]
+    found += [codes.declaration("SG123456789012", day) for day in DAYS[1:]]
+    return found
+
+
+@pytest.mark.parametrize("record", shapes(), ids=lambda r: r.__name__)
+def test_shipped_schemas_are_the_generated_ones(record: type) -> None:
+    assert shipped(record) == json_schema(record), "run `python scripts/regenerate.py`"
+
+
+def test_real_outputs_validate(registry: Registry) -> None:
+    validators = {r: jsonschema.Draft202012Validator(shipped(r)) for r in shapes()}
+    seen = set()
+    for record in outputs(registry):
+        data = json.loads(json.dumps(to_dict(record)))  # plain: survives a round trip
+        assert data == to_dict(record)
+        validators[type(record)].validate(data)
+        assert list(data) == list(json_schema(type(record))["properties"])  # nothing extra
+        seen.add(type(record))
+    assert seen == set(shapes())
+    reasons = {r.reason for r in outputs(registry) if isinstance(r, aeo_mra.Eligibility)}
+    assert reasons >= set(aeo_mra.Reason) - {aeo_mra.Reason.NOT_YET_COVERED}
+
+
+def test_a_schema_rejects_a_wrong_value() -> None:
+    data = to_dict(aeo_mra.check("DE", date(2020, 5, 1)))
+    validator = jsonschema.Draft202012Validator(shipped(aeo_mra.Eligibility))
+    assert validator.is_valid(data)
+    for key, wrong in [("reason", "maybe"), ("on", 20200501), ("place", "DE"), ("tier", 3)]:
+        assert not validator.is_valid({**data, key: wrong}), key
+
+
+def test_plain_values() -> None:
+    answer = aeo_mra.check("DE", date(2020, 5, 1), role=Role.IMPORTER)
+    data = to_dict(answer)
+    assert (data["role"], data["confidence"], data["on"]) == ("importer", "high", "2020-05-01")
+    assert data["arrangement"] == "EU"  # by id inside an answer
+    assert data["place"] == attrs.asdict(answer.place)
+    assert data["explanation"] == answer.explain()
+    assert data["sources"][0]["kind"] == answer.sources[0].kind.value
+    signed = aeo_mra.arrangement("SG").signed.value
+    assert to_dict(signed) == {
+        "earliest": "2012-06-01", "latest": "2012-06-30", "precision": "month", "text": "2012-06"
+    }  # fmt: skip
+    eu = to_dict(aeo_mra.arrangement("EU"))  # in full on its own
+    assert eu["name"] == aeo_mra.arrangement("EU").name
+    assert [s["id"] for s in eu["sources"]] == [s.id for s in aeo_mra.arrangement("EU").sources]
+
+
+def test_a_new_field_flows_through() -> None:
+    """The conversion and the schema are generic: a record's new fields need no change."""
+
+    @attrs.frozen
+    class Record:
+        """A record.
+
+        Attributes:
+            when: A date.
+            verdict: A verdict.
+        """
+
+        when: When
+        verdict: aeo_mra.Reason | None
+
+    record = Record(When.exact(date(2020, 1, 2)), aeo_mra.Reason.COVERED)
+    data = to_dict(record)
+    assert data == {
+        "when": {"earliest": "2020-01-02", "latest": "2020-01-02", "precision": "day",
+                 "text": "2020-01-02"},
+        "verdict": "covered",
+    }  # fmt: skip
+    schema = json_schema(Record)
+    jsonschema.validate(data, schema)
+    assert schema["properties"]["verdict"]["description"] == "A verdict."
+
+
+@pytest.mark.parametrize("wrong", [{"a": 1}, "DE", aeo_mra.Eligibility, None])
+def test_only_records_convert(wrong: object) -> None:
+    with pytest.raises(TypeError, match="record of aeo_mra"):
+        to_dict(wrong)
+
+
+@pytest.mark.parametrize("wrong", [dict, "Eligibility", aeo_mra.Reason])
+def test_only_record_classes_have_schemas(wrong: Any) -> None:
+    with pytest.raises(TypeError, match="record class"):
+        json_schema(wrong)
