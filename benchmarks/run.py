@@ -1,6 +1,7 @@
 """Benchmarks: aeo_mra beside its references, measured in one run on one machine.
 
-Run with ``python benchmarks/run.py`` after ``pip install -e ".[bench]"``. It prints a
+Run with ``python benchmarks/run.py`` after ``pip install -e ".[bench]"`` (``python
+benchmarks/run.py frames`` for the data frame measurements only). It prints a
 Markdown table (paste it into docs/performance.md) with each measurement, its reference,
 the ratio and the goal. Each measurement and its reference run in turn, several times, and the
 best time of each is kept, so that other load on the machine affects both alike.
@@ -14,7 +15,7 @@ import subprocess
 import sys
 import timeit
 import tracemalloc
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import holidays
@@ -93,6 +94,55 @@ def bulk() -> list[Row]:
              per_row / 5e6, "5 M rows/s", "≥ 1")]  # fmt: skip
 
 
+def frame_rows() -> tuple[list[str], list[date]]:
+    """1M shipment rows: ~300 places (ISO codes, partners also by name), 3000 days."""
+    import random
+
+    rng = random.Random(15)
+    places = [c.alpha_2 for c in pycountry.countries if c.alpha_2 != "CN"]
+    partners = {m.territory for a in aeo_mra.arrangements() for m in a.members}
+    places += [aeo_mra.resolve(code).name for code in sorted(partners)]  # names, as typed
+    days = [date(2014, 1, 1) + timedelta(days=n) for n in range(3_000)]
+    return rng.choices(places, k=1_000_000), rng.choices(days, k=1_000_000)
+
+
+def frames() -> list[Row]:
+    """check_frame on pandas and polars, beside check_many on the same rows, best of 5."""
+    import pandas as pd
+    import polars as pl
+
+    places, days = frame_rows()
+    made = {
+        "pandas": pd.DataFrame({"place": places, "day": pd.to_datetime(days)}),
+        "polars": pl.DataFrame({"place": places, "day": days}),
+    }
+    runs = {
+        **{name: lambda f=f: aeo_mra.check_frame(f, place="place", on="day")
+           for name, f in made.items()},
+        "check_many": lambda: aeo_mra.check_many(places, days),
+    }  # fmt: skip
+    first = {}
+    for name, run in runs.items():
+        aeo_mra._default()._tables[aeo_mra.Role.EXPORTER, None].clear()  # cold: no answers yet
+        started = timeit.default_timer()
+        run()
+        first[name] = timeit.default_timer() - started
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(5):  # interleaved, so that a slow spell of the machine slows all
+        for name, run in runs.items():
+            best[name] = min(best[name], timeit.timeit(run, number=1))
+    rows = len(places)
+    distinct = f"{len(set(places))} places, {len(set(days))} days"
+    out = []
+    for name in runs:
+        label = f"check_frame, {name}" if name != "check_many" else "check_many, per-row dates"
+        rate, cold = rows / best[name], rows / first[name]
+        out.append((f"{label}, 1M rows, {distinct} ({rate / 1e6:.1f} M rows/s; first call "
+                    f"{cold / 1e6:.1f} M rows/s)", rate / 5e6, "5 M rows/s",
+                    "≥ 1" if name != "check_many" else "—"))  # fmt: skip
+    return out
+
+
 def process(code: str, runs: int = 15) -> float:
     """Best wall time of a fresh interpreter running ``code``, in seconds."""
     times = []
@@ -126,7 +176,12 @@ def memory() -> list[Row]:
 
 
 def main() -> None:
-    rows = lookups() + bulk() + processes() + memory()
+    # python benchmarks/run.py frames: only the data frame measurements.
+    rows = (
+        frames()
+        if sys.argv[1:] == ["frames"]
+        else lookups() + bulk() + frames() + processes() + memory()
+    )
     print(f"Machine: {platform.machine()}, Python {platform.python_version()}, {date.today()}")
     print()
     print("| measurement | ratio | reference | goal |")

@@ -13,6 +13,7 @@ from aeo_mra import Registry
 API_ORDER = (
     "check",
     "check_many",
+    "check_frame",
     "check_foreign",
     "summary",
     "arrangements",

@@ -67,6 +67,7 @@ _LAZY: dict[str, str | None] = {
     "home": None,
     "measures": "home",
     "world": None,
+    "check_frame": "_frames",
     "json_schema": "_jsonschema",
 }
 
@@ -118,6 +119,7 @@ __all__ = [
     "arrangements",
     "check",
     "check_foreign",
+    "check_frame",
     "check_many",
     "codes",
     "diff",
@@ -135,6 +137,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from . import home, world
+    from ._frames import check_frame
     from ._jsonschema import json_schema
     from .home import measures
     from .places import PlaceIndex

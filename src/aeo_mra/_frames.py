@@ -1,0 +1,279 @@
+"""`check_frame`: a column of places (and of days) answered in a pandas or polars frame.
+
+Through narwhals, so neither library is a dependency. An answer can only change on a day
+the dataset names or the day after, so those days cut time into segments; each distinct
+place and segment present is answered once, and the rows are mapped onto the answers by
+the frame library's own vectorised operations.
+"""
+
+from __future__ import annotations
+
+import bisect
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from ._dates import as_date, day_or_today
+from .errors import Error, MissingDateError, _quoted
+from .model import Role, Tier
+from .results import Eligibility
+
+if TYPE_CHECKING:
+    import narwhals as nw
+    from narwhals.typing import IntoDataFrameT
+
+    from .model import Dataset
+    from .registry import Registry
+
+__all__ = ["COLUMNS", "check_frame"]
+
+COLUMNS: dict[str, Callable[[Eligibility], object]] = {
+    "qualifies": lambda answer: answer.qualifies,
+    "reason": lambda answer: answer.reason.value,
+    "arrangement": lambda answer: answer.arrangement.id if answer.arrangement else None,
+    "confidence": lambda answer: str(answer.confidence),
+}
+"""The columns `check_frame` adds, and how each is read from an answer."""
+
+_KEY, _ROW = "__aeo_mra_key", "__aeo_mra_row"
+
+
+def check_frame(
+    frame: IntoDataFrameT,
+    *,
+    place: str,
+    on: str | date | None = None,
+    role: Role = Role.EXPORTER,
+    tier: Tier | None = None,
+    registry: Registry | None = None,
+) -> IntoDataFrameT:
+    """[`check`][aeo_mra.check] for every row of a pandas or polars data frame.
+
+    Needs the ``frames`` extra: ``pip install "aeo-mra[frames]"`` (it installs narwhals).
+
+    Args:
+        frame: A pandas or polars ``DataFrame`` (any eager frame narwhals reads).
+        place: The name of the column of places (codes, names or aliases, as for ``check``).
+        on: The name of a column of days (dates or datetimes), or one day for every row
+            (default: today).
+        role: As for [`check`][aeo_mra.check].
+        tier: As for [`check`][aeo_mra.check].
+        registry: Whose data answers (default: the bundled data).
+
+    Returns:
+        A frame of the same kind, with the same rows, and the columns ``qualifies``
+        (boolean), ``reason`` (a [`Reason`][aeo_mra.Reason] value), ``arrangement`` (an
+        id, or null) and ``confidence`` (``low``, ``medium`` or ``high``) added.
+
+    Raises:
+        MissingDateError: A row of the day column is null (``None``, ``NaT``).
+        ValueError: A named column is missing, or an answer column exists already.
+        TypeError: ``frame`` is not a data frame, or a row holds a value of the wrong type.
+        Error: As for [`check`][aeo_mra.check]. Each error raised for a row has a note
+            giving the row's position.
+
+    >>> import pandas as pd
+    >>> from datetime import date
+    >>> rows = pd.DataFrame({"to": ["DE", "US", "GB"], "day": [date(2020, 5, 1)] * 3})
+    >>> check_frame(rows, place="to", on="day")[["to", "qualifies", "reason", "arrangement"]]
+       to  qualifies         reason arrangement
+    0  DE       True        covered          EU
+    1  US      False  not-a-partner         NaN
+    2  GB       True        covered          EU
+    """
+    import narwhals as nw
+
+    from . import _default
+
+    answers = _Answers(_default() if registry is None else registry, role, tier)
+    data = nw.from_native(frame, eager_only=True)
+    _check_columns(data, place, on)
+    places = data.get_column(place).unique().to_list()
+    codes = _each(data, place, places, answers.code)
+    if not isinstance(on, str):  # one day for every row: one answer per place
+        day = day_or_today(on)
+        code_of = dict(zip(places, codes, strict=True))
+        classes = _each(data, place, places, lambda v: answers.class_of(code_of[v], day))
+        index = nw.col(place).replace_strict(places, classes, return_dtype=nw.Int64)
+        return _with_answers(data, index, answers).to_native()
+    days = data.get_column(on).unique().to_list()
+    bounds = answers.days.anyone
+    segments = _each(data, on, days, lambda v: bisect.bisect_right(bounds, _day(v)))
+    first_day = {s: _day(v) for s, v in reversed(list(zip(segments, days, strict=True)))}
+    code_ids = {code: i for i, code in enumerate(dict.fromkeys(codes))}
+    width = len(bounds) + 1
+    key = nw.col(place).replace_strict(
+        places, [code_ids[c] * width for c in codes], return_dtype=nw.Int64
+    ) + nw.col(on).replace_strict(days, segments, return_dtype=nw.Int64)
+    keyed = data.with_columns(key.alias(_KEY))
+    keys = keyed.get_column(_KEY).unique().to_list()
+    found = list(code_ids)
+    classes = _each(
+        keyed, _KEY, keys, lambda k: answers.class_of(found[k // width], first_day[k % width])
+    )
+    index = nw.col(_KEY).replace_strict(keys, classes, return_dtype=nw.Int64)
+    return _with_answers(keyed, index, answers).drop(_KEY).to_native()
+
+
+class _Answers:
+    """The answers of one call, numbered by what the answer columns read from them.
+
+    An answer for a place can only change on a day the dataset names for it (its
+    arrangements' and the dataset-wide dates) or the day after; between two such days one
+    answer stands for all.
+    """
+
+    def __init__(self, registry: Registry, role: Role, tier: Tier | None) -> None:
+        self.registry, self.role, self.tier = registry, role, tier
+        self.classes: dict[tuple[object, ...], Eligibility] = {}
+        self.known: dict[tuple[str, int], int] = {}
+        self.days = _days(registry)
+
+    def code(self, place: object) -> str:
+        return self.registry.resolve(place).code  # type: ignore[arg-type]
+
+    def class_of(self, code: str, day: date) -> int:
+        """The number of the class of ``check(code, day)``."""
+        segment = code, bisect.bisect_right(self.days.of(code), day)
+        if segment not in self.known:
+            answer = self.registry.check(code, day, role=self.role, tier=self.tier)
+            read = _read(answer)
+            self.classes.setdefault(read, answer)
+            self.known[segment] = list(self.classes).index(read)
+        return self.known[segment]
+
+
+def _check_columns(data: nw.DataFrame[Any], place: str, on: object) -> None:
+    wanted = [place, on] if isinstance(on, str) else [place]
+    missing = [name for name in wanted if name not in data.columns]
+    if missing:
+        raise ValueError(f"the frame has no column {_quoted(missing[0])}; it has {data.columns}")
+    clash = [name for name in COLUMNS if name in data.columns]
+    if clash:
+        raise ValueError(
+            f"the frame already has a column {_quoted(clash[0])}; check_frame adds the "
+            f"columns {', '.join(COLUMNS)}: rename or drop it first"
+        )
+
+
+T = TypeVar("T")
+
+
+def _each(
+    data: nw.DataFrame[Any], column: str, values: Sequence[Any], function: Callable[[Any], T]
+) -> list[T]:
+    """``function`` of each value; an error gets a note naming the first row with the value."""
+    results: list[T] = []
+    value = None
+    try:
+        for value in values:
+            results.append(function(value))
+    except (Error, TypeError) as error:
+        row = _first_row(data, column, value)
+        if isinstance(error, MissingDateError):
+            raise MissingDateError(value, row) from None
+        error.add_note(f"in row {row} of check_frame")
+        raise
+    return results
+
+
+def _first_row(data: nw.DataFrame[Any], column: str, value: Any) -> int:
+    import narwhals as nw
+
+    missing = value is None or value != value  # noqa: PLR0124 (NaN and NaT)
+    mask = nw.col(column).is_null() if missing else nw.col(column) == value
+    return int(data.with_row_index(_ROW).filter(mask).get_column(_ROW).item(0))
+
+
+def _day(value: object) -> date:
+    """A row's day; a missing one (``None``, ``NaT``) is an error, never today."""
+    if value is None or value != value:  # noqa: PLR0124 (NaN and NaT)
+        raise MissingDateError(value, -1)  # _each finds the row
+    return as_date(value)
+
+
+class _Days:
+    """The days an answer can change on: each day the dataset names, and the day after.
+
+    ``anyone`` holds for every place; ``of(code)`` only the days that can change the
+    answers for one place (the dataset-wide ones and those of its own arrangements).
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        shared = [getattr(dataset, f.name) for f in attrs.fields(type(dataset))
+                  if f.name not in ("arrangements", "counted_territories")]  # fmt: skip
+        self.shared = set(_dates_in(shared))
+        self.anyone = _and_next(_dates_in(dataset))
+        self.by_code: dict[str, list[date]] = {}
+
+    def of(self, code: str) -> list[date]:
+        try:
+            return self.by_code[code]
+        except KeyError:
+            pass
+        own: list[object] = [c for c in self.dataset.counted_territories if c.territory == code]
+        own += [a for a in self.dataset.arrangements if code in {m.territory for m in a.members}]
+        days = self.by_code[code] = _and_next({*self.shared, *_dates_in(own)})
+        return days
+
+
+_DAYS: weakref.WeakKeyDictionary[Registry, _Days] = weakref.WeakKeyDictionary()
+
+
+def _days(registry: Registry) -> _Days:
+    """The days of a registry's dataset, found on first use."""
+    try:
+        return _DAYS[registry]
+    except KeyError:  # two threads may both find them; either result will do
+        days = _DAYS[registry] = _Days(registry.dataset)
+        return days
+
+
+def _and_next(days: Iterable[date]) -> list[date]:
+    """Each day and the day after, once each, in order."""
+    found = set()
+    for day in days:
+        found.add(day)
+        if day < date.max:
+            found.add(day + timedelta(days=1))
+    return sorted(found)
+
+
+def _dates_in(value: Any) -> Iterator[date]:
+    if isinstance(value, date):
+        yield value
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _dates_in(item)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _dates_in(item)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            yield from _dates_in(getattr(value, field.name))
+
+
+def _read(answer: Eligibility) -> tuple[object, ...]:
+    """What the answer columns read from an answer."""
+    return tuple(read(answer) for read in COLUMNS.values())
+
+
+def _with_answers(
+    data: nw.DataFrame[IntoDataFrameT], index: nw.Expr, answers: _Answers
+) -> nw.DataFrame[IntoDataFrameT]:
+    """``data`` with the answer columns; ``index`` gives each row's class of answer."""
+    import narwhals as nw
+
+    rows = data.select(index.cast(nw.Int64).alias(_KEY + "class")).get_column(_KEY + "class")
+    backend = nw.get_native_namespace(rows)
+    columns = []
+    for name, read in COLUMNS.items():
+        values = [read(answer) for answer in answers.classes.values()]
+        dtype = nw.Boolean() if name == "qualifies" else nw.String()
+        by_class = nw.new_series(name, values, dtype, backend=backend)
+        columns.append(by_class[rows] if len(rows) else by_class)  # no rows, no classes
+    return data.with_columns(*columns)

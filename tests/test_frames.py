@@ -1,0 +1,146 @@
+"""check_frame(): the answers of check_many, as columns of a pandas or polars frame."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pandas as pd
+import polars as pl
+import pytest
+
+import aeo_mra
+from aeo_mra import Eligibility, MissingDateError, Registry, Role, Tier, check_frame
+from aeo_mra._frames import COLUMNS, _dates_in
+
+Maker = Callable[[dict[str, list[Any]]], Any]
+MAKERS: dict[str, Maker] = {"pandas": pd.DataFrame, "polars": pl.DataFrame}
+
+
+def column(frame: Any, name: str) -> list[Any]:
+    values = frame[name].to_list() if isinstance(frame, pl.DataFrame) else list(frame[name])
+    return [None if pd.isna(v) else v for v in values]  # pandas writes null as NaN
+
+
+def expected(answers: list[Eligibility]) -> dict[str, list[Any]]:
+    return {name: [read(a) for a in answers] for name, read in COLUMNS.items()}
+
+
+def answered(frame: Any) -> dict[str, list[Any]]:
+    return {name: column(frame, name) for name in COLUMNS}
+
+
+@pytest.fixture(params=list(MAKERS))
+def make(request: pytest.FixtureRequest) -> Maker:
+    return MAKERS[request.param]
+
+
+def test_every_day_an_answer_can_change_on(make: Maker, registry: Registry) -> None:
+    """Around each day the data names, for every partner and a few others, as check_many."""
+    named = sorted(
+        {d for d in _dates_in(registry.dataset) if date(2000, 1, 1) < d < date(2100, 1, 1)}
+    )
+    days = sorted({d + timedelta(days=k) for d in named for k in (-1, 0, 1)})
+    places = sorted({m.territory for a in registry.dataset.arrangements for m in a.members})
+    places += ["US", "Germany", "韩国", "UK", "276"]
+    rows = list(itertools.product(places, days))
+    frame = make({"place": [p for p, _ in rows], "day": [d for _, d in rows]})
+    for role in Role:
+        out = check_frame(frame, place="place", on="day", role=role)
+        assert type(out) is type(frame)
+        assert column(out, "place") == column(frame, "place")
+        answers = aeo_mra.check_many([p for p, _ in rows], [d for _, d in rows], role=role)
+        assert answered(out) == expected(answers)
+
+
+def test_one_day_for_every_row(make: Maker) -> None:
+    places = ["DE", "US", "GB", "SG", "BR", "DE"]
+    frame = make({"to": places, "n": list(range(len(places)))})
+    day = date(2021, 6, 1)
+    out = check_frame(frame, place="to", on=day, tier=Tier.ADVANCED_CERTIFIED)
+    assert answered(out) == expected(aeo_mra.check_many(places, day))
+    assert column(out, "n") == list(range(len(places)))
+    assert answered(check_frame(frame, place="to")) == expected(aeo_mra.check_many(places))
+
+
+def test_days_as_datetimes_and_timestamps() -> None:
+    days = [datetime(2015, 10, 31, 23, 0), datetime(2015, 11, 1, 1, 0)]
+    frames = [pd.DataFrame({"p": ["DE", "DE"], "d": pd.to_datetime(days)}),
+              pl.DataFrame({"p": ["DE", "DE"], "d": days})]  # fmt: skip
+    for frame in frames:
+        out = check_frame(frame, place="p", on="d")
+        assert column(out, "qualifies") == [False, True]  # the EU arrangement from 2015-11-01
+
+
+def test_the_index_and_the_input_stay() -> None:
+    frame = pd.DataFrame({"p": ["DE", "US", "SG"]}, index=[30, 10, 20])
+    out = check_frame(frame, place="p", on=date(2020, 1, 1))
+    assert list(out.index) == [30, 10, 20]
+    assert list(out["qualifies"]) == [True, False, True]
+    assert list(frame.columns) == ["p"]
+
+
+def test_an_empty_frame(make: Maker) -> None:
+    frame = make({"p": [], "d": []})
+    out = check_frame(frame, place="p", on=date(2020, 1, 1))
+    assert len(out) == 0
+    assert set(COLUMNS) <= set(out.columns)
+
+
+@pytest.mark.parametrize(
+    ("data", "row"),
+    [
+        (pd.DataFrame({"p": ["DE", "FR", "IT"], "d": pd.to_datetime(["2020-01-01", "", None])}), 1),
+        (pd.DataFrame({"p": ["DE", "FR"], "d": [date(2020, 1, 1), None]}), 1),
+        (pl.DataFrame({"p": ["DE", "FR", "IT"], "d": [None, date(2020, 1, 1), None]}), 0),
+    ],
+)  # fmt: skip
+def test_a_row_without_a_day_is_an_error(data: Any, row: int) -> None:
+    with pytest.raises(MissingDateError) as raised:
+        check_frame(data, place="p", on="d")
+    assert raised.value.row == row
+    assert f"row {row}" in str(raised.value)
+
+
+def test_a_bad_place_names_its_row(make: Maker) -> None:
+    frame = make({"p": ["DE", "Germny", "FR", "Germny"], "d": [date(2020, 1, 1)] * 4})
+    with pytest.raises(aeo_mra.UnknownPlaceError, match="Germany") as raised:
+        check_frame(frame, place="p", on="d")
+    assert "in row 1 of check_frame" in raised.value.__notes__
+
+
+def test_a_tier_not_in_force_names_its_row(make: Maker) -> None:
+    frame = make({"p": ["DE", "DE"], "d": [date(2013, 1, 1), date(2020, 1, 1)]})
+    with pytest.raises(aeo_mra.TierNotInForceError) as raised:
+        check_frame(frame, place="p", on="d", tier=Tier.AA)
+    assert "in row 1 of check_frame" in raised.value.__notes__
+
+
+def test_a_wrong_day_value_names_its_row() -> None:
+    frame = pd.DataFrame({"p": ["DE", "FR"], "d": [date(2020, 1, 1), "2020-01-02"]})
+    with pytest.raises(TypeError, match="2020-01-02") as raised:
+        check_frame(frame, place="p", on="d")
+    assert "in row 1 of check_frame" in raised.value.__notes__
+
+
+def test_columns_must_be_there_and_free(make: Maker) -> None:
+    frame = make({"p": ["DE"], "reason": ["x"]})
+    with pytest.raises(ValueError, match="no column 'place'"):
+        check_frame(frame, place="place")
+    with pytest.raises(ValueError, match="no column 'day'"):
+        check_frame(frame, place="p", on="day")
+    with pytest.raises(ValueError, match="already has a column 'reason'"):
+        check_frame(frame, place="p")
+
+
+def test_only_frames() -> None:
+    with pytest.raises(TypeError):
+        check_frame([{"p": "DE"}], place="p")  # type: ignore[type-var]
+
+
+def test_a_loaded_registry_answers(make: Maker, registry: Registry) -> None:
+    frame = make({"p": ["DE", "SG"]})
+    out = check_frame(frame, place="p", on=date(2020, 1, 1), registry=registry)
+    assert answered(out) == expected(registry.check_many(["DE", "SG"], date(2020, 1, 1)))
