@@ -16,7 +16,7 @@ from aeo_mra import Registry, Role, When, codes, json_schema, to_dict
 from aeo_mra._jsonschema import shapes
 
 DAYS = [date(2013, 1, 1), date(2016, 1, 1), date(2021, 6, 1), date(2026, 11, 1)]
-PLACES = ["DE", "GB", "SG", "HK", "US", "BR", "TW", "ZA", "CU", "BI"]
+PLACES = ["DE", "GB", "SG", "HK", "US", "BR", "TW", "ZA", "CU", "BI", "IR"]
 
 
 def shipped(record: type) -> dict[str, Any]:
@@ -52,8 +52,13 @@ def test_real_outputs_validate(registry: Registry) -> None:
         assert list(data) == list(json_schema(type(record))["properties"])  # nothing extra
         seen.add(type(record))
     assert seen == set(shapes())
-    reasons = {r.reason for r in outputs(registry) if isinstance(r, aeo_mra.Eligibility)}
-    assert reasons >= set(aeo_mra.Reason) - {aeo_mra.Reason.NOT_YET_COVERED}
+    answers = [r for r in outputs(registry) if isinstance(r, aeo_mra.Eligibility)]
+    R = aeo_mra.Reason
+    assert {a.reason for a in answers} >= {
+        R.COVERED, R.NOT_A_PARTNER, R.NOT_YET_SIGNED, R.SIGNED_NOT_IMPLEMENTED,
+        R.NO_LONGER_COVERED, R.TIER_NOT_RECOGNISED, R.ROLE_OUT_OF_SCOPE, R.SCOPE_UNKNOWN,
+    }  # fmt: skip
+    assert {a.verdict for a in answers} == set(aeo_mra.Verdict)
 
 
 def test_a_schema_rejects_a_wrong_value() -> None:

@@ -32,6 +32,7 @@ __all__ = ["COLUMNS", "check_frame"]
 
 COLUMNS: dict[str, Callable[[Eligibility], object]] = {
     "qualifies": lambda answer: answer.qualifies,
+    "verdict": lambda answer: answer.verdict.value,
     "reason": lambda answer: answer.reason.value,
     "arrangement": lambda answer: answer.arrangement.id if answer.arrangement else None,
     "confidence": lambda answer: str(answer.confidence),
@@ -65,8 +66,10 @@ def check_frame(
 
     Returns:
         A frame of the same kind, with the same rows, and the columns ``qualifies``
-        (boolean), ``reason`` (a [`Reason`][aeo_mra.Reason] value), ``arrangement`` (an
-        id, or null) and ``confidence`` (``low``, ``medium`` or ``high``) added.
+        (boolean), ``verdict`` (a [`Verdict`][aeo_mra.Verdict] value: ``probably`` is
+        kept apart from ``yes``), ``reason`` (a [`Reason`][aeo_mra.Reason] value),
+        ``arrangement`` (an id, or null) and ``confidence`` (``low``, ``medium`` or
+        ``high``) added.
 
     Raises:
         MissingDateError: A row of the day column is null (``None``, ``NaT``).
