@@ -9,6 +9,7 @@ from aeo_mra import Registry
 
 from .chart import chart
 from .measures import aeo_counts, measure_lists, measure_sources, measures_matrix
+from .openapi import api_endpoints, openapi_document
 from .reference import api_reference
 from .schemas import json_schemas
 from .snippets import (
@@ -61,6 +62,8 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "world-plurilaterals": plurilaterals_table,
     "world-sources": world_sources_table,
     "json-schemas": json_schemas,
+    "api-endpoints": api_endpoints,
+    "openapi": openapi_document,
 }
 
 

@@ -15,6 +15,7 @@ import codecs
 import contextlib
 import difflib
 import enum
+import importlib
 import io
 import json
 import os
@@ -608,6 +609,59 @@ def _world(args: argparse.Namespace) -> int:
     return _cli.run(args)
 
 
+# -- serve and mcp -----------------------------------------------------------------------
+class _MissingExtraError(aeo_mra.Error, ImportError):
+    """A subcommand needs an optional extra that is not installed."""
+
+
+def _extra(module: str, extra: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError as missing:
+        raise _MissingExtraError(
+            f"this command needs the {extra} extra: pip install 'aeo-mra[{extra}]' ({missing})"
+        ) from None
+
+
+def _add_data(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data", metavar="FILE", help="answer from this dataset file (validated at start-up)"
+    )
+
+
+def _add_serve(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to bind (default: 8000)")
+    _add_data(parser)
+    parser.add_argument(
+        "--cors-origin", action="append", default=[], metavar="ORIGIN",
+        help="let browser pages from ORIGIN call the API (repeatable; default: none)",
+    )  # fmt: skip
+
+
+def _registry(data: str | None) -> aeo_mra.Registry:
+    """The registry of ``--data``, read and validated now (default: the bundled data's)."""
+    registry = _load(data) if data else aeo_mra._default()
+    _ = registry.dataset  # the bundled data is read on first use: read it now
+    return registry
+
+
+def _serve(args: argparse.Namespace) -> int:
+    server = _extra("aeo_mra.server", "server")
+    registry = _registry(args.data)
+    server.serve(args.host, args.port, registry, cors_origins=args.cors_origin)
+    return EXIT_YES
+
+
+def _add_mcp(parser: argparse.ArgumentParser) -> None:
+    _add_data(parser)
+
+
+def _mcp(args: argparse.Namespace) -> int:
+    _extra("aeo_mra.mcp_server", "mcp").run(_registry(args.data))
+    return EXIT_YES
+
+
 # -- the command line --------------------------------------------------------------------
 
 
@@ -621,6 +675,7 @@ class _Command:
     help: str
     arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace], int]
+    json: bool = True  # whether it takes --json
 
 
 _COMMANDS = (
@@ -634,6 +689,20 @@ _COMMANDS = (
     _Command("measures", "what a tier gets from China's customs at home", _add_measures, _measures),
     _Command(
         "world", "every administration's arrangements: check, partners, …", _add_world, _world
+    ),
+    _Command(
+        "serve",
+        "serve the answers as a read-only JSON API over HTTP",
+        _add_serve,
+        _serve,
+        json=False,
+    ),
+    _Command(
+        "mcp",
+        "answer an assistant as an MCP server on stdin and stdout",
+        _add_mcp,
+        _mcp,
+        json=False,
     ),
 )
 
@@ -661,7 +730,10 @@ def _parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(title="commands", metavar="COMMAND", required=True)
     for command in _COMMANDS:
         sub = commands.add_parser(
-            command.name, help=command.help, description=command.help, parents=[json_flag]
+            command.name,
+            help=command.help,
+            description=command.help,
+            parents=[json_flag] if command.json else [],
         )
         command.arguments(sub)
         sub.set_defaults(run=command.run)

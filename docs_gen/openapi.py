@@ -1,0 +1,32 @@
+"""The HTTP API page: the endpoints and the OpenAPI document, from the API's route table."""
+
+from __future__ import annotations
+
+import json
+
+import aeo_mra
+from aeo_mra import Registry
+from aeo_mra._api import ENDPOINTS, openapi
+
+
+def api_endpoints(registry: Registry) -> str:
+    """A section per endpoint: method and path, what it answers, its parameters."""
+    out = []
+    for e in ENDPOINTS:
+        out += [f"### `{e.method} {e.path}`", f"{e.summary} The library's `{e.name}`."]
+        rows = [
+            f"| `{p.name}` | {'yes' if p.required else 'no'} | {p.description} |" for p in e.params
+        ]
+        if rows:
+            where = "the JSON body" if e.method == "POST" else "the query"
+            out.append(f"Parameters, in {where}:\n\n| name | required | meaning |\n|---|---|---|\n"
+                       + "\n".join(rows))  # fmt: skip
+    return "\n\n".join(out)
+
+
+def openapi_document(registry: Registry) -> str:
+    """The whole OpenAPI document, folded."""
+    text = json.dumps(openapi(aeo_mra.__version__), ensure_ascii=False, indent=2)
+    return (
+        '??? note "openapi.json"\n\n    ```json\n    ' + text.replace("\n", "\n    ") + "\n    ```"
+    )

@@ -1,0 +1,97 @@
+"""The Model Context Protocol server that ``aeo-mra mcp`` runs on stdio (extra ``mcp``).
+
+Its tools are the library's questions, with typed inputs, answering with the JSON that
+[`aeo_mra.to_dict`][aeo_mra.to_dict] gives, the same as the HTTP API. Bad input is a tool
+error whose message names the input and what is valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver.exceptions import ToolError
+
+import aeo_mra
+
+from ._api import ENDPOINTS, Problem, problem_of
+from .errors import Error
+from .model import Basis, Role, Tier
+from .registry import Registry
+
+__all__ = ["create_server", "run"]
+
+_INSTRUCTIONS = (
+    "Answers about China's customs AEO mutual recognition arrangements: whether an operator "
+    "certified by China's customs gets reciprocal benefits trading with a place on a day "
+    "(check), whether China recognises a foreign AEO (check_foreign), an arrangement in full, "
+    "the running totals, and AEO codes. Days are YYYY-MM-DD; left out, today. Each answer "
+    "says why, cites its sources, and its verdict tells 'probably' from 'yes'."
+)
+
+
+def create_server(registry: Registry | None = None) -> MCPServer:
+    """The MCP server of ``registry`` (default: the bundled data), its tools registered."""
+    registry = aeo_mra._default() if registry is None else registry
+    server = MCPServer("aeo_mra", version=aeo_mra.__version__, instructions=_INSTRUCTIONS)
+    endpoints = {e.name: e for e in ENDPOINTS}
+
+    def ask(name: str, **values: Any) -> dict[str, Any]:
+        try:
+            return endpoints[name].answer(registry, values)
+        except Error as error:
+            raise ToolError(_message(problem_of(error))) from None
+
+    @server.tool()
+    def check(
+        place: str, on: date | None = None, role: Role = Role.EXPORTER, tier: Tier | None = None
+    ) -> dict[str, Any]:
+        """Does an operator certified by China's customs get reciprocal AEO benefits trading
+        with a place on a day? place: an ISO code, English or Chinese name, or alias; role:
+        exporter ships to the place, importer receives from it; tier: China's credit tier
+        (default: the AEO tier of the day)."""
+        return ask("check", place=place, on=on, role=role, tier=tier)
+
+    @server.tool()
+    def check_foreign(
+        place: str, tier: str, on: date | None = None, role: Role = Role.EXPORTER
+    ) -> dict[str, Any]:
+        """Does China's customs recognise a foreign operator certified in a partner's AEO
+        programme at a tier (e.g. AEOS) on a day?"""
+        return ask("check_foreign", place=place, tier=tier, on=on, role=role)
+
+    @server.tool()
+    def arrangement(id: str) -> dict[str, Any]:
+        """One AEO arrangement of China's customs in full, by id (EU) or by a place it
+        covers: dates, scope, tiers, benefits, code format, members, caveats, sources."""
+        return ask("arrangement", id=id)
+
+    @server.tool()
+    def summary(on: date | None = None, basis: Basis = Basis.SIGNED) -> dict[str, Any]:
+        """The running totals as China's customs counts them on a day: economies and
+        countries or regions, of arrangements signed (default) or implemented."""
+        return ask("summary", on=on, basis=basis)
+
+    @server.tool()
+    def validate_code(code: str, on: date | None = None) -> dict[str, Any]:
+        """An AEO code taken apart and validated (the issuing place, enterprise number,
+        arrangement); with on, the place must be covered that day."""
+        return ask("validate_code", code=code, on=on)
+
+    return server
+
+
+def _message(problem: Problem) -> str:
+    """A problem as one message: what is wrong, then what is valid."""
+    body: Mapping[str, Any] = problem.body
+    detail: str = body["detail"]
+    valid: list[str] = body.get("valid", [])
+    listed = valid and valid[0] in detail  # the message may list them already
+    return detail + (f" (valid: {', '.join(valid)})" if valid and not listed else "")
+
+
+def run(registry: Registry | None = None) -> None:
+    """Serve the tools on stdin and stdout until the client closes them."""
+    create_server(registry).run("stdio")

@@ -1,0 +1,265 @@
+"""The read-only JSON API that ``aeo-mra serve`` runs: Starlette on uvicorn (extra ``server``).
+
+Every question of the library has a path under ``/v1/``, named after its function and
+taking the same parameters; answers are what [`aeo_mra.to_dict`][aeo_mra.to_dict] gives.
+Bad input is an RFC 9457 problem (``application/problem+json``) naming the parameter and
+what is valid. Nothing a request sends names a file; the data is chosen at start-up.
+
+>>> from aeo_mra.server import create_app
+>>> [route.path for route in create_app().routes][:3]
+['/v1/check', '/v1/check_foreign', '/v1/check_many']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+import aeo_mra
+
+from ._api import ENDPOINTS, Endpoint, Limits, Problem, openapi
+from .registry import Registry
+
+__all__ = ["DATA_VARIABLE", "Limits", "create_app", "from_environment", "serve"]
+
+DATA_VARIABLE = "AEO_MRA_DATA"
+"""The environment variable `from_environment` reads the data file's path from."""
+
+_MAX_AGE = 3_600
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def create_app(
+    registry: Registry | None = None,
+    *,
+    limits: Limits = Limits(),  # noqa: B008 (frozen)
+    cors_origins: Sequence[str] = (),
+) -> Starlette:
+    """The ASGI application: the endpoints, ``/health`` and ``/openapi.json``.
+
+    Args:
+        registry: Whose data answers (default: the bundled data).
+        limits: The longest query, the largest body, the most rows of a bulk check.
+        cors_origins: Origins a browser may call the API from; none by default.
+    """
+    registry = aeo_mra._default() if registry is None else registry
+    version = aeo_mra.__version__
+    routes = [
+        Route(e.path, _handler(e, registry, limits, version), methods=[e.method]) for e in ENDPOINTS
+    ]
+    document = openapi(version, {"/health": _HEALTH})
+
+    async def health(request: Request) -> Response:
+        data = {"status": "ok", "version": version, "data_version": registry.version}
+        return JSONResponse(data, headers={"Cache-Control": "no-store"})
+
+    async def openapi_json(request: Request) -> Response:
+        return JSONResponse(document)
+
+    routes += [Route("/health", health), Route("/openapi.json", openapi_json)]
+    middleware = []
+    if cors_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Content-Type", "If-None-Match"],
+                expose_headers=["ETag"],
+            )
+        )
+    handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
+        Problem: _problem,
+        HTTPException: _http_problem,
+        Exception: _bug,
+    }
+    return Starlette(routes=routes, middleware=middleware, exception_handlers=handlers)
+
+
+_HEALTH = {
+    "operationId": "health",
+    "summary": "Whether the service is up, and the versions of the package and the data.",
+    "responses": {"200": {"description": "Up."}},
+}
+
+
+def _handler(endpoint: Endpoint, registry: Registry, limits: Limits, version: str) -> Handler:
+    async def get(request: Request) -> Response:
+        if len(request.url.query) > limits.query:
+            raise Problem(
+                414,
+                "query-too-long",
+                "Query too long",
+                f"the query has {len(request.url.query)} characters; the limit is {limits.query}",
+            )
+        given: dict[str, object] = dict(request.path_params)
+        for name in request.query_params:
+            values = request.query_params.getlist(name)
+            if len(values) > 1:
+                raise Problem(
+                    400,
+                    "invalid-parameter",
+                    "Invalid parameter",
+                    f"{name} is given {len(values)} times; give it once",
+                    invalid_params=[{"name": name, "reason": "repeated"}],
+                )
+            given[name] = values[0]
+        tag, max_age = _cache(endpoint, request, registry, version)
+        headers = {"ETag": tag, "Cache-Control": f"public, max-age={max_age}"}
+        if tag in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers=headers)
+        return JSONResponse(endpoint.ask(registry, given), headers=headers)
+
+    async def post(request: Request) -> Response:
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            raise Problem(
+                415,
+                "unsupported-media-type",
+                "Unsupported media type",
+                "send the parameters as a JSON object, Content-Type: application/json",
+            )
+        body = await _body(request, limits.body)
+        try:
+            given = json.loads(body)
+        except ValueError as error:
+            raise Problem(400, "invalid-json", "Invalid JSON", f"the body is not JSON: {error}")  # noqa: B904
+        if not isinstance(given, dict):
+            raise Problem(400, "invalid-json", "Invalid JSON", "the body must be a JSON object")
+        rows = given.get("places")
+        if isinstance(rows, list) and len(rows) > limits.rows:
+            raise Problem(
+                413,
+                "too-many-rows",
+                "Too many rows",
+                f"{len(rows)} rows; the limit is {limits.rows} per request",
+            )
+        data = await run_in_threadpool(endpoint.ask, registry, given)
+        return JSONResponse(data, headers={"Cache-Control": "no-store"})
+
+    return get if endpoint.method == "GET" else post
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    """The request's body, or a 413 problem as soon as it is longer than ``limit``."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise Problem(
+            413,
+            "body-too-large",
+            "Body too large",
+            f"the body has {declared} bytes; the limit is {limit}",
+        )
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise Problem(
+                413,
+                "body-too-large",
+                "Body too large",
+                f"the body has more than {limit} bytes, the limit",
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _cache(
+    endpoint: Endpoint, request: Request, registry: Registry, version: str
+) -> tuple[str, int]:
+    """The ETag of an answer, and how long it may be kept (until midnight if 'on' is today)."""
+    today = endpoint.dated and "on" not in request.query_params
+    query = sorted(request.query_params.multi_items())
+    day = time.strftime("%Y-%m-%d") if today else ""
+    key = f"{version}|{registry.version}|{request.url.path}|{query}|{day}"
+    tag = '"' + hashlib.blake2b(key.encode(), digest_size=12).hexdigest() + '"'
+    if not today:
+        return tag, _MAX_AGE
+    now = datetime.now()
+    midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
+    return tag, max(0, min(_MAX_AGE, int((midnight - now).total_seconds())))
+
+
+def _problem_response(body: dict[str, Any], status: int) -> Response:
+    return JSONResponse(body, status_code=status, media_type="application/problem+json")
+
+
+async def _problem(request: Request, error: Exception) -> Response:
+    assert isinstance(error, Problem)
+    return _problem_response(error.body, error.status)
+
+
+async def _http_problem(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    paths = [e.path for e in ENDPOINTS] + ["/health", "/openapi.json"]
+    if error.status_code == 404:
+        detail = f"nothing at {request.url.path}; the endpoints: {', '.join(paths)}"
+    elif error.status_code == 405:
+        detail = f"{request.method} is not allowed on {request.url.path}"
+    else:
+        detail = str(error.detail)
+    body = {
+        "type": "about:blank",
+        "title": str(error.detail),
+        "status": error.status_code,
+        "detail": detail,
+    }
+    return _problem_response(body, error.status_code)
+
+
+async def _bug(request: Request, error: Exception) -> Response:
+    """A bug: a plain 500 problem, the traceback only in the server's log."""
+    body = {
+        "type": "about:blank",
+        "title": "Internal Server Error",
+        "status": 500,
+        "detail": "aeo_mra failed to answer; the server's log has the details",
+    }
+    return _problem_response(body, 500)
+
+
+def from_environment() -> Starlette:
+    """The app of the data file named by ``AEO_MRA_DATA`` (default: the bundled data).
+
+    For process managers that start workers themselves:
+    ``uvicorn --factory aeo_mra.server:from_environment --workers 4``.
+
+    Raises:
+        DataError: The data file fails validation.
+    """
+    path = os.environ.get(DATA_VARIABLE)
+    return create_app(aeo_mra.load(path) if path else None)
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    registry: Registry | None = None,
+    *,
+    cors_origins: Sequence[str] = (),
+    limits: Limits = Limits(),  # noqa: B008 (frozen)
+) -> None:
+    """Serve the API of ``registry`` (default: the bundled data) until interrupted.
+
+    Raises:
+        DataError: The data fails validation: it is read before the port opens.
+    """
+    import uvicorn
+
+    registry = aeo_mra._default() if registry is None else registry
+    _ = registry.dataset  # read and validated now, before the port opens
+    app = create_app(registry, limits=limits, cors_origins=cors_origins)
+    uvicorn.run(app, host=host, port=port, server_header=False, log_level="info")

@@ -1,0 +1,113 @@
+"""The MCP server, through the SDK's own client: in process, and over stdio as a subprocess."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from datetime import date
+from typing import Any
+
+import jsonschema
+import pytest
+from mcp import Client, StdioServerParameters
+
+import aeo_mra
+from aeo_mra import Basis, Role, codes, json_schema, to_dict
+from aeo_mra.mcp_server import create_server
+
+TOOLS = {"check", "check_foreign", "arrangement", "summary", "validate_code"}
+
+
+def session(use: Callable[[Client], Awaitable[Any]], server: Any = None) -> Any:
+    async def run() -> Any:
+        async with Client(server or create_server()) as client:
+            return await use(client)
+
+    return asyncio.run(run())
+
+
+async def call(client: Client, tool: str, **arguments: Any) -> tuple[bool, Any]:
+    result = await client.call_tool(tool, arguments)
+    text = result.content[0].text  # type: ignore[union-attr]
+    return result.is_error, text if result.is_error else json.loads(text)
+
+
+def test_the_tools_are_the_questions_with_typed_inputs() -> None:
+    async def use(client: Client) -> Any:
+        return (await client.list_tools()).tools
+
+    tools = {t.name: t for t in session(use)}
+    assert set(tools) == TOOLS
+    check = tools["check"].input_schema
+    assert check["required"] == ["place"]
+    assert check["properties"]["on"]["anyOf"][0] == {"format": "date", "type": "string"}
+    assert all(tools[name].description for name in TOOLS)
+
+
+def test_each_tool_answers_as_to_dict() -> None:
+    day = date(2021, 6, 1)
+    expected = {
+        ("check", (("place", "UK"), ("on", "2021-06-01"), ("role", "importer"))):
+            to_dict(aeo_mra.check("UK", day, role=Role.IMPORTER)),
+        ("check_foreign", (("place", "France"), ("tier", "AEOS"), ("on", "2021-06-01"))):
+            to_dict(aeo_mra.check_foreign("France", "AEOS", day)),
+        ("arrangement", (("id", "Germany"),)):
+            {**to_dict(aeo_mra.arrangement("EU")), "data_version": aeo_mra.DATA_VERSION,
+             "data_reviewed": aeo_mra.DATA_REVIEWED.isoformat()},
+        ("summary", (("on", "2021-06-01"), ("basis", "implemented"))):
+            to_dict(aeo_mra.summary(day, basis=Basis.IMPLEMENTED)),
+        ("validate_code", (("code", "sg 1234 5678 9012"),)): to_dict(codes.parse("SG123456789012")),
+    }  # fmt: skip
+
+    async def use(client: Client) -> list[tuple[bool, Any]]:
+        return [await call(client, tool, **dict(args)) for tool, args in expected]
+
+    answers = session(use)
+    assert {tool for tool, _ in expected} == TOOLS
+    for (error, data), want in zip(answers, expected.values(), strict=True):
+        assert not error
+        assert data == want
+    jsonschema.validate(answers[0][1], json_schema(aeo_mra.Eligibility))
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments", "says"),
+    [
+        ("check", {"place": "Germny"}, "did you mean 'Germany'"),
+        ("check", {"place": "DE", "role": "seller"}, "'exporter' or 'importer'"),
+        ("check", {"place": "DE", "on": "2020-02-30"}, "date"),
+        ("check", {"place": "DE", "on": "2013-01-01", "tier": "ADVANCED_CERTIFIED"},
+         "tiers in force then: AA"),
+        ("check", {}, "place"),
+        ("check_foreign", {"place": "FR", "tier": "Gold"}, "known tiers: AEOS, AEOF, AEOC"),
+        ("arrangement", {"id": "XX"}, "arrangement ids: SG"),
+        ("summary", {"basis": "counted"}, "'signed' or 'implemented'"),
+        ("validate_code", {"code": "SG12345"}, "SG followed by 12 digits"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_a_tool_error_saying_what_is_valid(
+    tool: str, arguments: dict[str, Any], says: str
+) -> None:
+    async def use(client: Client) -> tuple[bool, Any]:
+        return await call(client, tool, **arguments)
+
+    error, message = session(use)
+    assert error
+    assert says in message
+    assert "Traceback" not in message
+
+
+def test_over_stdio() -> None:
+    """The real interface: ``aeo-mra mcp`` as a subprocess, spoken to on its stdin and stdout."""
+    command = StdioServerParameters(command=sys.executable, args=["-m", "aeo_mra", "mcp"])
+
+    async def use(client: Client) -> tuple[set[str], Any]:
+        tools = {t.name for t in (await client.list_tools()).tools}
+        return tools, await call(client, "check", place="DE", on="2020-05-01")
+
+    tools, (error, answer) = session(use, command)
+    assert tools == TOOLS
+    assert not error
+    assert answer == to_dict(aeo_mra.check("DE", date(2020, 5, 1)))

@@ -1,0 +1,276 @@
+"""The HTTP API: a real uvicorn server on a free loopback port, spoken to over HTTP."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import uvicorn
+
+import aeo_mra
+from aeo_mra import Registry, Role, codes, to_dict
+from aeo_mra._api import ENDPOINTS, Limits
+from aeo_mra.server import create_app
+
+Reply = tuple[int, dict[str, str], Any]
+
+
+class Server:
+    """An app served by uvicorn in a thread, on a port the system chose."""
+
+    def __init__(self, app: Any) -> None:
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
+        config = uvicorn.Config(app, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]})
+        self.thread.start()
+        while not self.server.started:
+            time.sleep(0.01)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join()
+        self.socket.close()
+
+    def ask(
+        self, path: str, body: bytes | None = None, headers: dict[str, str] | None = None,
+        method: str | None = None,
+    ) -> Reply:  # fmt: skip
+        request = urllib.request.Request(self.url + path, body, headers or {}, method=method)
+        try:
+            with urllib.request.urlopen(request) as response:
+                status, got, raw = response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as error:
+            status, got, raw = error.code, dict(error.headers), error.read()
+        text = raw.decode("utf-8")
+        assert "Traceback" not in text
+        return status, {k.lower(): v for k, v in got.items()}, json.loads(text) if text else None
+
+    def post(self, path: str, data: object, **headers: str) -> Reply:
+        body = json.dumps(data).encode()
+        return self.ask(path, body, {"Content-Type": "application/json", **headers})
+
+
+def serve(app: Any) -> Iterator[Server]:
+    server = Server(app)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def api() -> Iterator[Server]:
+    yield from serve(create_app())
+
+
+@pytest.fixture(scope="module")
+def small() -> Iterator[Server]:
+    """An app with tight limits and a CORS origin."""
+    limits = Limits(query=100, body=400, rows=3)
+    yield from serve(create_app(limits=limits, cors_origins=["https://erp.example"]))
+
+
+def schema_of(document: dict[str, Any], component: str) -> dict[str, Any]:
+    return {**document, "$ref": f"#/components/schemas/{component}"}
+
+
+def test_check_is_the_library_answer(api: Server) -> None:
+    status, headers, data = api.ask("/v1/check?place=Germany&on=2020-05-01&role=importer")
+    assert status == 200
+    assert headers["content-type"] == "application/json"
+    assert data == to_dict(aeo_mra.check("Germany", date(2020, 5, 1), role=Role.IMPORTER))
+    _, _, document = api.ask("/openapi.json")
+    jsonschema.validate(data, schema_of(document, "Eligibility"))
+
+
+def test_every_endpoint_answers(api: Server, registry: Registry) -> None:
+    day = date(2021, 6, 1)
+    asked = {
+        "/v1/check_foreign?place=FR&tier=AEOS&on=2021-06-01":
+            to_dict(registry.check_foreign("FR", "AEOS", day)),
+        "/v1/summary?on=2021-06-01&basis=implemented":
+            to_dict(registry.summary(day, basis=aeo_mra.Basis.IMPLEMENTED)),
+        "/v1/codes/validate?code=sg%201234%205678%209012":
+            to_dict(codes.parse("SG123456789012")),
+        "/v1/codes/declaration?code=SG123456789012&on=2017-01-01":
+            to_dict(codes.declaration("SG123456789012", date(2017, 1, 1))),
+    }  # fmt: skip
+    for path, expected in asked.items():
+        assert api.ask(path)[::2] == (200, expected), path
+    _, _, listed = api.ask("/v1/arrangements?on=2021-06-01&role=importer")
+    found = registry.arrangements(day, role=Role.IMPORTER)
+    assert [a["id"] for a in listed["arrangements"]] == [a.id for a in found]
+    assert listed["arrangements"][0] == to_dict(found[0])
+    _, _, shown = api.ask("/v1/arrangements/UK")
+    assert (shown["id"], shown["data_version"]) == ("EU", registry.version)
+    _, _, events = api.ask("/v1/timeline")
+    assert events["events"] == [to_dict(e) for e in registry.timeline()]
+    rows = ["DE", "US", "DE"]
+    status, _, many = api.post("/v1/check_many", {"places": rows, "on": "2020-01-01"})
+    assert status == 200
+    assert many["answers"] == [to_dict(a) for a in registry.check_many(rows, date(2020, 1, 1))]
+
+
+def test_the_openapi_document_covers_every_route(api: Server) -> None:
+    _, _, document = api.ask("/openapi.json")
+    assert set(document["paths"]) == {e.path for e in ENDPOINTS} | {"/health"}
+    text = json.dumps(document)
+    for ref in {part.split('"')[0] for part in text.split('"$ref": "')[1:]}:
+        name = ref.removeprefix("#/components/schemas/")
+        assert name in document["components"]["schemas"], ref
+    for endpoint in ENDPOINTS:
+        operation = document["paths"][endpoint.path][endpoint.method.lower()]
+        if endpoint.method == "GET":
+            names = [p["name"] for p in operation["parameters"]]
+        else:
+            names = list(
+                operation["requestBody"]["content"]["application/json"]["schema"]["properties"]
+            )
+        assert names == [p.name for p in endpoint.params]
+
+
+def test_caching_follows_the_data_version(api: Server) -> None:
+    path = "/v1/summary?on=2020-01-01"
+    _, headers, _ = api.ask(path)
+    assert headers["cache-control"] == "public, max-age=3600"
+    tag = headers["etag"]
+    assert api.ask(path, headers={"If-None-Match": tag})[0] == 304
+    assert api.ask("/v1/summary?on=2020-01-02", headers={"If-None-Match": tag})[0] == 200
+    _, today, _ = api.ask("/v1/summary")  # today's answer: kept no later than midnight
+    assert int(today["cache-control"].split("=")[1]) <= 3600
+    assert today["etag"] != api.ask("/v1/summary?on=2020-01-01")[1]["etag"]
+
+
+def test_a_new_data_version_is_a_new_etag(api: Server, tmp_path: Path) -> None:
+    bundled = Path(aeo_mra.__file__).parent / "data" / "arrangements.toml"
+    text = bundled.read_text(encoding="utf-8")
+    newer = tmp_path / "newer.toml"
+    newer.write_text(text.replace(f'version = "{aeo_mra.DATA_VERSION}"', 'version = "2099.1.1"', 1),
+                     encoding="utf-8")  # fmt: skip
+    path = "/v1/summary?on=2020-01-01"
+    for server in serve(create_app(aeo_mra.load(newer))):
+        assert server.ask(path)[1]["etag"] != api.ask(path)[1]["etag"]
+        assert server.ask(path)[2]["data_version"] == "2099.1.1"
+    for server in serve(create_app(aeo_mra.load(bundled))):  # same data: same tags
+        assert server.ask(path)[1]["etag"] == api.ask(path)[1]["etag"]
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "name", "says"),
+    [
+        ("/v1/check?place=Germny", 400, "place", "did you mean 'Germany'"),
+        ("/v1/check?place=CN", 400, "place", "China's own customs territory"),
+        ("/v1/check?place=DE&on=2020-02-30", 400, "on", "YYYY-MM-DD"),
+        ("/v1/check?place=DE&on=20200201", 400, "on", "YYYY-MM-DD"),
+        ("/v1/check?place=DE&role=seller", 400, "role", "not a valid role"),
+        ("/v1/check?place=DE&tier=AA&on=2020-01-01", 400, "tier", "did not exist"),
+        ("/v1/check?on=2020-01-01", 400, "place", "place is required"),
+        ("/v1/check?place=DE&colour=red", 400, "colour", "unknown parameter"),
+        ("/v1/check?place=DE&place=FR", 400, "place", "given 2 times"),
+        ("/v1/check_foreign?place=FR&tier=Gold", 400, "tier", "known tiers: AEOS"),
+        ("/v1/arrangements/XX", 404, "id", "neither an arrangement id nor a place"),
+        ("/v1/codes/validate?code=SG12345", 400, "code", "SG followed by 12 digits"),
+        ("/v1/codes/declaration?code=AEOCN0123456789", 422, "code", "China's own AEO code"),
+    ],
+)
+def test_bad_input_is_a_problem_naming_it(
+    api: Server, path: str, status: int, name: str, says: str
+) -> None:
+    got, headers, problem = api.ask(path)
+    assert got == status == problem["status"]
+    assert headers["content-type"] == "application/problem+json"
+    assert problem["invalid_params"][0]["name"] == name
+    assert says in problem["detail"]
+    assert problem["type"].startswith("urn:aeo-mra:problem:")
+
+
+def test_what_is_valid_is_listed(api: Server) -> None:
+    assert api.ask("/v1/check?place=DE&role=seller")[2]["valid"] == ["exporter", "importer"]
+    assert "EU" in api.ask("/v1/arrangements/XX")[2]["valid"]
+    assert api.ask("/v1/check?place=Germny")[2]["valid"] == ["Germany"]
+
+
+def test_http_problems(api: Server) -> None:
+    status, _, problem = api.ask("/v2/check")
+    assert (status, problem["status"]) == (404, 404)
+    assert "/v1/check" in problem["detail"]
+    assert api.ask("/v1/check?place=DE", b"{}", method="POST")[0] == 405
+    assert api.ask("/v1/check_many", b"{}", {"Content-Type": "text/plain"})[0] == 415
+    assert api.ask("/v1/check_many", b"{", {"Content-Type": "application/json"})[0] == 400
+    assert api.post("/v1/check_many", ["DE"])[0] == 400
+    status, _, problem = api.post(
+        "/v1/check_many", {"places": ["DE", "FR"], "on": [None, "2020-01-01"]}
+    )
+    assert (status, problem["invalid_params"][0]["name"]) == (400, "on")
+    assert "row 0" in problem["detail"]
+
+
+def test_limits(small: Server) -> None:
+    assert small.ask("/v1/check?place=" + "D" * 200)[0] == 414
+    assert small.post("/v1/check_many", {"places": ["DE"] * 4})[0] == 413
+    assert small.post("/v1/check_many", {"places": ["DE"] * 3})[0] == 200
+    assert small.post("/v1/check_many", {"places": ["Germany" * 100]})[0] == 413
+
+
+def test_cors_only_when_configured(api: Server, small: Server) -> None:
+    origin = {"Origin": "https://erp.example"}
+    assert "access-control-allow-origin" not in api.ask("/v1/summary", headers=origin)[1]
+    allowed = small.ask("/v1/summary", headers=origin)[1]
+    assert allowed["access-control-allow-origin"] == "https://erp.example"
+    other = small.ask("/v1/summary", headers={"Origin": "https://evil.example"})[1]
+    assert "access-control-allow-origin" not in other
+
+
+def test_a_bug_is_a_bare_500() -> None:
+    def broken() -> Any:
+        raise RuntimeError("secret internals")
+
+    for server in serve(create_app(Registry(broken))):
+        status, headers, problem = server.ask("/v1/check?place=DE")
+        assert status == 500
+        assert "secret" not in json.dumps(problem)
+        assert headers["content-type"] == "application/problem+json"
+
+
+def test_health(api: Server) -> None:
+    status, _, data = api.ask("/health")
+    assert (status, data["status"], data["version"]) == (200, "ok", aeo_mra.__version__)
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "aeo_mra", *args], capture_output=True,
+                          text=True, timeout=60, check=False)  # fmt: skip
+
+
+def test_serve_refuses_bad_data(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('version = "x"\n[[arrangement]]\nid = 3\n', encoding="utf-8")
+    done = run_cli("serve", "--port", "1", "--data", str(bad))
+    assert done.returncode == 2
+    assert "problems in the dataset" in done.stderr or "problem in the dataset" in done.stderr
+    assert "Uvicorn running" not in done.stderr
+    missing = run_cli("serve", "--port", "1", "--data", str(tmp_path / "none.toml"))
+    assert missing.returncode == 2
+    assert "cannot read" in missing.stderr
+
+
+def test_serve_binds_loopback_by_default() -> None:
+    from aeo_mra import cli
+
+    args = cli._parser().parse_args(["serve"])
+    assert (args.host, args.port, args.data, args.cors_origin) == ("127.0.0.1", 8000, None, [])
