@@ -15,11 +15,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import time
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+import attrs
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -31,6 +31,7 @@ from starlette.routing import Route
 
 import aeo_mra
 
+from . import _dates
 from ._api import ENDPOINTS, Endpoint, Limits, Problem, openapi
 from .registry import Registry
 
@@ -40,6 +41,7 @@ DATA_VARIABLE = "AEO_MRA_DATA"
 """The environment variable `from_environment` reads the data file's path from."""
 
 _MAX_AGE = 3_600
+_RENDERED = 2_048  # answers kept as bytes, by question; cleared when full
 Handler = Callable[[Request], Awaitable[Response]]
 
 
@@ -58,8 +60,10 @@ def create_app(
     """
     registry = aeo_mra._default() if registry is None else registry
     version = aeo_mra.__version__
+    rendered: dict[tuple[object, ...], _Rendered] = {}
     routes = [
-        Route(e.path, _handler(e, registry, limits, version), methods=[e.method]) for e in ENDPOINTS
+        Route(e.path, _handler(e, registry, limits, version, rendered), methods=[e.method])
+        for e in ENDPOINTS
     ]
     document = openapi(version, {"/health": _HEALTH})
 
@@ -97,32 +101,36 @@ _HEALTH = {
 }
 
 
-def _handler(endpoint: Endpoint, registry: Registry, limits: Limits, version: str) -> Handler:
+def _handler(
+    endpoint: Endpoint,
+    registry: Registry,
+    limits: Limits,
+    version: str,
+    rendered: dict[tuple[object, ...], _Rendered],
+) -> Handler:
+    """The route's function; ``rendered`` keeps answers by question, shared by the routes."""
+
     async def get(request: Request) -> Response:
-        if len(request.url.query) > limits.query:
+        query = request.scope["query_string"]
+        if len(query) > limits.query:
             raise Problem(
                 414,
                 "query-too-long",
                 "Query too long",
-                f"the query has {len(request.url.query)} characters; the limit is {limits.query}",
+                f"the query has {len(query)} characters; the limit is {limits.query}",
             )
-        given: dict[str, object] = dict(request.path_params)
-        for name in request.query_params:
-            values = request.query_params.getlist(name)
-            if len(values) > 1:
-                raise Problem(
-                    400,
-                    "invalid-parameter",
-                    "Invalid parameter",
-                    f"{name} is given {len(values)} times; give it once",
-                    invalid_params=[{"name": name, "reason": "repeated"}],
-                )
-            given[name] = values[0]
-        tag, max_age = _cache(endpoint, request, registry, version)
-        headers = {"ETag": tag, "Cache-Control": f"public, max-age={max_age}"}
-        if tag in request.headers.get("if-none-match", ""):
+        # The same question of the same data on the same day: the same answer, kept as bytes.
+        key = (request.scope["path"], query, _dates.today() if endpoint.dated else None)
+        answer = rendered.get(key)
+        if answer is None:
+            answer = _render(endpoint, registry, request, version)
+            if len(rendered) >= _RENDERED:
+                rendered.clear()
+            rendered[key] = answer
+        headers = {"ETag": answer.tag, "Cache-Control": f"public, max-age={answer.max_age()}"}
+        if answer.tag in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers=headers)
-        return JSONResponse(endpoint.ask(registry, given), headers=headers)
+        return Response(answer.body, media_type="application/json", headers=headers)
 
     async def post(request: Request) -> Response:
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
@@ -177,20 +185,43 @@ async def _body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _cache(
-    endpoint: Endpoint, request: Request, registry: Registry, version: str
-) -> tuple[str, int]:
-    """The ETag of an answer, and how long it may be kept (until midnight if 'on' is today)."""
-    today = endpoint.dated and "on" not in request.query_params
-    query = sorted(request.query_params.multi_items())
-    day = time.strftime("%Y-%m-%d") if today else ""
-    key = f"{version}|{registry.version}|{request.url.path}|{query}|{day}"
+@attrs.frozen
+class _Rendered:
+    """An answer as sent: its bytes, its ETag, and whether it is about today."""
+
+    body: bytes
+    tag: str
+    today: bool
+
+    def max_age(self) -> int:
+        """How long the answer may be kept: an hour, and no later than midnight if today's."""
+        if not self.today:
+            return _MAX_AGE
+        now = datetime.now()
+        midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
+        return max(0, min(_MAX_AGE, int((midnight - now).total_seconds())))
+
+
+def _render(endpoint: Endpoint, registry: Registry, request: Request, version: str) -> _Rendered:
+    """The answer to a GET request, rendered; a Problem if its parameters are bad."""
+    given: dict[str, object] = dict(request.path_params)
+    for name in request.query_params:
+        values = request.query_params.getlist(name)
+        if len(values) > 1:
+            raise Problem(
+                400,
+                "invalid-parameter",
+                "Invalid parameter",
+                f"{name} is given {len(values)} times; give it once",
+                invalid_params=[{"name": name, "reason": "repeated"}],
+            )
+        given[name] = values[0]
+    body = bytes(JSONResponse(endpoint.ask(registry, given)).body)
+    today = endpoint.dated and "on" not in given
+    day = _dates.today() if today else ""
+    key = f"{version}|{registry.version}|{request.url.path}|{sorted(given.items())}|{day}"
     tag = '"' + hashlib.blake2b(key.encode(), digest_size=12).hexdigest() + '"'
-    if not today:
-        return tag, _MAX_AGE
-    now = datetime.now()
-    midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
-    return tag, max(0, min(_MAX_AGE, int((midnight - now).total_seconds())))
+    return _Rendered(body, tag, today)
 
 
 def _problem_response(body: dict[str, Any], status: int) -> Response:
