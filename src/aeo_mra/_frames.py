@@ -87,7 +87,11 @@ def check_frame(
     1  US      False  not-a-partner         NaN
     2  GB       True        covered          EU
     """
-    import narwhals as nw
+    try:
+        import narwhals as nw
+    except ImportError:
+        extra = 'check_frame needs the frames extra: pip install "aeo-mra[frames]"'
+        raise ImportError(extra) from None
 
     from . import _default
 
