@@ -274,3 +274,18 @@ def test_serve_binds_loopback_by_default() -> None:
 
     args = cli._parser().parse_args(["serve"])
     assert (args.host, args.port, args.data, args.cors_origin) == ("127.0.0.1", 8000, None, [])
+
+
+def test_the_docs_state_the_limits() -> None:
+    from aeo_mra import server
+
+    limits = Limits()
+    docs = Path(__file__).parent.parent / "docs"
+    for page in ("server.md", "security.md"):
+        text = " ".join((docs / page).read_text(encoding="utf-8").split())
+        assert f"{limits.query:,} characters" in text, page
+        assert f"{limits.body // 2**20} MiB" in text, page
+        assert f"{limits.rows:,} rows" in text, page
+    assert f"{server._RENDERED:,} rendered answers" in " ".join(
+        (docs / "security.md").read_text(encoding="utf-8").split()
+    )
