@@ -59,18 +59,28 @@ def to_dict(record: Any) -> dict[str, Any]:
 
 def _record(record: Any) -> dict[str, Any]:
     cls = type(record)
-    data = {field.name: _value(getattr(record, field.name)) for field in attrs.fields(cls)}
+    names = _FIELDS.get(cls) or _fields(cls)
+    data = {name: _value(getattr(record, name)) for name in names}
     for key, attribute in DERIVED.get(cls, {}).items():
         value = getattr(record, attribute)
         data[key] = _value(value() if callable(value) else value)
     return data
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_AS_IS = frozenset({str, int, float, bool, type(None)})  # exact types: enums are subclasses
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    names = _FIELDS[cls] = tuple(field.name for field in attrs.fields(cls))
+    return names
+
+
 def _value(value: Any) -> Any:
-    if isinstance(value, enum.Enum):  # before int: Confidence is an IntEnum
-        return value.value if isinstance(value.value, str) else value.name.lower()
-    if value is None or isinstance(value, str | int | float):
+    if type(value) in _AS_IS:
         return value
+    if isinstance(value, enum.Enum):
+        return value.value if isinstance(value.value, str) else value.name.lower()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple | list):
@@ -79,4 +89,6 @@ def _value(value: Any) -> Any:
         return value.id
     if attrs.has(type(value)):
         return _record(value)
+    if isinstance(value, str | int | float):  # a subclass of a plain type
+        return value
     raise TypeError(f"no JSON form for {type(value).__name__}: {_quoted(value)}")
