@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import sys
 from collections.abc import Awaitable, Callable
@@ -25,7 +26,9 @@ def session(use: Callable[[Client], Awaitable[Any]], server: Any = None) -> Any:
         async with Client(server or create_server()) as client:
             return await use(client)
 
-    return asyncio.run(run())
+    # In a thread of its own: another test (the browser's) may leave a loop running in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, run()).result()
 
 
 async def call(client: Client, tool: str, **arguments: Any) -> tuple[bool, Any]:
