@@ -15,10 +15,10 @@ import pytest
 from mcp import Client, StdioServerParameters
 
 import aeo_mra
-from aeo_mra import Basis, Role, codes, json_schema, to_dict
+from aeo_mra import Basis, Role, Tier, codes, home, json_schema, to_dict
 from aeo_mra.mcp_server import create_server
 
-TOOLS = {"check", "check_foreign", "arrangement", "summary", "validate_code"}
+TOOLS = {"check", "check_foreign", "arrangement", "summary", "measures", "validate_code"}
 
 
 def session(use: Callable[[Client], Awaitable[Any]], server: Any = None) -> Any:
@@ -51,6 +51,7 @@ def test_the_tools_are_the_questions_with_typed_inputs() -> None:
 
 def test_each_tool_answers_as_to_dict() -> None:
     day = date(2021, 6, 1)
+    shenyang = home.measures(Tier.ADVANCED_CERTIFIED, on=day, where="Shenyang")
     expected = {
         ("check", (("place", "UK"), ("on", "2021-06-01"), ("role", "importer"))):
             to_dict(aeo_mra.check("UK", day, role=Role.IMPORTER)),
@@ -62,6 +63,9 @@ def test_each_tool_answers_as_to_dict() -> None:
         ("summary", (("on", "2021-06-01"), ("basis", "implemented"))):
             to_dict(aeo_mra.summary(day, basis=Basis.IMPLEMENTED)),
         ("validate_code", (("code", "sg 1234 5678 9012"),)): to_dict(codes.parse("SG123456789012")),
+        ("measures", (("on", "2021-06-01"), ("where", "Shenyang"), ("tier", "ADVANCED_CERTIFIED"))):
+            {**to_dict(shenyang), "complete": shenyang.complete,
+             "explanation": shenyang.explain()},
     }  # fmt: skip
 
     async def use(client: Client) -> list[tuple[bool, Any]]:
@@ -88,6 +92,7 @@ def test_each_tool_answers_as_to_dict() -> None:
         ("arrangement", {"id": "XX"}, "arrangement ids: SG"),
         ("summary", {"basis": "counted"}, "'signed' or 'implemented'"),
         ("validate_code", {"code": "SG12345"}, "SG followed by 12 digits"),
+        ("measures", {"where": "Atlantis"}, "known districts: Shenyang"),
     ],
 )  # fmt: skip
 def test_bad_input_is_a_tool_error_saying_what_is_valid(

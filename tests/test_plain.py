@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 import aeo_mra
-from aeo_mra import Registry, Role, When, codes, json_schema, to_dict
+from aeo_mra import Registry, Role, When, codes, home, json_schema, to_dict
 from aeo_mra._jsonschema import shapes
 
 DAYS = [date(2013, 1, 1), date(2016, 1, 1), date(2021, 6, 1), date(2026, 11, 1)]
@@ -34,6 +34,7 @@ def outputs(registry: Registry) -> list[Any]:
     found += [registry.summary(day, basis=basis) for day in DAYS for basis in aeo_mra.Basis]
     found += [codes.parse("SG123456789012"), codes.parse("AEOCN0123456789")]
     found += [codes.declaration("SG123456789012", day) for day in DAYS[1:]]
+    found += [home.measures(on=day, where=where) for day in DAYS for where in (None, "Shenyang")]
     return found
 
 

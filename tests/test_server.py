@@ -20,7 +20,7 @@ import pytest
 import uvicorn
 
 import aeo_mra
-from aeo_mra import Registry, Role, codes, to_dict
+from aeo_mra import Registry, Role, codes, home, to_dict
 from aeo_mra._api import ENDPOINTS, Limits
 from aeo_mra.server import create_app
 
@@ -100,6 +100,7 @@ def test_check_is_the_library_answer(api: Server) -> None:
 
 def test_every_endpoint_answers(api: Server, registry: Registry) -> None:
     day = date(2021, 6, 1)
+    shenyang = home.measures(on=day, where="Shenyang")
     asked = {
         "/v1/check_foreign?place=FR&tier=AEOS&on=2021-06-01":
             to_dict(registry.check_foreign("FR", "AEOS", day)),
@@ -109,6 +110,8 @@ def test_every_endpoint_answers(api: Server, registry: Registry) -> None:
             to_dict(codes.parse("SG123456789012")),
         "/v1/codes/declaration?code=SG123456789012&on=2017-01-01":
             to_dict(codes.declaration("SG123456789012", date(2017, 1, 1))),
+        "/v1/measures?on=2021-06-01&where=Shenyang": {
+            **to_dict(shenyang), "complete": shenyang.complete, "explanation": shenyang.explain()},
     }  # fmt: skip
     for path, expected in asked.items():
         assert api.ask(path)[::2] == (200, expected), path
@@ -186,6 +189,7 @@ def test_a_new_data_version_is_a_new_etag(api: Server, tmp_path: Path) -> None:
         ("/v1/arrangements/XX", 404, "id", "neither an arrangement id nor a place"),
         ("/v1/codes/validate?code=SG12345", 400, "code", "SG followed by 12 digits"),
         ("/v1/codes/declaration?code=AEOCN0123456789", 422, "code", "China's own AEO code"),
+        ("/v1/measures?where=Atlantis", 400, "where", "known districts: Shenyang"),
     ],
 )
 def test_bad_input_is_a_problem_naming_it(

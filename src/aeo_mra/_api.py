@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from . import codes
+from . import codes, home
 from ._dates import day_or_today
 from ._jsonschema import json_schema, shapes
 from ._plain import to_dict
@@ -76,6 +76,7 @@ _ERRORS: tuple[tuple[type[Exception], str, str], ...] = (
     (UnknownPartnerTierError, "tier", "unknown-partner-tier"),
     (UnknownArrangementError, "id", "unknown-arrangement"),
     (MissingDateError, "on", "missing-date"),
+    (home.UnknownDistrictError, "where", "unknown-district"),
     (codes.NotDeclarable, "code", "not-declarable"),
     (codes.InvalidCode, "code", "invalid-code"),
 )
@@ -293,6 +294,12 @@ def _declaration(r: Registry, v: Mapping[str, Any]) -> JSON:
     return to_dict(codes.declaration(v["code"], v["on"], registry=r))
 
 
+def _measures(r: Registry, v: Mapping[str, Any]) -> JSON:
+    measures = home.Measures(lambda: home._BUNDLED.data, r)  # the bundled measures, r's tiers
+    answer = measures.measures(v["tier"], on=v["on"], where=v["where"])
+    return {**to_dict(answer), "complete": answer.complete, "explanation": answer.explain()}
+
+
 def _check_many(r: Registry, v: Mapping[str, Any]) -> JSON:
     answers = r.check_many(v["places"], v["on"], role=_role(v), tier=v["tier"])
     plain: dict[int, JSON] = {}  # repeated rows share one answer: convert it once
@@ -384,6 +391,31 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         _validate,
         _ref("AeoCode"),
         dated=False,
+    ),
+    Endpoint(
+        "measures",
+        "/v1/measures",
+        "GET",
+        "What a tier gets from China's customs at home on a day, nationally and in a district.",
+        (
+            Param("tier", Tier, "The tier (default: China's AEO tier on the day)."),
+            ON,
+            Param("where", str, "A customs district with a catalogue, e.g. Shenyang."),
+        ),
+        _measures,
+        {
+            "allOf": [
+                _ref("MeasuresAnswer"),
+                {
+                    "type": "object",
+                    "properties": {
+                        "complete": {"type": "boolean"},
+                        "explanation": {"type": "string"},
+                    },
+                    "required": ["complete", "explanation"],
+                },
+            ]
+        },
     ),
     Endpoint(
         "declaration",

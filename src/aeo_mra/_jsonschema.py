@@ -41,8 +41,9 @@ _ATTRIBUTE = re.compile(r"^ {4}(\w+): (.*)$")
 def shapes() -> tuple[type, ...]:
     """The records a surface of aeo_mra answers with, each with a shipped schema."""
     from .codes import AeoCode, Declaration
+    from .home import MeasuresAnswer
 
-    return (Eligibility, Arrangement, Summary, Event, AeoCode, Declaration)
+    return (Eligibility, Arrangement, Summary, Event, AeoCode, Declaration, MeasuresAnswer)
 
 
 def json_schema(record: type) -> JSON:

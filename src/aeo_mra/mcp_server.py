@@ -75,6 +75,15 @@ def create_server(registry: Registry | None = None) -> MCPServer:
         return ask("summary", on=on, basis=basis)
 
     @server.tool()
+    def measures(
+        tier: Tier | None = None, on: date | None = None, where: str | None = None
+    ) -> dict[str, Any]:
+        """What a tier of China's customs gets at home on a day: the measures of the decree
+        in force and its lists, and with where (a customs district such as Shenyang) the
+        district's catalogue; says which lists' items are not all recorded."""
+        return ask("measures", tier=tier, on=on, where=where)
+
+    @server.tool()
     def validate_code(code: str, on: date | None = None) -> dict[str, Any]:
         """An AEO code taken apart and validated (the issuing place, enterprise number,
         arrangement); with on, the place must be covered that day."""
