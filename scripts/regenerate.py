@@ -4,13 +4,16 @@
 
 writes ``src/aeo_mra/data/schema.json`` (from ``aeo_mra/_schema.py``),
 ``src/aeo_mra/data/measures.schema.json`` (from ``aeo_mra/_home_schema.py``), the JSON
-Schemas of the answers' shapes in ``src/aeo_mra/schemas/`` (from the records' types) and
-``tests/snapshots/timeline.json`` (the golden timeline). Tests fail until all are current.
+Schemas of the answers' shapes in ``src/aeo_mra/schemas/`` (from the records' types),
+``tests/snapshots/timeline.json`` (the golden timeline), and the compiled forms the bundled
+registry starts from: ``data/arrangements.compiled.json`` (from the validated TOML) and
+``data/places.compiled.json`` (from the installed pycountry). Tests fail until all are current.
 """
 
 from __future__ import annotations
 
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,9 +22,11 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 from snapshot import PATH as TIMELINE  # noqa: E402
 from snapshot import render as render_timeline  # noqa: E402
 
+from aeo_mra import _compiled, places  # noqa: E402
 from aeo_mra._home_schema import render as render_measures_schema  # noqa: E402
 from aeo_mra._jsonschema import render as render_shape  # noqa: E402
 from aeo_mra._jsonschema import shapes  # noqa: E402
+from aeo_mra._loader import parse  # noqa: E402
 from aeo_mra._schema import render as render_schema  # noqa: E402
 
 SCHEMA = ROOT / "src" / "aeo_mra" / "data" / "schema.json"
@@ -29,8 +34,24 @@ MEASURES_SCHEMA = SCHEMA.with_name("measures.schema.json")
 SHAPES = ROOT / "src" / "aeo_mra" / "schemas"
 
 
+def compiled() -> list[tuple[Path, str]]:
+    """The compiled dataset, from the TOML parsed and validated, and the place index."""
+    toml = Path(_compiled.TOML).read_bytes()
+    dataset = parse(toml.decode("utf-8"), "aeo_mra/data/arrangements.toml")
+    key = _compiled.places_key()
+    if key is None:
+        sys.exit("pycountry's files are not where it ships them: cannot compile the places")
+    index = places.live_index()
+    return [
+        (Path(_compiled.DATASET), _compiled.dump_dataset(dataset, toml)),
+        (Path(_compiled.PLACES), _compiled.dump_places(index, key, version("pycountry"))),
+    ]
+
+
 def main() -> None:
+    # The compiled files first: the timeline is rendered by the registry that reads them.
     files = [
+        *compiled(),
         (SCHEMA, render_schema()),
         (MEASURES_SCHEMA, render_measures_schema()),
         (TIMELINE, render_timeline()),

@@ -6,7 +6,6 @@ the field, so one run shows everything that is wrong with a file.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Callable, Mapping
@@ -828,8 +827,7 @@ def _enum(kind: type[E], *, by_name: bool = False) -> Callable[[Any], E]:
     return read
 
 
-@functools.cache
-def _iso_codes() -> frozenset[str]:
-    import pycountry
+def _iso_codes() -> Mapping[str, object]:
+    from .places import iso_territories
 
-    return frozenset(country.alpha_2 for country in pycountry.countries)
+    return iso_territories()

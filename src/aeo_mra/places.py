@@ -2,7 +2,8 @@
 
 Codes and names come from ISO 3166-1 through pycountry (English, and Chinese through
 the translations pycountry ships); the dataset adds common aliases and the names China's
-customs writes. pycountry is imported only when the first place is resolved.
+customs writes. The index of ISO names is read from its compiled form when that was built
+from the installed pycountry's files, so pycountry is imported only when it was not.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ._limits import MAX_PLACE, MAX_SUGGESTED
 from .errors import DomesticPlaceError, UnknownPlaceError, _quoted
 from .model import Territory
 
-__all__ = ["PlaceIndex", "iso_names", "normalise"]
+__all__ = ["PlaceIndex", "iso_names", "iso_territories", "live_index", "normalise"]
 
 _DROP = re.compile(r"[.'’`]")
 _SEPARATORS = re.compile(r"[\W_]+")
@@ -187,14 +188,23 @@ def iso_names() -> Mapping[str, str]:
     return _iso()[0]
 
 
+def iso_territories() -> Mapping[str, Territory]:
+    """Every ISO 3166-1 territory, by alpha-2 code."""
+    return _iso()[1]
+
+
 @functools.cache
 def _iso() -> tuple[Mapping[str, str], Mapping[str, Territory]]:
-    """ISO 3166-1's names and territories, read from pycountry once per process."""
-    names, territories = _index()
+    """ISO 3166-1's names and territories, read once per process: from the compiled index
+    if it was built from the installed pycountry's files, else from pycountry."""
+    from ._compiled import load_places
+
+    names, territories = load_places() or live_index()
     return MappingProxyType(names), MappingProxyType(territories)
 
 
-def _index() -> tuple[dict[str, str], dict[str, Territory]]:
+def live_index() -> tuple[dict[str, str], dict[str, Territory]]:
+    """ISO 3166-1's names (normalised: their alpha-2 code) and territories, from pycountry."""
     import gettext
 
     import pycountry

@@ -527,12 +527,17 @@ class Registry:
 
 
 def _read_bundled() -> Dataset:
-    from importlib import resources
+    """The bundled dataset: its compiled form if that is current, else the TOML validated."""
+    from . import _compiled
 
-    from ._loader import parse
+    with open(_compiled.TOML, "rb") as file:
+        toml = file.read()
+    dataset = _compiled.load_dataset(toml)
+    if dataset is None:
+        from ._loader import parse
 
-    data = resources.files("aeo_mra").joinpath("data", "arrangements.toml")
-    return parse(data.read_text(encoding="utf-8"), "aeo_mra/data/arrangements.toml")
+        dataset = parse(toml.decode("utf-8"), "aeo_mra/data/arrangements.toml")
+    return dataset
 
 
 def _covers_exports(arrangement: Arrangement) -> bool:

@@ -1,0 +1,239 @@
+"""Compiled forms of the bundled data: JSON derived at build time, read instead of the sources.
+
+Reading the bundled TOML, validating it and importing pycountry take about 0.1 s; these
+files take a few milliseconds. ``scripts/regenerate.py`` writes them: the dataset from the
+*validated* records of ``arrangements.toml``, the place index from pycountry. Each file's
+first line is its key, and a file is read only when its key matches what it was derived
+from; otherwise the sources are read as before. JSON executes nothing when read, and only
+the files shipped inside the package are read this way: a dataset a user loads is always
+parsed and validated in full.
+
+- ``data/arrangements.compiled.json`` is keyed to the data version, the size and CRC-32 of
+  the TOML's bytes, and the records' fields (a changed model makes it stale too).
+- ``data/places.compiled.json`` is keyed to pycountry's version and the CRC-32 of the four
+  files the index is built from (ISO 3166-1's JSON and its three Chinese catalogues).
+
+A CRC-32 guards against a file left stale by mistake, not against an attacker: whoever can
+change the files of the package can change its code.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import zlib
+from collections.abc import Callable, Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from .model import (
+    Arrangement,
+    Basis,
+    Benefit,
+    CodeFormat,
+    CodePrefix,
+    Confidence,
+    CountedTerritory,
+    Coverage,
+    Dataset,
+    DeclarationField,
+    DeclarationRule,
+    Fact,
+    Instrument,
+    Membership,
+    PartnerKind,
+    PartnerTier,
+    Precision,
+    Scope,
+    Source,
+    SourceKind,
+    Stage,
+    Territory,
+    Tier,
+    TierPeriod,
+    When,
+)
+
+__all__ = [
+    "DATASET",
+    "PLACES",
+    "dataset_key",
+    "dump_dataset",
+    "dump_places",
+    "load_dataset",
+    "load_places",
+    "places_key",
+]
+
+_DATA = os.path.join(os.path.dirname(__file__), "data")
+TOML = os.path.join(_DATA, "arrangements.toml")
+DATASET = os.path.join(_DATA, "arrangements.compiled.json")
+PLACES = os.path.join(_DATA, "places.compiled.json")
+# The files of pycountry the place index is built from, relative to its package.
+PYCOUNTRY_INPUTS = (
+    ("databases", "iso3166-1.json"),
+    *(("locales", lang, "LC_MESSAGES", "iso3166-1.mo") for lang in ("zh_CN", "zh_TW", "zh_HK")),
+)
+
+_RECORDS: tuple[type, ...] = (Arrangement, CodeFormat, CountedTerritory, DeclarationRule, Fact,
+                              Membership, PartnerTier, Source, Stage, TierPeriod, When)  # fmt: skip
+_ENUMS: tuple[type[enum.Enum], ...] = (
+    Basis, Benefit, CodePrefix, Confidence, Coverage, DeclarationField, Instrument, PartnerKind,
+    Precision, Scope, SourceKind, Tier,
+)  # fmt: skip
+Places = tuple[dict[str, str], dict[str, Territory]]
+
+
+# -- the dataset -------------------------------------------------------------------------
+
+
+def dataset_key(toml: bytes, version: str) -> dict[str, object]:
+    """The key of the compiled dataset for the TOML file's bytes and its data version."""
+    fields = ";".join(f"{c.__name__}:{','.join(attrs.fields_dict(c))}" for c in _RECORDS)
+    return {
+        "data_version": version,
+        "toml_bytes": len(toml),
+        "toml_crc32": zlib.crc32(toml),
+        "fields_crc32": zlib.crc32(fields.encode()),
+    }
+
+
+def dump_dataset(dataset: Dataset, toml: bytes) -> str:
+    """The compiled form of ``dataset``, validated from the TOML file's bytes ``toml``."""
+    body = {
+        "sources": list(dataset.sources.values()),  # first: the records cite them by id
+        "version": dataset.version,
+        "reviewed": dataset.reviewed,
+        "tiers": list(dataset.tiers.values()),
+        "declaration_rules": dataset.declaration_rules,
+        "aliases": dict(dataset.aliases),
+        "arrangements": dataset.arrangements,
+        "counted_territories": dataset.counted_territories,
+    }
+    key = json.dumps(dataset_key(toml, dataset.version))
+    return key + "\n" + json.dumps(_plain(body), ensure_ascii=False, indent=0) + "\n"
+
+
+def _plain(value: object) -> object:
+    """``value`` in JSON's types: a record as an object tagged ``@`` with its class (citing
+    its sources by id), an enum member or a date as an object tagged with its type."""
+    if isinstance(value, _ENUMS):  # before int: Confidence is an IntEnum
+        return {"@": type(value).__name__, "v": value.value}
+    if value is None or isinstance(value, str | int | float):
+        return value
+    if isinstance(value, date):
+        return {"@": "date", "v": value.isoformat()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, _RECORDS):
+        fields = attrs.asdict(value, recurse=False)  # type: ignore[arg-type]
+        if "sources" in fields:
+            fields["sources"] = [source.id for source in fields["sources"]]
+        return {"@": type(value).__name__, **{k: _plain(v) for k, v in fields.items()}}
+    raise TypeError(f"cannot compile {type(value).__name__}")
+
+
+def load_dataset(toml: bytes, path: str | None = None) -> Dataset | None:
+    """The dataset compiled in ``path`` (default: the bundled one) if its key matches the
+    TOML's bytes, else ``None``."""
+    try:
+        with open(path or DATASET, encoding="utf-8") as file:
+            head, body = file.readline(), file.read()
+    except OSError:
+        return None
+    key = json.loads(head)
+    if not isinstance(key, dict) or key != dataset_key(toml, str(key.get("data_version"))):
+        return None
+    raw = json.loads(body, object_hook=_decoder())
+    if raw["version"] != key["data_version"]:
+        return None
+    return Dataset(
+        raw["version"],
+        raw["reviewed"],
+        MappingProxyType({source.id: source for source in raw["sources"]}),
+        tuple(raw["arrangements"]),
+        MappingProxyType({period.tier: period for period in raw["tiers"]}),
+        tuple(raw["declaration_rules"]),
+        MappingProxyType(raw["aliases"]),
+        tuple(raw["counted_territories"]),
+    )
+
+
+def _decoder() -> Callable[[dict[str, Any]], object]:
+    """The object hook that turns tagged objects back into records, enums and dates."""
+    records: dict[str, Callable[..., object]] = {c.__name__: c for c in _RECORDS}
+    members = {e.__name__: {m.value: m for m in e} for e in _ENUMS}
+    sources: dict[str, Source] = {}
+
+    def decode(table: dict[str, Any]) -> object:
+        kind = table.pop("@", None)
+        if kind is None:
+            return table
+        if kind == "date":
+            return date.fromisoformat(table["v"])
+        if kind in members:
+            return members[kind][table["v"]]
+        for name, value in table.items():
+            if type(value) is list:  # every sequence of the records is a tuple
+                table[name] = tuple(value)
+        if "sources" in table:
+            table["sources"] = tuple(map(sources.__getitem__, table["sources"]))
+        record = records[kind](**table)
+        if type(record) is Source:
+            sources[record.id] = record
+        return record
+
+    return decode
+
+
+# -- the place index ---------------------------------------------------------------------
+
+
+def places_key() -> dict[str, object] | None:
+    """The key of the place index for the installed pycountry, found without importing it;
+    ``None`` if its files are not where pycountry ships them."""
+    from importlib.machinery import PathFinder
+
+    spec = PathFinder.find_spec("pycountry")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    package = spec.submodule_search_locations[0]
+    crc = 0
+    try:
+        for parts in PYCOUNTRY_INPUTS:
+            with open(os.path.join(package, *parts), "rb") as file:
+                crc = zlib.crc32(file.read(), crc)
+    except OSError:
+        return None
+    return {"pycountry_crc32": crc}
+
+
+def dump_places(places: Places, key: Mapping[str, object], version: str) -> str:
+    """The compiled form of the place index ``places``, built from pycountry ``version``."""
+    names, territories = places
+    rows = [[t.code, t.alpha_3, t.numeric, t.name, t.name_zh] for t in territories.values()]
+    head = json.dumps({**key, "pycountry_version": version})
+    body = json.dumps({"names": names, "territories": rows}, ensure_ascii=False, indent=0)
+    return head + "\n" + body + "\n"
+
+
+def load_places(path: str | None = None) -> Places | None:
+    """The place index compiled in ``path`` (default: the bundled one) if it was built from
+    the installed pycountry's files, else ``None``."""
+    try:
+        with open(path or PLACES, encoding="utf-8") as file:
+            head, body = file.readline(), file.read()
+    except OSError:
+        return None
+    key, wanted = json.loads(head), places_key()
+    if wanted is None or {k: key.get(k) for k in wanted} != wanted:
+        return None
+    raw = json.loads(body)
+    territories = {row[0]: Territory(*row) for row in raw["territories"]}
+    return raw["names"], territories

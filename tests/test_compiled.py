@@ -1,0 +1,103 @@
+"""The compiled forms of the bundled data: equal to what they are derived from, and ignored
+when stale."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aeo_mra import Registry, _compiled, places
+from aeo_mra import registry as registry_module
+from aeo_mra._loader import parse
+
+TOML = Path(_compiled.TOML).read_bytes()
+
+
+def _parsed() -> object:
+    return parse(TOML.decode("utf-8"), "aeo_mra/data/arrangements.toml")
+
+
+def test_the_compiled_dataset_is_the_validated_toml() -> None:
+    compiled = _compiled.load_dataset(TOML)
+    assert compiled is not None, "stale: run python scripts/regenerate.py"
+    assert compiled == _parsed()
+    # repr shows what == forgives: an IntEnum read back as an int, a dict for a mapping proxy
+    assert repr(compiled) == repr(_parsed())
+
+
+def test_the_compiled_dataset_shares_each_source() -> None:
+    compiled = _compiled.load_dataset(TOML)
+    assert compiled is not None
+    for arrangement in compiled.arrangements:
+        for source in arrangement.sources:
+            assert source is compiled.sources[source.id]
+
+
+def _rewritten(tmp_path: Path, path: str, change: dict[str, object]) -> str:
+    head, body = Path(path).read_text(encoding="utf-8").split("\n", 1)
+    copy = tmp_path / Path(path).name
+    copy.write_text(json.dumps({**json.loads(head), **change}) + "\n" + body, encoding="utf-8")
+    return str(copy)
+
+
+@pytest.mark.parametrize(
+    "change", [{"toml_crc32": 0}, {"toml_bytes": 1}, {"data_version": "1999.1.1"},
+               {"fields_crc32": 0}],
+)  # fmt: skip
+def test_a_stale_compiled_dataset_is_ignored(tmp_path: Path, change: dict[str, object]) -> None:
+    assert _compiled.load_dataset(TOML, _rewritten(tmp_path, _compiled.DATASET, {})) is not None
+    assert _compiled.load_dataset(TOML, _rewritten(tmp_path, _compiled.DATASET, change)) is None
+
+
+def test_a_changed_toml_makes_the_compiled_dataset_stale() -> None:
+    edited = TOML.replace(b"AEO", b"AEX", 1)
+    assert _compiled.load_dataset(edited) is None
+
+
+def test_without_a_current_compiled_dataset_the_toml_is_parsed_and_validated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stale = _rewritten(tmp_path, _compiled.DATASET, {"toml_crc32": 0})
+    monkeypatch.setattr(_compiled, "DATASET", stale)
+    calls = []
+    monkeypatch.setattr("aeo_mra._loader.parse", lambda *args: calls.append(args) or parse(*args))
+    assert Registry.bundled().dataset == _parsed()
+    assert len(calls) == 1
+    monkeypatch.setattr(_compiled, "DATASET", str(tmp_path / "missing.json"))
+    assert registry_module._read_bundled() == _parsed()
+    assert len(calls) == 2
+
+
+def test_the_compiled_place_index_is_the_live_one() -> None:
+    compiled = _compiled.load_places()
+    assert compiled is not None, "stale: run python scripts/regenerate.py"
+    assert compiled == places.live_index()
+
+
+def test_a_compiled_place_index_of_other_pycountry_files_is_ignored(tmp_path: Path) -> None:
+    assert _compiled.load_places(_rewritten(tmp_path, _compiled.PLACES, {})) is not None
+    other = _rewritten(tmp_path, _compiled.PLACES, {"pycountry_crc32": 1})
+    assert _compiled.load_places(other) is None
+
+
+def test_a_place_index_without_pycountry_files_falls_back_to_pycountry(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_compiled, "PYCOUNTRY_INPUTS", (("databases", "missing.json"),))
+    assert _compiled.places_key() is None
+    assert _compiled.load_places() is None
+
+
+def test_answers_need_neither_pycountry_nor_tomllib() -> None:
+    code = (
+        "import sys, aeo_mra; "
+        "[aeo_mra.check(p) for p in ('DE', 'Germany', '德国', '韓國', 'UK', 276)]; "
+        "aeo_mra.load  # a user's file would still be parsed and validated\n"
+        "print(sorted({'pycountry', 'tomllib'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
