@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import weakref
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -50,3 +50,42 @@ def test_codes_keep_no_registry_alive(tmp_path: Path) -> None:
     del registry
     gc.collect()
     assert gone() is None
+
+
+class _Cell(str):
+    """A str subclass, as numpy.str_ is, whose str() says something else."""
+
+    def __str__(self) -> str:
+        return "FR"
+
+
+def test_a_datetime_is_answered_from_its_own_day() -> None:
+    registry = Registry.bundled()
+    utc = datetime(2021, 10, 7, 23, tzinfo=UTC)
+    tokyo = datetime(2021, 10, 8, 8, tzinfo=timezone(timedelta(hours=9)))
+    assert utc == tokyo  # one instant, two days
+    for moment in (utc, tokyo, utc, tokyo):
+        answer = registry.check("CL", on=moment)
+        assert answer.on == moment.date()
+        assert answer is registry.check("CL", on=moment.date())  # remembered under the day
+    assert all(type(key[-1]) is date for key in _keys(registry) if isinstance(key, tuple))
+
+
+def test_a_str_subclass_is_answered_as_the_str_it_holds() -> None:
+    registry = Registry.bundled()
+    day = date(2020, 1, 1)
+    answer = registry.check(_Cell("DE"), on=day)
+    assert answer.place.code == "DE"
+    assert answer is registry.check("DE", on=day)
+    assert registry.check(_Cell("DE"), on=day) is answer
+    assert all(type(key[0]) in (str, type) for key in _keys(registry) if isinstance(key, tuple))
+
+
+@pytest.mark.parametrize("odd", [276.0, True])
+def test_an_equal_number_of_another_type_never_finds_an_int_code_answer(odd: object) -> None:
+    registry = Registry.bundled()
+    registry.check(276, on=date(2020, 1, 1))
+    with pytest.raises(TypeError):
+        registry.check(odd, on=date(2020, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        registry.check(odd, on=datetime(2020, 1, 1, 12))  # type: ignore[arg-type]

@@ -367,7 +367,14 @@ class Registry:
                 f"unhashable argument: place must be a string or integer ({_quoted(place)}), "
                 f"on a date ({_quoted(on)})"
             ) from None
-        answer = self._check(place, day_or_today(on), role, tier)
+        day = day_or_today(on)
+        if type(day) is date and (day is not on or _str_subclass(place)):
+            # A datetime is asked as its own day (instants equal across zones fall on
+            # different days), a str subclass (numpy.str_) as the str it holds: both keys
+            # are then exact, so the answer is remembered once and found again.
+            plain = str.__str__(place) if isinstance(place, str) else place
+            return self.check(plain, on=day, role=role, tier=tier)
+        answer = self._check(place, day, role, tier)
         if _remembered(place, on):
             self._cached += 1
             if self._cached > _CACHE_LIMIT:  # one budget for every table (threads: roughly)
@@ -560,6 +567,11 @@ def _basis(basis: object) -> Basis:
     if not isinstance(basis, Basis):
         raise TypeError(f"basis must be Basis.SIGNED or Basis.IMPLEMENTED, not {_quoted(basis)}")
     return basis
+
+
+def _str_subclass(place: object) -> bool:
+    """Whether ``place`` is an instance of a subclass of ``str``, not of ``str`` itself."""
+    return isinstance(place, str) and type(place) is not str
 
 
 def _remembered(place: object, on: object) -> bool:
