@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import aeo_mra
-from aeo_mra import Eligibility, Precision, Reason, Role, Tier, Verdict
+from aeo_mra import Eligibility, Precision, Reason, Role, Tier, Verdict, _decide
 
 REGISTRY = aeo_mra._default()
 PARTNER_CODES = sorted({m.territory for a in REGISTRY.dataset.arrangements for m in a.members})
@@ -159,3 +160,42 @@ def test_import_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+CHANGE_DAYS = _decide.change_days(REGISTRY.dataset)
+near_changes = st.sampled_from(CHANGE_DAYS).flatmap(
+    lambda day: st.sampled_from([day - timedelta(days=1), day, day + timedelta(days=1)])
+)
+bulk_places = st.sampled_from([*PARTNER_CODES, "US", "RE", "GL", "SM", "GI", "HK", "CL", 276])
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(st.tuples(bulk_places, near_changes | days), min_size=1, max_size=60),
+    roles,
+    st.sampled_from([None, Tier.ADVANCED_CERTIFIED]),
+)
+def test_check_many_with_a_day_per_row_answers_as_check_does(
+    rows: list[tuple[str | int, date]], role: Role, tier: Tier | None
+) -> None:
+    # Answers are decided once per span between change days: each must still be check()'s.
+    places, on = [p for p, _ in rows], [d for _, d in rows]
+    expected = [_answer_or_error(p, d, role, tier) for p, d in rows]
+    failed = next((e for e in expected if isinstance(e, type)), None)
+    if failed is not None:  # the first row that fails raises its error
+        with pytest.raises(failed):
+            aeo_mra.Registry.bundled().check_many(places, on=on, role=role, tier=tier)
+        return
+    got = aeo_mra.Registry.bundled().check_many(places, on=on, role=role, tier=tier)
+    assert got == expected
+
+
+def test_between_change_days_answers_differ_only_in_their_day() -> None:
+    registry = aeo_mra.Registry.bundled()
+    for place in [*PARTNER_CODES, "US", "GL", "SM"]:
+        for day, next_change in itertools.pairwise(CHANGE_DAYS):
+            first, last = day, next_change - timedelta(days=1)  # a span's first and last days
+            answer = registry.check(place, on=first)
+            assert _decide.for_days(REGISTRY.dataset, answer)(last) == registry.check(
+                place, on=last
+            )

@@ -6,8 +6,10 @@ they mean for one place, day, role and tier, and build the answer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from datetime import date
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, timedelta
+
+import attrs
 
 from .errors import TierNotInForceError, UnknownPartnerTierError, _quoted
 from .model import (
@@ -28,7 +30,18 @@ from .model import (
 )
 from .results import Eligibility, Reason, Verdict
 
-__all__ = ["Situation", "answer", "chosen_tier", "partner_tier", "role", "situation"]
+__all__ = [
+    "Situation",
+    "answer",
+    "change_days",
+    "chosen_tier",
+    "for_days",
+    "partner_tier",
+    "role",
+    "situation",
+]
+
+_ONE_DAY = timedelta(days=1)
 
 Situation = tuple[Arrangement | None, Membership | None, Reason | None]
 """The arrangement that decides, the membership it decides by, and the reason if the
@@ -222,8 +235,54 @@ def _caveats(
     if isinstance(tier, Tier):
         caveats += [c.value for c in dataset.tiers[tier].caveats]
     if day > dataset.reviewed:
-        caveats.append(
-            f"The data was last reviewed on {dataset.reviewed}; this answer for {day} "
-            "does not reflect later changes."
-        )
+        caveats.append(_unreviewed(dataset, day))
     return tuple(caveats)
+
+
+def _unreviewed(dataset: Dataset, day: date) -> str:
+    return (
+        f"The data was last reviewed on {dataset.reviewed}; this answer for {day} "
+        "does not reflect later changes."
+    )
+
+
+def change_days(dataset: Dataset) -> list[date]:
+    """The days on which an answer may differ from the day before's, in order.
+
+    An answer depends on its day only through comparisons with the dates of the dataset
+    (joining and leaving, signing, implementation, stages, tiers, counting, review), so it
+    changes only on such a date or the day after one. Between two change days, answers
+    differ only in their day: see `on_day`.
+    """
+    found: set[date] = set()
+    stack: list[object] = [dataset]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, date):
+            found.add(value)
+        elif isinstance(value, tuple):
+            stack += value
+        elif isinstance(value, Mapping):
+            stack += value.values()
+        elif attrs.has(type(value)):
+            stack += attrs.astuple(value, recurse=False)  # type: ignore[arg-type]
+    after = {day + _ONE_DAY for day in found if day < date.max}
+    return sorted(found | after)
+
+
+def for_days(dataset: Dataset, answer: Eligibility) -> Callable[[date], Eligibility]:
+    """A function giving ``answer`` for another day between the same two change days."""
+    values = attrs.astuple(answer, recurse=False)
+    head, tail = values[:_ON], values[_ON + 1 :]
+    if answer.on <= dataset.reviewed:
+        return lambda day: Eligibility(*head, day, *tail)  # type: ignore[call-arg]
+    # After the review, the last caveat names the day.
+    before, after = tail[: _CAVEATS - _ON - 1], tail[_CAVEATS - _ON :]
+    caveats = answer.caveats[:-1]
+    return lambda day: Eligibility(  # type: ignore[call-arg]
+        *head, day, *before, (*caveats, _unreviewed(dataset, day)), *after
+    )
+
+
+_NAMES = [field.name for field in attrs.fields(Eligibility)]
+_ON, _CAVEATS = _NAMES.index("on"), _NAMES.index("caveats")

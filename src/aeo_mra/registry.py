@@ -7,8 +7,12 @@ be shared between threads.
 from __future__ import annotations
 
 import _thread
+import gc
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
+from operator import add
 from os import PathLike
 from time import time as _time
 from typing import TYPE_CHECKING, Any
@@ -65,6 +69,7 @@ class _Derived:
             c.territory: c for c in dataset.counted_territories
         }
         self.by_id = {a.id.casefold(): a for a in dataset.arrangements}
+        self.change_days: list[date] | None = None  # worked out when first needed
 
 
 class Registry:
@@ -436,14 +441,54 @@ class Registry:
             days = [_row_day(d, row) for row, d in enumerate(days)]
         if len(days) != len(rows):
             raise ValueError(f"got {len(rows)} places but {len(days)} dates, one per row")
-        answers: dict[tuple[object, object], Eligibility] = {}
-        result = []
-        for pair in zip(rows, days, strict=True):
-            try:
-                result.append(answers[pair])
-            except KeyError:
-                answers[pair] = answer = self._check_row(rows, *pair, role, tier, len(result))
+        return self._check_days(rows, days, role, tier)
+
+    def _check_days(
+        self, rows: list[Any], days: list[date], role: Role, tier: Tier | None
+    ) -> list[Eligibility]:
+        """`check_many` with a day per row. Each place is decided once per span between two
+        change days; another day in the span gets that answer, for its day."""
+        derived = self._loaded()
+        if derived.change_days is None:
+            derived.change_days = _decide.change_days(derived.dataset)
+        places, on = list(dict.fromkeys(rows)), list(dict.fromkeys(days))
+        width, span_count = len(on), len(derived.change_days) + 1
+        place_ids = {place: index * width for index, place in enumerate(places)}
+        day_ids = {day: index for index, day in enumerate(on)}
+        # A number per row for its place and day, worked out in C: place * width + day.
+        numbers = list(map(add, map(place_ids.__getitem__, rows), map(day_ids.__getitem__, days)))
+        spans = [bisect_right(derived.change_days, day) for day in on]
+        makers: dict[int, Callable[[date], Eligibility]] = {}  # by place * span_count + span
+        # By number: a list when most places are asked on most days, else a dict.
+        cells = len(places) * width
+        answers: list[Eligibility | None] | defaultdict[int, Eligibility | None]
+        answers = [None] * cells if cells <= 4 * len(rows) else defaultdict(type(None))
+        # Millions of new answers, none in a cycle: the collector would scan them again
+        # and again as they pile up (several times the work), so it waits until the end.
+        collecting = gc.isenabled()
+        gc.disable()
+        result: list[Eligibility] = []
+        try:
+            for number in numbers:
+                answer = answers[number]
+                if answer is None:
+                    place, day = divmod(number, width)
+                    span = place * span_count + spans[day]
+                    make = makers.get(span)
+                    if make is None:
+                        try:
+                            answer = self.check(places[place], on=on[day], role=role, tier=tier)
+                        except (Error, TypeError) as error:
+                            _note_row(error, rows, len(result))
+                            raise
+                        makers[span] = _decide.for_days(derived.dataset, answer)
+                    else:
+                        answer = make(on[day])
+                    answers[number] = answer
                 result.append(answer)
+        finally:
+            if collecting:
+                gc.enable()
         return result
 
     def _check_row(
@@ -462,8 +507,7 @@ class Registry:
         try:
             return self.check(place, on=day, role=role, tier=tier)  # type: ignore[arg-type]
         except (Error, TypeError) as error:
-            index = rows.index(place) if row is None else row
-            error.add_note(f"in row {index} of check_many: {_quoted(place)}")
+            _note_row(error, rows, rows.index(place) if row is None else row)
             raise
 
     def check_foreign(
@@ -561,6 +605,11 @@ def _row_day(on: object, row: int) -> date:
     except TypeError as error:
         error.add_note(f"in row {row} of check_many")
         raise
+
+
+def _note_row(error: Exception, rows: list[Any], index: int) -> None:
+    """Add to ``error`` a note naming the row of `check_many` it was raised for."""
+    error.add_note(f"in row {index} of check_many: {_quoted(rows[index])}")
 
 
 def _basis(basis: object) -> Basis:
