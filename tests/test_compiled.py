@@ -94,10 +94,11 @@ def test_a_place_index_without_pycountry_files_falls_back_to_pycountry(
 
 def test_answers_need_neither_pycountry_nor_tomllib() -> None:
     code = (
-        "import sys, aeo_mra; "
+        "import contextlib, io, sys, aeo_mra, aeo_mra.cli; "
         "[aeo_mra.check(p) for p in ('DE', 'Germany', '德国', '韓國', 'UK', 276)]; "
-        "aeo_mra.load  # a user's file would still be parsed and validated\n"
-        "print(sorted({'pycountry', 'tomllib'} & set(sys.modules)))"
+        "out = io.StringIO(); sys.stdout, real = out, sys.stdout; "
+        "aeo_mra.cli.main(['check', 'DE']); sys.stdout = real; "
+        "print(sorted({'pycountry', 'tomllib', 'aeo_mra.world'} & set(sys.modules)))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -713,8 +713,13 @@ _EPILOG = (
 )
 
 
-def _parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``aeo-mra`` command."""
+def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser of the ``aeo-mra`` command line ``argv``.
+
+    Only the command ``argv`` names gets its arguments, so that a command does not pay for
+    importing another's modules (``world``'s); with no ``argv``, every command does.
+    """
+    named = None if argv is None else next((a for a in argv if not a.startswith("-")), "")
     top = _Parser(
         prog=PROG,
         description="China's customs AEO mutual recognition arrangements.",
@@ -735,7 +740,8 @@ def _parser() -> argparse.ArgumentParser:
             description=command.help,
             parents=[json_flag] if command.json else [],
         )
-        command.arguments(sub)
+        if named is None or named == command.name:
+            command.arguments(sub)
         sub.set_defaults(run=command.run)
     return top
 
@@ -750,7 +756,8 @@ class _Version(argparse.Action):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``aeo-mra`` command with ``argv`` (default: ``sys.argv[1:]``); the exit status."""
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser(argv).parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     stdout = sys.stdout
     if stdout is None:  # started with stdout closed (`aeo-mra timeline >&-`)
