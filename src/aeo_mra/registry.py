@@ -11,7 +11,7 @@ import gc
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from operator import add
 from os import PathLike
 from time import time as _time
@@ -361,6 +361,8 @@ class Registry:
             start, end, on = _dates.today_window
             if not start <= _time() < end:
                 on = _dates.today()
+        elif type(on) is datetime:  # asked as its own day: instants equal across time
+            on = on.date()  # zones fall on different days, so a datetime is never a key
         # An int's key is tagged: 276.0 and True must not find the answers for 276 and 1.
         key: tuple[object, ...] = (place, on) if type(place) is not int else (int, place, on)
         try:
@@ -374,9 +376,9 @@ class Registry:
             ) from None
         day = day_or_today(on)
         if type(day) is date and (day is not on or _str_subclass(place)):
-            # A datetime is asked as its own day (instants equal across zones fall on
-            # different days), a str subclass (numpy.str_) as the str it holds: both keys
-            # are then exact, so the answer is remembered once and found again.
+            # A subclass of datetime (pandas' Timestamp) is asked as its day, a str subclass
+            # (numpy.str_) as the str it holds: both keys are then exact, so the answer is
+            # remembered once and found again.
             plain = str.__str__(place) if isinstance(place, str) else place
             return self.check(plain, on=day, role=role, tier=tier)
         answer = self._check(place, day, role, tier)
