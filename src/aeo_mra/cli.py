@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
-import difflib
 import enum
 import importlib
 import io
@@ -21,7 +20,6 @@ import json
 import os
 import re
 import sys
-import traceback
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -94,6 +92,8 @@ def _member(kind: type[E], label: str) -> Callable[[str], E]:
 
 def _close(wanted: str, valid: Sequence[str]) -> list[str]:
     """The valid names close to ``wanted``, or with a word close to it (``advnced``)."""
+    import difflib  # only for a mistyped word: it takes a while to import
+
     words = [(word, name) for name in valid for word in {_key(name), *_key(name).split("_")}]
     close = difflib.get_close_matches(wanted, [w for w, _ in words], n=3, cutoff=0.75)
     return list(dict.fromkeys(name for word, name in words if word in close))[:3]
@@ -780,6 +780,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_output()
         return _output_failed(error.strerror or str(error))
     except Exception:  # a bug: never let it pass for "no" (status 1)
+        import traceback
+
         traceback.print_exc()
         return EXIT_BUG
     finally:
