@@ -86,6 +86,20 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
     Precision, Scope, SourceKind, Tier,
 )  # fmt: skip
 Places = tuple[dict[str, str], dict[str, Territory]]
+FORMAT = 2
+"""The version of the compiled dataset's layout, part of its key."""
+
+
+def _typed(record: type) -> dict[str, type]:
+    """The fields of ``record`` whose type is a date or an enum: written without a tag."""
+    kinds: dict[str, type] = {kind.__name__: kind for kind in _ENUMS}
+    kinds["date"] = date
+    found = {}
+    for field in attrs.fields(record):
+        name = str(field.type).removesuffix(" | None")
+        if name in kinds:
+            found[field.name] = kinds[name]
+    return found
 
 
 # -- the dataset -------------------------------------------------------------------------
@@ -95,6 +109,7 @@ def dataset_key(toml: bytes, version: str) -> dict[str, object]:
     """The key of the compiled dataset for the TOML file's bytes and its data version."""
     fields = ";".join(f"{c.__name__}:{','.join(attrs.fields_dict(c))}" for c in _RECORDS)
     return {
+        "format": FORMAT,
         "data_version": version,
         "toml_bytes": len(toml),
         "toml_crc32": zlib.crc32(toml),
@@ -135,8 +150,17 @@ def _plain(value: object) -> object:
         fields = attrs.asdict(value, recurse=False)  # type: ignore[arg-type]
         if "sources" in fields:
             fields["sources"] = [source.id for source in fields["sources"]]
-        return {"@": type(value).__name__, **{k: _plain(v) for k, v in fields.items()}}
+        typed = _typed(type(value))
+        plain = {k: v if k not in typed else _bare(v) for k, v in fields.items()}
+        return {"@": type(value).__name__, **{k: _plain(v) for k, v in plain.items()}}
     raise TypeError(f"cannot compile {type(value).__name__}")
+
+
+def _bare(value: object) -> object:
+    """A date or enum member of a field of its own type: its ISO text or its value."""
+    if isinstance(value, date):
+        return value.isoformat()
+    return value.value if isinstance(value, enum.Enum) else value
 
 
 def load_dataset(toml: bytes, path: str | None = None) -> Dataset | None:
@@ -169,6 +193,14 @@ def _decoder() -> Callable[[dict[str, Any]], object]:
     """The object hook that turns tagged objects back into records, enums and dates."""
     records: dict[str, Callable[..., object]] = {c.__name__: c for c in _RECORDS}
     members = {e.__name__: {m.value: m for m in e} for e in _ENUMS}
+    read: dict[str, Callable[[Any], object]] = {
+        e.__name__: members[e.__name__].__getitem__ for e in _ENUMS
+    }
+    read["date"] = date.fromisoformat
+    typed = {
+        record.__name__: [(name, read[kind.__name__]) for name, kind in _typed(record).items()]
+        for record in _RECORDS
+    }
     sources: dict[str, Source] = {}
 
     def decode(table: dict[str, Any]) -> object:
@@ -182,6 +214,9 @@ def _decoder() -> Callable[[dict[str, Any]], object]:
         for name, value in table.items():
             if type(value) is list:  # every sequence of the records is a tuple
                 table[name] = tuple(value)
+        for name, convert in typed[kind]:
+            if table[name] is not None:
+                table[name] = convert(table[name])
         if "sources" in table:
             table["sources"] = tuple(map(sources.__getitem__, table["sources"]))
         record = records[kind](**table)
