@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import aeo_mra
-from aeo_mra import Eligibility, Precision, Reason, Role, Tier, Verdict, _decide
+from aeo_mra import Eligibility, Precision, Reason, Role, Tier, Verdict, _decide, _frames
 
 REGISTRY = aeo_mra._default()
 PARTNER_CODES = sorted({m.territory for a in REGISTRY.dataset.arrangements for m in a.members})
@@ -162,7 +162,7 @@ def test_import_stays_light() -> None:
     assert out.stdout.strip() == "[]"
 
 
-CHANGE_DAYS = _decide.change_days(REGISTRY.dataset)
+CHANGE_DAYS = _frames._days(REGISTRY).anyone
 near_changes = st.sampled_from(CHANGE_DAYS).flatmap(
     lambda day: st.sampled_from([day - timedelta(days=1), day, day + timedelta(days=1)])
 )

@@ -7,7 +7,7 @@ they mean for one place, day, role and tier, and build the answer.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 
 import attrs
 
@@ -33,7 +33,6 @@ from .results import Eligibility, Reason, Verdict
 __all__ = [
     "Situation",
     "answer",
-    "change_days",
     "chosen_tier",
     "for_days",
     "partner_tier",
@@ -41,7 +40,6 @@ __all__ = [
     "situation",
 ]
 
-_ONE_DAY = timedelta(days=1)
 
 Situation = tuple[Arrangement | None, Membership | None, Reason | None]
 """The arrangement that decides, the membership it decides by, and the reason if the
@@ -244,30 +242,6 @@ def _unreviewed(dataset: Dataset, day: date) -> str:
         f"The data was last reviewed on {dataset.reviewed}; this answer for {day} "
         "does not reflect later changes."
     )
-
-
-def change_days(dataset: Dataset) -> list[date]:
-    """The days on which an answer may differ from the day before's, in order.
-
-    An answer depends on its day only through comparisons with the dates of the dataset
-    (joining and leaving, signing, implementation, stages, tiers, counting, review), so it
-    changes only on such a date or the day after one. Between two change days, answers
-    differ only in their day: see `on_day`.
-    """
-    found: set[date] = set()
-    stack: list[object] = [dataset]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, date):
-            found.add(value)
-        elif isinstance(value, tuple):
-            stack += value
-        elif isinstance(value, Mapping):
-            stack += value.values()
-        elif attrs.has(type(value)):
-            stack += attrs.astuple(value, recurse=False)  # type: ignore[arg-type]
-    after = {day + _ONE_DAY for day in found if day < date.max}
-    return sorted(found | after)
 
 
 def for_days(dataset: Dataset, answer: Eligibility) -> Callable[[date], Eligibility]:

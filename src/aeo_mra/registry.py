@@ -69,7 +69,6 @@ class _Derived:
             c.territory: c for c in dataset.counted_territories
         }
         self.by_id = {a.id.casefold(): a for a in dataset.arrangements}
-        self.change_days: list[date] | None = None  # worked out when first needed
 
 
 class Registry:
@@ -450,16 +449,16 @@ class Registry:
     ) -> list[Eligibility]:
         """`check_many` with a day per row. Each place is decided once per span between two
         change days; another day in the span gets that answer, for its day."""
-        derived = self._loaded()
-        if derived.change_days is None:
-            derived.change_days = _decide.change_days(derived.dataset)
+        from ._frames import _days  # the days an answer can change on, as check_frame's
+
+        change_days, dataset = _days(self).anyone, self.dataset
         places, on = list(dict.fromkeys(rows)), list(dict.fromkeys(days))
-        width, span_count = len(on), len(derived.change_days) + 1
+        width, span_count = len(on), len(change_days) + 1
         place_ids = {place: index * width for index, place in enumerate(places)}
         day_ids = {day: index for index, day in enumerate(on)}
         # A number per row for its place and day, worked out in C: place * width + day.
         numbers = list(map(add, map(place_ids.__getitem__, rows), map(day_ids.__getitem__, days)))
-        spans = [bisect_right(derived.change_days, day) for day in on]
+        spans = [bisect_right(change_days, day) for day in on]
         makers: dict[int, Callable[[date], Eligibility]] = {}  # by place * span_count + span
         # By number: a list when most places are asked on most days, else a dict.
         cells = len(places) * width
@@ -483,7 +482,7 @@ class Registry:
                         except (Error, TypeError) as error:
                             _note_row(error, rows, len(result))
                             raise
-                        makers[span] = _decide.for_days(derived.dataset, answer)
+                        makers[span] = _decide.for_days(dataset, answer)
                     else:
                         answer = make(on[day])
                     answers[number] = answer
