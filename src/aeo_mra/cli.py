@@ -471,7 +471,7 @@ def _diff(args: argparse.Namespace) -> int:
     from aeo_mra import diff
 
     old = _load(args.old)
-    new = _load(args.new) if args.new else aeo_mra._default()
+    new = _registry(args.new)
     facts, answers = diff.facts(old, new), diff.answers(old, new)
     if args.json:
         _print_json(
@@ -640,7 +640,7 @@ def _add_serve(parser: argparse.ArgumentParser) -> None:
 
 
 def _registry(data: str | None) -> aeo_mra.Registry:
-    """The registry of ``--data``, read and validated now (default: the bundled data's)."""
+    """The registry of a dataset file, read and validated now (default: the bundled data's)."""
     registry = _load(data) if data else aeo_mra._default()
     _ = registry.dataset  # the bundled data is read on first use: read it now
     return registry
