@@ -371,6 +371,14 @@ TABLE = [
     ("2023-01-01", "BR", "bilateral", 7, "tradeworks-br", ""),
     ("2023-01-01", "BR", "plurilateral", 2, "tradeworks-br", ""),
     ("2019-09-30", "CN", "bilateral", 13, "newsis-2019-mn", CN_2019),
+    # the Americas
+    #
+    # Europe, the Middle East and Africa
+    #
+    # Asia and the Pacific
+    #
+    # the world, and plurilateral arrangements
+    #
 ]
 # fmt: on
 
