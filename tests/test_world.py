@@ -310,6 +310,10 @@ WCO = "lists not yet researched: Korea's unidentified partners, India, Thailand,
 PLURAL = "only the Pacific Alliance's of the four is in the data"
 KR_TR = "Korea–Turkey, Korea's ninth (signed 2014-06), is dated only to 2014–2017"
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
+HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australia of 2017-07-06"
+HK_MX = "Hong Kong–Mexico (before 2022-11 by this count) is not dated in the data"
+HK_BH = "Hong Kong–Bahrain, on Hong Kong's list of 2025-12-30, is not recorded"
+HK_MOU = "the count of 17 includes memoranda, and Hong Kong–Bahrain is not recorded"
 CA = "Australia–Canada, signed in July 2017, is dated only to the month"
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
 CA_2012 = "the press count of 3 leaves out CBP's 2008 arrangement with Canada"
@@ -342,7 +346,7 @@ TABLE = [
     ("2017-07-10", "US", "bilateral", 11, "kr-au-ae-2017", ""),
     ("2017-07-10", "JP", "bilateral", 8, "kr-au-ae-2017", ""),
     ("2017-07-10", "SG", "bilateral", 7, "kr-au-ae-2017", ""),
-    ("2017-07-10", "HK", "bilateral", 7, "kr-au-ae-2017", ""),
+    ("2017-07-10", "HK", "bilateral", 7, "kr-au-ae-2017", HK_2017),
     ("2017-07-10", "EU", "bilateral", 6, "kr-au-ae-2017", ""),
     ("2017-07-10", "CA", "bilateral", 6, "kr-au-ae-2017", CA),
     ("2019-09-30", "JP", "bilateral", 9, "newsis-2019-mn", JP_2019),
@@ -400,6 +404,15 @@ TABLE = [
     ("2025-02-21", "KR", "bilateral", 23, "hellot-2025", KR_2025),
     ("2025-03-25", "KR", "bilateral", 25, "kr-gb-2025", ""),
     ("2026-02-23", "KR", "bilateral", 25, "heraldcorp-2026", ""),
+    # Taiwan and Hong Kong
+    ("2024-12-05", "TW", "bilateral", 10, "tw-ca-2024", ""),
+    ("2014-06-27", "HK", "bilateral", 4, "hk-sg-2014-zh", ""),
+    ("2016-03-17", "HK", "bilateral", 6, "hk-my-2016", ""),
+    ("2016-08-23", "HK", "bilateral", 7, "hk-jp-2016", ""),
+    ("2017-07-06", "HK", "bilateral", 8, "hk-au-2017", ""),
+    ("2022-11-29", "HK", "bilateral", 13, "hk-2022-11", HK_MX),
+    ("2024-06-26", "HK", "bilateral", 17, "hk-sa-2024", HK_MOU),
+    ("2025-12-30", "HK", "bilateral", 18, "hk-pe-2025", HK_BH),
     # the world, and plurilateral arrangements
     #
 ]
