@@ -311,7 +311,6 @@ PLURAL = "only the Pacific Alliance's of the four is in the data"
 KR_2012 = "Korea's fifth partner by 2012-04 is not identified"
 KR_2015 = "four of Korea's partners of 2014–2015 are dated only to 2014–2017"
 KR_22 = "Korea's twenty-second partner (2019–2023) is not identified"
-CA = "Australia–Canada, signed in July 2017, is dated only to the month"
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
 CA_2012 = "the press count of 3 leaves out CBP's 2008 arrangement with Canada"
 JP_2019 = "the press count of 9 leaves out Japan's arrangements with Taiwan and Australia"
@@ -345,7 +344,7 @@ TABLE = [
     ("2017-07-10", "SG", "bilateral", 7, "kr-au-ae-2017", ""),
     ("2017-07-10", "HK", "bilateral", 7, "kr-au-ae-2017", ""),
     ("2017-07-10", "EU", "bilateral", 6, "kr-au-ae-2017", ""),
-    ("2017-07-10", "CA", "bilateral", 6, "kr-au-ae-2017", CA),
+    ("2017-07-10", "CA", "bilateral", 6, "kr-au-ae-2017", ""),
     ("2019-09-30", "JP", "bilateral", 9, "newsis-2019-mn", JP_2019),
     ("2018-06-28", "HK", "bilateral", 9, "hk-nz-2018", ""),
     ("2017-12-15", "HK", "bilateral", 8, "hk-2017-12", ""),
@@ -372,6 +371,7 @@ TABLE = [
     ("2023-01-01", "BR", "plurilateral", 2, "tradeworks-br", ""),
     ("2019-09-30", "CN", "bilateral", 13, "newsis-2019-mn", CN_2019),
     # the Americas
+    ("2022-06-23", "CA", "bilateral", 10, "cba-2022", ""),
     #
     # Europe, the Middle East and Africa
     #
