@@ -372,6 +372,7 @@ TABLE = [
     ("2019-09-30", "CN", "bilateral", 13, "newsis-2019-mn", CN_2019),
     # the Americas
     ("2022-06-23", "CA", "bilateral", 10, "cba-2022", ""),
+    ("2016-05-11", "MX", "bilateral", 3, "mexico-now-2016", ""),
     #
     # Europe, the Middle East and Africa
     #
