@@ -374,6 +374,7 @@ TABLE = [
     # the Americas
     #
     # Europe, the Middle East and Africa
+    ("2021-09-01", "CH", "bilateral", 4, "ch-gb-2021-force", ""),
     #
     # Asia and the Pacific
     #
