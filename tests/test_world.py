@@ -375,6 +375,7 @@ TABLE = [
     #
     # Europe, the Middle East and Africa
     ("2021-09-01", "CH", "bilateral", 4, "ch-gb-2021-force", ""),
+    ("2025-01-16", "UZ", "bilateral", 3, "trend-uz-2025", ""),
     #
     # Asia and the Pacific
     #
