@@ -328,7 +328,6 @@ PLURAL_2020 = (
     " Mercosur's, 2019-11); the WCO's fourth is not identified (the Andean Community's, 2019, is"
     " a candidate)"
 )
-KR_TR = "Korea–Turkey, Korea's ninth (signed 2014-06), is dated only to 2014–2017"
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
 HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australia of 2017-07-06"
 HK_MX = "Hong Kong–Mexico (before 2022-11 by this count) is not dated in the data"
@@ -378,7 +377,7 @@ TABLE = [
     ("2014-06-27", "SG", "bilateral", 6, "sg-hk-2014", ""),
     ("2014-12-01", "SG", "bilateral", 7, "sg-us-2014", ""),
     ("2019-09-30", "SG", "bilateral", 8, "newsis-2019-mn", ""),
-    ("2015-12-03", "KR", "bilateral", 12, "ajunews-2015", KR_TR),
+    ("2015-12-03", "KR", "bilateral", 12, "ajunews-2015", ""),
     ("2017-07-06", "KR", "bilateral", 16, "kr-au-ae-2017", ""),
     ("2019-06-12", "KR", "bilateral", 20, "yonhap-2019-06", ""),
     ("2019-09-30", "KR", "bilateral", 21, "newsis-2019-mn", ""),
@@ -398,6 +397,8 @@ TABLE = [
     ("2016-05-11", "MX", "bilateral", 3, "mexico-now-2016", ""),
     #
     # Europe, the Middle East and Africa
+    ("2021-09-01", "CH", "bilateral", 4, "ch-gb-2021-force", ""),
+    ("2025-01-16", "UZ", "bilateral", 3, "trend-uz-2025", ""),
     #
     # Asia and the Pacific
     #
@@ -412,11 +413,11 @@ TABLE = [
     ("2014-02-13", "JP", "bilateral", 6, "kr-hk-2014", ""),
     ("2014-02-13", "EU", "bilateral", 5, "kr-hk-2014", ""),
     ("2014-03-13", "KR", "bilateral", 8, "kr-mx-2014", ""),
-    ("2014-08-27", "KR", "bilateral", 9, "kr-hk-2014-08", KR_TR),
-    ("2015-03-23", "KR", "bilateral", 10, "kr-il-2015", KR_TR),
-    ("2015-04-24", "KR", "bilateral", 11, "kr-do-2015", KR_TR),
-    ("2015-10-08", "KR", "bilateral", 12, "kr-in-2015", KR_TR),
-    ("2015-11-18", "KR", "bilateral", 12, "kr-do-2015-11", KR_TR),
+    ("2014-08-27", "KR", "bilateral", 9, "kr-hk-2014-08", ""),
+    ("2015-03-23", "KR", "bilateral", 10, "kr-il-2015", ""),
+    ("2015-04-24", "KR", "bilateral", 11, "kr-do-2015", ""),
+    ("2015-10-08", "KR", "bilateral", 12, "kr-in-2015", ""),
+    ("2015-11-18", "KR", "bilateral", 12, "kr-do-2015-11", ""),
     ("2017-10-16", "KR", "bilateral", 17, "kr-my", ""),
     ("2017-12-18", "KR", "bilateral", 19, "kr-pe-uy", ""),
     ("2021-10-01", "KR", "bilateral", 22, "kr-my-2021", ""),
