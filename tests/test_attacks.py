@@ -21,7 +21,7 @@ from aeo_mra import DataError, _limits, codes
 from aeo_mra._loader import parse
 from aeo_mra.places import PLACEHOLDERS, _visible, normalise
 
-BUDGET = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+BUDGET = settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 BUNDLED_TEXT = (Path(aeo_mra.__file__).parent / "data" / "arrangements.toml").read_text(
     encoding="utf-8"
 )

@@ -25,7 +25,7 @@ def _compact_by_copies(code: str) -> str:
     return text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.lists(st.sampled_from(["AEO<", ">", "<", "AEO", "X", "1", " "]), max_size=12))
 def test_compact_takes_off_wrappers_as_before(parts: list[str]) -> None:
     code = "".join(parts)

@@ -240,7 +240,7 @@ _LEAVES = st.one_of(
 )  # fmt: skip
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.data())
 def test_random_damage_to_the_dataset_is_reported_never_crashes(data: st.DataObject) -> None:
     """Replace one random value of the bundled data: parse succeeds or raises DataError."""

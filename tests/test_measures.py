@@ -451,7 +451,7 @@ def test_every_list_names_tiers_that_existed_while_its_instrument_was_in_force(
 days = st.dates(date(2007, 1, 1), date(2030, 12, 31))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(days, st.sampled_from([ADVANCED, GENERAL, Tier.AA, Tier.A, Tier.CERTIFIED]))
 def test_every_answer_holds_only_what_the_tier_gets_on_the_day(
     bundled: Measures, day: date, tier: Tier
@@ -471,7 +471,7 @@ def test_every_answer_holds_only_what_the_tier_gets_on_the_day(
         assert not item.complete
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(days)
 def test_a_tier_compared_with_itself_gets_nothing_more(bundled: Measures, day: date) -> None:
     tier = bundled.measures(on=day).tier

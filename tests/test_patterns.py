@@ -74,7 +74,7 @@ _PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_an_accepted_pattern_compiles_and_has_bounded_ways(pattern: str) -> None:
     """Fuzz: any pattern is refused with a ValueError, or compiles and matches fast."""
