@@ -314,6 +314,11 @@ WCO_2020 = (
     "the data counts 88 bilateral arrangements signed by 2020-12-18, one more than the WCO's 87;"
     " the Compendium's own list was not seen, so which it did not count is not known"
 )
+WCO_2018 = (
+    "the data counts 61 bilateral arrangements signed by 2018-06-20 (60 by the conference of"
+    " March 2018 the count describes), five more than the WCO's 56; which it did not count is"
+    " not known"
+)
 PLURAL_2019 = (
     "the data has two plurilaterals certainly signed by 2019-08-09 (Agadir's, April or May 2016,"
     " and the Pacific Alliance's, 2018-07) and the Andean Community's, signed between 2018-09 and"
@@ -435,6 +440,7 @@ TABLE = [
     ("2025-12-30", "HK", "bilateral", 18, "hk-pe-2025", HK_BH),
     # the world, and plurilateral arrangements
     ("2017-06-21", None, "bilateral", 49, "wco-news-2017", WCO_2017),
+    ("2018-06-20", None, "bilateral", 56, "wco-news-2018", WCO_2018),
 ]
 # fmt: on
 
