@@ -334,6 +334,8 @@ HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australi
 HK_MX = "Hong Kong–Mexico (before 2022-11 by this count) is not dated in the data"
 HK_BH = "Hong Kong–Bahrain, on Hong Kong's list of 2025-12-30, is not recorded"
 HK_MOU = "the count of 17 includes memoranda, and Hong Kong–Bahrain is not recorded"
+ID_AE = "Indonesia–UAE, named by ANTARA in 2024, is not recorded"
+IN_9 = "the official's nine is not reached: no CBIC list; the data has eight by then"
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
 CA_2012 = "the press count of 3 leaves out CBP's 2008 arrangement with Canada"
 JP_2019 = "the press count of 9 leaves out Japan's arrangements with Taiwan and Australia"
@@ -438,6 +440,13 @@ TABLE = [
     ("2022-11-29", "HK", "bilateral", 13, "hk-2022-11", HK_MX),
     ("2024-06-26", "HK", "bilateral", 17, "hk-sa-2024", HK_MOU),
     ("2025-12-30", "HK", "bilateral", 18, "hk-pe-2025", HK_BH),
+    # Australia, India, Indonesia, Thailand
+    ("2024-04-18", "AU", "bilateral", 10, "au-in-2024", ""),
+    ("2024-08-07", "AU", "bilateral", 11, "au-id-2024", ""),
+    ("2024-08-07", "ID", "bilateral", 4, "au-id-2024", ID_AE),
+    ("2024-08-07", "ID", "plurilateral", 1, "au-id-2024", ""),
+    ("2025-05-13", "IN", "bilateral", 9, "in-2025", IN_9),
+    ("2023-05-29", "TH", "bilateral", 6, "th-nz-2023", ""),
     # the world, and plurilateral arrangements
     ("2017-06-21", None, "bilateral", 49, "wco-news-2017", WCO_2017),
     ("2018-06-20", None, "bilateral", 56, "wco-news-2018", WCO_2018),
