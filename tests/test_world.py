@@ -336,6 +336,7 @@ HK_BH = "Hong Kong–Bahrain, on Hong Kong's list of 2025-12-30, is not recorded
 HK_MOU = "the count of 17 includes memoranda, and Hong Kong–Bahrain is not recorded"
 ID_AE = "Indonesia–UAE, named by ANTARA in 2024, is not recorded"
 IN_9 = "the official's nine is not reached: no CBIC list; the data has eight by then"
+NZ_SG = "New Zealand–Singapore, which this count needs, is not dated"
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
 CA_2012 = "the press count of 3 leaves out CBP's 2008 arrangement with Canada"
 JP_2019 = "the press count of 9 leaves out Japan's arrangements with Taiwan and Australia"
@@ -447,6 +448,7 @@ TABLE = [
     ("2024-08-07", "ID", "plurilateral", 1, "au-id-2024", ""),
     ("2025-05-13", "IN", "bilateral", 9, "in-2025", IN_9),
     ("2023-05-29", "TH", "bilateral", 6, "th-nz-2023", ""),
+    ("2024-07-26", "SG", "bilateral", 11, "jetro-sg-2024", NZ_SG),
     # the world, and plurilateral arrangements
     ("2017-06-21", None, "bilateral", 49, "wco-news-2017", WCO_2017),
     ("2018-06-20", None, "bilateral", 56, "wco-news-2018", WCO_2018),
