@@ -449,6 +449,7 @@ TABLE = [
     ("2025-05-13", "IN", "bilateral", 9, "in-2025", IN_9),
     ("2023-05-29", "TH", "bilateral", 6, "th-nz-2023", ""),
     ("2024-07-26", "SG", "bilateral", 11, "jetro-sg-2024", NZ_SG),
+    ("2019-02-26", "NZ", "bilateral", 6, "nz-hk-2019", ""),
     # the world, and plurilateral arrangements
     ("2017-06-21", None, "bilateral", 49, "wco-news-2017", WCO_2017),
     ("2018-06-20", None, "bilateral", 56, "wco-news-2018", WCO_2018),
