@@ -332,8 +332,10 @@ WCO_2017 = (
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
 HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australia of 2017-07-06"
 HK_MX = "Hong Kong–Mexico (before 2022-11 by this count) is not dated in the data"
-HK_BH = "Hong Kong–Bahrain, on Hong Kong's list of 2025-12-30, is not recorded"
-HK_MOU = "the count of 17 includes memoranda, and Hong Kong–Bahrain is not recorded"
+HK_MOU = (
+    "the count of 17 counts MRAs and memoranda; the data has 13 MRAs by then (Mexico's,"
+    " Bahrain's and Saudi Arabia's days are ranges)"
+)
 ID_AE = "Indonesia–UAE, named by ANTARA in 2024, is not recorded"
 IN_9 = "the official's nine is not reached: no CBIC list; the data has eight by then"
 NZ_SG = "New Zealand–Singapore, which this count needs, is not dated"
@@ -440,7 +442,7 @@ TABLE = [
     ("2017-07-06", "HK", "bilateral", 8, "hk-au-2017", ""),
     ("2022-11-29", "HK", "bilateral", 13, "hk-2022-11", HK_MX),
     ("2024-06-26", "HK", "bilateral", 17, "hk-sa-2024", HK_MOU),
-    ("2025-12-30", "HK", "bilateral", 18, "hk-pe-2025", HK_BH),
+    ("2025-12-30", "HK", "bilateral", 18, "hk-pe-2025", ""),
     # Australia, India, Indonesia, Thailand
     ("2024-04-18", "AU", "bilateral", 10, "au-in-2024", ""),
     ("2024-08-07", "AU", "bilateral", 11, "au-id-2024", ""),
