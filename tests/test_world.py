@@ -329,6 +329,7 @@ WCO_2017 = (
     "the data counts 48 bilateral arrangements signed by 2017-06-21, one short of the WCO's 49,"
     " and Agadir's plurilateral; whether the WCO counted Agadir's among its 49 is not known"
 )
+JP_2011 = "KCS's five for Japan leaves out Japan–Singapore, signed in the same Council days"
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
 HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australia of 2017-07-06"
 HK_MX = "Hong Kong–Mexico (before 2022-11 by this count) is not dated in the data"
@@ -413,7 +414,7 @@ TABLE = [
     # Korea: KCS's running counts, as its releases give them
     ("2011-06-26", "KR", "bilateral", 5, "kr-nz-2011", ""),
     ("2011-06-26", "US", "bilateral", 5, "kr-nz-2011", ""),
-    ("2011-06-26", "JP", "bilateral", 5, "kr-nz-2011", ""),
+    ("2011-06-26", "JP", "bilateral", 5, "kr-nz-2011", JP_2011),
     ("2013-03-13", "KR", "bilateral", 5, "joongdo-2013", ""),
     ("2013-09-16", "KR", "bilateral", 6, "ajunews-2013-09", ""),
     ("2014-02-13", "KR", "bilateral", 7, "kr-hk-2014", ""),
