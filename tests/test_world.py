@@ -341,7 +341,7 @@ ID_AE = "Indonesia–UAE, named by ANTARA in 2024, is not recorded"
 IN_9 = "the official's nine is not reached: no CBIC list; the data has eight by then"
 NZ_SG = "New Zealand–Singapore, which this count needs, is not dated"
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
-CA_2012 = "the press count of 3 leaves out CBP's 2008 arrangement with Canada"
+CA_2012 = "the press count of 3 is one short: the US (2008), Japan, Korea, Singapore (2010)"
 JP_2019 = "the press count of 9 leaves out Japan's arrangements with Taiwan and Australia"
 CN_2019 = "the China data counts 14 partners signed by then, as China's own totals do"
 
