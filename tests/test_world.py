@@ -403,6 +403,7 @@ TABLE = [
     # the Americas
     ("2022-06-23", "CA", "bilateral", 10, "cba-2022", ""),
     ("2016-05-11", "MX", "bilateral", 3, "mexico-now-2016", ""),
+    ("2018-03-14", "UY", "bilateral", 3, "uy-pe-2018", ""),
     #
     # Europe, the Middle East and Africa
     ("2021-09-01", "CH", "bilateral", 4, "ch-gb-2021-force", ""),
