@@ -344,6 +344,7 @@ HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019
 CA_2012 = "the press count of 3 leaves out CBP's 2008 arrangement with Canada"
 JP_2019 = "the press count of 9 leaves out Japan's arrangements with Taiwan and Australia"
 CN_2019 = "the China data counts 14 partners signed by then, as China's own totals do"
+EU_AD = "the count of 6 leaves out Andorra's protocol of 2011, as the Commission's own page does"
 
 # (day, administration or None for the world, what is counted, published count, source, why
 # the data does not reach it); every source is one the data cites.
@@ -408,6 +409,7 @@ TABLE = [
     # Europe, the Middle East and Africa
     ("2021-09-01", "CH", "bilateral", 4, "ch-gb-2021-force", ""),
     ("2025-01-16", "UZ", "bilateral", 3, "trend-uz-2025", ""),
+    ("2022-09-14", "EU", "bilateral", 6, "radiochisinau-2022", EU_AD),
     #
     # Asia and the Pacific
     #
