@@ -337,7 +337,6 @@ HK_MOU = (
     "the count of 17 counts MRAs and memoranda; the data has 13 MRAs by then (Mexico's,"
     " Bahrain's and Saudi Arabia's days are ranges)"
 )
-ID_AE = "Indonesia–UAE, named by ANTARA in 2024, is not recorded"
 IN_9 = "the official's nine is not reached: no CBIC list; the data has eight by then"
 NZ_SG = "New Zealand–Singapore, which this count needs, is not dated"
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
@@ -450,7 +449,7 @@ TABLE = [
     # Australia, India, Indonesia, Thailand
     ("2024-04-18", "AU", "bilateral", 10, "au-in-2024", ""),
     ("2024-08-07", "AU", "bilateral", 11, "au-id-2024", ""),
-    ("2024-08-07", "ID", "bilateral", 4, "au-id-2024", ID_AE),
+    ("2024-08-07", "ID", "bilateral", 4, "au-id-2024", ""),
     ("2024-08-07", "ID", "plurilateral", 1, "au-id-2024", ""),
     ("2025-05-13", "IN", "bilateral", 9, "in-2025", IN_9),
     ("2023-05-29", "TH", "bilateral", 6, "th-nz-2023", ""),
