@@ -344,6 +344,9 @@ CA_2012 = "the press count of 3 leaves out CBP's 2008 arrangement with Canada"
 JP_2019 = "the press count of 9 leaves out Japan's arrangements with Taiwan and Australia"
 CN_2019 = "the China data counts 14 partners signed by then, as China's own totals do"
 EU_AD = "the count of 6 leaves out Andorra's protocol of 2011, as the Commission's own page does"
+CH_GB = (
+    "the UK agreement, approved by Switzerland on 2021-04-14, is dated only as signed by 2021-06-16"
+)
 
 # (day, administration or None for the world, what is counted, published count, source, why
 # the data does not reach it); every source is one the data cites.
@@ -407,6 +410,8 @@ TABLE = [
     #
     # Europe, the Middle East and Africa
     ("2021-09-01", "CH", "bilateral", 4, "ch-gb-2021-force", ""),
+    ("2021-04-16", "CH", "bilateral", 4, "ch-gb-2021", CH_GB),
+    ("2014-06-27", "IL", "bilateral", 2, "cbp-il-2014", ""),
     ("2025-01-16", "UZ", "bilateral", 3, "trend-uz-2025", ""),
     ("2022-09-14", "EU", "bilateral", 6, "radiochisinau-2022", EU_AD),
     #
