@@ -336,13 +336,16 @@ HK_MOU = (
     "the count of 17 counts MRAs and memoranda; the data has 13 MRAs by then (Mexico's,"
     " Bahrain's and Saudi Arabia's days are ranges)"
 )
-ID_AE = "Indonesia–UAE, named by ANTARA in 2024, is not recorded"
 IN_9 = "the official's nine is not reached: no CBIC list; the data has eight by then"
 NZ_SG = "New Zealand–Singapore, which this count needs, is not dated"
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
 CA_2012 = "the press count of 3 is one short: the US (2008), Japan, Korea, Singapore (2010)"
 JP_2019 = "the press count of 9 leaves out Japan's arrangements with Taiwan and Australia"
 CN_2019 = "the China data counts 14 partners signed by then, as China's own totals do"
+EU_AD = "the count of 6 leaves out Andorra's protocol of 2011, as the Commission's own page does"
+CH_GB = (
+    "the UK agreement, approved by Switzerland on 2021-04-14, is dated only as signed by 2021-06-16"
+)
 
 # (day, administration or None for the world, what is counted, published count, source, why
 # the data does not reach it); every source is one the data cites.
@@ -407,7 +410,10 @@ TABLE = [
     #
     # Europe, the Middle East and Africa
     ("2021-09-01", "CH", "bilateral", 4, "ch-gb-2021-force", ""),
+    ("2021-04-16", "CH", "bilateral", 4, "ch-gb-2021", CH_GB),
+    ("2014-06-27", "IL", "bilateral", 2, "cbp-il-2014", ""),
     ("2025-01-16", "UZ", "bilateral", 3, "trend-uz-2025", ""),
+    ("2022-09-14", "EU", "bilateral", 6, "radiochisinau-2022", EU_AD),
     #
     # Asia and the Pacific
     #
@@ -448,7 +454,7 @@ TABLE = [
     # Australia, India, Indonesia, Thailand
     ("2024-04-18", "AU", "bilateral", 10, "au-in-2024", ""),
     ("2024-08-07", "AU", "bilateral", 11, "au-id-2024", ""),
-    ("2024-08-07", "ID", "bilateral", 4, "au-id-2024", ID_AE),
+    ("2024-08-07", "ID", "bilateral", 4, "au-id-2024", ""),
     ("2024-08-07", "ID", "plurilateral", 1, "au-id-2024", ""),
     ("2025-05-13", "IN", "bilateral", 9, "in-2025", IN_9),
     ("2023-05-29", "TH", "bilateral", 6, "th-nz-2023", ""),
