@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from aeo_mra import Registry, Source
-from aeo_mra.world import Bilateral, Plurilateral, World, bundled
+from aeo_mra.world import Bilateral, Plurilateral, PlurilateralMember, World, bundled
 
 from .markdown import escape, link, table
 from .tables import _marked
@@ -83,9 +83,9 @@ def plurilaterals_table(registry: Registry) -> str:
     rows = []
     for plurilateral in graph.plurilaterals:
         members = "<br>".join(
-            _marked(f"{m.administration}: live {escape(m.live.value)}", m.live)
+            _marked(f"{_member(m)}: live {escape(m.live.value)}", m.live)
             if m.live
-            else f"{m.administration}: go-live not known"
+            else f"{_member(m)}: go-live not known"
             for m in plurilateral.members
         )
         rows.append(
@@ -97,6 +97,11 @@ def plurilaterals_table(registry: Registry) -> str:
             ]
         )
     return table(["Arrangement", "Steps", "Members", "Sources"], rows)
+
+
+def _member(member: PlurilateralMember) -> str:
+    """A member's id, and in an arrangement between blocs the bloc it signed for."""
+    return member.administration + (f" ({escape(member.side)})" if member.side else "")
 
 
 def world_sources_table(registry: Registry) -> str:

@@ -74,6 +74,10 @@ def _on(text: str) -> date:
         ("US", "SM", "2013-01-01", Verdict.UNKNOWN, WorldReason.COVERAGE_UNKNOWN),
         # a place inside the union's territory by inference: probably, not a firm yes
         ("US", "Monaco", "2013-01-01", Verdict.PROBABLY, WorldReason.RECOGNISED),
+        # between blocs: across them once implemented, never within a bloc
+        ("UNION", "MN", "2026-03-01", Verdict.NO, WorldReason.NOT_YET_LIVE),
+        ("UNION", "MN", "2026-07-01", Verdict.YES, WorldReason.RECOGNISED),
+        ("MN", "KR", "2026-07-01", Verdict.UNKNOWN, WorldReason.NOT_A_PARTNER),
     ],
 )
 def test_check(
@@ -178,6 +182,17 @@ def test_partners_are_those_signed_and_not_ended(test_world: World) -> None:
     assert ids("2021-06-01") == ["KR", "JP", "JP", "MN"]  # Japan twice: bilateral and bloc
 
 
+def test_an_arrangement_between_blocs_makes_partners_across_them_only(
+    test_world: World,
+) -> None:
+    def ids(ident: str) -> list[str]:
+        return [p.administration.id for p in test_world.partners(ident, on=_on("2026-07-01"))]
+
+    assert "UNION" in ids("MN")
+    assert "KR" not in ids("MN")  # the same bloc
+    assert {"KR", "MN"} <= set(ids("UNION"))
+
+
 def test_summary_counts_each_administration_and_the_world(test_world: World) -> None:
     nz = test_world.summary("NZ", on=_on("2021-06-01"))
     assert (nz.bilateral_signed, nz.plurilateral_signed) == (2, 1)
@@ -243,6 +258,11 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
             'sources = ["w-law"]\ncoverage = { complete = false, note = "Partial (test)." }',
             'sources = ["w-law"]',
         ),
+        (
+            '{ administration = "UNION", side = "West" }',
+            '{ administration = "UNION", side = "East" }',
+        ),
+        ('{ administration = "UNION", side = "West" }', '{ administration = "UNION" }'),
     ],
     ids=[
         "china-party",
@@ -251,6 +271,8 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
         "second-pair",
         "not-signed",
         "no-coverage",
+        "one-sided-bloc",
+        "a-member-without-a-side",
     ],
 )
 def test_bad_data_is_a_data_error(china: Registry, tmp_path: Path, edit: str, problem: str) -> None:

@@ -366,7 +366,7 @@ class World:
         if bilateral is not None:
             yield bilateral
         for plurilateral in self.plurilaterals:
-            if plurilateral.member(first) and plurilateral.member(second):
+            if plurilateral.covers(first, second):
                 yield plurilateral
 
     def _arrangements_of(self, ident: str) -> Iterator[tuple[Bilateral | Plurilateral, str]]:
@@ -374,10 +374,8 @@ class World:
             if ident in bilateral.parties:
                 yield bilateral, bilateral.other(ident)
         for plurilateral in self.plurilaterals:
-            if plurilateral.member(ident):
-                for member in plurilateral.members:
-                    if member.administration != ident:
-                        yield plurilateral, member.administration
+            for other in plurilateral.counterparts(ident):
+                yield plurilateral, other
 
     def _partner_ids(self, ident: str) -> list[str]:
         return list(dict.fromkeys(other for _, other in self._arrangements_of(ident)))

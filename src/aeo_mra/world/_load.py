@@ -281,16 +281,20 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
         members = []
         for entry in _list_of_tables(table.get("members", [])):
             code = _str(entry.get("administration"))
-            reader.keys(f"{where}.members {code}", entry, {"administration", "live"})
+            reader.keys(f"{where}.members {code}", entry, {"administration", "live", "side"})
             live = entry.get("live")
             fact = _dated(reader, f"{where}.members {code}.live", live) if live else None
-            members.append(PlurilateralMember(code, fact))
+            side = entry.get("side")
+            members.append(PlurilateralMember(code, fact, None if side is None else _str(side)))
         steps = _steps(reader, where, table.get("steps", []))
         note = _str(table.get("note", ""))
     except (_Invalid, TypeError, ValueError) as error:
         if not isinstance(error, _Invalid):
             reader.problem(where, str(error))
         return None
+    sides = {member.side for member in members}
+    if sides != {None} and (None in sides or len(sides) != 2):
+        reader.problem(f"{where}.members", "between blocs, every member names one of two sides")
     return Plurilateral(ident, name, tuple(members), steps, note)
 
 

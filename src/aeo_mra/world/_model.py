@@ -184,10 +184,13 @@ class PlurilateralMember:
         administration: The member administration's id.
         live: When recognition began for the member, if known; ``None`` when the
             arrangement does not go live member by member or the day is unknown.
+        side: The bloc the member signed for, in an arrangement between blocs (e.g.
+            ``Mercosur``); ``None`` when every member recognises every other.
     """
 
     administration: str
     live: Fact[When] | None
+    side: str | None = None
 
 
 @attrs.frozen
@@ -215,6 +218,26 @@ class Plurilateral:
     def member(self, administration: str) -> PlurilateralMember | None:
         """The membership record of ``administration``, if it is a member."""
         return next((m for m in self.members if m.administration == administration), None)
+
+    def covers(self, first: str, second: str) -> bool:
+        """Whether it recognises between ``first`` and ``second``.
+
+        Both must be members; in an arrangement between blocs they must also be on
+        different sides, since it recognises across the blocs, not within them.
+        """
+        one, other = self.member(first), self.member(second)
+        return (
+            one is not None
+            and other is not None
+            and one is not other
+            and (one.side is None or one.side != other.side)
+        )
+
+    def counterparts(self, administration: str) -> tuple[str, ...]:
+        """The members it recognises with ``administration``, in the record's order."""
+        return tuple(
+            m.administration for m in self.members if self.covers(administration, m.administration)
+        )
 
     @property
     def sources(self) -> tuple[Source, ...]:
