@@ -354,10 +354,6 @@ WCO_2017 = (
 JP_2011 = "KCS's five for Japan leaves out Japan–Singapore, signed in the same Council days"
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
 HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australia of 2017-07-06"
-HK_MOU = (
-    "the count of 17 counts MRAs and memoranda; the data has 13 MRAs by then (Mexico's,"
-    " Bahrain's and Saudi Arabia's days are ranges)"
-)
 IN_9 = "the official's nine is not reached: no CBIC list; the data has eight by then"
 NZ_SG = "New Zealand–Singapore, which this count needs, is not dated"
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
@@ -471,7 +467,7 @@ TABLE = [
     ("2016-08-23", "HK", "bilateral", 7, "hk-jp-2016", ""),
     ("2017-07-06", "HK", "bilateral", 8, "hk-au-2017", ""),
     ("2022-11-29", "HK", "bilateral", 13, "hk-2022-11", ""),
-    ("2024-06-26", "HK", "bilateral", 17, "hk-sa-2024", HK_MOU),
+    ("2025-06-26", "HK", "bilateral", 17, "hk-sa-2025", ""),
     ("2025-12-30", "HK", "bilateral", 18, "hk-pe-2025", ""),
     # Australia, India, Indonesia, Thailand
     ("2024-04-18", "AU", "bilateral", 10, "au-in-2024", ""),
