@@ -347,10 +347,6 @@ PLURAL_2019 = (
     " the end of 2019; the WCO's others are not identified (Costa Rica's Central American"
     " arrangement, CEFTA's and the EAC's regional AEO programmes are candidates)"
 )
-WCO_2017 = (
-    "the data counts 48 bilateral arrangements signed by 2017-06-21, one short of the WCO's 49,"
-    " and Agadir's plurilateral; whether the WCO counted Agadir's among its 49 is not known"
-)
 JP_2011 = "KCS's five for Japan leaves out Japan–Singapore, signed in the same Council days"
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
 HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australia of 2017-07-06"
@@ -479,7 +475,9 @@ TABLE = [
     ("2024-07-26", "SG", "bilateral", 11, "jetro-sg-2024", NZ_SG),
     ("2019-02-26", "NZ", "bilateral", 6, "nz-hk-2019", ""),
     # the world, and plurilateral arrangements
-    ("2017-06-21", None, "bilateral", 49, "wco-news-2017", WCO_2017),
+    # Reached with Korea–Thailand (2016-12-27); whether the WCO counted Agadir's plurilateral
+    # among its 49 is not known.
+    ("2017-06-21", None, "bilateral", 49, "wco-news-2017", ""),
     ("2018-06-20", None, "bilateral", 56, "wco-news-2018", WCO_2018),
 ]
 # fmt: on
