@@ -351,7 +351,7 @@ JP_2011 = "KCS's five for Japan leaves out Japan–Singapore, signed in the same
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
 HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australia of 2017-07-06"
 IN_9 = "the official's nine is not reached: no CBIC list; the data has eight by then"
-NZ_SG = "New Zealand–Singapore, which this count needs, is not dated"
+SG_2019 = "the press count of 8 leaves out Singapore–Thailand (signed by 2018-09)"
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
 CA_2012 = "the press count of 3 is one short: the US (2008), Japan, Korea, Singapore (2010)"
 JP_2019 = "the press count of 9 leaves out Japan's arrangements with Taiwan and Australia"
@@ -401,7 +401,7 @@ TABLE = [
     ("2020-12-18", "TW", "bilateral", 8, "tw-nz-2020", ""),
     ("2014-06-27", "SG", "bilateral", 6, "sg-hk-2014", ""),
     ("2014-12-01", "SG", "bilateral", 7, "sg-us-2014", ""),
-    ("2019-09-30", "SG", "bilateral", 8, "newsis-2019-mn", ""),
+    ("2019-09-30", "SG", "bilateral", 8, "newsis-2019-mn", SG_2019),
     ("2015-12-03", "KR", "bilateral", 12, "ajunews-2015", ""),
     ("2017-07-06", "KR", "bilateral", 16, "kr-au-ae-2017", ""),
     ("2019-06-12", "KR", "bilateral", 20, "yonhap-2019-06", ""),
@@ -472,7 +472,8 @@ TABLE = [
     ("2024-08-07", "ID", "plurilateral", 1, "au-id-2024", ""),
     ("2025-05-13", "IN", "bilateral", 9, "in-2025", IN_9),
     ("2023-05-29", "TH", "bilateral", 6, "th-nz-2023", ""),
-    ("2024-07-26", "SG", "bilateral", 11, "jetro-sg-2024", NZ_SG),
+    # Reached only with New Zealand–Singapore, dated by this count itself (inferred).
+    ("2024-07-26", "SG", "bilateral", 11, "jetro-sg-2024", ""),
     ("2019-02-26", "NZ", "bilateral", 6, "nz-hk-2019", ""),
     # the world, and plurilateral arrangements
     # Reached with Korea–Thailand (2016-12-27); whether the WCO counted Agadir's plurilateral
