@@ -473,6 +473,9 @@ TABLE = [
     ("2024-08-07", "ID", "plurilateral", 1, "au-id-2024", ""),
     ("2025-05-13", "IN", "bilateral", 9, "in-2025", IN_9),
     ("2023-05-29", "TH", "bilateral", 6, "th-nz-2023", ""),
+    ("2023-10-04", "TH", "bilateral", 6, "jetro-th-2023-10", ""),
+    ("2023-10-04", "TH", "plurilateral", 1, "jetro-th-2023-10", ""),
+    ("2023-12-18", "IN", "bilateral", 5, "in-2023-12", ""),
     # Reached only with New Zealand–Singapore, dated by this count itself (inferred).
     ("2024-07-26", "SG", "bilateral", 11, "jetro-sg-2024", ""),
     ("2019-02-26", "NZ", "bilateral", 6, "nz-hk-2019", ""),
