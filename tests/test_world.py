@@ -360,6 +360,10 @@ EU_AD = "the count of 6 leaves out Andorra's protocol of 2011, as the Commission
 CH_GB = (
     "the UK agreement, approved by Switzerland on 2021-04-14, is dated only as signed by 2021-06-16"
 )
+TR_GB = (
+    "the association's 'only with South Korea' leaves out the UK agreement it reports signed at"
+    " the JETCO of 2026-01-08, presumably because it is not yet in force"
+)
 
 # (day, administration or None for the world, what is counted, published count, source, why
 # the data does not reach it); every source is one the data cites.
@@ -428,6 +432,14 @@ TABLE = [
     ("2014-06-27", "IL", "bilateral", 2, "cbp-il-2014", ""),
     ("2025-01-16", "UZ", "bilateral", 3, "trend-uz-2025", ""),
     ("2022-09-14", "EU", "bilateral", 6, "radiochisinau-2022", EU_AD),
+    # HMRC's letter is of 2019; the data's count is the same all that year
+    ("2019-12-31", "EU", "bilateral", 6, "hmrc-2019-eu", ""),
+    ("2014-06-09", "TR", "bilateral", 1, "tr-kr-2014", ""),
+    ("2026-01-08", "TR", "bilateral", 1, "yysd-2026", TR_GB),
+    ("2025-09-19", "ZA", "bilateral", 8, "sars-aeo-mra", ""),
+    ("2025-09-19", "ZA", "plurilateral", 1, "sars-aeo-mra", ""),
+    ("2017-12-31", "JO", "bilateral", 1, "comcec-2018-jo", ""),
+    ("2017-12-31", "JO", "plurilateral", 1, "comcec-2018-jo", ""),
     #
     # Asia and the Pacific
     #
