@@ -344,8 +344,9 @@ WCO_2018 = (
 PLURAL_2019 = (
     "the data has two plurilaterals certainly signed by 2019-08-09 (Agadir's, April or May 2016,"
     " and the Pacific Alliance's, 2018-07) and the Andean Community's, signed between 2018-09 and"
-    " the end of 2019; the WCO's others are not identified (Costa Rica's Central American"
-    " arrangement, CEFTA's and the EAC's regional AEO programmes are candidates)"
+    " the end of 2019; the WCO's others are not identified (the Central American arrangement,"
+    " recorded but dated only by April 2022, CEFTA's and the EAC's regional AEO programmes are"
+    " candidates)"
 )
 JP_2011 = "KCS's five for Japan leaves out Japan–Singapore, signed in the same Council days"
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
@@ -363,6 +364,10 @@ CH_GB = (
 TR_GB = (
     "the association's 'only with South Korea' leaves out the UK agreement it reports signed at"
     " the JETCO of 2026-01-08, presumably because it is not yet in force"
+)
+SV_DO = (
+    "the minister's three arrangements are read as the Central American one and two bilateral,"
+    " Ecuador's and the Dominican Republic's; El Salvador–Dominican Republic is not dated"
 )
 
 # (day, administration or None for the world, what is counted, published count, source, why
@@ -425,6 +430,10 @@ TABLE = [
     ("2022-06-23", "CA", "bilateral", 10, "cba-2022", ""),
     ("2016-05-11", "MX", "bilateral", 3, "mexico-now-2016", ""),
     ("2018-03-14", "UY", "bilateral", 3, "uy-pe-2018", ""),
+    ("2022-04-30", "CR", "bilateral", 2, "cr-2022", ""),
+    ("2022-04-30", "CR", "plurilateral", 1, "cr-2022", ""),
+    ("2025-09-17", "SV", "bilateral", 2, "sv-2025-09", SV_DO),
+    ("2025-12-16", "EC", "bilateral", 4, "senae-2025-12", ""),
     #
     # Europe, the Middle East and Africa
     ("2021-09-01", "CH", "bilateral", 4, "ch-gb-2021-force", ""),
