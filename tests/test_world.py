@@ -89,6 +89,20 @@ def test_check(
     assert answer.explain().startswith(verdict.description + ":")
 
 
+@pytest.mark.parametrize(
+    ("holder", "place", "on", "words"),
+    [
+        ("KR/A", "JP", "2011-05-15", "may not yet have been signed"),
+        ("KR/A", "JP", "2011-08-01", "was signed but not yet implemented"),
+        ("JP", "KR", "2012-03-01", "was signed, but may not yet have been implemented"),
+    ],
+)
+def test_a_day_inside_a_dates_bounds_is_explained_as_uncertain(
+    test_world: World, holder: str, place: str, on: str, words: str
+) -> None:
+    assert words in test_world.check(holder, place, on=_on(on)).explain()
+
+
 def test_a_firm_yes_names_the_arrangement_its_dates_and_sources(test_world: World) -> None:
     answer = test_world.check("UNION/AEOS", "US", on=_on("2013-01-01"))
     assert isinstance(answer.arrangement, Bilateral)

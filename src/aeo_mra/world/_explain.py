@@ -65,8 +65,18 @@ def _why(answer: Recognition) -> str:
         WorldReason.ROLE_OUT_OF_SCOPE: "facilitates imports only, not the partner's exports",
         WorldReason.SCOPE_UNKNOWN: "is not known to cover the partner's exports",
     }
+    if answer.verdict.name == "UNKNOWN":  # a date's bounds straddle the day
+        words |= _MAYBE
     verb = "is not recognised" if answer.verdict.name == "NO" else "is not known to be recognised"
     return f"{verb} by {there}: the {name} {words[reason]}{_dates(arrangement)}"
+
+
+# What a reason says when the day falls between a step's earliest and latest dates.
+_MAYBE = {
+    WorldReason.NOT_YET_SIGNED: "may not yet have been signed",
+    WorldReason.SIGNED_NOT_IMPLEMENTED: "was signed, but may not yet have been implemented",
+    WorldReason.NOT_YET_LIVE: "may not yet have gone live for both",
+}
 
 
 def _listed(names: list[str]) -> str:
