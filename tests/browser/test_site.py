@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 import aeo_mra
-from aeo_mra import Error, Role, Tier
-from docs_gen import worldmap
+from aeo_mra import Error, Role, Tier, world
+from docs_gen import mapdata
 
 from .conftest import WIDTHS
 
@@ -162,25 +162,101 @@ def test_the_checker_says_what_the_library_says_of_a_bad_place(
     assert str(raised.value).startswith(shown["text"].split(";")[0].split(" (give")[0])
 
 
-@pytest.mark.parametrize(
-    "day", [date(2012, 1, 1), date(2013, 3, 15), date(2015, 10, 31), date(2015, 11, 1),
-            date(2020, 12, 31), date(2021, 1, 1), date(2024, 1, 1)],
-)  # fmt: skip
-def test_the_map_shows_each_partner_s_status(page: Any, base_url: str, day: date) -> None:
-    page.goto(f"{base_url}/data/map/")
-    offset = (day - worldmap.START).days
+def _map(page: Any, base_url: str, administration: str | None, day: date) -> dict[str, Any]:
+    """The map page with ``administration`` chosen in its selector (``None``: the default)
+    and ``day`` on its slider: each place's status, and the partners listed under it."""
+    if not page.url.endswith("/data/map/"):
+        page.goto(f"{base_url}/data/map/")
+    if administration is not None:
+        page.get_by_label("Partners of").select_option(administration)
+    offset = (day - mapdata.start(world.bundled())).days
     page.evaluate(
         """(offset) => { const s = document.getElementById("aeo-map-day");
         s.value = String(offset); s.dispatchEvent(new Event("input")); }""",
         offset,
     )
     assert page.text_content("#aeo-map-date") == day.isoformat()
-    shown = page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll("path[data-code]")]
-        .map((p) => [p.dataset.code, p.dataset.status]))"""
+    return page.evaluate(
+        """() => ({
+        chosen: document.getElementById("aeo-map-box").dataset.administration,
+        places: Object.fromEntries([...document.querySelectorAll("path[data-code]")]
+          .map((p) => [p.dataset.code, p.dataset.status])),
+        listed: [...document.querySelectorAll("#aeo-map-list p")].flatMap(
+          (p) => p.lastChild.textContent.split(", ")),
+        caption: document.getElementById("aeo-map-caption").textContent,
+        })"""
     )
-    registry = aeo_mra._default()
-    assert shown == {c: worldmap.status(registry, c, day) for c in worldmap.partners(registry)}
+
+
+def _expected_map(administration: str, day: date, codes: list[str]) -> dict[str, str]:
+    """Each place's status, as the library gives it: the partners of ``administration`` on
+    ``day``, coloured at the places their administrations clear goods at."""
+    graph = world.bundled()
+    partners = mapdata.statuses(graph, administration, day)
+    out = {}
+    for code in codes:
+        clearing = mapdata.administration_at(graph, code, day)
+        out[code] = "self" if clearing == administration else partners.get(clearing or "", "none")
+    return out
+
+
+MAP_DAYS = [date(2008, 6, 1), date(2012, 1, 1), date(2013, 3, 15), date(2015, 10, 31),
+            date(2015, 11, 1), date(2020, 12, 31), date(2021, 1, 1), date(2024, 1, 1)]  # fmt: skip
+
+
+@pytest.mark.parametrize("administration", [None, "KR", "EU", "US", "SG"])
+def test_the_map_shows_the_partners_of_the_administration_chosen(
+    page: Any, base_url: str, administration: str | None
+) -> None:
+    ident = administration or "CN"  # China by default
+    for day in MAP_DAYS:
+        shown = _map(page, base_url, administration, day)
+        assert shown["chosen"] == ident
+        assert shown["places"] == _expected_map(ident, day, list(shown["places"]))
+        partners = world.partners(ident, on=day)
+        counted = aeo_mra.summary(day).counted_territories if ident == "CN" else ()
+        names = {p.administration.name for p in partners}
+        names |= {world.bundled().administrations[c].name for c in counted}
+        assert sorted(shown["listed"]) == sorted(names), day
+        assert "not transitive" in shown["caption"]
+    assert not page.errors
+
+
+def test_the_map_colours_korea_s_partners_and_the_eu_as_its_members(
+    page: Any, base_url: str
+) -> None:
+    korea = _map(page, base_url, "KR", date(2024, 1, 1))
+    assert korea["places"]["KR"] == "self"
+    assert korea["places"]["US"] in ("implemented", "signed")
+    assert korea["places"]["DE"] == "none"  # Korea and the EU: no arrangement in the data
+    eu = _map(page, base_url, "EU", date(2020, 6, 1))
+    assert {eu["places"][c] for c in ("DE", "FR", "GB", "MT")} == {"self"}
+    assert eu["places"]["JP"] == "implemented"
+    assert _map(page, base_url, "EU", date(2021, 6, 1))["places"]["GB"] != "self"
+    assert not page.errors
+
+
+def test_the_map_s_selector_is_labelled_and_works_from_the_keyboard(
+    page: Any, base_url: str
+) -> None:
+    page.goto(f"{base_url}/data/map/")
+    selector = page.get_by_label("Partners of")
+    assert selector.evaluate("(s) => s.tagName") == "SELECT"
+    assert selector.input_value() == "CN"
+    selector.focus()
+    page.keyboard.type("South Korea")
+    assert selector.input_value() == "KR"
+    assert page.get_attribute("#aeo-map-box", "data-administration") == "KR"
+    page.keyboard.press("ArrowDown")
+    after = selector.input_value()
+    assert after != "KR"
+    assert page.get_attribute("#aeo-map-box", "data-administration") == after
+    slider = page.get_by_label("Day shown")
+    before = page.text_content("#aeo-map-date")
+    slider.focus()
+    page.keyboard.press("Home")
+    assert page.text_content("#aeo-map-date") == mapdata.start(world.bundled()).isoformat()
+    assert page.text_content("#aeo-map-date") != before
     assert not page.errors
 
 
