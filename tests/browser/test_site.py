@@ -266,6 +266,8 @@ FIGURES = [
     ("data/timeline/", ".md-typeset__table table"),
     ("data/places/", ".md-typeset__table table"),
     ("data/map/", ".aeo-map"),
+    ("data/measures/", ".md-typeset table"),
+    ("data/world/", ".md-typeset table"),
     ("checker/", "#aeo-checker"),
 ]
 
@@ -282,10 +284,14 @@ def test_figures_and_tables_fit_their_column(
         """(selector) => {
         const column = document.querySelector(".md-content__inner").getBoundingClientRect();
         return [...document.querySelectorAll(selector)].filter((e) => e.getClientRects().length)
-          .map((e) => { const box = e.getBoundingClientRect();
-            const scroller = e.closest(".md-typeset__scrollwrap") || e;
+          .map((e) => { const scroller = e.closest(".md-typeset__scrollwrap") || e;
+            const first = e.querySelector("td");
+            // A matrix may scroll inside its box if its first column stays in view.
+            const sticky = !!first && getComputedStyle(first).position === "sticky";
+            const box = (sticky ? e.closest(".aeo-matrix") : e).getBoundingClientRect();
             return {left: box.left, right: box.right, width: box.width, height: box.height,
-                    scroll: scroller.scrollWidth - scroller.clientWidth,
+                    scroll: sticky ? 0 : Math.max(scroller.scrollWidth - scroller.clientWidth,
+                                                  e.scrollWidth - e.clientWidth),
                     column: [column.left, column.right]}; });
         }""",
         selector,
@@ -300,6 +306,22 @@ def test_figures_and_tables_fit_their_column(
     if selector in (".aeo-chart", ".aeo-map"):  # drawn at the column's width, not 300x150
         assert boxes[0]["width"] >= (right - left) * 0.9
         assert boxes[0]["height"] > boxes[0]["width"] * 0.4
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_page_scrolls_sideways(browser: Any, site: Path, base_url: str, width: int) -> None:
+    page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    wider = {}
+    for path in _pages(site):
+        page.goto(f"{base_url}/{path.lstrip('/')}")
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            wider[path] = overflow
+    page.close()
+    assert wider == {}
 
 
 def _pages(site: Path) -> list[str]:
