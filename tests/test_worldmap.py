@@ -121,7 +121,8 @@ def test_china_s_map_is_what_check_gives(
         ("EU", "FR", date(2017, 1, 1), "self"),
         ("EU", "GB", date(2021, 1, 1), "implemented"),
         ("KR", "DE", date(2024, 1, 1), "none"),
-        ("US", "JP", date(2010, 1, 31), "signed"),
+        ("US", "JP", date(2009, 5, 31), "none"),
+        ("US", "JP", date(2010, 1, 31), "implemented"),
     ],
 )
 def test_known_statuses(
