@@ -143,6 +143,15 @@ class PlaceIndex:
         self._build()
         return self._territories[code]
 
+    def names(self) -> Mapping[str, str]:
+        """Every name the index knows, normalised (`normalise`), with its alpha-2 code."""
+        self._build()
+        return MappingProxyType(self._names)
+
+    def unions(self) -> Mapping[str, str]:
+        """The names of unions, normalised, with their arrangement's id: not places."""
+        return MappingProxyType(self._unions)
+
     def is_code(self, code: str) -> bool:
         """Whether ``code`` is an ISO 3166-1 alpha-2 code."""
         self._build()
