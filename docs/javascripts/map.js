@@ -60,10 +60,9 @@
     box.querySelector('.aeo-legend li[data-status="self"] .aeo-label').textContent = chosenData.name;
     box.querySelector('.aeo-legend li[data-status="self"] .aeo-count').textContent = "its own customs territory";
     const complete = on(chosenData.complete, isoDay);
-    const name = chosenData.name;
-    caption.textContent = `Partners of ${name} on ${isoDay}; its list in the data is `
-      + (on(chosenData.complete, isoDay) ? "complete on that day. " : "partial: a place left grey may be a partner not yet recorded. ")
-      + `Recognition is not transitive: the partners of ${name}'s partners are not ${name}'s.`;
+    caption.textContent = `${chosenData.name} (${ident}) on ${isoDay}: its list of partners in the data is `
+      + (on(chosenData.complete, isoDay) ? "complete on that day. " : "partial, so a grey place may be a partner not yet recorded. ")
+      + "Recognition is not transitive: a partner's partner is not a partner.";
     list.replaceChildren(...data.statuses.filter((s) => s !== "none" && s !== "self" && by[s]).map((status) => {
       const p = document.createElement("p");
       const names = by[status].map((other) => data.administrations[other].name).sort();
