@@ -76,6 +76,8 @@ class PlaceIndex:
         self._territories: Mapping[str, Territory] = {}
         self._suggested: dict[str, tuple[str, ...]] = {}
 
+    # docs/javascripts/places.js does what this does for the checker page, over names()
+    # and the messages the site's build exports; the browser tests compare the two.
     def resolve(self, place: object) -> Territory:
         """The territory ``place`` names.
 
