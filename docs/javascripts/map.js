@@ -86,6 +86,14 @@
     }, 60);
   });
   slider.addEventListener("input", () => { stop(); show(); });
-  chosen.addEventListener("change", show);
+  // ?administration=KR opens the map on Korea's partners, and the address follows the choice.
+  const asked = new URLSearchParams(window.location.search).get("administration");
+  if (asked && data.administrations[asked.toUpperCase()]) chosen.value = asked.toUpperCase();
+  chosen.addEventListener("change", () => {
+    const address = new URL(window.location.href);
+    address.searchParams.set("administration", chosen.value);
+    window.history.replaceState(null, "", address);
+    show();
+  });
   show();
 })();

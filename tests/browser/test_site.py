@@ -282,6 +282,17 @@ def test_the_map_s_selector_is_labelled_and_works_from_the_keyboard(
     assert not page.errors
 
 
+def test_the_world_page_links_each_administration_to_its_map(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/data/world/")
+    page.locator("#kr").locator("..").get_by_role("link", name="map").click()
+    page.wait_for_url("**/data/map/?administration=KR")
+    assert page.get_by_label("Partners of").input_value() == "KR"
+    assert page.get_attribute("#aeo-map-box", "data-administration") == "KR"
+    page.get_by_label("Partners of").select_option("EU")
+    assert page.url.endswith("/data/map/?administration=EU")  # a link to what is shown
+    assert not page.errors
+
+
 FIGURES = [
     ("data/totals/", ".aeo-chart"),
     ("data/arrangements/", ".md-typeset__table table"),
