@@ -12,6 +12,7 @@
   const label = document.getElementById("aeo-map-date");
   const play = document.getElementById("aeo-map-play");
   const caption = document.getElementById("aeo-map-caption");
+  const title = document.getElementById("aeo-map-title");
   const list = document.getElementById("aeo-map-list");
   const DAY = 86400000;
   const first = Date.parse(data.days[0] + "T00:00:00Z");
@@ -60,6 +61,7 @@
     box.querySelector('.aeo-legend li[data-status="self"] .aeo-label').textContent = chosenData.name;
     box.querySelector('.aeo-legend li[data-status="self"] .aeo-count').textContent = "its own customs territory";
     const complete = on(chosenData.complete, isoDay);
+    title.textContent = `AEO mutual recognition partners of ${chosenData.name} on ${isoDay}`;
     caption.textContent = `${chosenData.name} (${ident}) on ${isoDay}: its list of partners in the data is `
       + (on(chosenData.complete, isoDay) ? "complete on that day. " : "partial, so a grey place may be a partner not yet recorded. ")
       + "Recognition is not transitive: a partner's partner is not a partner.";
