@@ -13,7 +13,7 @@ boundaries fails the build rather than giving a wrong answer.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -29,6 +29,9 @@ from aeo_mra import (
     Tier,
     UnknownPlaceError,
 )
+from aeo_mra._limits import MAX_PLACE
+from aeo_mra.errors import _quoted
+from aeo_mra.places import _LONGEST_NAME, _SHORT, PLACEHOLDERS
 
 FIRST_DAY = date(1, 1, 1)
 DOMESTIC = "CN"
@@ -149,41 +152,70 @@ def places(registry: Registry) -> list[str]:
     return codes
 
 
-def names(registry: Registry, codes: Iterable[str]) -> dict[str, str]:
-    """Every spelling of a name the page accepts, as typed, with the code the library gives it.
-
-    The candidates are ISO 3166-1's codes (alpha-2, alpha-3, numeric) and names, in English
-    and Chinese, and the dataset's aliases, each as written, in lower case, in upper case and
-    in title case; a spelling is kept only if the library's `resolve` accepts it, and maps
-    to the place it names (or to ``CN``, China's own, which it refuses). The page compares
-    what a reader types with these spellings exactly, so it accepts nothing the library
-    would not.
+def resolution(registry: Registry) -> dict[str, Any]:
+    """What the page needs to resolve a name as `Registry.resolve` does (``places.js``):
+    the library's index of normalised names, each place's name as its errors quote it, the
+    placeholders and unions it refuses, its limits, and its messages, with ``@@PLACE@@``
+    where the name typed goes (quoted as the library quotes it) and ``@@…@@`` for the rest.
     """
-    import gettext
+    index = registry.places.names()
+    unions = {union: name for name, union in registry.places.unions().items()}
+    suggestions = [f"SUGGESTION{n}" for n in (1, 2, 3)]
+    return {
+        "index": dict(index),
+        "quoted": {c: repr(registry.places.territory(c).name) for c in set(index.values())},
+        "placeholders": sorted(PLACEHOLDERS),
+        "unions": dict(registry.places.unions()),
+        "limits": {"place": MAX_PLACE, "short": _SHORT, "longest": _LONGEST_NAME},
+        "messages": {
+            "unknown": _message(UnknownPlaceError(PLACE), PLACE=PLACE),
+            "suggested": [
+                _message(
+                    UnknownPlaceError(PLACE, suggestions[:n]),
+                    PLACE=PLACE,
+                    **{f"S{i}": s for i, s in enumerate(suggestions[:n], 1)},
+                )
+                for n in (1, 2, 3)
+            ],
+            "domestic": _message(DomesticPlaceError(PLACE), PLACE=PLACE),
+            "placeholder": _message(_refusal(registry, "n/a"), PLACE="n/a"),
+            "code": _message(
+                _refusal(registry, "de"),
+                PLACE="de",
+                UPPER="DE",
+                NAME=registry.places.territory("DE").name,
+            ),
+            "union": {u: _message(_refusal(registry, n), PLACE=n) for u, n in unions.items()},
+            "long": _message(_refusal(registry, _LONG), PLACE=_LONG, LENGTH=f"{len(_LONG):,}"),
+        },
+    }
 
-    chinese = [
-        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
-        for language in ("zh_CN", "zh_TW", "zh_HK")
-    ]
-    candidates: list[str] = list(registry.dataset.aliases)
-    for code in [*codes, DOMESTIC]:
-        country = pycountry.countries.get(alpha_2=code)
-        english = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
-        candidates += [code, country.alpha_3, country.numeric, str(int(country.numeric))]
-        for name in filter(None, english):
-            candidates += [name, f"the {name}", *(t.gettext(name) for t in chinese)]
-    index: dict[str, str] = {}
-    for name in candidates:
-        for spelling in (name, name.lower(), name.upper(), name.title()):
-            if spelling in index:
-                continue
-            try:
-                index[spelling] = registry.resolve(spelling).code
-            except DomesticPlaceError:
-                index[spelling] = DOMESTIC
-            except Error:
-                continue
-    return index
+
+_LONG = "x" * (MAX_PLACE + 1)
+
+
+def _refusal(registry: Registry, name: str) -> Error:
+    try:
+        registry.resolve(name)
+    except Error as error:
+        return error
+    raise AssertionError(f"{name!r} is not refused")
+
+
+def _message(error: Error, **parts: str) -> str:
+    """``error``'s message with each part's text (its repr where the message quotes it)
+    as ``@@NAME@@``.
+
+    Raises:
+        AssertionError: A part is not in the message.
+    """
+    text = str(error)
+    for name, part in parts.items():
+        quoted = _quoted(part) if name == "PLACE" else repr(part)
+        found = quoted if quoted in text else part
+        assert found in text, f"{part!r} is not in {text!r}"
+        text = text.replace(found, f"@@{name}@@")
+    return text
 
 
 def partner_tiers(registry: Registry, code: str) -> list[tuple[str, str]]:
@@ -259,12 +291,8 @@ def checker_data(registry: Registry) -> dict[str, Any]:
         "strings": list(strings),
         "series": export.all_series,
         "places": out_places,
-        "names": names(registry, codes),
+        "resolution": resolution(registry),
         "tiers": [{"name": t.name, "description": t.description, "zh": t.name_zh} for t in Tier],
         "roles": [r.value for r in Role],
         "sources": sources,
-        "errors": {
-            "unknown": str(UnknownPlaceError(PLACE)),
-            "domestic": str(DomesticPlaceError(PLACE)),
-        },
     }

@@ -75,7 +75,7 @@ def measures_matrix(registry: Registry) -> str:
         f"{escape(decree.id)} {_short(decree)}<br><small>{escape(tier.description)}</small>"
         for decree, _, tier in columns
     ]
-    return table(header, rows)
+    return f'<div class="aeo-matrix" markdown>\n\n{table(header, rows)}\n\n</div>'
 
 
 def _short(instrument: MeasureInstrument) -> str:

@@ -44,7 +44,8 @@ def coverage_table(registry: Registry) -> str:
         partners = len(graph.partners(administration.id, on=graph.reviewed))
         rows.append(
             [
-                f'<span id="{administration.id.lower()}"></span>**{administration.id}**',
+                f'<span id="{administration.id.lower()}"></span>**{administration.id}** '
+                f'<small><a href="../map/?administration={administration.id}">map</a></small>',
                 escape(administration.name),
                 escape(administration.programme),
                 str(partners),

@@ -1,104 +1,34 @@
-"""The world map of China's partners: an inline SVG, and each partner's status over time.
+"""The world map: an inline SVG of every place an administration clears goods at, for the
+map page's script to colour by the partners of the administration chosen (`mapdata`).
 
 Country shapes are Natural Earth's (1:50m, version 4.1.0) as the npm package world-atlas
 2.0.2 ships them (``world/countries-50m.json``, TopoJSON keyed by ISO 3166-1 numeric code),
 kept in the repository so that neither the build nor the page needs a network
-(``world/README.md`` says where it comes from). They are
-drawn in the Equal Earth projection. A place too small to see at the map's size gets a
-dot as well.
-
-A partner's status on a day comes from the library: `Registry.check` (for an exporter of
-China's default tier) says whether an arrangement covers the place and is in effect, and
-`Registry.summary` which places are counted without one. Statuses change only on the days
-in `checker.boundaries`; each interval is checked at its last day too.
+(``world/README.md`` says where it comes from). They are drawn in the Equal Earth
+projection. A place too small to see at the map's size gets a dot as well.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import math
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from aeo_mra import Instrument, Reason, Registry
+from aeo_mra import Registry
+from aeo_mra.world import World, bundled
 
-from .checker import LATER, boundaries
+from . import mapdata
 from .markdown import escape
 
 SHAPES = Path(__file__).parent / "world" / "countries-50m.json"
-START = date(2012, 1, 1)
 WIDTH = 960
 DETAIL = 0.15  # degrees a simplified border may stray: about half a unit of the map's width
 SMALL = 7.0  # a place whose shape is smaller than this many units either way gets a dot
 ANTARCTICA = "010"
-
-# (status, label, colour): the order of the legend.
-STATUSES = (
-    ("implemented", "in effect", "#1b7837"),
-    ("signed", "signed, not yet in effect", "#7fbf7b"),
-    ("pilot", "pilot (not counted)", "#e08214"),
-    ("counted", "counted without an arrangement of its own", "#8073ac"),
-    ("none", "no arrangement", ""),
-)
-_UNCOVERED = {
-    Reason.NOT_A_PARTNER, Reason.NOT_YET_SIGNED, Reason.NOT_YET_COVERED, Reason.NO_LONGER_COVERED,
-}  # fmt: skip
-
-
-def status(registry: Registry, code: str, day: date) -> str:
-    """What the map shows for a place on a day, in the library's own answers."""
-    answer = registry.check(code, on=day)
-    if answer.reason in _UNCOVERED or answer.arrangement is None:
-        counted = code in registry.summary(day).counted_territories
-        return "counted" if counted else "none"
-    arrangement = answer.arrangement
-    if arrangement.instrument is Instrument.PILOT or not arrangement.counted:
-        return "pilot"
-    return "signed" if answer.reason is Reason.SIGNED_NOT_IMPLEMENTED else "implemented"
-
-
-def partners(registry: Registry) -> list[str]:
-    """Every place an arrangement covers or the totals count, in code order."""
-    codes = {m.territory for a in registry.dataset.arrangements for m in a.members}
-    codes |= {c.territory for c in registry.dataset.counted_territories}
-    return sorted(codes)
-
-
-def status_series(registry: Registry) -> dict[str, Any]:
-    """Each partner's statuses as ``[start, status, start, status, …]`` (indexes of the
-    ``days`` and ``statuses`` lists), from the first day of the map's replay.
-
-    Raises:
-        AssertionError: A status changes inside an interval.
-    """
-    days = [START, *(d for d in boundaries(registry) if d > START)]
-    names = [s for s, *_ in STATUSES]
-    series: dict[str, list[int]] = {}
-    for code in partners(registry):
-        out: list[int] = []
-        for index, start in enumerate(days):
-            now = status(registry, code, start)
-            last = days[index + 1] - timedelta(days=1) if index + 1 < len(days) else None
-            last = last or start + timedelta(days=LATER)
-            assert status(registry, code, last) == now, f"{code} changes in {start}…{last}"
-            if not out or names[out[-1]] != now:
-                out += [index, names.index(now)]
-        series[code] = out
-    return {"days": [d.isoformat() for d in days], "statuses": names, "series": series}
-
-
-def status_on(data: dict[str, Any], code: str, day: date) -> str:
-    """The status ``status_series`` gives a place on a day (what the page's script does)."""
-    series = data["series"].get(code, [0, len(data["statuses"]) - 1])
-    found = series[1]
-    for start, value in zip(series[::2], series[1::2], strict=True):
-        if data["days"][start] > day.isoformat():
-            break
-        found = value
-    return str(data["statuses"][found])
 
 
 # -- the shapes ---------------------------------------------------------------------------
@@ -252,58 +182,68 @@ def _box(rings: Iterable[list[tuple[float, float]]]) -> tuple[float, float, floa
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def map_svg(registry: Registry) -> str:
-    """The world, each partner's shape marked with its ISO code for the page's script."""
-    numeric = {registry.resolve(c).numeric: c for c in partners(registry)}
+def map_svg(registry: Registry, graph: World) -> str:
+    """The world; each place an administration clears goods at is marked with its ISO code
+    for the page's script."""
+    numeric = {registry.places.territory(c).numeric: c for c in mapdata.places(graph)}
+    drawn = shapes()
     out = [
         f'<svg class="aeo-map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         'aria-labelledby="aeo-map-title" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="aeo-map-title">China\'s AEO mutual recognition partners</title>',
+        '<title id="aeo-map-title">AEO mutual recognition partners</title>',
     ]
     dots = []
-    for number, rings in sorted(shapes().items()):
+    for number, rings in sorted(drawn.items()):
         path = _path(rings)
         if not path:
             continue
         code = numeric.get(number)
-        if number == "156":
-            out.append(f'<path class="aeo-china" d="{path}"><title>China 中国</title></path>')
-            continue
         if code is None:
             out.append(f'<path d="{path}"/>')
             continue
-        territory = registry.resolve(code)
+        territory = registry.places.territory(code)
         label = f"<title>{escape(territory.name)} {territory.name_zh}</title>"
         out.append(f'<path data-code="{code}" d="{path}">{label}</path>')
         left, top, right, bottom = _box(rings)
         if max(right - left, bottom - top) < SMALL:
             x, y = round((left + right) / 2, 1), round((top + bottom) / 2, 1)
             dots.append(f'<circle data-code="{code}" cx="{x:g}" cy="{y:g}" r="4">{label}</circle>')
-    missing = set(numeric) - set(shapes())
-    assert not missing, f"no shape for {sorted(numeric[n] for n in missing)}"
+    missing = {c for n, c in numeric.items() if n not in drawn} & set(graph.administrations)
+    assert not missing, f"no shape for {sorted(missing)}"  # a union's overseas part may have none
     out += dots
     out.append("</svg>")
     return "".join(out)
 
 
 def world_map(registry: Registry) -> str:
-    """The map, its legend, its date control and its data, for the map page."""
-    data = status_series(registry)
+    """The map, its administration selector, date control, legend and data, for the map page."""
+    graph = bundled()
+    data = mapdata.map_data(graph)
+    names = {c: [t.name, t.name_zh] for c in mapdata.places(graph)
+             for t in [registry.places.territory(c)]}  # fmt: skip
+    payload = json.dumps({**data, "names": names}, ensure_ascii=False, separators=(",", ":"))
+    choices = "".join(
+        f'<option value="{a.id}"{" selected" if a.id == mapdata.CHINA else ""}>'
+        f"{html.escape(a.name)} ({a.id})</option>"
+        for a in sorted(graph.administrations.values(), key=lambda a: a.name)
+    )
     legend = "".join(
-        f'<li data-status="{key}"><span class="aeo-swatch aeo-{key}"></span>{label}: '
-        '<span class="aeo-count"></span></li>'
-        for key, label, _ in STATUSES
+        f'<li data-status="{key}"><span class="aeo-swatch aeo-{key}"></span>'
+        f'<span class="aeo-label">{label}</span>: <span class="aeo-count"></span></li>'
+        for key, label in mapdata.STATUSES
         if key != "none"
     )
-    names = {c: [registry.resolve(c).name, registry.resolve(c).name_zh] for c in partners(registry)}
-    payload = json.dumps({**data, "names": names}, ensure_ascii=False, separators=(",", ":"))
     return (
         '<div class="aeo-map-box" id="aeo-map-box">'
+        '<div class="aeo-map-controls">'
+        '<label for="aeo-map-admin">Partners of</label>'
+        f'<select id="aeo-map-admin">{choices}</select></div>'
         '<div class="aeo-map-controls">'
         '<button type="button" id="aeo-map-play">Play</button>'
         '<input type="range" id="aeo-map-day" aria-label="Day shown" min="0" value="0">'
         '<output id="aeo-map-date" for="aeo-map-day"></output></div>'
-        f'<figure class="aeo-figure">{map_svg(registry)}</figure>'
+        f'<figure class="aeo-figure">{map_svg(registry, graph)}'
+        '<figcaption id="aeo-map-caption" aria-live="polite"></figcaption></figure>'
         f'<ul class="aeo-legend">{legend}</ul>'
         '<div id="aeo-map-list" class="aeo-map-list"></div>'
         f'<script type="application/json" id="aeo-map-data">{payload}</script>'

@@ -114,26 +114,31 @@ def test_every_exported_answer_of_a_foreign_tier_is_the_library_s(
     assert compared > 2_000
 
 
-@pytest.mark.parametrize(
-    "name", ["Germany", "德国", "英国", "中国香港", "香港特别行政区", "UK", "UAE", "South Korea",
-             "韩国", "The Netherlands", "Türkiye", "056", "56", "BEL", "马耳他", "蒙古国",
-             "germany", "FRANCE"],
-)  # fmt: skip
-def test_the_names_index_resolves_as_the_library_does(
-    registry: Registry, exported: dict[str, Any], name: str
+def test_the_page_resolves_names_over_the_library_s_own_index(
+    registry: Registry, exported: dict[str, Any]
 ) -> None:
-    assert exported["names"][name] == registry.resolve(name).code
+    resolution = exported["resolution"]
+    assert resolution["index"] == dict(registry.places.names())
+    assert resolution["index"]["中国"] == resolution["index"]["china"] == checker.DOMESTIC
+    assert resolution["unions"]["eu"] == "EU"
+    for code, quoted in resolution["quoted"].items():
+        assert quoted == repr(registry.places.territory(code).name)
 
 
-@pytest.mark.parametrize("name", ["de", "uk", "Germny", "n/a", "EU"])
-def test_the_names_index_leaves_out_what_the_library_refuses(
-    registry: Registry, exported: dict[str, Any], name: str
+def test_each_message_is_the_library_s_with_the_name_typed_left_out(
+    registry: Registry, exported: dict[str, Any]
 ) -> None:
-    with pytest.raises(Error):
-        registry.resolve(name)
-    assert name not in exported["names"]
-
-
-def test_china_itself_is_marked_domestic(exported: dict[str, Any]) -> None:
-    assert exported["names"]["中国"] == checker.DOMESTIC
-    assert exported["names"]["China"] == checker.DOMESTIC
+    messages = exported["resolution"]["messages"]
+    for name, template, parts in [
+        ("n/a", messages["placeholder"], {}),
+        ("no", messages["code"], {"UPPER": "'NO'", "NAME": "Norway"}),
+        ("欧洲联盟", messages["union"]["EU"], {}),
+        ("Atlantis", messages["unknown"], {}),
+        ("中国", messages["domestic"], {}),
+    ]:
+        with pytest.raises(Error) as raised:
+            registry.resolve(name)
+        text = template.replace("@@PLACE@@", repr(name))
+        for part, value in parts.items():
+            text = text.replace(f"@@{part}@@", value)
+        assert text == str(raised.value)

@@ -7,6 +7,7 @@
   if (!data || !root) return;
 
   const $ = (id) => document.getElementById(id);
+  const resolve = window.aeoResolver(data.resolution);
   const place = $("aeo-place"), day = $("aeo-day"), role = $("aeo-role"), tier = $("aeo-tier");
   const answer = $("aeo-answer");
   const ROLES = {
@@ -59,15 +60,12 @@
   }
 
   function update() {
-    const code = data.names[place.value.trim()];  // spellings the library accepted
+    const found = resolve(place.value);
+    const code = found.code;
     const isoDay = day.value;
-    options(tier, tierOptions(code && code !== "CN" ? code : null), true);
-    if (!place.value.trim() || code === undefined) {
-      showError("UnknownPlaceError", data.errors.unknown.replace("@@PLACE@@", place.value));
-      return;
-    }
-    if (code === "CN") {
-      showError("DomesticPlaceError", data.errors.domestic.replace("@@PLACE@@", place.value));
+    options(tier, tierOptions(code || null), true);
+    if (found.error) {
+      showError(found.error, found.text);
       return;
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDay)) {

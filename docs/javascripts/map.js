@@ -1,44 +1,76 @@
-// The map page: colours each partner by its status on the day the slider shows, from the
-// statuses the library gave when the site was built (docs_gen/worldmap.py).
+// The map page: colours each place by the status, on the day the slider shows, of the
+// administration clearing goods there as a partner of the administration chosen. Both are
+// looked up in intervals the library gave when the site was built (docs_gen/mapdata.py):
+// the page knows no rule of its own.
 (function () {
   "use strict";
   const box = document.getElementById("aeo-map-box");
   if (!box) return;
   const data = JSON.parse(document.getElementById("aeo-map-data").textContent);
+  const chosen = document.getElementById("aeo-map-admin");
   const slider = document.getElementById("aeo-map-day");
   const label = document.getElementById("aeo-map-date");
   const play = document.getElementById("aeo-map-play");
+  const caption = document.getElementById("aeo-map-caption");
+  const title = document.getElementById("aeo-map-title");
   const list = document.getElementById("aeo-map-list");
   const DAY = 86400000;
   const first = Date.parse(data.days[0] + "T00:00:00Z");
   const now = new Date();
   const last = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  const on = (series, isoDay) => window.aeoValueOn(series, data.days, isoDay);
+  const shapes = {};
+  box.querySelectorAll("[data-code]").forEach((shape) => {
+    (shapes[shape.dataset.code] = shapes[shape.dataset.code] || []).push(shape);
+  });
   slider.max = String(Math.round((last - first) / DAY));
   slider.value = slider.max;
 
-  function statusOn(code, isoDay) {
-    return data.statuses[window.aeoValueOn(data.series[code], data.days, isoDay)];
+  // Each partner of the administration chosen, by status, on a day.
+  function partners(ident, isoDay) {
+    const by = {};
+    Object.entries(data.administrations[ident].partners).forEach(([other, series]) => {
+      const status = data.statuses[on(series, isoDay)];
+      if (status !== "none") (by[status] = by[status] || []).push(other);
+    });
+    return by;
   }
 
   function show() {
+    const ident = chosen.value;
+    const chosenData = data.administrations[ident];
     const isoDay = new Date(first + Number(slider.value) * DAY).toISOString().slice(0, 10);
     label.textContent = isoDay;
+    slider.setAttribute("aria-valuetext", isoDay);
     box.dataset.day = isoDay;
-    const by = {};
-    Object.keys(data.series).forEach((code) => {
-      const status = statusOn(code, isoDay);
-      box.querySelectorAll(`[data-code="${code}"]`).forEach((shape) => { shape.dataset.status = status; });
-      (by[status] = by[status] || []).push(code);
+    box.dataset.administration = ident;
+    const by = partners(ident, isoDay);
+    const statusOf = {};
+    Object.entries(by).forEach(([status, idents]) => idents.forEach((other) => { statusOf[other] = status; }));
+    Object.entries(shapes).forEach(([code, drawn]) => {
+      const clearing = on(data.places[code], isoDay);
+      const status = clearing === null ? "none" : clearing === ident ? "self" : statusOf[clearing] || "none";
+      drawn.forEach((shape) => { shape.dataset.status = status; });
     });
+    by.self = [ident];
     box.querySelectorAll(".aeo-legend li").forEach((item) => {
-      item.querySelector(".aeo-count").textContent = String((by[item.dataset.status] || []).length);
+      const count = (by[item.dataset.status] || []).length;
+      item.querySelector(".aeo-count").textContent = String(count);
+      item.hidden = !count && !["implemented", "signed"].includes(item.dataset.status);
     });
-    list.replaceChildren(...data.statuses.filter((s) => s !== "none" && by[s]).map((status) => {
+    box.querySelector('.aeo-legend li[data-status="self"] .aeo-label').textContent = chosenData.name;
+    box.querySelector('.aeo-legend li[data-status="self"] .aeo-count').textContent = "its own customs territory";
+    const complete = on(chosenData.complete, isoDay);
+    title.textContent = `AEO mutual recognition partners of ${chosenData.name} on ${isoDay}`;
+    caption.textContent = `${chosenData.name} (${ident}) on ${isoDay}: its list of partners in the data is `
+      + (on(chosenData.complete, isoDay) ? "complete on that day. " : "partial, so a grey place may be a partner not yet recorded. ")
+      + "Recognition is not transitive: a partner's partner is not a partner.";
+    list.replaceChildren(...data.statuses.filter((s) => s !== "none" && s !== "self" && by[s]).map((status) => {
       const p = document.createElement("p");
-      const names = by[status].map((code) => data.names[code][0]).sort();
-      const title = box.querySelector(`.aeo-legend li[data-status="${status}"]`).firstChild.nextSibling.textContent;
+      const names = by[status].map((other) => data.administrations[other].name).sort();
+      const title = box.querySelector(`.aeo-legend li[data-status="${status}"] .aeo-label`).textContent;
       p.dataset.status = status;
-      p.append(Object.assign(document.createElement("strong"), { textContent: title.replace(/: $/, "") + ": " }), names.join(", "));
+      p.append(Object.assign(document.createElement("strong"), { textContent: `${title} (${names.length}): ` }), names.join(", "));
       return p;
     }));
   }
@@ -56,5 +88,14 @@
     }, 60);
   });
   slider.addEventListener("input", () => { stop(); show(); });
+  // ?administration=KR opens the map on Korea's partners, and the address follows the choice.
+  const asked = new URLSearchParams(window.location.search).get("administration");
+  if (asked && data.administrations[asked.toUpperCase()]) chosen.value = asked.toUpperCase();
+  chosen.addEventListener("change", () => {
+    const address = new URL(window.location.href);
+    address.searchParams.set("administration", chosen.value);
+    window.history.replaceState(null, "", address);
+    show();
+  });
   show();
 })();

@@ -76,6 +76,8 @@ class PlaceIndex:
         self._territories: Mapping[str, Territory] = {}
         self._suggested: dict[str, tuple[str, ...]] = {}
 
+    # docs/javascripts/places.js does what this does for the checker page, over names()
+    # and the messages the site's build exports; the browser tests compare the two.
     def resolve(self, place: object) -> Territory:
         """The territory ``place`` names.
 
@@ -142,6 +144,15 @@ class PlaceIndex:
         """The territory with ISO alpha-2 ``code`` (which must exist)."""
         self._build()
         return self._territories[code]
+
+    def names(self) -> Mapping[str, str]:
+        """Every name the index knows, normalised (`normalise`), with its alpha-2 code."""
+        self._build()
+        return MappingProxyType(self._names)
+
+    def unions(self) -> Mapping[str, str]:
+        """The names of unions, normalised, with their arrangement's id: not places."""
+        return MappingProxyType(self._unions)
 
     def is_code(self, code: str) -> bool:
         """Whether ``code`` is an ISO 3166-1 alpha-2 code."""

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 import aeo_mra
-from aeo_mra import Error, Role, Tier
-from docs_gen import worldmap
+from aeo_mra import Error, Role, Tier, world
+from aeo_mra.places import iso_territories
+from docs_gen import mapdata
 
 from .conftest import WIDTHS
 
@@ -63,14 +64,6 @@ def _shown(page: Any, *question: str) -> dict[str, Any]:
     return shown
 
 
-def _comparable(answer: dict[str, Any]) -> dict[str, Any]:
-    """An unknown place's message is the library's general one on the page, without the
-    suggestions or hints the library adds for the name typed: its kind is compared."""
-    if answer.get("error") == "UnknownPlaceError":
-        return {"state": "error", "error": "UnknownPlaceError"}
-    return answer
-
-
 def _grid() -> list[tuple[str, date]]:
     """Each event's place on the days either side of its dates, the UK's exit, and more."""
     registry = aeo_mra._default()
@@ -113,7 +106,7 @@ def test_the_checker_gives_what_check_gives(checker: Any) -> None:
             want = _expected(aeo_mra.check, name, on=day, role=role, tier=tier)
             tier_name = tier.name if tier else ""
             got = _shown(checker, "china", name, day.isoformat(), role.value, tier_name)
-            assert _comparable(got) == _comparable(want), (name, day, role, tier)
+            assert got == want, (name, day, role, tier)
             compared += 1
             refused += want.get("error") == "UnknownPlaceError"
     assert compared >= 400
@@ -148,39 +141,156 @@ def _partner_tiers(code: str) -> list[tuple[str, str]]:
     return partner_tiers(aeo_mra._default(), code) or [("", "")]
 
 
-@pytest.mark.parametrize(("name", "error"), [("Germny", "UnknownPlaceError"),
-                                             ("中国", "DomesticPlaceError")])  # fmt: skip
-def test_the_checker_says_what_the_library_says_of_a_bad_place(
-    checker: Any, name: str, error: str
-) -> None:
-    shown = _shown(checker, "china", name, "2020-01-01", "exporter", "")
-    assert shown["error"] == error
-    with pytest.raises(Error) as raised:
-        aeo_mra.check(name, on=date(2020, 1, 1))
-    assert type(raised.value).__name__ == error
-    # The page names the place as typed; the library's message adds its suggestions.
-    assert str(raised.value).startswith(shown["text"].split(";")[0].split(" (give")[0])
+def _spellings(rng: random.Random) -> list[str]:
+    """Names as readers type them: full-width, in any case, without accents, codes in lower
+    case, placeholders, unions, numbers, a name too long to be one, and every place's name
+    (English, and some Chinese) misspelt once."""
+    fixed = [
+        "ＤＥ", "ｄｅ", "ＧＥＲＭＡＮＹ", "Ｇｅｒｍａｎｙ", "germany", "gErMaNy", "Turkiye",
+        "  Türkiye ", "The Netherlands", "the UK", "The uk", "uk", "Uk", "n/a", "N/A", "na",
+        "NA", "EU", "eu", "European Union", "欧洲联盟", "欧盟", "中国", "中國", "china", "CN",
+        "276", "0276", "0.276", "'276'", "Germny", "Frnace", "Untied Kingdom", "Singapor",
+        "新加波", "Cote d'Ivoire", "Côte d’Ivoire", "x" * 201, "Xx", "", " ", "KOR", "kor",
+        "Korea, Republic of", "Hong Kong SAR", "Macau", "Türkei", "Straße", 'O"Brien\'s',
+    ]  # fmt: skip
+    territories = sorted(iso_territories().values(), key=lambda t: t.code)
+    names = [t.name for t in territories] + [t.name_zh for t in territories[::7] if t.name_zh]
+    typos = []
+    for name in (n for n in names if len(n) > 2):
+        i = rng.randrange(1, len(name) - 1)
+        edit = rng.choice(["drop", "swap", "double", "change"])
+        typos.append({
+            "drop": name[:i] + name[i + 1:],
+            "swap": name[:i] + name[i + 1] + name[i] + name[i + 2:],
+            "double": name[:i] + name[i] + name[i:],
+            "change": name[:i] + rng.choice("aeiouxz") + name[i + 1:],
+        }[edit])  # fmt: skip
+    return fixed + typos
 
 
-@pytest.mark.parametrize(
-    "day", [date(2012, 1, 1), date(2013, 3, 15), date(2015, 10, 31), date(2015, 11, 1),
-            date(2020, 12, 31), date(2021, 1, 1), date(2024, 1, 1)],
-)  # fmt: skip
-def test_the_map_shows_each_partner_s_status(page: Any, base_url: str, day: date) -> None:
-    page.goto(f"{base_url}/data/map/")
-    offset = (day - worldmap.START).days
+def test_the_checker_resolves_a_place_as_the_library_does(checker: Any) -> None:
+    """Full-width spellings are accepted, and a name the library refuses gets its message,
+    suggestions and hints included."""
+    day = date(2020, 1, 1)
+    refused = 0
+    for name in _spellings(random.Random(19)):
+        want = _expected(aeo_mra.check, name, on=day)
+        assert _shown(checker, "china", name, day.isoformat(), "exporter", "") == want, name
+        refused += want["state"] == "error"
+    assert refused > 20
+    assert _shown(checker, "china", "ＤＥ", day.isoformat(), "exporter", "")["state"] == "answer"
+    assert "did you mean 'Germany'" in _shown(checker, "china", "Germny", "2020-01-01",
+                                              "exporter", "")["text"]  # fmt: skip
+    assert not checker.errors
+
+
+def _map(page: Any, base_url: str, administration: str | None, day: date) -> dict[str, Any]:
+    """The map page with ``administration`` chosen in its selector (``None``: the default)
+    and ``day`` on its slider: each place's status, and the partners listed under it."""
+    if not page.url.endswith("/data/map/"):
+        page.goto(f"{base_url}/data/map/")
+    if administration is not None:
+        page.get_by_label("Partners of", exact=True).select_option(administration)
+    offset = (day - mapdata.start(world.bundled())).days
     page.evaluate(
         """(offset) => { const s = document.getElementById("aeo-map-day");
         s.value = String(offset); s.dispatchEvent(new Event("input")); }""",
         offset,
     )
     assert page.text_content("#aeo-map-date") == day.isoformat()
-    shown = page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll("path[data-code]")]
-        .map((p) => [p.dataset.code, p.dataset.status]))"""
+    return page.evaluate(
+        """() => ({
+        chosen: document.getElementById("aeo-map-box").dataset.administration,
+        places: Object.fromEntries([...document.querySelectorAll("path[data-code]")]
+          .map((p) => [p.dataset.code, p.dataset.status])),
+        listed: [...document.querySelectorAll("#aeo-map-list p")].flatMap(
+          (p) => p.lastChild.textContent.split(", ")),
+        caption: document.getElementById("aeo-map-caption").textContent,
+        })"""
     )
-    registry = aeo_mra._default()
-    assert shown == {c: worldmap.status(registry, c, day) for c in worldmap.partners(registry)}
+
+
+def _expected_map(administration: str, day: date, codes: list[str]) -> dict[str, str]:
+    """Each place's status, as the library gives it: the partners of ``administration`` on
+    ``day``, coloured at the places their administrations clear goods at."""
+    graph = world.bundled()
+    partners = mapdata.statuses(graph, administration, day)
+    out = {}
+    for code in codes:
+        clearing = mapdata.administration_at(graph, code, day)
+        out[code] = "self" if clearing == administration else partners.get(clearing or "", "none")
+    return out
+
+
+MAP_DAYS = [date(2008, 6, 1), date(2012, 1, 1), date(2013, 3, 15), date(2015, 10, 31),
+            date(2015, 11, 1), date(2020, 12, 31), date(2021, 1, 1), date(2024, 1, 1)]  # fmt: skip
+
+
+@pytest.mark.parametrize("administration", [None, "KR", "EU", "US", "SG"])
+def test_the_map_shows_the_partners_of_the_administration_chosen(
+    page: Any, base_url: str, administration: str | None
+) -> None:
+    ident = administration or "CN"  # China by default
+    for day in MAP_DAYS:
+        shown = _map(page, base_url, administration, day)
+        assert shown["chosen"] == ident
+        assert shown["places"] == _expected_map(ident, day, list(shown["places"]))
+        partners = world.partners(ident, on=day)
+        counted = aeo_mra.summary(day).counted_territories if ident == "CN" else ()
+        names = {p.administration.name for p in partners}
+        names |= {world.bundled().administrations[c].name for c in counted}
+        assert sorted(shown["listed"]) == sorted(names), day
+        assert "not transitive" in shown["caption"]
+    assert not page.errors
+
+
+def test_the_map_colours_korea_s_partners_and_the_eu_as_its_members(
+    page: Any, base_url: str
+) -> None:
+    korea = _map(page, base_url, "KR", date(2024, 1, 1))
+    assert korea["places"]["KR"] == "self"
+    assert korea["places"]["US"] in ("implemented", "signed")
+    assert korea["places"]["DE"] == "none"  # Korea and the EU: no arrangement in the data
+    eu = _map(page, base_url, "EU", date(2020, 6, 1))
+    assert {eu["places"][c] for c in ("DE", "FR", "GB", "MT")} == {"self"}
+    assert eu["places"]["JP"] == "implemented"
+    assert _map(page, base_url, "EU", date(2021, 6, 1))["places"]["GB"] != "self"
+    assert not page.errors
+
+
+def test_the_map_s_selector_is_labelled_and_works_from_the_keyboard(
+    page: Any, base_url: str
+) -> None:
+    page.goto(f"{base_url}/data/map/")
+    selector = page.get_by_label("Partners of", exact=True)
+    assert selector.evaluate("(s) => s.tagName") == "SELECT"
+    assert selector.input_value() == "CN"
+    selector.focus()
+    page.keyboard.type("South Korea")
+    assert selector.input_value() == "KR"
+    assert page.get_attribute("#aeo-map-box", "data-administration") == "KR"
+    page.keyboard.press("ArrowDown")
+    after = selector.input_value()
+    assert after != "KR"
+    assert page.get_attribute("#aeo-map-box", "data-administration") == after
+    slider = page.get_by_label("Day shown")
+    before = page.text_content("#aeo-map-date")
+    slider.focus()
+    page.keyboard.press("Home")
+    assert page.text_content("#aeo-map-date") == mapdata.start(world.bundled()).isoformat()
+    assert page.text_content("#aeo-map-date") != before
+    assert not page.errors
+
+
+def test_the_world_page_links_each_administration_to_its_map(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/data/world/")
+    page.locator("#kr").locator("..").get_by_role("link", name="map").click()
+    page.wait_for_url("**/data/map/?administration=KR")
+    assert page.get_by_label("Partners of", exact=True).input_value() == "KR"
+    assert page.get_attribute("#aeo-map-box", "data-administration") == "KR"
+    assert "partners of South Korea on " in page.text_content("#aeo-map-title")  # the SVG's name
+    page.get_by_label("Partners of", exact=True).select_option("EU")
+    assert page.url.endswith("/data/map/?administration=EU")  # a link to what is shown
     assert not page.errors
 
 
@@ -190,6 +300,8 @@ FIGURES = [
     ("data/timeline/", ".md-typeset__table table"),
     ("data/places/", ".md-typeset__table table"),
     ("data/map/", ".aeo-map"),
+    ("data/measures/", ".md-typeset table"),
+    ("data/world/", ".md-typeset table"),
     ("checker/", "#aeo-checker"),
 ]
 
@@ -206,10 +318,14 @@ def test_figures_and_tables_fit_their_column(
         """(selector) => {
         const column = document.querySelector(".md-content__inner").getBoundingClientRect();
         return [...document.querySelectorAll(selector)].filter((e) => e.getClientRects().length)
-          .map((e) => { const box = e.getBoundingClientRect();
-            const scroller = e.closest(".md-typeset__scrollwrap") || e;
+          .map((e) => { const scroller = e.closest(".md-typeset__scrollwrap") || e;
+            const first = e.querySelector("td");
+            // A matrix may scroll inside its box if its first column stays in view.
+            const sticky = !!first && getComputedStyle(first).position === "sticky";
+            const box = (sticky ? e.closest(".aeo-matrix") : e).getBoundingClientRect();
             return {left: box.left, right: box.right, width: box.width, height: box.height,
-                    scroll: scroller.scrollWidth - scroller.clientWidth,
+                    scroll: sticky ? 0 : Math.max(scroller.scrollWidth - scroller.clientWidth,
+                                                  e.scrollWidth - e.clientWidth),
                     column: [column.left, column.right]}; });
         }""",
         selector,
@@ -224,6 +340,22 @@ def test_figures_and_tables_fit_their_column(
     if selector in (".aeo-chart", ".aeo-map"):  # drawn at the column's width, not 300x150
         assert boxes[0]["width"] >= (right - left) * 0.9
         assert boxes[0]["height"] > boxes[0]["width"] * 0.4
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_page_scrolls_sideways(browser: Any, site: Path, base_url: str, width: int) -> None:
+    page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    wider = {}
+    for path in _pages(site):
+        page.goto(f"{base_url}/{path.lstrip('/')}")
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            wider[path] = overflow
+    page.close()
+    assert wider == {}
 
 
 def _pages(site: Path) -> list[str]:
