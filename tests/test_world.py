@@ -46,6 +46,8 @@ def _on(text: str) -> date:
         ("UNION/AEOS", "US", "2013-01-01", Verdict.YES, WorldReason.RECOGNISED),
         ("UNION/AEOC", "US", "2013-01-01", Verdict.NO, WorldReason.TIER_NOT_RECOGNISED),
         ("UNION", "US", "2012-06-01", Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED),
+        # a tier left out is never recognised, before implementation too
+        ("UNION/AEOC", "US", "2012-06-01", Verdict.NO, WorldReason.TIER_NOT_RECOGNISED),
         ("UNION", "US", "2012-01-01", Verdict.NO, WorldReason.NOT_YET_SIGNED),
         # signed, no implementation date known
         ("US", "Japan", "2015-01-01", Verdict.UNKNOWN, WorldReason.IMPLEMENTATION_UNKNOWN),
@@ -128,6 +130,17 @@ def test_importers_need_the_partner_to_facilitate_its_exports(test_world: World)
     assert both_ways.recognised
     unknown = test_world.check("KR", "NZ", on=_on("2021-01-01"), role=Role.IMPORTER)
     assert unknown.reason is WorldReason.SCOPE_UNKNOWN
+
+
+def test_tiers_finer_than_the_china_record_s_fall_within_its_tiers(test_world: World) -> None:
+    # The China record recognises its partner's one tier "AEO"; the world data names grades.
+    within = test_world.check("RANGE/G1", "CN", on=_on("2021-01-01"))
+    assert (within.verdict, within.reason) == (Verdict.PROBABLY, WorldReason.RECOGNISED)
+    outside = test_world.check("RANGE/G0", "CN", on=_on("2021-01-01"))
+    assert (outside.verdict, outside.reason) == (Verdict.NO, WorldReason.TIER_NOT_RECOGNISED)
+    edge = next(b for b in test_world.bilaterals if b.id == "CN-RANGE")
+    assert edge.recognised["RANGE"].value == ("G1", "G2")
+    assert "AEO" in edge.recognised["RANGE"].note
 
 
 def test_recognition_is_not_transitive_and_the_answer_says_so(test_world: World) -> None:
@@ -277,6 +290,12 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
             '{ administration = "UNION", side = "East" }',
         ),
         ('{ administration = "UNION", side = "West" }', '{ administration = "UNION" }'),
+        ('name = "Grade 1", within = "AEO"', 'name = "Grade 1", within = "NONE"'),
+        (
+            '"Grade 1", within = "AEO" },\n  { code = "G2", name = "Grade 2", within = "AEO" }',
+            '"Grade 1" },\n  { code = "G2", name = "Grade 2" }',
+        ),
+        ('{ code = "A", name = "Grade A" }', '{ code = "A", name = "Grade A", within = "AEO" }'),
     ],
     ids=[
         "china-party",
@@ -287,6 +306,9 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
         "no-coverage",
         "one-sided-bloc",
         "a-member-without-a-side",
+        "within-an-unknown-tier",
+        "china-tier-unaccounted",
+        "within-without-a-china-record",
     ],
 )
 def test_bad_data_is_a_data_error(china: Registry, tmp_path: Path, edit: str, problem: str) -> None:
@@ -317,6 +339,14 @@ def test_every_edge_joins_two_administrations_and_cites_sources(bundled: World) 
         assert plurilateral.sources, plurilateral.id
 
 
+def test_every_recognised_tier_is_a_tier_of_that_side_s_programme(bundled: World) -> None:
+    for bilateral in bundled.bilaterals:
+        for side, recognised in bilateral.recognised.items():
+            codes = {t.code for t in bundled.administrations[side].tiers}
+            assert recognised.value, (bilateral.id, side)
+            assert set(recognised.value) <= codes, (bilateral.id, side, codes)
+
+
 def test_china_s_arrangements_are_only_in_the_china_data(bundled: World) -> None:
     china = aeo_mra._default().dataset.arrangements
     from_china = [b for b in bundled.bilaterals if b.from_china]
@@ -337,6 +367,73 @@ def test_every_administration_states_its_coverage(bundled: World) -> None:
 def test_no_pair_has_two_bilateral_arrangements(bundled: World) -> None:
     pairs = [frozenset(b.parties) for b in bundled.bilaterals]
     assert len(pairs) == len(set(pairs))
+
+
+# -- the tiers each arrangement recognises, as published ------------------------------------
+
+# (holder, place, day, verdict, reason, arrangement, source of the deciding fact or None).
+# fmt: off
+PUBLISHED_TIERS = [
+    # Singapore Customs: the Hong Kong and India arrangements cover STP-Plus companies.
+    ("SG/STP", "HK", "2026-01-01", "no", "tier-not-recognised", "HK-SG", "sg-hk-2014"),
+    ("SG/STP", "IN", "2026-01-01", "no", "tier-not-recognised", "IN-SG", "sg-in-2025-09"),
+    # Taiwan: only its security and safety AEOs (AEOS), never its general AEOs.
+    ("TW/AEOG", "NZ", "2026-01-01", "no", "tier-not-recognised", "NZ-TW", "tw-nz-mra-text"),
+    ("TW/AEOG", "US", "2026-01-01", "no", "tier-not-recognised", "US-TW", "mof-tw-aeo-2019"),
+    ("TW/AEOG", "CA", "2026-01-01", "no", "tier-not-recognised", "CA-TW", "tw-ca-2025"),
+    ("TW/AEOS", "CA", "2026-01-01", "yes", "recognised", "CA-TW", "tw-ca-2025"),
+    # The UK and the EU: security and safety status only.
+    ("GB/AEOC", "KR", "2026-01-01", "no", "tier-not-recognised", "GB-KR", "hmrc-uk-aeo"),
+    ("GB/AEOS", "KR", "2026-01-01", "yes", "recognised", "GB-KR", "hmrc-uk-aeo"),
+    ("EU/AEOC", "JP", "2026-01-01", "no", "tier-not-recognised", "EU-JP", "ec-mra"),
+    # Korea: every class of KCS-certified AEO; Hong Kong: both tiers.
+    ("KR/A", "NZ", "2013-01-01", "yes", "recognised", "KR-NZ", "kcs-mra-2019-09"),
+    ("KR/AAA", "JP", "2012-01-01", "yes", "recognised", "JP-KR", "kcs-mra-2019-09"),
+    ("HK/T1", "KR", "2015-01-01", "yes", "recognised", "HK-KR", "hk-lcq16-2025"),
+    # China's records name coarser tiers; the world data's finer ones fall within them.
+    ("KR/AA", "CN", "2015-01-01", "yes", "recognised", "CN-KR", None),
+    ("TW/AEOG", "CN", "2026-01-01", "no", "tier-not-recognised", "CN-TW", None),
+    # Which types of Japanese AEO the United States recognises is not in the data.
+    ("JP/exporter", "US", "2026-01-01", "unknown", "tiers-unknown", "US-JP", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("holder", "place", "on", "verdict", "reason", "arrangement", "source"), PUBLISHED_TIERS
+)
+def test_published_tiers(
+    bundled: World,
+    holder: str,
+    place: str,
+    on: str,
+    verdict: str,
+    reason: str,
+    arrangement: str,
+    source: str | None,
+) -> None:
+    answer = bundled.check(holder, place, on=_on(on))
+    assert (answer.verdict.value, answer.reason.value) == (verdict, reason)
+    assert answer.arrangement is not None
+    assert answer.arrangement.id == arrangement
+    if source is not None:
+        assert source in [s.id for s in answer.sources]
+
+
+def test_eu_us_recognition_serves_exporters_not_importers(bundled: World) -> None:
+    # CBP's FAQs: exporters benefit; an importer only where it also exports.
+    importer = bundled.check("EU", "US", on=_on("2026-01-01"), role=Role.IMPORTER)
+    assert (importer.verdict, importer.reason) == (Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE)
+    assert [s.id for s in importer.sources] == ["cbp-eu-us-faq-2013"]
+    assert bundled.check("EU/AEOS", "US", on=_on("2026-01-01")).recognised
+
+
+def test_no_partner_recognises_taiwan_s_general_aeos(bundled: World) -> None:
+    found = bundled.recognisers("TW/AEOG", on=_on("2026-01-01"))
+    assert found
+    assert not [r for r in found if r.verdict in (Verdict.YES, Verdict.PROBABLY)]
+    refused = {r.administration.id for r in found if r.reason is WorldReason.TIER_NOT_RECOGNISED}
+    assert {"CN", "US", "JP", "KR", "NZ", "CA"} <= refused
 
 
 # -- published counts, reproduced from the data ---------------------------------------------

@@ -109,7 +109,9 @@ class World:
             else:
                 administrations[ident] = described
         self.administrations: Mapping[str, Administration] = administrations
-        self.bilaterals = tuple(_china_edge(r) for r in records) + data.bilaterals
+        self.bilaterals = (
+            tuple(_china_edge(r, administrations[r.id]) for r in records) + data.bilaterals
+        )
         self.plurilaterals = data.plurilaterals
         self._pairs = {frozenset(b.parties): b for b in self.bilaterals}
         self._unions = [a for a in administrations.values() if a.members]
@@ -439,18 +441,19 @@ def _judge(
         step = arrangement.step(kind)
         if step is not None and step.value.known_by(day):
             return Verdict.NO, reason, [step], []
+    if isinstance(arrangement, Bilateral):
+        recognised, scope = arrangement.recognised.get(holder.id), arrangement.scope
+    else:
+        recognised, scope = None, None
+    if recognised is not None and tier is not None and tier.code not in recognised.value:
+        # a tier the arrangement leaves out is never recognised, whatever its dates
+        return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised], []
     status = _status(arrangement, holder.id, other, day)
     if status is not None:
         return status
     facts: list[Fact[object]] = []
     caveats: list[str] = []
     facts += [start for start in _starts(arrangement, holder.id, other) if start is not None]
-    if isinstance(arrangement, Bilateral):
-        recognised, scope = arrangement.recognised.get(holder.id), arrangement.scope
-    else:
-        recognised, scope = None, None
-    if recognised is not None and tier is not None and tier.code not in recognised.value:
-        return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised], []
     if recognised is not None:
         facts.append(recognised)
         if tier is None and len(recognised.value) < len(holder.tiers):
@@ -608,7 +611,9 @@ def _partner_of_china(record: Arrangement) -> Administration:
     )
 
 
-def _china_edge(record: Arrangement) -> Bilateral:
+def _china_edge(record: Arrangement, partner: Administration) -> Bilateral:
+    """China's edge with ``partner``, whose tiers may be finer than the China record's:
+    a tier within a recognised tier of the record is recognised too."""
     steps = [Step(StepKind.SIGNED, record.signed)]
     if record.implemented is not None:
         steps.append(Step(StepKind.IMPLEMENTED, record.implemented))
@@ -624,9 +629,14 @@ def _china_edge(record: Arrangement) -> Bilateral:
     }
     if record.partner_tiers:
         programme = record.partner_programme
-        codes = tuple(t.code for t in record.partner_tiers if t.recognised)
+        codes = {t.code for t in record.partner_tiers if t.recognised}
+        finer = tuple(t.code for t in partner.tiers if t.code in codes or t.within in codes)
+        note = ""
+        if set(finer) != codes:
+            coarse = ", ".join(sorted(codes))
+            note = f"The China record recognises the tiers {coarse}; these fall within them."
         recognised[record.id] = Fact(
-            codes, programme.sources, programme.confidence, programme.inferred
+            finer, programme.sources, programme.confidence, programme.inferred, note
         )
     return Bilateral(
         id=f"{CHINA}-{record.id}",

@@ -24,7 +24,7 @@ from .._loader import (
     _when,
 )
 from ..errors import DataError
-from ..model import Dataset, Fact, Instrument, Membership, Scope, When
+from ..model import Arrangement, Dataset, Fact, Instrument, Membership, Scope, When
 from ._model import (
     Administration,
     Bilateral,
@@ -138,15 +138,12 @@ def _administration(
         reader.keys(where, table, allowed)
         if ident == "CN":
             reader.problem(where, "China's administration comes from the China dataset")
-        china_ids = {a.id for a in china.arrangements}
-        if ident != UNION and ident not in _iso_codes() and ident not in china_ids:
+        records = {a.id: a for a in china.arrangements}
+        if ident != UNION and ident not in _iso_codes() and ident not in records:
             reader.problem(f"{where}.id", f"{ident!r} is neither an ISO 3166-1 code nor {UNION}")
         name = reader.field(where, table, "name", _str)
         programme = reader.field(where, table, "programme", _str)
-        tiers = tuple(
-            ProgrammeTier(_str(t["code"]), _str(t["name"]))
-            for t in _list_of_tables(table.get("tiers", []))
-        )
+        tiers = _tiers(reader, where, table.get("tiers", []), records.get(ident))
         members = _members(reader, where, table.get("members"), china)
         coverage = _coverage(reader, f"{where}.coverage", table.get("coverage"))
         sources = reader.field(where, table, "sources", reader.source_refs)
@@ -155,6 +152,45 @@ def _administration(
             reader.problem(where, f"malformed: {error}")
         return None
     return Administration(ident, name, programme, tiers, members, coverage, sources)
+
+
+def _tiers(
+    reader: _Reader, where: str, raw: Any, record: Arrangement | None
+) -> tuple[ProgrammeTier, ...]:
+    """The programme's tiers; with a China record, they must account for its tiers.
+
+    A tier named ``within`` falls within the China record's coarser tier of that code;
+    every tier the China record names must be a tier here, or include some.
+    """
+    tiers = []
+    for entry in _list_of_tables(raw):
+        reader.keys(f"{where}.tiers", entry, {"code", "name", "within"})
+        within = entry.get("within")
+        tiers.append(
+            ProgrammeTier(_str(entry["code"]), _str(entry["name"]), within and _str(within))
+        )
+    if not tiers:
+        return ()
+    if record is None:
+        if any(t.within is not None for t in tiers):
+            reader.problem(
+                f"{where}.tiers",
+                "'within' names a tier of a China record, and China has none with it",
+            )
+        return tuple(tiers)
+    theirs = {t.code for t in record.partner_tiers}
+    for tier in tiers:
+        if tier.within is not None and tier.within not in theirs:
+            reader.problem(
+                f"{where}.tiers {tier.code}",
+                f"within {tier.within!r}: the China record's tiers are {sorted(theirs)}",
+            )
+    accounted = {t.code for t in tiers} | {t.within for t in tiers}
+    for code in sorted(theirs - accounted):
+        reader.problem(
+            f"{where}.tiers", f"the China record's tier {code!r} is neither a tier nor 'within' one"
+        )
+    return tuple(tiers)
 
 
 def _members(reader: _Reader, where: str, raw: Any, china: Dataset) -> tuple[Membership, ...]:

@@ -74,10 +74,14 @@ class ProgrammeTier:
     Attributes:
         code: Short name, unique within the programme.
         name: The programme's own name for it.
+        within: The code of the China record's coarser tier that includes it, where the
+            China data names the programme's tiers more coarsely (Korea's grades all fall
+            within its ``AEO``); ``None`` otherwise.
     """
 
     code: str
     name: str
+    within: str | None = None
 
 
 @attrs.frozen
