@@ -393,6 +393,9 @@ PUBLISHED_TIERS = [
     # China's records name coarser tiers; the world data's finer ones fall within them.
     ("KR/AA", "CN", "2015-01-01", "yes", "recognised", "CN-KR", None),
     ("TW/AEOG", "CN", "2026-01-01", "no", "tier-not-recognised", "CN-TW", None),
+    # Brazil: its arrangements to January 2023 are in the OEA-Segurança modality.
+    ("BR/OEA-C", "US", "2026-01-01", "no", "tier-not-recognised", "US-BR", "tradeworks-br"),
+    ("BR/OEA-C", "CN", "2026-01-01", "no", "tier-not-recognised", "CN-BR", None),
     # Which types of Japanese AEO the United States recognises is not in the data.
     ("JP/exporter", "US", "2026-01-01", "unknown", "tiers-unknown", "US-JP", None),
 ]
