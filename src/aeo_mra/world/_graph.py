@@ -445,10 +445,12 @@ def _judge(
         recognised, scope = arrangement.recognised.get(holder.id), arrangement.scope
     else:
         recognised, scope = None, None
-    if recognised is not None and tier is not None and tier.code not in recognised.value:
-        # a tier the arrangement leaves out is never recognised, whatever its dates
-        return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised], []
     status = _status(arrangement, holder.id, other, day)
+    if status is not None and status[1] is WorldReason.NOT_YET_SIGNED:
+        return status
+    if recognised is not None and tier is not None and tier.code not in recognised.value:
+        # once signed, a tier the arrangement leaves out is never recognised under it
+        return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised], []
     if status is not None:
         return status
     facts: list[Fact[object]] = []
