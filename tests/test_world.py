@@ -548,7 +548,6 @@ TABLE = [
     ("2022-04-30", "CR", "plurilateral", 1, "cr-2022", ""),
     ("2025-09-17", "SV", "bilateral", 2, "sv-2025-09", SV_DO),
     ("2025-12-16", "EC", "bilateral", 4, "senae-2025-12", ""),
-    #
     # Europe, the Middle East and Africa
     ("2021-09-01", "CH", "bilateral", 4, "ch-gb-2021-force", ""),
     ("2021-04-16", "CH", "bilateral", 4, "ch-gb-2021", CH_GB),
@@ -563,9 +562,7 @@ TABLE = [
     ("2025-09-19", "ZA", "plurilateral", 1, "sars-aeo-mra", ""),
     ("2017-12-31", "JO", "bilateral", 1, "comcec-2018-jo", ""),
     ("2017-12-31", "JO", "plurilateral", 1, "comcec-2018-jo", ""),
-    #
     # Asia and the Pacific
-    #
     # Korea: KCS's running counts, as its releases give them
     ("2011-06-26", "KR", "bilateral", 5, "kr-nz-2011", ""),
     ("2011-06-26", "US", "bilateral", 5, "kr-nz-2011", ""),
