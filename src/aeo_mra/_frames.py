@@ -223,7 +223,11 @@ class _Days:
         except KeyError:
             pass
         own: list[object] = [c for c in self.dataset.counted_territories if c.territory == code]
-        own += [a for a in self.dataset.arrangements if code in {m.territory for m in a.members}]
+        own += [
+            a
+            for a in self.dataset.arrangements
+            if code in {m.territory for m in a.members + a.territories}
+        ]
         days = self.by_code[code] = _and_next({*self.shared, *_dates_in(own)})
         return days
 
