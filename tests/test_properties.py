@@ -196,6 +196,5 @@ def test_between_change_days_answers_differ_only_in_their_day() -> None:
         for day, next_change in itertools.pairwise(CHANGE_DAYS):
             first, last = day, next_change - timedelta(days=1)  # a span's first and last days
             answer = registry.check(place, on=first)
-            assert _decide.for_days(REGISTRY.dataset, answer)(last) == registry.check(
-                place, on=last
-            )
+            given = _decide.for_days(REGISTRY.dataset, answer, [last])
+            assert list(given) == [registry.check(place, on=last)]

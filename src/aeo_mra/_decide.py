@@ -6,8 +6,9 @@ they mean for one place, day, role and tier, and build the answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from itertools import repeat
 
 import attrs
 
@@ -244,18 +245,14 @@ def _unreviewed(dataset: Dataset, day: date) -> str:
     )
 
 
-def for_days(dataset: Dataset, answer: Eligibility) -> Callable[[date], Eligibility]:
-    """A function giving ``answer`` for another day between the same two change days."""
-    values = attrs.astuple(answer, recurse=False)
-    head, tail = values[:_ON], values[_ON + 1 :]
-    if answer.on <= dataset.reviewed:
-        return lambda day: Eligibility(*head, day, *tail)  # type: ignore[call-arg]
-    # After the review, the last caveat names the day.
-    before, after = tail[: _CAVEATS - _ON - 1], tail[_CAVEATS - _ON :]
-    caveats = answer.caveats[:-1]
-    return lambda day: Eligibility(  # type: ignore[call-arg]
-        *head, day, *before, (*caveats, _unreviewed(dataset, day)), *after
-    )
+def for_days(dataset: Dataset, answer: Eligibility, days: Sequence[date]) -> Iterator[Eligibility]:
+    """``answer`` for each of ``days``, days between the same two change days as its own."""
+    fields: list[Iterable[object]] = [repeat(v) for v in attrs.astuple(answer, recurse=False)]
+    fields[_ON] = days
+    if answer.on > dataset.reviewed:  # after the review, the last caveat names the day
+        kept = answer.caveats[:-1]
+        fields[_CAVEATS] = [(*kept, _unreviewed(dataset, day)) for day in days]
+    return map(Eligibility, *fields)
 
 
 _NAMES = [field.name for field in attrs.fields(Eligibility)]

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import _thread
 import gc
-from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from itertools import groupby
 from operator import add
 from os import PathLike
 from time import time as _time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import _dates, _decide
 from ._dates import day_or_today
@@ -447,50 +447,73 @@ class Registry:
     def _check_days(
         self, rows: list[Any], days: list[date], role: Role, tier: Tier | None
     ) -> list[Eligibility]:
-        """`check_many` with a day per row. Each place is decided once per span between two
-        change days; another day in the span gets that answer, for its day."""
-        from ._frames import _days  # the days an answer can change on, as check_frame's
-
-        change_days, dataset = _days(self).anyone, self.dataset
-        places, on = list(dict.fromkeys(rows)), list(dict.fromkeys(days))
-        width, span_count = len(on), len(change_days) + 1
+        """`check_many` with a day per row: the answers for each place on the days asked of
+        it, then each row's, found in C by a number for its place and day."""
+        places, on = list(dict.fromkeys(rows)), sorted(set(days))
+        width = len(on)
         place_ids = {place: index * width for index, place in enumerate(places)}
         day_ids = {day: index for index, day in enumerate(on)}
-        # A number per row for its place and day, worked out in C: place * width + day.
-        numbers = list(map(add, map(place_ids.__getitem__, rows), map(day_ids.__getitem__, days)))
-        spans = [bisect_right(change_days, day) for day in on]
-        makers: dict[int, Callable[[date], Eligibility]] = {}  # by place * span_count + span
-        # By number: a list when most places are asked on most days, else a dict.
-        cells = len(places) * width
-        answers: list[Eligibility | None] | defaultdict[int, Eligibility | None]
-        answers = [None] * cells if cells <= 4 * len(rows) else defaultdict(type(None))
+
+        def numbers() -> Iterator[int]:
+            return map(add, map(place_ids.__getitem__, rows), map(day_ids.__getitem__, days))
+
+        answers: list[Eligibility] | dict[int, Eligibility] | None
         # Millions of new answers, none in a cycle: the collector would scan them again
         # and again as they pile up (several times the work), so it waits until the end.
         collecting = gc.isenabled()
         gc.disable()
-        result: list[Eligibility] = []
         try:
-            for number in numbers:
-                answer = answers[number]
-                if answer is None:
-                    place, day = divmod(number, width)
-                    span = place * span_count + spans[day]
-                    make = makers.get(span)
-                    if make is None:
-                        try:
-                            answer = self.check(places[place], on=on[day], role=role, tier=tier)
-                        except (Error, TypeError) as error:
-                            _note_row(error, rows, len(result))
-                            raise
-                        makers[span] = _decide.for_days(dataset, answer)
-                    else:
-                        answer = make(on[day])
-                    answers[number] = answer
-                result.append(answer)
+            if len(places) * width <= 2 * len(rows):  # most places on most days: every pair
+                answers = []
+                for place in places:
+                    answers += self._on_days(place, on, role, tier)
+            else:  # only the pairs asked, in order of place and day
+                answers = {}
+                for index, group in groupby(sorted(set(numbers())), lambda n: n // width):
+                    asked = list(group)
+                    found = self._on_days(places[index], [on[n % width] for n in asked], role, tier)
+                    answers.update(zip(asked, found, strict=True))
+        except (Error, TypeError) as error:
+            failed, answers = error, None
         finally:
             if collecting:
                 gc.enable()
-        return result
+        if answers is None:
+            self._first_failure(rows, days, role, tier, failed)
+        return list(map(answers.__getitem__, numbers()))
+
+    def _on_days(
+        self, place: Any, days: list[date], role: Role, tier: Tier | None
+    ) -> list[Eligibility]:
+        """The answers for ``place`` on ``days`` (distinct, in order). Its answer can change
+        only on the days `check_frame` cuts time at, so it is decided once per span between
+        two of them, and each other day of the span gets that answer for its own day."""
+        from ._frames import _days
+
+        changes = _days(self).of(self.resolve(place).code)
+        answers: list[Eligibility] = []
+        start = 0
+        while start < len(days):
+            first = self.check(place, on=days[start], role=role, tier=tier)
+            following = bisect_right(changes, days[start])
+            end = (
+                bisect_left(days, changes[following], start)
+                if following < len(changes)
+                else len(days)
+            )
+            answers.append(first)
+            answers += _decide.for_days(self.dataset, first, days[start + 1 : end])
+            start = end
+        return answers
+
+    def _first_failure(
+        self, rows: list[Any], days: list[date], role: Role, tier: Tier | None, error: Exception
+    ) -> NoReturn:
+        """Raise the error of the first row that fails, with a note naming it, as checking the
+        rows in turn would; ``error`` is the one met while answering them out of order."""
+        for row, (place, day) in enumerate(zip(rows, days, strict=True)):
+            self._check_row(rows, place, day, role, tier, row)
+        raise error
 
     def _check_row(
         self,
