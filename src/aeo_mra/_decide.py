@@ -37,7 +37,6 @@ __all__ = [
     "chosen_tier",
     "for_days",
     "partner_tier",
-    "role",
     "situation",
 ]
 
@@ -100,13 +99,6 @@ def partner_tier(arrangement: Arrangement, tier: str) -> PartnerTier:
         if wanted in (candidate.code.casefold(), candidate.name.casefold()):
             return candidate
     raise UnknownPartnerTierError(tier, arrangement.id, [t.code for t in arrangement.partner_tiers])
-
-
-def role(value: object) -> Role:
-    """``value`` if it is a Role; else a TypeError saying what is valid."""
-    if not isinstance(value, Role):
-        raise TypeError(f"role must be Role.EXPORTER or Role.IMPORTER, not {_quoted(value)}")
-    return value
 
 
 def answer(

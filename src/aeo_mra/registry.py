@@ -17,9 +17,11 @@ from os import PathLike
 from time import time as _time
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from . import _dates, _decide
+from . import _dates
 from ._dates import day_or_today
 from ._limits import MAX_CACHED_KEY
+from ._vocabulary import Basis, PartnerKind, Role, Scope, Tier
+from ._vocabulary import role as _role
 from .errors import (
     Error,
     MissingDateError,
@@ -27,23 +29,15 @@ from .errors import (
     UnknownPlaceError,
     _quoted,
 )
-from .model import (
-    Arrangement,
-    Basis,
-    CountedTerritory,
-    Dataset,
-    Membership,
-    PartnerKind,
-    PartnerTier,
-    Role,
-    Scope,
-    Territory,
-    Tier,
-)
-from .results import Eligibility, Event, Summary
 
+# The record and answer classes are built when a registry first reads its dataset, not when
+# aeo_mra is imported: the modules that define them (and _decide, which makes answers) are
+# imported in the methods that need them.
 if TYPE_CHECKING:
+    from . import _decide
+    from .model import Arrangement, CountedTerritory, Dataset, Membership, PartnerTier, Territory
     from .places import PlaceIndex
+    from .results import Eligibility, Event, Summary
 
 __all__ = ["Registry"]
 
@@ -89,7 +83,7 @@ class Registry:
     """
 
     def __init__(self, dataset: Dataset | Callable[[], Dataset]) -> None:
-        if not callable(dataset) and not isinstance(dataset, Dataset):
+        if not callable(dataset) and not _is_dataset(dataset):
             raise TypeError(
                 f"Registry takes a validated Dataset, not {type(dataset).__name__} "
                 f"{_quoted(dataset)}; to read a dataset file, use aeo_mra.load(path)"
@@ -256,14 +250,13 @@ class Registry:
         ['EU']
         """
         day = day_or_today(on)
-        test = (
-            Arrangement.is_signed if _basis(basis) is Basis.SIGNED else Arrangement.is_implemented
-        )
-        wanted = None if role is None else _decide.role(role)
+        signed = _basis(basis) is Basis.SIGNED
+        wanted = None if role is None else _role(role)
         return tuple(
             a
             for a in self.dataset.arrangements
-            if test(a, day) and (wanted is not _IMPORTER or _covers_exports(a))
+            if (a.is_signed(day) if signed else a.is_implemented(day))
+            and (wanted is not _IMPORTER or _covers_exports(a))
         )
 
     def summary(self, on: date | None = None, *, basis: Basis = Basis.SIGNED) -> Summary:
@@ -277,6 +270,8 @@ class Registry:
         >>> print(Registry.bundled().summary(date(2024, 5, 10)))
         28 economies, 54 countries and regions (signed, as of 2024-05-10)
         """
+        from .results import Summary
+
         day = day_or_today(on)
         counted = [a for a in self.arrangements(day, basis=basis) if a.counted]
         extra = [
@@ -488,6 +483,7 @@ class Registry:
         """The answers for ``place`` on ``days`` (distinct, in order). Its answer can change
         only on the days `check_frame` cuts time at, so it is decided once per span between
         two of them, and each other day of the span gets that answer for its own day."""
+        from . import _decide
         from ._frames import _days
 
         changes = _days(self).of(self.resolve(place).code)
@@ -558,6 +554,9 @@ class Registry:
             DomesticPlaceError: ``place`` is China's own customs territory.
             TypeError: An argument has the wrong type.
         """
+        from . import _decide
+        from .model import PartnerTier
+
         day = day_or_today(on)
         territory = self.resolve(place)
         if not isinstance(tier, str):
@@ -569,20 +568,24 @@ class Registry:
         else:
             partner_tier = _decide.partner_tier(arrangement, tier)
         return self._answer(
-            territory, day, _decide.role(role), partner_tier, found, partner_tier.recognised
+            territory, day, _role(role), partner_tier, found, partner_tier.recognised
         )
 
     # -- how answers are made ------------------------------------------------------------
 
     def _check(self, place: object, day: date, role: Role, tier: Tier | None) -> Eligibility:
+        from . import _decide
+
         territory = self.resolve(place)  # type: ignore[arg-type]
         chosen = _decide.chosen_tier(self.dataset.tiers, tier, day)
         found = self._situation(territory.code, day)
         arrangement = found[0]
         recognised = arrangement is not None and chosen in arrangement.china_tiers.value
-        return self._answer(territory, day, _decide.role(role), chosen, found, recognised)
+        return self._answer(territory, day, _role(role), chosen, found, recognised)
 
     def _situation(self, code: str, day: date) -> _decide.Situation:
+        from . import _decide
+
         return _decide.situation(self._loaded().links.get(code, ()), day)
 
     def _answer(
@@ -594,6 +597,8 @@ class Registry:
         found: _decide.Situation,
         recognised: bool,
     ) -> Eligibility:
+        from . import _decide
+
         derived = self._loaded()
         counted = derived.counted.get(territory.code)
         return _decide.answer(
@@ -634,6 +639,12 @@ def _row_day(on: object, row: int) -> date:
 def _note_row(error: Exception, rows: list[Any], index: int) -> None:
     """Add to ``error`` a note naming the row of `check_many` it was raised for."""
     error.add_note(f"in row {index} of check_many: {_quoted(rows[index])}")
+
+
+def _is_dataset(value: object) -> bool:
+    from .model import Dataset
+
+    return isinstance(value, Dataset)
 
 
 def _basis(basis: object) -> Basis:

@@ -18,6 +18,7 @@ from .model import (
     Territory,
     Tier,
     When,
+    fields_repr,
 )
 
 __all__ = ["Eligibility", "Event", "EventKind", "Reason", "Summary", "Verdict"]
@@ -110,6 +111,8 @@ class Eligibility:
     (True, 'YES', 'COVERED', 'EU')
     """
 
+    __repr__ = fields_repr
+
     qualifies: bool
     verdict: Verdict
     reason: Reason
@@ -155,6 +158,8 @@ class Summary:
     '15 economies, 42 countries and regions (signed, as of 2020-12-31)'
     """
 
+    __repr__ = fields_repr
+
     on: date
     basis: Basis
     economies: int
@@ -195,6 +200,8 @@ class Event:
         confidence: How firm the date is.
         sources: The documents behind it.
     """
+
+    __repr__ = fields_repr
 
     when: When
     kind: EventKind

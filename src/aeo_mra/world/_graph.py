@@ -12,7 +12,7 @@ from datetime import date
 import attrs
 
 from .._dates import day_or_today
-from .._decide import role as _role
+from .._vocabulary import role as _role
 from ..errors import DomesticPlaceError, Error, UnknownPlaceError, _quoted
 from ..model import (
     Arrangement,
