@@ -10,6 +10,7 @@ import _thread
 import gc
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from itertools import groupby
 from operator import add
@@ -121,7 +122,8 @@ class Registry:
         if self._derived is None:
             with self._lock:
                 if self._derived is None:
-                    self._derived = _Derived(self._make())
+                    with _collector_paused():  # thousands of new records
+                        self._derived = _Derived(self._make())
         return self._derived
 
     @property
@@ -452,30 +454,41 @@ class Registry:
         def numbers() -> Iterator[int]:
             return map(add, map(place_ids.__getitem__, rows), map(day_ids.__getitem__, days))
 
+        every_pair = len(places) * width <= len(rows)  # as many rows as pairs: answer all
         answers: list[Eligibility] | dict[int, Eligibility] | None
-        # Millions of new answers, none in a cycle: the collector would scan them again
-        # and again as they pile up (several times the work), so it waits until the end.
-        collecting = gc.isenabled()
-        gc.disable()
         try:
-            if len(places) * width <= 2 * len(rows):  # most places on most days: every pair
-                answers = []
-                for place in places:
-                    answers += self._on_days(place, on, role, tier)
-            else:  # only the pairs asked, in order of place and day
-                answers = {}
-                for index, group in groupby(sorted(set(numbers())), lambda n: n // width):
-                    asked = list(group)
-                    found = self._on_days(places[index], [on[n % width] for n in asked], role, tier)
-                    answers.update(zip(asked, found, strict=True))
+            with _collector_paused():  # millions of new answers
+                asked = None if every_pair else numbers()
+                answers = self._answers_asked(places, on, asked, role, tier)
         except (Error, TypeError) as error:
             failed, answers = error, None
-        finally:
-            if collecting:
-                gc.enable()
         if answers is None:
             self._first_failure(rows, days, role, tier, failed)
         return list(map(answers.__getitem__, numbers()))
+
+    def _answers_asked(
+        self,
+        places: list[Any],
+        on: list[date],
+        asked: Iterable[int] | None,
+        role: Role,
+        tier: Tier | None,
+    ) -> list[Eligibility] | dict[int, Eligibility]:
+        """The answers of `_check_days`, by the number of a place and day (the place's index
+        times the number of days, plus the day's): for every pair if ``asked`` is ``None``,
+        else for the pairs it numbers."""
+        if asked is None:
+            every: list[Eligibility] = []
+            for place in places:
+                every += self._on_days(place, on, role, tier)
+            return every
+        width = len(on)
+        answers: dict[int, Eligibility] = {}
+        for index, group in groupby(sorted(set(asked)), lambda number: number // width):
+            numbers = list(group)
+            found = self._on_days(places[index], [on[n % width] for n in numbers], role, tier)
+            answers.update(zip(numbers, found, strict=True))
+        return answers
 
     def _on_days(
         self, place: Any, days: list[date], role: Role, tier: Tier | None
@@ -604,6 +617,19 @@ class Registry:
         return _decide.answer(
             derived.dataset, counted, territory, day, role, tier, found, recognised
         )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many objects are made, none of them garbage:
+    it would scan them again and again as they pile up, often costing more than making them."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _read_bundled() -> Dataset:
