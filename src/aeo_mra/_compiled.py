@@ -190,18 +190,25 @@ def load_dataset(toml: bytes, path: str | None = None) -> Dataset | None:
 
 
 def _decoder() -> Callable[[dict[str, Any]], object]:
-    """The object hook that turns tagged objects back into records, enums and dates."""
+    """The object hook that turns tagged objects back into records, enums and dates.
+
+    A record's fields are written in its fields' order, so it is built from their values.
+    """
     records: dict[str, Callable[..., object]] = {c.__name__: c for c in _RECORDS}
     members = {e.__name__: {m.value: m for m in e} for e in _ENUMS}
     read: dict[str, Callable[[Any], object]] = {
         e.__name__: members[e.__name__].__getitem__ for e in _ENUMS
     }
     read["date"] = date.fromisoformat
-    typed = {
-        record.__name__: [(name, read[kind.__name__]) for name, kind in _typed(record).items()]
-        for record in _RECORDS
-    }
     sources: dict[str, Source] = {}
+    read["sources"] = lambda ids: tuple(map(sources.__getitem__, ids))
+    # By record: the position and reader of each field whose value is converted.
+    converted: dict[str, list[tuple[int, Callable[[Any], object]]]] = {}
+    for record in _RECORDS:
+        names = list(attrs.fields_dict(record))
+        kinds = {name: kind.__name__ for name, kind in _typed(record).items()}
+        kinds.update(dict.fromkeys({"sources"} & set(names), "sources"))
+        converted[record.__name__] = [(names.index(n), read[k]) for n, k in kinds.items()]
 
     def decode(table: dict[str, Any]) -> object:
         kind = table.pop("@", None)
@@ -211,15 +218,12 @@ def _decoder() -> Callable[[dict[str, Any]], object]:
             return date.fromisoformat(table["v"])
         if kind in members:
             return members[kind][table["v"]]
-        for name, value in table.items():
-            if type(value) is list:  # every sequence of the records is a tuple
-                table[name] = tuple(value)
-        for name, convert in typed[kind]:
-            if table[name] is not None:
-                table[name] = convert(table[name])
-        if "sources" in table:
-            table["sources"] = tuple(map(sources.__getitem__, table["sources"]))
-        record = records[kind](**table)
+        # Every sequence of the records is a tuple.
+        values = [tuple(v) if type(v) is list else v for v in table.values()]
+        for index, convert in converted[kind]:
+            if values[index] is not None:
+                values[index] = convert(values[index])
+        record = records[kind](*values)
         if type(record) is Source:
             sources[record.id] = record
         return record
