@@ -18,10 +18,6 @@ from datetime import date
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
-# Every record and answer is an attrs class. attrs is imported now, so that the first
-# question is quick; the classes themselves are built when it is asked (see _LAZY).
-import attrs  # noqa: F401
-
 from ._vocabulary import (
     Basis,
     Benefit,
@@ -53,9 +49,10 @@ from .registry import Registry
 _RECORDS = ("Arrangement", "CodeFormat", "CountedTerritory", "Dataset", "DeclarationRule",
             "Fact", "Membership", "PartnerTier", "Source", "Stage", "Territory", "TierPeriod",
             "When")  # fmt: skip
-_ANSWERS = ("Eligibility", "Event", "EventKind", "Reason", "Summary", "Verdict")
+_ANSWERS = ("Event", "EventKind", "Summary")
 _LAZY: dict[str, str | None] = {
     **dict.fromkeys(_RECORDS, "model"),
+    **dict.fromkeys(("Eligibility", "Reason", "Verdict"), "_eligibility"),
     **dict.fromkeys(_ANSWERS, "results"),
     "to_dict": "_plain",
     "PlaceIndex": "places",
@@ -134,6 +131,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from . import home, world
+    from ._eligibility import Eligibility, Reason, Verdict
     from ._frames import check_frame
     from ._jsonschema import json_schema
     from ._plain import to_dict
@@ -154,7 +152,7 @@ if TYPE_CHECKING:
         When,
     )
     from .places import PlaceIndex
-    from .results import Eligibility, Event, EventKind, Reason, Summary, Verdict
+    from .results import Event, EventKind, Summary
 
     __version__: str
     """The version of the installed package, e.g. ``0.1.0`` (``aeo-mra --version``)."""

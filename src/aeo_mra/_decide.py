@@ -12,6 +12,7 @@ from itertools import repeat
 
 import attrs
 
+from ._eligibility import Eligibility, Reason, Verdict
 from .errors import TierNotInForceError, UnknownPartnerTierError, _quoted
 from .model import (
     Arrangement,
@@ -29,7 +30,6 @@ from .model import (
     TierPeriod,
     unique_sources,
 )
-from .results import Eligibility, Reason, Verdict
 
 __all__ = [
     "Situation",

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ._dates import as_date, day_or_today
+from ._eligibility import Eligibility
 from .errors import Error, MissingDateError, _quoted
 from .model import Role, Tier
-from .results import Eligibility
 
 if TYPE_CHECKING:
     import narwhals as nw

@@ -18,7 +18,7 @@ from os import PathLike
 from time import time as _time
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from . import _dates
+from . import _compiled, _dates
 from ._dates import day_or_today
 from ._limits import MAX_CACHED_KEY
 from ._vocabulary import Basis, PartnerKind, Role, Scope, Tier
@@ -30,15 +30,16 @@ from .errors import (
     UnknownPlaceError,
     _quoted,
 )
+from .places import PlaceIndex
 
 # The record and answer classes are built when a registry first reads its dataset, not when
-# aeo_mra is imported: the modules that define them (and _decide, which makes answers) are
-# imported in the methods that need them.
+# aeo_mra is imported (the code that reads the data and names places is): the modules that
+# define them (and _decide, which makes answers) are imported in the methods that need them.
 if TYPE_CHECKING:
     from . import _decide
+    from ._eligibility import Eligibility
     from .model import Arrangement, CountedTerritory, Dataset, Membership, PartnerTier, Territory
-    from .places import PlaceIndex
-    from .results import Eligibility, Event, Summary
+    from .results import Event, Summary
 
 __all__ = ["Registry"]
 
@@ -50,7 +51,6 @@ class _Derived:
     """What a registry derives from its dataset once, when first asked."""
 
     def __init__(self, dataset: Dataset) -> None:
-        from .places import PlaceIndex
 
         self.dataset = dataset
         unions = [a for a in dataset.arrangements if a.partner_kind is PartnerKind.UNION]
@@ -634,8 +634,6 @@ def _collector_paused() -> Iterator[None]:
 
 def _read_bundled() -> Dataset:
     """The bundled dataset: its compiled form if that is current, else the TOML validated."""
-    from . import _compiled
-
     with open(_compiled.TOML, "rb") as file:
         toml = file.read()
     dataset = _compiled.load_dataset(toml)
