@@ -49,11 +49,10 @@ from .registry import Registry
 _RECORDS = ("Arrangement", "CodeFormat", "CountedTerritory", "Dataset", "DeclarationRule",
             "Fact", "Membership", "PartnerTier", "Source", "Stage", "Territory", "TierPeriod",
             "When")  # fmt: skip
-_ANSWERS = ("Event", "EventKind", "Summary")
 _LAZY: dict[str, str | None] = {
     **dict.fromkeys(_RECORDS, "model"),
     **dict.fromkeys(("Eligibility", "Reason", "Verdict"), "_eligibility"),
-    **dict.fromkeys(_ANSWERS, "results"),
+    **dict.fromkeys(("Event", "EventKind", "Summary"), "results"),
     "to_dict": "_plain",
     "PlaceIndex": "places",
     "codes": None,

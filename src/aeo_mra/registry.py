@@ -51,7 +51,6 @@ class _Derived:
     """What a registry derives from its dataset once, when first asked."""
 
     def __init__(self, dataset: Dataset) -> None:
-
         self.dataset = dataset
         unions = [a for a in dataset.arrangements if a.partner_kind is PartnerKind.UNION]
         union_names = {n: a.id for a in unions for n in (a.id, a.partner, *a.partner_aliases)}
