@@ -5,14 +5,17 @@ benchmarks/run.py frames`` for the data frame measurements only). It prints a
 Markdown table (paste it into docs/performance.md) with each measurement, its reference,
 the ratio and the goal. Each measurement and its reference run in turn, several times, so
 that other load on the machine affects both alike: the best time of each is kept for calls
-in one process, the median (with the spread) of whole processes started afresh.
+in one process, the median (with the spread) of whole processes started afresh, and beside
+it the median of their CPU time (user and system), which waits on other work less.
 """
 
 from __future__ import annotations
 
 import compileall
+import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -180,8 +183,8 @@ COMMANDS = {
     "cli": [CLI, "check", "DE"],
 }
 FIRST = (
-    "import time, aeo_mra; started = time.perf_counter(); aeo_mra.check('DE'); "
-    "print(time.perf_counter() - started)"
+    "import time, aeo_mra; started, used = time.perf_counter(), time.process_time(); "
+    "aeo_mra.check('DE'); print(time.perf_counter() - started, time.process_time() - used)"
 )
 
 
@@ -189,21 +192,31 @@ def processes() -> list[Row]:
     # pip writes bytecode when it installs a package; an editable install may not have it.
     compileall.compile_dir(Path(aeo_mra.__file__).parent, quiet=1)
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    cpu: dict[str, list[float]] = {name: [] for name in COMMANDS}
     first: list[float] = []
+    first_cpu: list[float] = []
     for _ in range(RUNS):  # in turn, so that a busy spell of the machine slows all alike
         for name, command in COMMANDS.items():
+            used = _children_cpu()
             started = timeit.default_timer()
             subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
             times[name].append(timeit.default_timer() - started)
+            cpu[name].append(_children_cpu() - used)
         done = subprocess.run([sys.executable, "-c", FIRST], check=True, capture_output=True)
-        first.append(float(done.stdout))
+        wall, cpu_time = map(float, done.stdout.split())
+        first.append(wall)
+        first_cpu.append(cpu_time)
     median = {name: statistics.median(runs) for name, runs in times.items()}
+    median_cpu = {name: statistics.median(runs) for name, runs in cpu.items()}
 
     def beside(name: str, what: str, reference: str, goal: str) -> Row:
+        ratio_cpu = median_cpu[name] / median_cpu[reference]
         return (
-            f"{what} ({_spread(times[name])})",
+            f"{what} ({_spread(times[name])}; CPU {median_cpu[name] * 1e3:.1f} ms, "
+            f"ratio {ratio_cpu:.2f})",
             median[name] / median[reference],
-            f"{COMMAND_NAMES[reference]} ({_spread(times[reference])})",
+            f"{COMMAND_NAMES[reference]} ({_spread(times[reference])}; "
+            f"CPU {median_cpu[reference] * 1e3:.1f} ms)",
             goal,
         )
 
@@ -211,9 +224,16 @@ def processes() -> list[Row]:
         beside("import", "python -c 'import aeo_mra'", "attrs", "≤ 1.2"),
         beside("check", "python -c 'import aeo_mra; aeo_mra.check(\"DE\")'", "pycountry", "≤ 1.0"),
         beside("cli", "aeo-mra check DE", "pycountry", "≤ 1.0"),
-        (f"first check() after import ({_spread(first)})", statistics.median(first) / 0.010,
+        (f"first check() after import ({_spread(first)}; CPU "
+         f"{statistics.median(first_cpu) * 1e3:.1f} ms)", statistics.median(first) / 0.010,
          "10 ms", "≤ 1"),
     ]  # fmt: skip
+
+
+def _children_cpu() -> float:
+    """The CPU time (user and system) of this process's finished children, in seconds."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 COMMAND_NAMES = {"attrs": "python -c 'import attrs'", "pycountry": f"python -c '{GET_PROCESS}'"}
@@ -241,7 +261,9 @@ def main() -> None:
     else:
         started = processes()  # first: before the bulk rows fill this process's memory
         rows = lookups() + bulk() + frames() + started + memory()
-    print(f"Machine: {platform.machine()}, Python {platform.python_version()}, {date.today()}")
+    load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
+    print(f"Machine: {platform.machine()} ({os.cpu_count()} cores, load average {load} at the "
+          f"end), Python {platform.python_version()}, {date.today()}")  # fmt: skip
     print()
     print("| measurement | ratio | reference | goal |")
     print("|---|---|---|---|")

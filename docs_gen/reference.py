@@ -85,6 +85,10 @@ API_GROUPS = (
 )  # fmt: skip
 
 
+ANSWER_MODULES = ("aeo_mra.results", "aeo_mra._eligibility")
+"""Where the answers' classes are defined (`results` imports those of `_eligibility`)."""
+
+
 def api_group(name: str) -> str:
     """Which group of the reference a public name of ``aeo_mra`` belongs to."""
     value = getattr(aeo_mra, name)
@@ -94,10 +98,10 @@ def api_group(name: str) -> str:
         if issubclass(value, BaseException):
             return "errors"
         if issubclass(value, enum.Enum):
-            return "answers" if value.__module__ == "aeo_mra.results" else "vocabularies"
+            return "answers" if value.__module__ in ANSWER_MODULES else "vocabularies"
         if value is Registry:
             return "registry"
-        return "answers" if value.__module__ == "aeo_mra.results" else "records"
+        return "answers" if value.__module__ in ANSWER_MODULES else "records"
     if callable(value):
         return "plain" if value in (aeo_mra.to_dict, aeo_mra.json_schema) else "questions"
     return "version"

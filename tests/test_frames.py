@@ -38,12 +38,14 @@ def make(request: pytest.FixtureRequest) -> Maker:
 
 
 def test_every_day_an_answer_can_change_on(make: Maker, registry: Registry) -> None:
-    """Around each day the data names, for every partner and a few others, as check_many."""
+    """Around each day the data names, for every partner, every place an arrangement records
+    (Réunion, Greenland) and a few others, as check_many."""
     named = sorted(
         {d for d in _dates_in(registry.dataset) if date(2000, 1, 1) < d < date(2100, 1, 1)}
     )
     days = sorted({d + timedelta(days=k) for d in named for k in (-1, 0, 1)})
-    places = sorted({m.territory for a in registry.dataset.arrangements for m in a.members})
+    arrangements = registry.dataset.arrangements
+    places = sorted({m.territory for a in arrangements for m in a.members + a.territories})
     places += ["US", "Germany", "韩国", "UK", "276"]
     rows = list(itertools.product(places, days))
     frame = make({"place": [p for p, _ in rows], "day": [d for _, d in rows]})

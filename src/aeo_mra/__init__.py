@@ -18,7 +18,20 @@ from datetime import date
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
-from ._plain import to_dict
+from ._vocabulary import (
+    Basis,
+    Benefit,
+    CodePrefix,
+    Confidence,
+    DeclarationField,
+    Instrument,
+    PartnerKind,
+    Precision,
+    Role,
+    Scope,
+    SourceKind,
+    Tier,
+)
 from .errors import (
     DataError,
     DomesticPlaceError,
@@ -29,38 +42,18 @@ from .errors import (
     UnknownPartnerTierError,
     UnknownPlaceError,
 )
-from .model import (
-    Arrangement,
-    Basis,
-    Benefit,
-    CodeFormat,
-    CodePrefix,
-    Confidence,
-    CountedTerritory,
-    Dataset,
-    DeclarationField,
-    DeclarationRule,
-    Fact,
-    Instrument,
-    Membership,
-    PartnerKind,
-    PartnerTier,
-    Precision,
-    Role,
-    Scope,
-    Source,
-    SourceKind,
-    Stage,
-    Territory,
-    Tier,
-    TierPeriod,
-    When,
-)
 from .registry import Registry
-from .results import Eligibility, Event, EventKind, Reason, Summary, Verdict
 
-# Imported on first use, so that `import aeo_mra` stays light.
+# Imported on first use, so that `import aeo_mra` stays light: the records and answers are
+# attrs classes, built when the first question reads the data or a program names them.
+_RECORDS = ("Arrangement", "CodeFormat", "CountedTerritory", "Dataset", "DeclarationRule",
+            "Fact", "Membership", "PartnerTier", "Source", "Stage", "Territory", "TierPeriod",
+            "When")  # fmt: skip
 _LAZY: dict[str, str | None] = {
+    **dict.fromkeys(_RECORDS, "model"),
+    **dict.fromkeys(("Eligibility", "Reason", "Verdict"), "_eligibility"),
+    **dict.fromkeys(("Event", "EventKind", "Summary"), "results"),
+    "to_dict": "_plain",
     "PlaceIndex": "places",
     "codes": None,
     "diff": None,
@@ -137,10 +130,28 @@ __all__ = [
 
 if TYPE_CHECKING:
     from . import home, world
+    from ._eligibility import Eligibility, Reason, Verdict
     from ._frames import check_frame
     from ._jsonschema import json_schema
+    from ._plain import to_dict
     from .home import measures
+    from .model import (
+        Arrangement,
+        CodeFormat,
+        CountedTerritory,
+        Dataset,
+        DeclarationRule,
+        Fact,
+        Membership,
+        PartnerTier,
+        Source,
+        Stage,
+        Territory,
+        TierPeriod,
+        When,
+    )
     from .places import PlaceIndex
+    from .results import Event, EventKind, Summary
 
     __version__: str
     """The version of the installed package, e.g. ``0.1.0`` (``aeo-mra --version``)."""

@@ -20,43 +20,34 @@ change the files of the package can change its code.
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import os
 import zlib
 from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .model import (
-    Arrangement,
+from ._vocabulary import (
     Basis,
     Benefit,
-    CodeFormat,
     CodePrefix,
     Confidence,
-    CountedTerritory,
     Coverage,
-    Dataset,
     DeclarationField,
-    DeclarationRule,
-    Fact,
     Instrument,
-    Membership,
     PartnerKind,
-    PartnerTier,
     Precision,
     Scope,
-    Source,
     SourceKind,
-    Stage,
-    Territory,
     Tier,
-    TierPeriod,
-    When,
 )
+
+if TYPE_CHECKING:
+    from .model import Dataset, Source, Territory
 
 __all__ = [
     "DATASET",
@@ -79,15 +70,24 @@ PYCOUNTRY_INPUTS = (
     *(("locales", lang, "LC_MESSAGES", "iso3166-1.mo") for lang in ("zh_CN", "zh_TW", "zh_HK")),
 )
 
-_RECORDS: tuple[type, ...] = (Arrangement, CodeFormat, CountedTerritory, DeclarationRule, Fact,
-                              Membership, PartnerTier, Source, Stage, TierPeriod, When)  # fmt: skip
 _ENUMS: tuple[type[enum.Enum], ...] = (
     Basis, Benefit, CodePrefix, Confidence, Coverage, DeclarationField, Instrument, PartnerKind,
     Precision, Scope, SourceKind, Tier,
 )  # fmt: skip
-Places = tuple[dict[str, str], dict[str, Territory]]
+Places = tuple[dict[str, str], dict[str, "Territory"]]
 FORMAT = 2
 """The version of the compiled dataset's layout, part of its key."""
+
+
+@functools.cache
+def _records() -> tuple[type, ...]:
+    """The record classes the compiled dataset holds: built on first use, as `model` is
+    imported only when a dataset is read."""
+    from . import model
+
+    return (model.Arrangement, model.CodeFormat, model.CountedTerritory, model.DeclarationRule,
+            model.Fact, model.Membership, model.PartnerTier, model.Source, model.Stage,
+            model.TierPeriod, model.When)  # fmt: skip
 
 
 def _typed(record: type) -> dict[str, type]:
@@ -107,7 +107,7 @@ def _typed(record: type) -> dict[str, type]:
 
 def dataset_key(toml: bytes, version: str) -> dict[str, object]:
     """The key of the compiled dataset for the TOML file's bytes and its data version."""
-    fields = ";".join(f"{c.__name__}:{','.join(attrs.fields_dict(c))}" for c in _RECORDS)
+    fields = ";".join(f"{c.__name__}:{','.join(attrs.fields_dict(c))}" for c in _records())
     return {
         "format": FORMAT,
         "data_version": version,
@@ -146,7 +146,7 @@ def _plain(value: object) -> object:
         return [_plain(item) for item in value]
     if isinstance(value, dict):
         return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, _RECORDS):
+    if isinstance(value, _records()):
         fields = attrs.asdict(value, recurse=False)  # type: ignore[arg-type]
         if "sources" in fields:
             fields["sources"] = [source.id for source in fields["sources"]]
@@ -174,6 +174,8 @@ def load_dataset(toml: bytes, path: str | None = None) -> Dataset | None:
     key = json.loads(head)
     if not isinstance(key, dict) or key != dataset_key(toml, str(key.get("data_version"))):
         return None
+    from .model import Dataset
+
     raw = json.loads(body, object_hook=_decoder())
     if raw["version"] != key["data_version"]:
         return None
@@ -190,18 +192,27 @@ def load_dataset(toml: bytes, path: str | None = None) -> Dataset | None:
 
 
 def _decoder() -> Callable[[dict[str, Any]], object]:
-    """The object hook that turns tagged objects back into records, enums and dates."""
-    records: dict[str, Callable[..., object]] = {c.__name__: c for c in _RECORDS}
+    """The object hook that turns tagged objects back into records, enums and dates.
+
+    A record's fields are written in its fields' order, so it is built from their values.
+    """
+    records: dict[str, Callable[..., object]] = {c.__name__: c for c in _records()}
     members = {e.__name__: {m.value: m for m in e} for e in _ENUMS}
     read: dict[str, Callable[[Any], object]] = {
         e.__name__: members[e.__name__].__getitem__ for e in _ENUMS
     }
     read["date"] = date.fromisoformat
-    typed = {
-        record.__name__: [(name, read[kind.__name__]) for name, kind in _typed(record).items()]
-        for record in _RECORDS
-    }
+    from .model import Source
+
     sources: dict[str, Source] = {}
+    read["sources"] = lambda ids: tuple(map(sources.__getitem__, ids))
+    # By record: the position and reader of each field whose value is converted.
+    converted: dict[str, list[tuple[int, Callable[[Any], object]]]] = {}
+    for record in _records():
+        names = list(attrs.fields_dict(record))
+        kinds = {name: kind.__name__ for name, kind in _typed(record).items()}
+        kinds.update(dict.fromkeys({"sources"} & set(names), "sources"))
+        converted[record.__name__] = [(names.index(n), read[k]) for n, k in kinds.items()]
 
     def decode(table: dict[str, Any]) -> object:
         kind = table.pop("@", None)
@@ -211,15 +222,12 @@ def _decoder() -> Callable[[dict[str, Any]], object]:
             return date.fromisoformat(table["v"])
         if kind in members:
             return members[kind][table["v"]]
-        for name, value in table.items():
-            if type(value) is list:  # every sequence of the records is a tuple
-                table[name] = tuple(value)
-        for name, convert in typed[kind]:
-            if table[name] is not None:
-                table[name] = convert(table[name])
-        if "sources" in table:
-            table["sources"] = tuple(map(sources.__getitem__, table["sources"]))
-        record = records[kind](**table)
+        # Every sequence of the records is a tuple.
+        values = [tuple(v) if type(v) is list else v for v in table.values()]
+        for index, convert in converted[kind]:
+            if values[index] is not None:
+                values[index] = convert(values[index])
+        record = records[kind](*values)
         if type(record) is Source:
             sources[record.id] = record
         return record
@@ -269,6 +277,8 @@ def load_places(path: str | None = None) -> Places | None:
     key, wanted = json.loads(head), places_key()
     if wanted is None or {k: key.get(k) for k in wanted} != wanted:
         return None
+    from .model import Territory
+
     raw = json.loads(body)
     territories = {row[0]: Territory(*row) for row in raw["territories"]}
     return raw["names"], territories

@@ -6,11 +6,13 @@ they mean for one place, day, role and tier, and build the answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from itertools import repeat
 
 import attrs
 
+from ._eligibility import Eligibility, Reason, Verdict
 from .errors import TierNotInForceError, UnknownPartnerTierError, _quoted
 from .model import (
     Arrangement,
@@ -28,7 +30,6 @@ from .model import (
     TierPeriod,
     unique_sources,
 )
-from .results import Eligibility, Reason, Verdict
 
 __all__ = [
     "Situation",
@@ -36,7 +37,6 @@ __all__ = [
     "chosen_tier",
     "for_days",
     "partner_tier",
-    "role",
     "situation",
 ]
 
@@ -99,13 +99,6 @@ def partner_tier(arrangement: Arrangement, tier: str) -> PartnerTier:
         if wanted in (candidate.code.casefold(), candidate.name.casefold()):
             return candidate
     raise UnknownPartnerTierError(tier, arrangement.id, [t.code for t in arrangement.partner_tiers])
-
-
-def role(value: object) -> Role:
-    """``value`` if it is a Role; else a TypeError saying what is valid."""
-    if not isinstance(value, Role):
-        raise TypeError(f"role must be Role.EXPORTER or Role.IMPORTER, not {_quoted(value)}")
-    return value
 
 
 def answer(
@@ -244,18 +237,14 @@ def _unreviewed(dataset: Dataset, day: date) -> str:
     )
 
 
-def for_days(dataset: Dataset, answer: Eligibility) -> Callable[[date], Eligibility]:
-    """A function giving ``answer`` for another day between the same two change days."""
-    values = attrs.astuple(answer, recurse=False)
-    head, tail = values[:_ON], values[_ON + 1 :]
-    if answer.on <= dataset.reviewed:
-        return lambda day: Eligibility(*head, day, *tail)  # type: ignore[call-arg]
-    # After the review, the last caveat names the day.
-    before, after = tail[: _CAVEATS - _ON - 1], tail[_CAVEATS - _ON :]
-    caveats = answer.caveats[:-1]
-    return lambda day: Eligibility(  # type: ignore[call-arg]
-        *head, day, *before, (*caveats, _unreviewed(dataset, day)), *after
-    )
+def for_days(dataset: Dataset, answer: Eligibility, days: Sequence[date]) -> Iterator[Eligibility]:
+    """``answer`` for each of ``days``, days between the same two change days as its own."""
+    fields: list[Iterable[object]] = [repeat(v) for v in attrs.astuple(answer, recurse=False)]
+    fields[_ON] = days
+    if answer.on > dataset.reviewed:  # after the review, the last caveat names the day
+        kept = answer.caveats[:-1]
+        fields[_CAVEATS] = [(*kept, _unreviewed(dataset, day)) for day in days]
+    return map(Eligibility, *fields)
 
 
 _NAMES = [field.name for field in attrs.fields(Eligibility)]

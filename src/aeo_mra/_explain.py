@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ._eligibility import Eligibility, Reason
 from .model import Arrangement, Precision, Role, Scope, Tier
-from .results import Eligibility, Reason
 
 
 def explain(answer: Eligibility) -> str:

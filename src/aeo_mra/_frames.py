@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ._dates import as_date, day_or_today
+from ._eligibility import Eligibility
 from .errors import Error, MissingDateError, _quoted
 from .model import Role, Tier
-from .results import Eligibility
 
 if TYPE_CHECKING:
     import narwhals as nw
@@ -216,15 +216,22 @@ class _Days:
         self.shared = set(_dates_in(shared))
         self.anyone = _and_next(_dates_in(dataset))
         self.by_code: dict[str, list[date]] = {}
+        # Each arrangement's places (members and the others it records), and its days.
+        self.arrangements = [
+            ({m.territory for m in a.members + a.territories}, set(_dates_in(a)))
+            for a in dataset.arrangements
+        ]
 
     def of(self, code: str) -> list[date]:
         try:
             return self.by_code[code]
         except KeyError:
             pass
-        own: list[object] = [c for c in self.dataset.counted_territories if c.territory == code]
-        own += [a for a in self.dataset.arrangements if code in {m.territory for m in a.members}]
-        days = self.by_code[code] = _and_next({*self.shared, *_dates_in(own)})
+        own = set(_dates_in([c for c in self.dataset.counted_territories if c.territory == code]))
+        for places, named in self.arrangements:
+            if code in places:
+                own |= named
+        days = self.by_code[code] = _and_next(self.shared | own)
         return days
 
 

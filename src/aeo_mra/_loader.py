@@ -14,9 +14,10 @@ from string import Formatter
 from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
-from ._limits import EARLIEST_DAY, LATEST_DAY, MAX_FILE_BYTES, shape_problems, too_deep
+from ._limits import EARLIEST_DAY, LATEST_DAY, MAX_FILE_BYTES
 from ._patterns import check_pattern, widths
 from ._schema import SCHEMA_VERSION, json_schema, keys
+from ._shape import shape_problems, too_deep
 from .errors import DataError, _quoted
 from .model import (
     Arrangement,

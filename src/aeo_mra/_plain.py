@@ -15,9 +15,9 @@ from typing import Any
 
 import attrs
 
+from ._eligibility import Eligibility
 from .errors import _quoted
 from .model import Arrangement, When
-from .results import Eligibility
 
 __all__ = ["DERIVED", "to_dict"]
 

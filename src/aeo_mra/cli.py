@@ -716,8 +716,10 @@ _EPILOG = (
 def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The argument parser of the ``aeo-mra`` command line ``argv``.
 
-    Only the command ``argv`` names gets its arguments, so that a command does not pay for
-    importing another's modules (``world``'s); with no ``argv``, every command does.
+    Only the command ``argv`` names gets a parser, with its arguments, so that a command
+    pays neither for the others' parsers nor for importing their modules (``world``'s).
+    Without a known command (``--help``, a mistyped one) every command is listed; with no
+    ``argv``, every command gets its arguments too.
     """
     named = None if argv is None else next((a for a in argv if not a.startswith("-")), "")
     top = _Parser(
@@ -733,7 +735,7 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "--json", action="store_true", help="print JSON (its shapes: see the documentation)"
     )
     commands = top.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    for command in _COMMANDS:
+    for command in [c for c in _COMMANDS if c.name == named] or _COMMANDS:
         sub = commands.add_parser(
             command.name,
             help=command.help,

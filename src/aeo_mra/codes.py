@@ -48,13 +48,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._dates import as_date, day_or_today
+from ._eligibility import Reason
 from ._explain import why
 from ._limits import MAX_CODE
 from ._patterns import widths
 from .errors import Error, _quoted
 from .model import CodePrefix, DeclarationField
 from .registry import Registry
-from .results import Reason
 
 if TYPE_CHECKING:
     from .model import Arrangement

@@ -21,10 +21,10 @@ from datetime import date
 
 import attrs
 
+from ._eligibility import Eligibility
 from .errors import _quoted
 from .model import Arrangement, Dataset, Fact, Role, Tier, When
 from .registry import Registry
-from .results import Eligibility
 
 __all__ = ["AnswerChange", "Change", "answers", "facts"]
 

@@ -14,10 +14,13 @@ import threading
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from ._limits import MAX_PLACE, MAX_SUGGESTED
 from .errors import DomesticPlaceError, UnknownPlaceError, _quoted
-from .model import Territory
+
+if TYPE_CHECKING:
+    from .model import Territory
 
 __all__ = ["PlaceIndex", "iso_names", "iso_territories", "live_index", "normalise"]
 
@@ -219,6 +222,8 @@ def live_index() -> tuple[dict[str, str], dict[str, Territory]]:
     import gettext
 
     import pycountry
+
+    from .model import Territory
 
     chinese = {
         lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])

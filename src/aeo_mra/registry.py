@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import _thread
 import gc
-from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
+from itertools import groupby
 from operator import add
 from os import PathLike
 from time import time as _time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from . import _dates, _decide
+from . import _compiled, _dates
 from ._dates import day_or_today
 from ._limits import MAX_CACHED_KEY
+from ._vocabulary import Basis, PartnerKind, Role, Scope, Tier
+from ._vocabulary import role as _role
 from .errors import (
     Error,
     MissingDateError,
@@ -27,23 +30,16 @@ from .errors import (
     UnknownPlaceError,
     _quoted,
 )
-from .model import (
-    Arrangement,
-    Basis,
-    CountedTerritory,
-    Dataset,
-    Membership,
-    PartnerKind,
-    PartnerTier,
-    Role,
-    Scope,
-    Territory,
-    Tier,
-)
-from .results import Eligibility, Event, Summary
+from .places import PlaceIndex
 
+# The record and answer classes are built when a registry first reads its dataset, not when
+# aeo_mra is imported (the code that reads the data and names places is): the modules that
+# define them (and _decide, which makes answers) are imported in the methods that need them.
 if TYPE_CHECKING:
-    from .places import PlaceIndex
+    from . import _decide
+    from ._eligibility import Eligibility
+    from .model import Arrangement, CountedTerritory, Dataset, Membership, PartnerTier, Territory
+    from .results import Event, Summary
 
 __all__ = ["Registry"]
 
@@ -55,8 +51,6 @@ class _Derived:
     """What a registry derives from its dataset once, when first asked."""
 
     def __init__(self, dataset: Dataset) -> None:
-        from .places import PlaceIndex
-
         self.dataset = dataset
         unions = [a for a in dataset.arrangements if a.partner_kind is PartnerKind.UNION]
         union_names = {n: a.id for a in unions for n in (a.id, a.partner, *a.partner_aliases)}
@@ -89,7 +83,7 @@ class Registry:
     """
 
     def __init__(self, dataset: Dataset | Callable[[], Dataset]) -> None:
-        if not callable(dataset) and not isinstance(dataset, Dataset):
+        if not callable(dataset) and not _is_dataset(dataset):
             raise TypeError(
                 f"Registry takes a validated Dataset, not {type(dataset).__name__} "
                 f"{_quoted(dataset)}; to read a dataset file, use aeo_mra.load(path)"
@@ -127,7 +121,8 @@ class Registry:
         if self._derived is None:
             with self._lock:
                 if self._derived is None:
-                    self._derived = _Derived(self._make())
+                    with _collector_paused():  # thousands of new records
+                        self._derived = _Derived(self._make())
         return self._derived
 
     @property
@@ -256,14 +251,13 @@ class Registry:
         ['EU']
         """
         day = day_or_today(on)
-        test = (
-            Arrangement.is_signed if _basis(basis) is Basis.SIGNED else Arrangement.is_implemented
-        )
-        wanted = None if role is None else _decide.role(role)
+        signed = _basis(basis) is Basis.SIGNED
+        wanted = None if role is None else _role(role)
         return tuple(
             a
             for a in self.dataset.arrangements
-            if test(a, day) and (wanted is not _IMPORTER or _covers_exports(a))
+            if (a.is_signed(day) if signed else a.is_implemented(day))
+            and (wanted is not _IMPORTER or _covers_exports(a))
         )
 
     def summary(self, on: date | None = None, *, basis: Basis = Basis.SIGNED) -> Summary:
@@ -277,6 +271,8 @@ class Registry:
         >>> print(Registry.bundled().summary(date(2024, 5, 10)))
         28 economies, 54 countries and regions (signed, as of 2024-05-10)
         """
+        from .results import Summary
+
         day = day_or_today(on)
         counted = [a for a in self.arrangements(day, basis=basis) if a.counted]
         extra = [
@@ -447,50 +443,85 @@ class Registry:
     def _check_days(
         self, rows: list[Any], days: list[date], role: Role, tier: Tier | None
     ) -> list[Eligibility]:
-        """`check_many` with a day per row. Each place is decided once per span between two
-        change days; another day in the span gets that answer, for its day."""
-        from ._frames import _days  # the days an answer can change on, as check_frame's
-
-        change_days, dataset = _days(self).anyone, self.dataset
-        places, on = list(dict.fromkeys(rows)), list(dict.fromkeys(days))
-        width, span_count = len(on), len(change_days) + 1
+        """`check_many` with a day per row: the answers for each place on the days asked of
+        it, then each row's, found in C by a number for its place and day."""
+        places, on = list(dict.fromkeys(rows)), sorted(set(days))
+        width = len(on)
         place_ids = {place: index * width for index, place in enumerate(places)}
         day_ids = {day: index for index, day in enumerate(on)}
-        # A number per row for its place and day, worked out in C: place * width + day.
-        numbers = list(map(add, map(place_ids.__getitem__, rows), map(day_ids.__getitem__, days)))
-        spans = [bisect_right(change_days, day) for day in on]
-        makers: dict[int, Callable[[date], Eligibility]] = {}  # by place * span_count + span
-        # By number: a list when most places are asked on most days, else a dict.
-        cells = len(places) * width
-        answers: list[Eligibility | None] | defaultdict[int, Eligibility | None]
-        answers = [None] * cells if cells <= 4 * len(rows) else defaultdict(type(None))
-        # Millions of new answers, none in a cycle: the collector would scan them again
-        # and again as they pile up (several times the work), so it waits until the end.
-        collecting = gc.isenabled()
-        gc.disable()
-        result: list[Eligibility] = []
+
+        def numbers() -> Iterator[int]:
+            return map(add, map(place_ids.__getitem__, rows), map(day_ids.__getitem__, days))
+
+        every_pair = len(places) * width <= len(rows)  # as many rows as pairs: answer all
+        answers: list[Eligibility] | dict[int, Eligibility] | None
         try:
-            for number in numbers:
-                answer = answers[number]
-                if answer is None:
-                    place, day = divmod(number, width)
-                    span = place * span_count + spans[day]
-                    make = makers.get(span)
-                    if make is None:
-                        try:
-                            answer = self.check(places[place], on=on[day], role=role, tier=tier)
-                        except (Error, TypeError) as error:
-                            _note_row(error, rows, len(result))
-                            raise
-                        makers[span] = _decide.for_days(dataset, answer)
-                    else:
-                        answer = make(on[day])
-                    answers[number] = answer
-                result.append(answer)
-        finally:
-            if collecting:
-                gc.enable()
-        return result
+            with _collector_paused():  # millions of new answers
+                asked = None if every_pair else numbers()
+                answers = self._answers_asked(places, on, asked, role, tier)
+        except (Error, TypeError) as error:
+            failed, answers = error, None
+        if answers is None:
+            self._first_failure(rows, days, role, tier, failed)
+        return list(map(answers.__getitem__, numbers()))
+
+    def _answers_asked(
+        self,
+        places: list[Any],
+        on: list[date],
+        asked: Iterable[int] | None,
+        role: Role,
+        tier: Tier | None,
+    ) -> list[Eligibility] | dict[int, Eligibility]:
+        """The answers of `_check_days`, by the number of a place and day (the place's index
+        times the number of days, plus the day's): for every pair if ``asked`` is ``None``,
+        else for the pairs it numbers."""
+        if asked is None:
+            every: list[Eligibility] = []
+            for place in places:
+                every += self._on_days(place, on, role, tier)
+            return every
+        width = len(on)
+        answers: dict[int, Eligibility] = {}
+        for index, group in groupby(sorted(set(asked)), lambda number: number // width):
+            numbers = list(group)
+            found = self._on_days(places[index], [on[n % width] for n in numbers], role, tier)
+            answers.update(zip(numbers, found, strict=True))
+        return answers
+
+    def _on_days(
+        self, place: Any, days: list[date], role: Role, tier: Tier | None
+    ) -> list[Eligibility]:
+        """The answers for ``place`` on ``days`` (distinct, in order). Its answer can change
+        only on the days `check_frame` cuts time at, so it is decided once per span between
+        two of them, and each other day of the span gets that answer for its own day."""
+        from . import _decide
+        from ._frames import _days
+
+        changes = _days(self).of(self.resolve(place).code)
+        answers: list[Eligibility] = []
+        start = 0
+        while start < len(days):
+            first = self.check(place, on=days[start], role=role, tier=tier)
+            following = bisect_right(changes, days[start])
+            end = (
+                bisect_left(days, changes[following], start)
+                if following < len(changes)
+                else len(days)
+            )
+            answers.append(first)
+            answers += _decide.for_days(self.dataset, first, days[start + 1 : end])
+            start = end
+        return answers
+
+    def _first_failure(
+        self, rows: list[Any], days: list[date], role: Role, tier: Tier | None, error: Exception
+    ) -> NoReturn:
+        """Raise the error of the first row that fails, with a note naming it, as checking the
+        rows in turn would; ``error`` is the one met while answering them out of order."""
+        for row, (place, day) in enumerate(zip(rows, days, strict=True)):
+            self._check_row(rows, place, day, role, tier, row)
+        raise error
 
     def _check_row(
         self,
@@ -535,6 +566,9 @@ class Registry:
             DomesticPlaceError: ``place`` is China's own customs territory.
             TypeError: An argument has the wrong type.
         """
+        from . import _decide
+        from .model import PartnerTier
+
         day = day_or_today(on)
         territory = self.resolve(place)
         if not isinstance(tier, str):
@@ -546,20 +580,24 @@ class Registry:
         else:
             partner_tier = _decide.partner_tier(arrangement, tier)
         return self._answer(
-            territory, day, _decide.role(role), partner_tier, found, partner_tier.recognised
+            territory, day, _role(role), partner_tier, found, partner_tier.recognised
         )
 
     # -- how answers are made ------------------------------------------------------------
 
     def _check(self, place: object, day: date, role: Role, tier: Tier | None) -> Eligibility:
+        from . import _decide
+
         territory = self.resolve(place)  # type: ignore[arg-type]
         chosen = _decide.chosen_tier(self.dataset.tiers, tier, day)
         found = self._situation(territory.code, day)
         arrangement = found[0]
         recognised = arrangement is not None and chosen in arrangement.china_tiers.value
-        return self._answer(territory, day, _decide.role(role), chosen, found, recognised)
+        return self._answer(territory, day, _role(role), chosen, found, recognised)
 
     def _situation(self, code: str, day: date) -> _decide.Situation:
+        from . import _decide
+
         return _decide.situation(self._loaded().links.get(code, ()), day)
 
     def _answer(
@@ -571,6 +609,8 @@ class Registry:
         found: _decide.Situation,
         recognised: bool,
     ) -> Eligibility:
+        from . import _decide
+
         derived = self._loaded()
         counted = derived.counted.get(territory.code)
         return _decide.answer(
@@ -578,10 +618,21 @@ class Registry:
         )
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many objects are made, none of them garbage:
+    it would scan them again and again as they pile up, often costing more than making them."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def _read_bundled() -> Dataset:
     """The bundled dataset: its compiled form if that is current, else the TOML validated."""
-    from . import _compiled
-
     with open(_compiled.TOML, "rb") as file:
         toml = file.read()
     dataset = _compiled.load_dataset(toml)
@@ -611,6 +662,12 @@ def _row_day(on: object, row: int) -> date:
 def _note_row(error: Exception, rows: list[Any], index: int) -> None:
     """Add to ``error`` a note naming the row of `check_many` it was raised for."""
     error.add_note(f"in row {index} of check_many: {_quoted(rows[index])}")
+
+
+def _is_dataset(value: object) -> bool:
+    from .model import Dataset
+
+    return isinstance(value, Dataset)
 
 
 def _basis(basis: object) -> Basis:

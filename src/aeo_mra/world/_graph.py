@@ -12,7 +12,8 @@ from datetime import date
 import attrs
 
 from .._dates import day_or_today
-from .._decide import role as _role
+from .._eligibility import Verdict
+from .._vocabulary import role as _role
 from ..errors import DomesticPlaceError, Error, UnknownPlaceError, _quoted
 from ..model import (
     Arrangement,
@@ -28,7 +29,6 @@ from ..model import (
 )
 from ..model import Coverage as Standing
 from ..registry import Registry
-from ..results import Verdict
 from ._model import (
     Administration,
     Bilateral,

@@ -12,6 +12,7 @@ from datetime import date
 
 import attrs
 
+from .._eligibility import Verdict
 from ..model import (
     Confidence,
     Fact,
@@ -24,7 +25,6 @@ from ..model import (
     When,
     unique_sources,
 )
-from ..results import Verdict
 
 __all__ = [
     "Administration",
