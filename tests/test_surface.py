@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import aeo_mra
-from aeo_mra import Basis, MissingDateError, Registry, Role, Scope, codes
+from aeo_mra import Basis, MissingDateError, Registry, Role, Scope, Tier, codes, home, world
 
 DAY = date(2020, 5, 1)
 
@@ -75,6 +75,12 @@ DATED: list[tuple[Callable[..., Any], tuple[Any, ...]]] = [
     (codes.validate, ("SG123456789012",)),
     (codes.is_valid, ("SG123456789012",)),
     (codes.declaration, ("SG123456789012",)),
+    (home.measures, (Tier.ADVANCED_CERTIFIED,)),
+    (home.compare, (Tier.ADVANCED_CERTIFIED, Tier.DISCREDITED)),
+    (world.check, ("EU/AEOS", "Japan")),
+    (world.partners, ("US",)),
+    (world.summary, ("KR",)),
+    (world.recognisers, ("EU/AEOS",)),
 ]
 
 

@@ -668,7 +668,7 @@ class Measures:
         raise UnknownDistrictError(where, [str(d) for d in self.data.districts.values()])
 
     def measures(
-        self, tier: Tier | None = None, *, on: date | None = None, where: str | None = None
+        self, tier: Tier | None = None, on: date | None = None, *, where: str | None = None
     ) -> MeasuresAnswer:
         """The measures ``tier`` gets on ``on``: national ones, and the district's if named.
 
@@ -703,7 +703,7 @@ class Measures:
         return MeasuresAnswer(chosen, day, district, tuple(found), tuple(unknown))
 
     def compare(
-        self, tier: Tier, other: Tier, *, on: date | None = None, where: str | None = None
+        self, tier: Tier, other: Tier, on: date | None = None, *, where: str | None = None
     ) -> TierGap:
         """What ``tier`` gets that ``other`` does not on ``on`` (and what it lacks).
 

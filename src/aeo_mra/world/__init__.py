@@ -72,13 +72,17 @@ __all__ = [
 ]
 
 
-@functools.cache
 def bundled() -> World:
     """The world graph of the bundled data, joined to the bundled China dataset."""
     from .. import _default
 
+    return _of(_default())
+
+
+@functools.cache
+def _of(china: Registry) -> World:
+    """The bundled world data joined to the China dataset of ``china`` (a server's)."""
     text = resources.files("aeo_mra").joinpath("data/world.toml").read_text(encoding="utf-8")
-    china = _default()
     return World(parse(text, china.dataset, "data/world.toml"), china)
 
 
@@ -102,7 +106,7 @@ def load(path: str | PathLike[str], china: Registry | None = None) -> World:
 
 
 def check(
-    holder: str, place: str | int, *, on: date | None = None, role: Role = Role.EXPORTER
+    holder: str, place: str | int, on: date | None = None, *, role: Role = Role.EXPORTER
 ) -> Recognition:
     """Is an AEO of ``holder`` (an administration or ``ADMIN/TIER``) trading with ``place``
     on ``on`` recognised there? The bundled graph's [`World.check`][aeo_mra.world.World.check].
@@ -113,7 +117,7 @@ def check(
     return bundled().check(holder, place, on=on, role=role)
 
 
-def partners(administration: str, *, on: date | None = None) -> tuple[Partner, ...]:
+def partners(administration: str, on: date | None = None) -> tuple[Partner, ...]:
     """The partners of ``administration`` on ``on``.
 
     The bundled graph's [`World.partners`][aeo_mra.world.World.partners].
@@ -124,7 +128,7 @@ def partners(administration: str, *, on: date | None = None) -> tuple[Partner, .
     return bundled().partners(administration, on=on)
 
 
-def summary(administration: str | None = None, *, on: date | None = None) -> WorldSummary:
+def summary(administration: str | None = None, on: date | None = None) -> WorldSummary:
     """Counts of arrangements: [`World.summary`][aeo_mra.world.World.summary].
 
     >>> summary("US", on=date(2022, 9, 30)).bilateral_signed
@@ -133,7 +137,7 @@ def summary(administration: str | None = None, *, on: date | None = None) -> Wor
     return bundled().summary(administration, on=on)
 
 
-def recognisers(holder: str, *, on: date | None = None) -> tuple[Recogniser, ...]:
+def recognisers(holder: str, on: date | None = None) -> tuple[Recogniser, ...]:
     """Which administrations recognise ``holder`` (an administration or ``ADMIN/TIER``)?
 
     The bundled graph's [`World.recognisers`][aeo_mra.world.World.recognisers].

@@ -202,7 +202,12 @@ class World:
     # -- questions -----------------------------------------------------------------------
 
     def check(
-        self, holder: str, place: str | int, *, on: date | None = None, role: Role = Role.EXPORTER
+        self,
+        holder: str,
+        place: str | int,
+        on: date | None = None,
+        *,
+        role: Role = Role.EXPORTER,
     ) -> Recognition:
         """Is an AEO of ``holder`` trading with ``place`` on ``on`` recognised there?
 
@@ -264,7 +269,7 @@ class World:
         except DomesticPlaceError:  # China's own territory is a place like any other here
             return self.china.places.territory(CHINA)
 
-    def recognisers(self, holder: str, *, on: date | None = None) -> tuple[Recogniser, ...]:
+    def recognisers(self, holder: str, on: date | None = None) -> tuple[Recogniser, ...]:
         """Every administration with an arrangement with ``holder``'s, and whether it
         recognises ``holder`` (an administration or a tier of its programme) on ``on``.
 
@@ -276,7 +281,7 @@ class World:
         others = [self.administrations[p] for p in self._partner_ids(administration.id)]
         return tuple(self.decide(administration, tier, o, day, Role.EXPORTER) for o in others)
 
-    def partners(self, administration: str, *, on: date | None = None) -> tuple[Partner, ...]:
+    def partners(self, administration: str, on: date | None = None) -> tuple[Partner, ...]:
         """The partners of ``administration``: arrangements certainly signed by ``on``, not ended.
 
         Raises:
@@ -291,7 +296,7 @@ class World:
                 found.append(Partner(partner, arrangement, _live(arrangement, own.id, other, day)))
         return tuple(found)
 
-    def summary(self, administration: str | None = None, *, on: date | None = None) -> WorldSummary:
+    def summary(self, administration: str | None = None, on: date | None = None) -> WorldSummary:
         """Counts of arrangements signed and implemented by ``on``: the world's, or one
         administration's (bilateral pilots are not counted)."""
         day = day_or_today(on)
