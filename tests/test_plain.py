@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -12,7 +13,7 @@ import jsonschema
 import pytest
 
 import aeo_mra
-from aeo_mra import Registry, Role, When, codes, home, json_schema, to_dict
+from aeo_mra import Registry, Role, When, codes, diff, home, json_schema, to_dict, world
 from aeo_mra._jsonschema import shapes
 
 DAYS = [date(2013, 1, 1), date(2016, 1, 1), date(2021, 6, 1), date(2026, 11, 1)]
@@ -24,8 +25,9 @@ def shipped(record: type) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
-def outputs(registry: Registry) -> list[Any]:
-    """Real answers of every shape, over places, days and roles that give every reason."""
+def outputs(registry: Registry, changed: Registry) -> list[Any]:
+    """Real answers of every shape, over places, days and roles that give every reason;
+    ``changed`` is the registry the bundled data's changes are taken against."""
     found: list[Any] = [
         registry.check(place, day, role=role) for place in PLACES for day in DAYS for role in Role
     ]
@@ -35,7 +37,22 @@ def outputs(registry: Registry) -> list[Any]:
     found += [codes.parse("SG123456789012"), codes.parse("AEOCN0123456789")]
     found += [codes.declaration("SG123456789012", day) for day in DAYS[1:]]
     found += [home.measures(on=day, where=where) for day in DAYS for where in (None, "Shenyang")]
+    found += [*diff.facts(changed, registry), *diff.answers(changed, registry)[:20]]
+    pairs = [("EU/AEOC", "JP"), ("EU/AEOS", "US"), ("KR", "US"), ("CN", "US"), ("JP", "CN")]
+    found += [world.check(holder, place, on=day) for holder, place in pairs for day in DAYS]
+    for day in DAYS:
+        found += [*world.partners("US", on=day), *world.recognisers("EU/AEOS", on=day)]
+        found += [world.summary(on=day), world.summary("KR", on=day)]
     return found
+
+
+@pytest.fixture(scope="module")
+def changed(tmp_path_factory: pytest.TempPathFactory) -> Registry:
+    """The bundled data with the EU arrangement implemented later."""
+    text = (Path(aeo_mra.__file__).parent / "data" / "arrangements.toml").read_text("utf-8")
+    path = tmp_path_factory.mktemp("data") / "changed.toml"
+    path.write_text(text.replace("2015-11-01", "2016-01-01"), encoding="utf-8")
+    return aeo_mra.load(path)
 
 
 @pytest.mark.parametrize("record", shapes(), ids=lambda r: r.__name__)
@@ -43,17 +60,17 @@ def test_shipped_schemas_are_the_generated_ones(record: type) -> None:
     assert shipped(record) == json_schema(record), "run `python scripts/regenerate.py`"
 
 
-def test_real_outputs_validate(registry: Registry) -> None:
+def test_real_outputs_validate(registry: Registry, changed: Registry) -> None:
     validators = {r: jsonschema.Draft202012Validator(shipped(r)) for r in shapes()}
     seen = set()
-    for record in outputs(registry):
+    for record in outputs(registry, changed):
         data = json.loads(json.dumps(to_dict(record)))  # plain: survives a round trip
         assert data == to_dict(record)
         validators[type(record)].validate(data)
         assert list(data) == list(json_schema(type(record))["properties"])  # nothing extra
         seen.add(type(record))
     assert seen == set(shapes())
-    answers = [r for r in outputs(registry) if isinstance(r, aeo_mra.Eligibility)]
+    answers = [r for r in outputs(registry, changed) if isinstance(r, aeo_mra.Eligibility)]
     R = aeo_mra.Reason
     assert {a.reason for a in answers} >= {
         R.COVERED, R.NOT_A_PARTNER, R.NOT_YET_SIGNED, R.SIGNED_NOT_IMPLEMENTED,
@@ -124,3 +141,32 @@ def test_only_records_convert(wrong: object) -> None:
 def test_only_record_classes_have_schemas(wrong: Any) -> None:
     with pytest.raises(TypeError, match="record class"):
         json_schema(wrong)
+
+
+@pytest.mark.parametrize("where", [None, "Shenyang"])
+def test_a_measures_answer_lists_its_instruments_and_sources_once(where: str | None) -> None:
+    answer = home.measures(on=date(2021, 6, 1), where=where)
+    data = to_dict(answer)
+    instruments = [i["id"] for i in data["instruments"]]
+    sources = [s["id"] for s in data["sources"]]
+    assert len(set(instruments)) == len(instruments)
+    assert len(set(sources)) == len(sources)
+    named = {m["measure"]["list"]["instrument"] for m in data["measures"]}
+    assert named | {u["instrument"] for u in data["unknown"]} == set(instruments)
+    cited = {id for m in data["measures"] for id in m["measure"]["sources"]}
+    assert {s.id for s in answer.sources} <= set(sources)
+    assert cited <= set(sources)
+    text = json.dumps(data, ensure_ascii=False)
+    for source in answer.sources:  # in full once; named by id elsewhere
+        assert text.count(json.dumps(source.title, ensure_ascii=False)) == 1
+    assert data["complete"] == answer.complete
+    assert data["explanation"] == answer.explain()
+
+
+def test_an_arrangement_lists_every_source_it_cites_once(registry: Registry) -> None:
+    for arrangement in registry.dataset.arrangements:
+        data = to_dict(arrangement)
+        listed = [s["id"] for s in data["sources"]]
+        assert sorted(listed) == sorted(s.id for s in arrangement.sources)
+        assert all(isinstance(id, str) for id in data["signed"]["sources"])
+        assert set(data["signed"]["sources"]) <= set(listed)

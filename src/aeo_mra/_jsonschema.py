@@ -13,14 +13,14 @@ import json
 import re
 import types
 import typing
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 import attrs
 
-from ._plain import DERIVED
+from ._plain import rules
 from .errors import _quoted
-from .model import Arrangement
 from .results import Eligibility, Event, Summary
 
 __all__ = ["json_schema", "render", "shapes"]
@@ -41,9 +41,15 @@ _ATTRIBUTE = re.compile(r"^ {4}(\w+): (.*)$")
 def shapes() -> tuple[type, ...]:
     """The records a surface of aeo_mra answers with, each with a shipped schema."""
     from .codes import AeoCode, Declaration
+    from .diff import AnswerChange, Change
     from .home import MeasuresAnswer
+    from .model import Arrangement
+    from .world import Partner, Recogniser, Recognition, WorldSummary
 
-    return (Eligibility, Arrangement, Summary, Event, AeoCode, Declaration, MeasuresAnswer)
+    return (
+        Eligibility, Arrangement, Summary, Event, AeoCode, Declaration, MeasuresAnswer,
+        Change, AnswerChange, Recognition, Partner, Recogniser, WorldSummary,
+    )  # fmt: skip
 
 
 def json_schema(record: type) -> JSON:
@@ -64,28 +70,58 @@ def json_schema(record: type) -> JSON:
     """
     if not (isinstance(record, type) and attrs.has(record)):
         raise TypeError(f"json_schema() takes a record class of aeo_mra, not {_quoted(record)}")
-    definitions: dict[str, JSON] = {}
-    body = _object(record, {}, definitions)
+    the = rules()
+    index = the.indexes.get(record, {})
+    by_id = {kind: _id(kind) for kind in the.referenced} | {
+        kind: _id(kind, key) for kind, key in index.items()
+    }
+    context = _Context(by_id, {})
+    body = _object(record, {}, context)
+    for kind, key in index.items():
+        body["properties"][key] = {
+            "type": "array",
+            "description": f"Every {_words(kind)} it names, in full, once each.",
+            "items": _definition(kind, {}, context),
+        }
+        body["required"].append(key)
     schema = {"$schema": DIALECT, "title": record.__name__, **body}
-    if definitions:
-        schema["$defs"] = dict(sorted(definitions.items()))
+    if context.definitions:
+        schema["$defs"] = dict(sorted(context.definitions.items()))
     return schema
 
 
-def _object(cls: type, bound: dict[object, Any], definitions: dict[str, JSON]) -> JSON:
+@attrs.frozen
+class _Context:
+    """What a schema is being generated with: the records written by id, the definitions."""
+
+    by_id: dict[type, JSON]
+    definitions: dict[str, JSON]
+
+
+def _words(kind: type) -> str:
+    """``MeasureInstrument`` as ``measure instrument``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", kind.__name__).lower()
+
+
+def _id(kind: type, key: str | None = None) -> JSON:
+    words = _words(kind)
+    where = f", listed in full under ``{key}``" if key else ""
+    article = "an" if words[0] in "aeiou" else "a"
+    return {"type": "string", "description": f"The id of {article} {words}{where}."}
+
+
+def _object(cls: type, bound: dict[object, Any], context: _Context) -> JSON:
     hints = typing.get_type_hints(cls)
     notes = _attribute_notes(cls)
     properties = {
-        field.name: _with_note(
-            _schema(hints[field.name], bound, definitions), notes.get(field.name)
-        )
+        field.name: _with_note(_schema(hints[field.name], bound, context), notes.get(field.name))
         for field in attrs.fields(cls)
     }
-    for key, attribute in DERIVED.get(cls, {}).items():
+    for key, attribute in rules().derived.get(cls, {}).items():
         member = inspect.getattr_static(cls, attribute)
         function = member.fget if isinstance(member, property) else member
         returned = typing.get_type_hints(function)["return"]
-        properties[key] = _with_note(_schema(returned, bound, definitions), _summary(function))
+        properties[key] = _with_note(_schema(returned, bound, context), _summary(function))
     summary = _summary(cls)
     return {
         "type": "object",
@@ -95,7 +131,7 @@ def _object(cls: type, bound: dict[object, Any], definitions: dict[str, JSON]) -
     }
 
 
-def _schema(hint: Any, bound: dict[object, Any], definitions: dict[str, JSON]) -> JSON:
+def _schema(hint: Any, bound: dict[object, Any], context: _Context) -> JSON:
     hint = bound.get(hint, hint)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if hint in _SCALARS:
@@ -103,20 +139,29 @@ def _schema(hint: Any, bound: dict[object, Any], definitions: dict[str, JSON]) -
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return {"enum": [m.value if isinstance(m.value, str) else m.name.lower() for m in hint]}
     if origin in (types.UnionType, typing.Union):
-        return {"anyOf": [_schema(arg, bound, definitions) for arg in args]}
+        options = [_schema(arg, bound, context) for arg in args]
+        unique = [o for i, o in enumerate(options) if o not in options[:i]]  # two kinds by id
+        return unique[0] if len(unique) == 1 else {"anyOf": unique}
     if origin is tuple:
-        return {"type": "array", "items": _schema(args[0], bound, definitions)}
-    if hint is Arrangement:  # inside another record: by id
-        return {"type": "string", "description": "The arrangement's id, e.g. ``EU``."}
+        return {"type": "array", "items": _schema(args[0], bound, context)}
+    if isinstance(origin, type) and issubclass(origin, Mapping):
+        return {"type": "object", "additionalProperties": _schema(args[1], bound, context)}
+    if hint in context.by_id:  # by id here
+        return dict(context.by_id[hint])
     if origin is not None and attrs.has(origin):  # a generic record: Fact[When] …
         names = dict(zip(getattr(origin, "__parameters__", ()), args, strict=True))
-        return _object(origin, {**bound, **names}, definitions)
+        return _object(origin, {**bound, **names}, context)
     if isinstance(hint, type) and attrs.has(hint):
-        if hint.__name__ not in definitions:
-            definitions[hint.__name__] = {}  # a placeholder, in case the record recurses
-            definitions[hint.__name__] = _object(hint, bound, definitions)
-        return {"$ref": f"#/$defs/{hint.__name__}"}
+        return _definition(hint, bound, context)
     raise TypeError(f"no JSON Schema for the type {hint!r}")
+
+
+def _definition(cls: type, bound: dict[object, Any], context: _Context) -> JSON:
+    """A reference to the definition of ``cls``, which is written if it is not yet."""
+    if cls.__name__ not in context.definitions:
+        context.definitions[cls.__name__] = {}  # a placeholder, in case the record recurses
+        context.definitions[cls.__name__] = _object(cls, bound, context)
+    return {"$ref": f"#/$defs/{cls.__name__}"}
 
 
 def _with_note(schema: JSON, note: str | None) -> JSON:
