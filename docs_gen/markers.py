@@ -11,7 +11,7 @@ from .chart import chart
 from .measures import aeo_counts, measure_lists, measure_sources, measures_matrix
 from .openapi import api_endpoints, openapi_document
 from .reference import api_reference
-from .schemas import json_schemas
+from .schemas import answer_schemas_section, json_schemas
 from .snippets import (
     at_a_glance,
     data_version,
@@ -62,6 +62,7 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "world-plurilaterals": plurilaterals_table,
     "world-sources": world_sources_table,
     "json-schemas": json_schemas,
+    "answer-schemas": answer_schemas_section,
     "api-endpoints": api_endpoints,
     "openapi": openapi_document,
 }

@@ -4,7 +4,8 @@
 
 writes ``src/aeo_mra/data/schema.json`` (from ``aeo_mra/_schema.py``),
 ``src/aeo_mra/data/measures.schema.json`` (from ``aeo_mra/_home_schema.py``), the JSON
-Schemas of the answers' shapes in ``src/aeo_mra/schemas/`` (from the records' types),
+Schemas of the records' shapes in ``src/aeo_mra/schemas/`` (from the records' types) and
+of every answer in ``schemas/answers/`` (from the API's table of questions),
 ``tests/snapshots/timeline.json`` (the golden timeline), and the compiled forms the bundled
 registry starts from: ``data/arrangements.compiled.json`` (from the validated TOML) and
 ``data/places.compiled.json`` (from the installed pycountry). Tests fail until all are current.
@@ -12,6 +13,7 @@ registry starts from: ``data/arrangements.compiled.json`` (from the validated TO
 
 from __future__ import annotations
 
+import json
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -23,6 +25,7 @@ from snapshot import PATH as TIMELINE  # noqa: E402
 from snapshot import render as render_timeline  # noqa: E402
 
 from aeo_mra import _compiled, places  # noqa: E402
+from aeo_mra._api import answer_schemas  # noqa: E402
 from aeo_mra._home_schema import render as render_measures_schema  # noqa: E402
 from aeo_mra._jsonschema import render as render_shape  # noqa: E402
 from aeo_mra._jsonschema import shapes  # noqa: E402
@@ -48,6 +51,10 @@ def compiled() -> list[tuple[Path, str]]:
     ]
 
 
+def _text(schema: object) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
 def main() -> None:
     # The compiled files first: the timeline is rendered by the registry that reads them.
     files = [
@@ -57,7 +64,12 @@ def main() -> None:
         (TIMELINE, render_timeline()),
     ]
     files += [(SHAPES / f"{r.__name__}.schema.json", render_shape(r)) for r in shapes()]
+    files += [
+        (SHAPES / "answers" / f"{name}.schema.json", _text(schema))
+        for name, schema in answer_schemas().items()
+    ]
     for path, text in files:
+        path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")
         print(f"wrote {path.relative_to(ROOT)}")
 

@@ -348,12 +348,12 @@ def test_the_committed_schema_is_generated_from_the_field_table() -> None:
 # -- the command line -----------------------------------------------------------------------
 
 MEASURES_KEYS = [
-    "tier", "on", "where", "measures", "unknown", "complete", "explanation", "data_version",
-    "data_reviewed",
+    "tier", "on", "where", "measures", "unknown", "complete", "explanation", "instruments",
+    "sources", "data_version", "data_reviewed",
 ]  # fmt: skip
 MEASURE_KEYS = [
-    "id", "instrument", "list", "article", "concept", "text_zh", "text_en", "tiers", "certain",
-    "sources", "confidence", "inferred",
+    "id", "list", "article", "concept", "text_zh", "text_en", "sources", "confidence",
+    "inferred", "note",
 ]  # fmt: skip
 
 
@@ -368,10 +368,14 @@ def test_the_command_prints_the_answer_as_json(capsys: pytest.CaptureFixture[str
     answer = aeo_mra.measures(on=date(2021, 6, 1), where="Shenyang")
     assert status == cli.EXIT_YES
     assert list(data) == MEASURES_KEYS
-    assert list(data["measures"][0]) == MEASURE_KEYS
-    assert [m["id"] for m in data["measures"]] == ids(answer.measures)
-    assert [u["items"] for u in data["unknown"]] == [u.items for u in answer.unknown]
-    assert (data["tier"], data["where"], data["complete"]) == (
+    assert list(data["measures"][0]["measure"]) == MEASURE_KEYS
+    bundled = aeo_mra.home._BUNDLED.data
+    assert data == {
+        **aeo_mra.to_dict(answer),
+        "data_version": bundled.version,
+        "data_reviewed": bundled.reviewed.isoformat(),
+    }
+    assert (data["tier"], data["where"]["id"], data["complete"]) == (
         "ADVANCED_CERTIFIED",
         "shenyang",
         False,

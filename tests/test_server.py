@@ -12,6 +12,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from datetime import date
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,8 @@ import pytest
 import uvicorn
 
 import aeo_mra
-from aeo_mra import Registry, Role, codes, home, to_dict
-from aeo_mra._api import ENDPOINTS, Limits
+from aeo_mra import Registry, Role, codes, home, to_dict, world
+from aeo_mra._api import ENDPOINTS, Limits, answer_schemas
 from aeo_mra.server import create_app
 
 Reply = tuple[int, dict[str, str], Any]
@@ -101,6 +102,8 @@ def test_check_is_the_library_answer(api: Server) -> None:
 def test_every_endpoint_answers(api: Server, registry: Registry) -> None:
     day = date(2021, 6, 1)
     shenyang = home.measures(on=day, where="Shenyang")
+    bundled = home._BUNDLED.data
+    measures_data = {"data_version": bundled.version, "data_reviewed": bundled.reviewed.isoformat()}
     asked = {
         "/v1/check_foreign?place=FR&tier=AEOS&on=2021-06-01":
             to_dict(registry.check_foreign("FR", "AEOS", day)),
@@ -110,8 +113,9 @@ def test_every_endpoint_answers(api: Server, registry: Registry) -> None:
             to_dict(codes.parse("SG123456789012")),
         "/v1/codes/declaration?code=SG123456789012&on=2017-01-01":
             to_dict(codes.declaration("SG123456789012", date(2017, 1, 1))),
-        "/v1/measures?on=2021-06-01&where=Shenyang": {
-            **to_dict(shenyang), "complete": shenyang.complete, "explanation": shenyang.explain()},
+        "/v1/measures?on=2021-06-01&where=Shenyang": {**to_dict(shenyang), **measures_data},
+        "/v1/world/check?holder=EU/AEOS&place=Japan&on=2021-06-01":
+            to_dict(world.check("EU/AEOS", "Japan", day)),
     }  # fmt: skip
     for path, expected in asked.items():
         assert api.ask(path)[::2] == (200, expected), path
@@ -127,6 +131,68 @@ def test_every_endpoint_answers(api: Server, registry: Registry) -> None:
     status, _, many = api.post("/v1/check_many", {"places": rows, "on": "2020-01-01"})
     assert status == 200
     assert many["answers"] == [to_dict(a) for a in registry.check_many(rows, date(2020, 1, 1))]
+    _, _, partners = api.ask("/v1/world/partners?administration=US&on=2021-06-01")
+    assert partners["partners"] == [to_dict(p) for p in world.partners("US", day)]
+    _, _, found = api.ask("/v1/world/recognisers?holder=EU/AEOS&on=2021-06-01")
+    assert found["recognisers"] == [to_dict(r) for r in world.recognisers("EU/AEOS", day)]
+    _, _, counts = api.ask("/v1/world/summary?on=2021-06-01")
+    assert counts["bilateral_signed"] == world.summary(on=day).bilateral_signed
+
+
+# Real questions for every endpoint: GET paths, or a POST body.
+QUESTIONS: dict[str, list[str | dict[str, Any]]] = {
+    "check": ["/v1/check?place=DE&on=2020-05-01", "/v1/check?place=US&role=importer"],
+    "check_foreign": ["/v1/check_foreign?place=FR&tier=AEOC&on=2021-06-01"],
+    "check_many": [{"places": ["DE", "US", "SG"], "on": ["2014-01-01", "2020-01-01", None]}],
+    "arrangements": ["/v1/arrangements?on=2016-01-01", "/v1/arrangements?role=importer"],
+    "arrangement": ["/v1/arrangements/HK", "/v1/arrangements/Germany"],
+    "summary": ["/v1/summary?on=2021-08-31&basis=implemented"],
+    "timeline": ["/v1/timeline"],
+    "validate_code": ["/v1/codes/validate?code=AEOCN0123456789"],
+    "measures": [
+        "/v1/measures?on=2019-06-01&tier=general_certified",
+        "/v1/measures?where=%E6%B2%88%E9%98%B3%E6%B5%B7%E5%85%B3",  # 沈阳海关
+    ],
+    "declaration": ["/v1/codes/declaration?code=KR123456789012&on=2020-01-01"],
+    "world_check": ["/v1/world/check?holder=CN&place=US&on=2020-01-01"],
+    "world_partners": ["/v1/world/partners?administration=Japan"],
+    "world_summary": ["/v1/world/summary", "/v1/world/summary?administration=KR&on=2015-01-01"],
+    "world_recognisers": ["/v1/world/recognisers?holder=KR&on=2020-01-01"],
+}  # fmt: skip
+
+
+def shipped_answer(name: str) -> dict[str, Any]:
+    text = (resources.files("aeo_mra") / "schemas" / "answers" / f"{name}.schema.json").read_text(
+        encoding="utf-8"
+    )
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def test_every_answer_validates_against_its_shipped_schema(api: Server) -> None:
+    assert set(QUESTIONS) == {e.name for e in ENDPOINTS}
+    for endpoint in ENDPOINTS:
+        validator = jsonschema.Draft202012Validator(shipped_answer(endpoint.name))
+        for question in QUESTIONS[endpoint.name]:
+            if isinstance(question, str):
+                status, _, data = api.ask(question)
+            else:
+                status, _, data = api.post(endpoint.path, question)
+            if status == 400:  # the row without a day: asked again with one
+                assert "row 2" in data["detail"]
+                status, _, data = api.post(endpoint.path, {**question, "on": "2020-01-01"})
+            assert status == 200, question
+            validator.validate(data)
+            first = next(iter(data))
+            assert not validator.is_valid({**data, first: [[]]}), question
+            assert not validator.is_valid({k: v for k, v in data.items() if k != first})
+
+
+def test_the_shipped_answer_schemas_are_the_generated_ones() -> None:
+    folder = resources.files("aeo_mra") / "schemas" / "answers"
+    shipped = {f.name for f in folder.iterdir() if f.name.endswith(".schema.json")}
+    assert shipped == {f"{name}.schema.json" for name in answer_schemas()}
+    for name, schema in answer_schemas().items():
+        assert shipped_answer(name) == schema, "run `python scripts/regenerate.py`"
 
 
 def test_the_openapi_document_covers_every_route(api: Server) -> None:
@@ -293,3 +359,4 @@ def test_the_docs_state_the_limits() -> None:
     assert f"{server._RENDERED:,} rendered answers" in " ".join(
         (docs / "security.md").read_text(encoding="utf-8").split()
     )
+

@@ -676,7 +676,7 @@ def test_cli_partners_summary_and_recognisers(capsys: pytest.CaptureFixture[str]
     status, out = _cli(capsys, "partners", "US", "--on", "2010-01-31", "--json")
     assert status == 0
     data = json.loads(out)
-    assert [p["id"] for p in data["partners"]] == ["NZ", "CA", "JO", "JP"]
+    assert [p["administration"] for p in data["partners"]] == ["NZ", "CA", "JO", "JP"]
     assert data["complete"] is True
     _, out = _cli(capsys, "summary", "--on", "2020-12-18", "--json")
     summary = world.summary(on=_on("2020-12-18"))

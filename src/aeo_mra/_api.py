@@ -9,15 +9,16 @@ what is valid. The OpenAPI document is generated from the same table.
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 import attrs
 
-from . import codes, home
+from . import codes, home, world
 from ._dates import day_or_today
-from ._jsonschema import json_schema, shapes
+from ._jsonschema import DIALECT, json_schema, shapes
 from ._plain import to_dict
 from .errors import (
     DomesticPlaceError,
@@ -31,6 +32,7 @@ from .errors import (
 )
 from .model import Basis, Role, Tier
 from .registry import Registry
+from .results import Eligibility
 
 __all__ = ["ENDPOINTS", "Endpoint", "Limits", "Param", "Problem", "openapi", "problem_of"]
 
@@ -68,24 +70,31 @@ def _invalid(name: str, detail: str, valid: Sequence[str] = (), status: int = 40
     return Problem(status, "invalid-parameter", "Invalid parameter", detail, **extra)
 
 
-# Which parameter each of the library's errors is about, and its problem type.
-_ERRORS: tuple[tuple[type[Exception], str, str], ...] = (
-    (UnknownPlaceError, "place", "unknown-place"),
-    (DomesticPlaceError, "place", "domestic-place"),
-    (TierNotInForceError, "tier", "tier-not-in-force"),
-    (UnknownPartnerTierError, "tier", "unknown-partner-tier"),
-    (UnknownArrangementError, "id", "unknown-arrangement"),
-    (MissingDateError, "on", "missing-date"),
-    (home.UnknownDistrictError, "where", "unknown-district"),
-    (codes.NotDeclarable, "code", "not-declarable"),
-    (codes.InvalidCode, "code", "invalid-code"),
+# Which parameter each of the library's errors is about (the first the question has), and
+# its problem type.
+_ERRORS: tuple[tuple[type[Exception], tuple[str, ...], str], ...] = (
+    (UnknownPlaceError, ("place",), "unknown-place"),
+    (DomesticPlaceError, ("place",), "domestic-place"),
+    (TierNotInForceError, ("tier",), "tier-not-in-force"),
+    (UnknownPartnerTierError, ("tier",), "unknown-partner-tier"),
+    (UnknownArrangementError, ("id",), "unknown-arrangement"),
+    (MissingDateError, ("on",), "missing-date"),
+    (home.UnknownDistrictError, ("where",), "unknown-district"),
+    (codes.NotDeclarable, ("code",), "not-declarable"),
+    (codes.InvalidCode, ("code",), "invalid-code"),
+    (world.UnknownAdministrationError, ("holder", "administration"), "unknown-administration"),
+    (world.SameAdministrationError, ("place",), "same-administration"),
 )
 
 
-def problem_of(error: Error) -> Problem:
-    """The problem an error of the library is: 404 for an unknown arrangement, else 400/422."""
-    for kind, name, slug in _ERRORS:
+def problem_of(error: Error, params: Sequence[str] = ()) -> Problem:
+    """The problem an error of the library is: 404 for an unknown arrangement, else 400/422.
+
+    ``params`` are the question's parameters, to name the one the error is about.
+    """
+    for kind, names, slug in _ERRORS:
         if isinstance(error, kind):
+            name = next((n for n in names if n in params), names[0])
             valid = [*getattr(error, "valid", ()), *getattr(error, "suggestions", ())]
             status = 404 if slug == "unknown-arrangement" else 400
             status = 422 if slug == "not-declarable" else status
@@ -187,6 +196,10 @@ ROLE = Param("role", Role, "exporter (ships to the place; default) or importer."
 TIER = Param("tier", Tier, "The operator's tier with China's customs (default: the AEO tier).")
 BASIS = Param("basis", Basis, "Count arrangements signed (default) or implemented by the day.")
 CODE = Param("code", str, "An AEO code, in any case, with or without separators.", required=True)
+HOLDER = Param(
+    "holder", str, "An administration (KR, EU, Japan) or a tier of its programme (EU/AEOS).", True
+)
+ADMINISTRATION = Param("administration", str, "An administration: KR, EU, Japan …", True)
 
 
 @attrs.frozen
@@ -199,7 +212,8 @@ class Endpoint:
         method: ``GET`` or ``POST`` (a JSON body of the parameters).
         summary: One line for the OpenAPI document.
         params: Its parameters.
-        answer: The answer to validated parameters, as JSON-ready data.
+        answer: The answer to validated parameters: a record, which `to_dict` converts,
+            or JSON-ready data (a record with the data's version around it, a list).
         schema: The JSON Schema of the answer (references to the records' schemas).
         dated: Whether an absent ``on`` means today (so the answer changes at midnight).
     """
@@ -209,12 +223,16 @@ class Endpoint:
     method: str
     summary: str
     params: tuple[Param, ...]
-    answer: Callable[[Registry, Mapping[str, Any]], JSON]
+    answer: Callable[[Registry, Mapping[str, Any]], Any]
     schema: JSON
     dated: bool = True
 
     def ask(self, registry: Registry, given: Mapping[str, object]) -> JSON:
-        """The answer to raw parameters (query strings or JSON values)."""
+        """The answer to raw parameters (query strings or JSON values), as JSON-ready data."""
+        return plain(self.found(registry, given))
+
+    def found(self, registry: Registry, given: Mapping[str, object]) -> Any:
+        """The answer to raw parameters, a record or JSON-ready data; a Problem if bad."""
         known = {p.name: p for p in self.params}
         unknown = [name for name in given if name not in known]
         if unknown:
@@ -228,21 +246,25 @@ class Endpoint:
         try:
             return self.answer(registry, values)
         except Error as error:
-            raise problem_of(error) from None
+            raise problem_of(error, list(known)) from None
+
+
+def plain(answer: Any) -> JSON:
+    """An endpoint's answer as JSON-ready data."""
+    return answer if isinstance(answer, dict) else to_dict(answer)
 
 
 def _ref(name: str) -> JSON:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def _data(registry: Registry) -> JSON:
+def _data(registry: Registry | world.World | home.MeasureData) -> JSON:
+    """The version of the data that answered, and the day it was last reviewed."""
     return {"data_version": registry.version, "data_reviewed": registry.reviewed.isoformat()}
 
 
-_DATA_SCHEMA: JSON = {
-    "data_version": {"type": "string"},
-    "data_reviewed": {"type": "string", "format": "date"},
-}
+_DAY: JSON = {"type": "string", "format": "date"}
+_DATA_SCHEMA: JSON = {"data_version": {"type": "string"}, "data_reviewed": _DAY}
 
 
 def _envelope(**properties: JSON) -> JSON:
@@ -250,16 +272,20 @@ def _envelope(**properties: JSON) -> JSON:
     return {"type": "object", "properties": every, "required": list(every)}
 
 
+def _list_of(name: str) -> JSON:
+    return {"type": "array", "items": _ref(name)}
+
+
 def _role(values: Mapping[str, Any]) -> Role:
     return values["role"] or Role.EXPORTER
 
 
-def _check(r: Registry, v: Mapping[str, Any]) -> JSON:
-    return to_dict(r.check(v["place"], v["on"], role=_role(v), tier=v["tier"]))
+def _check(r: Registry, v: Mapping[str, Any]) -> Eligibility:
+    return r.check(v["place"], v["on"], role=_role(v), tier=v["tier"])
 
 
-def _check_foreign(r: Registry, v: Mapping[str, Any]) -> JSON:
-    return to_dict(r.check_foreign(v["place"], v["tier"], v["on"], role=_role(v)))
+def _check_foreign(r: Registry, v: Mapping[str, Any]) -> Eligibility:
+    return r.check_foreign(v["place"], v["tier"], v["on"], role=_role(v))
 
 
 def _arrangements(r: Registry, v: Mapping[str, Any]) -> JSON:
@@ -295,9 +321,9 @@ def _declaration(r: Registry, v: Mapping[str, Any]) -> JSON:
 
 
 def _measures(r: Registry, v: Mapping[str, Any]) -> JSON:
-    measures = home.Measures(lambda: home._BUNDLED.data, r)  # the bundled measures, r's tiers
-    answer = measures.measures(v["tier"], on=v["on"], where=v["where"])
-    return {**to_dict(answer), "complete": answer.complete, "explanation": answer.explain()}
+    data = home._BUNDLED.data
+    measures = home.Measures(data, r)  # the bundled measures, r's tiers
+    return {**to_dict(measures.measures(v["tier"], v["on"], where=v["where"])), **_data(data)}
 
 
 def _check_many(r: Registry, v: Mapping[str, Any]) -> JSON:
@@ -305,6 +331,38 @@ def _check_many(r: Registry, v: Mapping[str, Any]) -> JSON:
     plain: dict[int, JSON] = {}  # repeated rows share one answer: convert it once
     rows = [plain.get(id(a)) or plain.setdefault(id(a), to_dict(a)) for a in answers]
     return {**_data(r), "answers": rows}
+
+
+def _world_check(r: Registry, v: Mapping[str, Any]) -> JSON:
+    return to_dict(world._of(r).check(v["holder"], v["place"], v["on"], role=_role(v)))
+
+
+def _world_partners(r: Registry, v: Mapping[str, Any]) -> JSON:
+    graph, day = world._of(r), day_or_today(v["on"])
+    own = graph.administration(v["administration"])
+    return {
+        "administration": own.id,
+        "on": day.isoformat(),
+        "complete": own.coverage.complete_on(day, graph.reviewed),
+        **_data(graph),
+        "partners": [to_dict(p) for p in graph.partners(own.id, day)],
+    }
+
+
+def _world_summary(r: Registry, v: Mapping[str, Any]) -> JSON:
+    graph = world._of(r)
+    return {**to_dict(graph.summary(v["administration"], v["on"])), **_data(graph)}
+
+
+def _world_recognisers(r: Registry, v: Mapping[str, Any]) -> JSON:
+    graph, day = world._of(r), day_or_today(v["on"])
+    found = graph.recognisers(v["holder"], day)
+    return {
+        "holder": v["holder"],
+        "on": day.isoformat(),
+        **_data(graph),
+        "recognisers": [to_dict(found_by) for found_by in found],
+    }
 
 
 ENDPOINTS: tuple[Endpoint, ...] = (
@@ -338,7 +396,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
             TIER,
         ),
         _check_many,
-        _envelope(answers={"type": "array", "items": _ref("Eligibility")}),
+        _envelope(answers=_list_of("Eligibility")),
     ),
     Endpoint(
         "arrangements",
@@ -348,9 +406,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         (ON, BASIS, ROLE),
         _arrangements,
         _envelope(
-            on={"type": "string", "format": "date"},
+            on=_DAY,
             basis={"type": "string", "enum": [b.value for b in Basis]},
-            arrangements={"type": "array", "items": _ref("Arrangement")},
+            arrangements=_list_of("Arrangement"),
         ),
     ),
     Endpoint(
@@ -379,7 +437,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "Every dated event of the data, earliest first.",
         (),
         _timeline,
-        _envelope(events={"type": "array", "items": _ref("Event")}),
+        _envelope(events=_list_of("Event")),
         dated=False,
     ),
     Endpoint(
@@ -403,19 +461,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
             Param("where", str, "A customs district with a catalogue, e.g. Shenyang."),
         ),
         _measures,
-        {
-            "allOf": [
-                _ref("MeasuresAnswer"),
-                {
-                    "type": "object",
-                    "properties": {
-                        "complete": {"type": "boolean"},
-                        "explanation": {"type": "string"},
-                    },
-                    "required": ["complete", "explanation"],
-                },
-            ]
-        },
+        {"allOf": [_ref("MeasuresAnswer"), _envelope()]},
     ),
     Endpoint(
         "declaration",
@@ -426,8 +472,158 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         _declaration,
         _ref("Declaration"),
     ),
+    Endpoint(
+        "world_check",
+        "/v1/world/check",
+        "GET",
+        "Is an AEO of any administration (or a tier of its programme) recognised at a place?",
+        (HOLDER, PLACE, ON, ROLE),
+        _world_check,
+        _ref("Recognition"),
+    ),
+    Endpoint(
+        "world_partners",
+        "/v1/world/partners",
+        "GET",
+        "An administration's partners on a day, and whether each arrangement is implemented.",
+        (ADMINISTRATION, ON),
+        _world_partners,
+        _envelope(
+            administration={"type": "string"},
+            on=_DAY,
+            complete={"type": "boolean", "description": "Whether the list is known complete."},
+            partners=_list_of("Partner"),
+        ),
+    ),
+    Endpoint(
+        "world_summary",
+        "/v1/world/summary",
+        "GET",
+        "Counts of arrangements signed and implemented: the world's, or one administration's.",
+        (attrs.evolve(ADMINISTRATION, required=False, description="Default: the world."), ON),
+        _world_summary,
+        {"allOf": [_ref("WorldSummary"), _envelope()]},
+    ),
+    Endpoint(
+        "world_recognisers",
+        "/v1/world/recognisers",
+        "GET",
+        "Every administration with an arrangement with a holder's, and whether it recognises it.",
+        (HOLDER, ON),
+        _world_recognisers,
+        _envelope(holder={"type": "string"}, on=_DAY, recognisers=_list_of("Recogniser")),
+    ),
 )
 """Every question the API answers, in the order of the docs."""
+
+_BY_NAME = {e.name: e for e in ENDPOINTS}
+
+
+def ask(name: str, registry: Registry, **values: object) -> JSON:
+    """The answer to the question ``name`` given typed values (those left out: ``None``).
+
+    What the command line and the MCP server print; raises the library's errors.
+    """
+    endpoint = _BY_NAME[name]
+    return plain(endpoint.answer(registry, {p.name: values.get(p.name) for p in endpoint.params}))
+
+
+# -- answers of the command line alone ---------------------------------------------------
+
+
+def declared(code: codes.AeoCode, day: date, registry: Registry) -> tuple[Any, str | None]:
+    """What to declare for ``code`` on ``day`` (a `codes.Declaration`), or why nothing."""
+    try:  # declaration() also checks that the code's place is a partner on the day
+        return codes.declaration(code, day, registry=registry), None
+    except codes.NotDeclarable as error:  # a valid code: China's own, or not yet in effect
+        return None, error.reason
+
+
+def code_report(registry: Registry, code: str, on: date | None) -> JSON:
+    """``aeo-mra code --json``: the code taken apart, and what to declare for it on a day."""
+    day = day_or_today(on)
+    parsed = codes.parse(code, registry=registry)
+    declaration, why = declared(parsed, day, registry)
+    return {
+        **to_dict(parsed),
+        "on": day.isoformat(),
+        "declaration": None if declaration is None else to_dict(declaration),
+        "not_declared": why,
+        **_data(registry),
+    }
+
+
+def diff_report(old: Registry, new: Registry) -> JSON:
+    """``aeo-mra diff --json``: the facts and the answers that differ."""
+    from . import diff
+
+    return {
+        "old": old.version,
+        "new": new.version,
+        "facts": [to_dict(c) for c in diff.facts(old, new)],
+        "answers": [to_dict(c) for c in diff.answers(old, new)],
+    }
+
+
+_NULL: JSON = {"type": "null"}
+COMMAND_SHAPES: dict[str, tuple[str, JSON]] = {
+    "code": (
+        "aeo-mra code --json: an AEO code taken apart, and what to declare for it on a day.",
+        {
+            "allOf": [
+                _ref("AeoCode"),
+                _envelope(
+                    on=_DAY,
+                    declaration={"anyOf": [_ref("Declaration"), _NULL]},
+                    not_declared={"anyOf": [{"type": "string"}, _NULL]},
+                ),
+            ]
+        },
+    ),
+    "diff": (
+        "aeo-mra diff --json: the facts and the answers that differ between two datasets.",
+        {
+            "type": "object",
+            "properties": {
+                "old": {"type": "string", "description": "The old data's version."},
+                "new": {"type": "string", "description": "The new data's version."},
+                "facts": _list_of("Change"),
+                "answers": _list_of("AnswerChange"),
+            },
+            "required": ["old", "new", "facts", "answers"],
+        },
+    ),
+}
+"""The JSON answers of the command line that no endpoint gives: summary and schema."""
+
+
+def answer_schemas() -> dict[str, JSON]:
+    """Every answer's JSON Schema, whole, by question (endpoint or command) name.
+
+    The files ``aeo_mra/schemas/answers/NAME.schema.json``: the records' schemas each
+    answer refers to are under its ``$defs``.
+    """
+    every = {e.name: (e.summary, e.schema) for e in ENDPOINTS} | COMMAND_SHAPES
+    known = components()
+    found = {}
+    for name, (summary, schema) in every.items():
+        definitions: dict[str, JSON] = {}
+        wanted = _refs(schema)
+        while wanted:
+            ref = wanted.pop()
+            if ref not in definitions:
+                definitions[ref] = known[ref]
+                wanted |= _refs(known[ref])
+        whole = {"$schema": DIALECT, "title": name, "description": summary, **schema}
+        whole["$defs"] = dict(sorted(definitions.items()))
+        found[name] = _rewrite(whole, "#/components/schemas/", "#/$defs/")
+    return found
+
+
+def _refs(schema: object) -> set[str]:
+    """The names of the components ``schema`` refers to."""
+    text = json.dumps(schema)
+    return {part.split('"')[0] for part in text.split('"$ref": "#/components/schemas/')[1:]}
 
 
 # -- OpenAPI -----------------------------------------------------------------------------
@@ -454,24 +650,30 @@ PROBLEM_SCHEMA: JSON = {
 
 
 def components() -> dict[str, JSON]:
-    """The records' JSON Schemas as OpenAPI components, their references rewritten."""
+    """The records' JSON Schemas as OpenAPI components, their references rewritten.
+
+    Raises:
+        ValueError: Two records define one name differently (a bug).
+    """
     found: dict[str, JSON] = {"Problem": PROBLEM_SCHEMA}
     for record in shapes():
         schema = dict(json_schema(record))
-        schema.pop("$schema")
-        found |= schema.pop("$defs", {})
-        found[record.__name__] = schema
-    return _rewrite(found)  # type: ignore[no-any-return]
+        del schema["$schema"], schema["title"]  # as a definition inside another has them
+        for name, definition in {**schema.pop("$defs", {}), record.__name__: schema}.items():
+            if found.setdefault(name, definition) != definition:
+                raise ValueError(f"two schemas named {name}: rename a record")
+    return _rewrite(found, "#/$defs/", "#/components/schemas/")  # type: ignore[no-any-return]
 
 
-def _rewrite(value: Any) -> Any:
+def _rewrite(value: Any, old: str, new: str) -> Any:
+    """``value`` with the references starting ``old`` starting ``new`` instead."""
     if isinstance(value, dict):
         return {
-            k: v.replace("#/$defs/", "#/components/schemas/") if k == "$ref" else _rewrite(v)
+            k: v.replace(old, new) if k == "$ref" else _rewrite(v, old, new)
             for k, v in value.items()
         }
     if isinstance(value, list):
-        return [_rewrite(v) for v in value]
+        return [_rewrite(v, old, new) for v in value]
     return value
 
 

@@ -110,11 +110,12 @@ def _iso_date(text: str) -> date:
 # -- JSON --------------------------------------------------------------------------------
 
 
-def _data() -> JSON:
-    return {
-        "data_version": aeo_mra.DATA_VERSION,
-        "data_reviewed": aeo_mra.DATA_REVIEWED.isoformat(),
-    }
+def _answer_json(name: str, **values: object) -> None:
+    """Print the answer to the question ``name`` of the API's table: the same JSON as the
+    HTTP API's and the MCP server's."""
+    from aeo_mra import _api  # only for --json
+
+    _print_json(_api.ask(name, aeo_mra._default(), **values))
 
 
 def _print_json(data: JSON) -> None:
@@ -261,34 +262,13 @@ def _list(args: argparse.Namespace) -> int:
     day = args.on or date.today()
     found = aeo_mra.arrangements(day, basis=args.basis)
     if args.json:
-        rows = [_listing(a, day) for a in found]
-        _print_json(
-            {"on": day.isoformat(), "basis": args.basis.value, **_data(), "arrangements": rows}
-        )
+        _answer_json("arrangements", on=day, basis=args.basis)
     elif not found:
         _say(f"No arrangements {args.basis.value} by {day}.")
     else:
         header = ("ID", "PARTNER", "SIGNED", "IMPLEMENTED", "SCOPE", "TERRITORIES")
         _say(_table([header, *(_listing_row(a, day) for a in found)]))
     return EXIT_YES
-
-
-def _listing(arrangement: Arrangement, day: date) -> JSON:
-    """The summary of an arrangement that ``list --json`` gives."""
-    a = arrangement
-    return {
-        "id": a.id,
-        "name": a.name,
-        "partner": a.partner,
-        "partner_zh": a.partner_zh,
-        "partner_kind": a.partner_kind.value,
-        "instrument": a.instrument.value,
-        "counted": a.counted,
-        "signed": aeo_mra.to_dict(a.signed.value),
-        "implemented": aeo_mra.to_dict(a.implemented.value) if a.implemented else None,
-        "scope": a.scope.value.value,
-        "covered": list(a.covered(day)),
-    }
 
 
 def _listing_row(a: Arrangement, day: date) -> tuple[str, ...]:
@@ -305,11 +285,10 @@ def _add_show(parser: argparse.ArgumentParser) -> None:
 
 
 def _show(args: argparse.Namespace) -> int:
-    arrangement = aeo_mra.arrangement(args.target)
     if args.json:
-        _print_json({**aeo_mra.to_dict(arrangement), **_data()})
+        _answer_json("arrangement", id=args.target)
     else:
-        _say(_show_text(arrangement))
+        _say(_show_text(aeo_mra.arrangement(args.target)))
     return EXIT_YES
 
 
@@ -390,11 +369,10 @@ def _sources_text(a: Arrangement) -> str:
 
 
 def _timeline(args: argparse.Namespace) -> int:
-    events = aeo_mra.timeline()
     if args.json:
-        _print_json({**_data(), "events": [aeo_mra.to_dict(e) for e in events]})
+        _answer_json("timeline")
     else:
-        rows = [(str(e.when), e.kind.value, e.description) for e in events]
+        rows = [(str(e.when), e.kind.value, e.description) for e in aeo_mra.timeline()]
         _say(_table([("DATE", "EVENT", "DESCRIPTION"), *rows]))
     return EXIT_YES
 
@@ -403,10 +381,10 @@ def _timeline(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    totals = aeo_mra.summary(args.on, basis=args.basis)
     if args.json:
-        _print_json(aeo_mra.to_dict(totals))
+        _answer_json("summary", on=args.on, basis=args.basis)
     else:
+        totals = aeo_mra.summary(args.on, basis=args.basis)
         lines = [("Arrangements", ", ".join(totals.arrangements) or "—")]
         if totals.counted_territories:
             lines.append(("Also counted", ", ".join(totals.counted_territories)))
@@ -423,23 +401,15 @@ def _add_code(parser: argparse.ArgumentParser) -> None:
 
 
 def _code(args: argparse.Namespace) -> int:
-    from aeo_mra import codes
+    from aeo_mra import _api, codes
 
-    day = args.on or date.today()
-    parsed = codes.parse(args.code)
-    try:  # declaration() also checks that the code's place is a partner on the day
-        declared, not_declared = codes.declaration(parsed, day), None
-    except codes.NotDeclarable as error:  # a valid code: China's own, or not yet in effect
-        declared, not_declared = None, error.reason
+    registry = aeo_mra._default()
     if args.json:
-        data = aeo_mra.to_dict(parsed)
-        data["on"] = day.isoformat()
-        data["declaration"] = aeo_mra.to_dict(declared) if declared else None
-        data["not_declared"] = not_declared
-        data["data_version"] = aeo_mra.DATA_VERSION
-        data["data_reviewed"] = aeo_mra.DATA_REVIEWED.isoformat()
-        _print_json(data)
+        _print_json(_api.code_report(registry, args.code, args.on))
     else:
+        day = args.on or date.today()
+        parsed = codes.parse(args.code)
+        declared, not_declared = _api.declared(parsed, day, registry)
         lines = [
             ("Code", parsed.code),
             ("Issued in", aeo_mra.resolve(parsed.place).name if parsed.place != "CN" else "China"),
@@ -468,21 +438,14 @@ def _add_diff(parser: argparse.ArgumentParser) -> None:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from aeo_mra import diff
+    from aeo_mra import _api, diff
 
     old = _load(args.old)
     new = _registry(args.new)
-    facts, answers = diff.facts(old, new), diff.answers(old, new)
     if args.json:
-        _print_json(
-            {
-                "old": old.version,
-                "new": new.version,
-                "facts": [aeo_mra.to_dict(c) for c in facts],
-                "answers": [_answer_change(c) for c in answers],
-            }
-        )
+        _print_json(_api.diff_report(old, new))
     else:
+        facts, answers = diff.facts(old, new), diff.answers(old, new)
         lines = [f"Data {old.version} → {new.version}: {len(facts)} facts changed"]
         lines += [f"  {c}" for c in facts]
         lines.append(f"{len(answers)} answers changed (every place, on every dated day)")
@@ -503,18 +466,6 @@ def _load(path: str) -> aeo_mra.Registry:
         raise _UnreadableDataError(f"cannot read {path!r}: {error.strerror or error}") from None
 
 
-def _answer_change(change: aeo_mra.diff.AnswerChange) -> JSON:
-    old, new = change.old, change.new
-    return {
-        "place": old.place.code,
-        "on": old.on.isoformat(),
-        "role": old.role.value,
-        "changed": list(change.fields),
-        "old": aeo_mra.to_dict(old),
-        "new": aeo_mra.to_dict(new),
-    }
-
-
 # -- measures -------------------------------------------------------------------------------
 
 
@@ -529,10 +480,10 @@ def _add_measures(parser: argparse.ArgumentParser) -> None:
 def _measures(args: argparse.Namespace) -> int:
     from aeo_mra import home
 
-    answer = home.measures(args.tier, on=args.on, where=args.where)
     if args.json:
-        _print_json(_measures_json(answer))
+        _answer_json("measures", tier=args.tier, on=args.on, where=args.where)
         return EXIT_YES
+    answer = home.measures(args.tier, args.on, where=args.where)
     rows = [(m.measure.where, m.measure.text_en, _mark(m)) for m in answer.measures]
     table = _table([("WHERE", "MEASURE", "CONFIDENCE"), *rows]) if rows else ""
     unknown = [f"{u}: {u.missing}" for u in answer.unknown]
@@ -548,50 +499,6 @@ def _mark(found: aeo_mra.home.InForce) -> str:
     measure = found.measure
     words = [str(measure.confidence)] + ["inferred"] * measure.inferred
     return ", ".join(words + ([] if found.certain else ["possibly in force"]))
-
-
-def _measures_json(answer: aeo_mra.home.MeasuresAnswer) -> JSON:
-    from aeo_mra import home
-
-    rows = [
-        {
-            "id": m.measure.id,
-            "instrument": m.measure.instrument.id,
-            "list": m.measure.list.name,
-            "article": m.measure.article,
-            "concept": m.measure.concept.id,
-            "text_zh": m.measure.text_zh,
-            "text_en": m.measure.text_en,
-            "tiers": [t.name for t in m.measure.tiers],
-            "certain": m.certain,
-            "sources": [s.id for s in m.measure.sources],
-            "confidence": str(m.measure.confidence),
-            "inferred": m.measure.inferred,
-        }
-        for m in answer.measures
-    ]
-    unknown = [
-        {
-            "instrument": u.instrument.id,
-            "list": u.name,
-            "tiers": [t.name for t in u.tiers],
-            "items": u.items,
-            "found": u.found,
-            "sources": [s.id for s in u.sources],
-        }
-        for u in answer.unknown
-    ]
-    return {
-        "tier": answer.tier.name,
-        "on": answer.on.isoformat(),
-        "where": answer.where.id if answer.where else None,
-        "measures": rows,
-        "unknown": unknown,
-        "complete": answer.complete,
-        "explanation": answer.headline,
-        "data_version": home._BUNDLED.data.version,
-        "data_reviewed": home._BUNDLED.data.reviewed.isoformat(),
-    }
 
 
 # -- world -------------------------------------------------------------------------------

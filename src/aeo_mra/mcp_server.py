@@ -16,7 +16,8 @@ from mcp.server.mcpserver.exceptions import ToolError
 
 import aeo_mra
 
-from ._api import ENDPOINTS, Problem, problem_of
+from . import _api
+from ._api import Problem
 from .errors import Error
 from .model import Basis, Role, Tier
 from .registry import Registry
@@ -36,13 +37,12 @@ def create_server(registry: Registry | None = None) -> MCPServer:
     """The MCP server of ``registry`` (default: the bundled data), its tools registered."""
     registry = aeo_mra._default() if registry is None else registry
     server = MCPServer("aeo_mra", version=aeo_mra.__version__, instructions=_INSTRUCTIONS)
-    endpoints = {e.name: e for e in ENDPOINTS}
 
     def ask(name: str, **values: Any) -> dict[str, Any]:
         try:
-            return endpoints[name].answer(registry, values)
+            return _api.ask(name, registry, **values)
         except Error as error:
-            raise ToolError(_message(problem_of(error))) from None
+            raise ToolError(_message(_api.problem_of(error, list(values)))) from None
 
     @server.tool()
     def check(

@@ -7,13 +7,10 @@ from datetime import date
 from typing import Any
 
 from .. import cli
-from .._plain import to_dict
 from ..model import Role
-from . import Bilateral, Partner, Recogniser, Recognition, World, WorldSummary, bundled
+from . import Partner, Recognition, bundled
 
 __all__ = ["add", "run"]
-
-JSON = dict[str, Any]
 
 
 def add(parser: argparse.ArgumentParser) -> None:
@@ -54,82 +51,36 @@ def run(args: argparse.Namespace) -> int:
     graph = bundled()
     day: date = args.on or date.today()
     if args.what == "check":
-        answer = graph.check(args.holder, args.place, on=day, role=args.role)
-        _show(args, _check_json(answer), _check_text(answer))
+        answer = graph.check(args.holder, args.place, day, role=args.role)
+        _show(args, "world_check", _check_text(answer), holder=args.holder, place=args.place,
+              role=args.role)  # fmt: skip
         return cli.EXIT_YES if answer.recognised else cli.EXIT_NO
     if args.what == "partners":
-        found = graph.partners(args.administration, on=day)
+        found = graph.partners(args.administration, day)
         own = graph.administration(args.administration)
-        data = {
-            "administration": own.id,
-            "on": day.isoformat(),
-            "complete": own.coverage.complete_on(day, graph.reviewed),
-            **_data(graph),
-            "partners": [_partner_json(p) for p in found],
-        }
-        _show(args, data, _partners_text(found) or f"No partners of {own.id} by {day}.")
+        text = _partners_text(found) or f"No partners of {own.id} by {day}."
+        _show(args, "world_partners", text, administration=args.administration)
     elif args.what == "summary":
-        summary = graph.summary(args.administration, on=day)
-        _show(args, {**_summary_json(summary), **_data(graph)}, str(summary))
+        summary = graph.summary(args.administration, day)
+        _show(args, "world_summary", str(summary), administration=args.administration)
     else:
-        found_by = graph.recognisers(args.holder, on=day)
-        data = {
-            "holder": args.holder,
-            "on": day.isoformat(),
-            **_data(graph),
-            "recognisers": [_recogniser_json(r) for r in found_by],
-        }
+        found_by = graph.recognisers(args.holder, day)
         rows = [(r.administration.id, r.verdict.value, r.reason.value) for r in found_by]
-        _show(args, data, cli._table([("ADMINISTRATION", "VERDICT", "REASON"), *rows]))
+        text = cli._table([("ADMINISTRATION", "VERDICT", "REASON"), *rows])
+        _show(args, "world_recognisers", text, holder=args.holder)
     return cli.EXIT_YES
 
 
-def _show(args: argparse.Namespace, data: JSON, text: str) -> None:
+def _show(args: argparse.Namespace, question: str, text: str, **values: object) -> None:
+    """The text, or with ``--json`` the answer to ``question`` as the HTTP API gives it."""
     if getattr(args, "json", False):
-        cli._print_json(data)
+        cli._answer_json(question, on=args.on or date.today(), **values)
     else:
         print(text)
 
 
-def _data(graph: World) -> JSON:
-    return {"data_version": graph.version, "data_reviewed": graph.reviewed.isoformat()}
-
-
-def _check_json(answer: Recognition) -> JSON:
-    return {
-        "holder": answer.holder.id,
-        "tier": answer.tier.code if answer.tier else None,
-        "place": {"code": answer.place.code, "name": answer.place.name},
-        "administration": answer.administration.id if answer.administration else None,
-        "on": answer.on.isoformat(),
-        "role": answer.role.value,
-        "recognised": answer.recognised,
-        "verdict": answer.verdict.value,
-        "reason": answer.reason.value,
-        "arrangement": answer.arrangement.id if answer.arrangement else None,
-        "shared_partners": list(answer.shared_partners),
-        "caveats": list(answer.caveats),
-        "sources": [to_dict(s) for s in answer.sources],
-        "confidence": str(answer.confidence),
-        "data_version": answer.data_version,
-        "data_reviewed": answer.data_reviewed.isoformat(),
-        "explanation": answer.explain(),
-    }
-
-
 def _check_text(answer: Recognition) -> str:
     return cli._sections(answer.explain(), cli._bullets("Caveats", answer.caveats))
-
-
-def _partner_json(partner: Partner) -> JSON:
-    arrangement = partner.arrangement
-    return {
-        "id": partner.administration.id,
-        "name": partner.administration.name,
-        "arrangement": arrangement.id,
-        "kind": "bilateral" if isinstance(arrangement, Bilateral) else "plurilateral",
-        "implemented": partner.implemented,
-    }
 
 
 def _partners_text(found: tuple[Partner, ...]) -> str:
@@ -145,17 +96,3 @@ def _partners_text(found: tuple[Partner, ...]) -> str:
         for p in found
     ]
     return cli._table([("ID", "PARTNER", "ARRANGEMENT", "IMPLEMENTED"), *rows])
-
-
-def _summary_json(summary: WorldSummary) -> JSON:
-    return to_dict(summary)
-
-
-def _recogniser_json(recogniser: Recogniser) -> JSON:
-    return {
-        "administration": recogniser.administration.id,
-        "verdict": recogniser.verdict.value,
-        "reason": recogniser.reason.value,
-        "arrangement": recogniser.arrangement.id if recogniser.arrangement else None,
-        "confidence": str(recogniser.confidence),
-    }
