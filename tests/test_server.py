@@ -11,7 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ import uvicorn
 
 import aeo_mra
 from aeo_mra import Registry, Role, codes, home, to_dict, world
-from aeo_mra._api import ENDPOINTS, Limits, answer_schemas
+from aeo_mra._api import ENDPOINTS, Limits, Problem, answer_schemas
 from aeo_mra.server import create_app
 
 Reply = tuple[int, dict[str, str], Any]
@@ -256,6 +256,10 @@ def test_a_new_data_version_is_a_new_etag(api: Server, tmp_path: Path) -> None:
         ("/v1/codes/validate?code=SG12345", 400, "code", "SG followed by 12 digits"),
         ("/v1/codes/declaration?code=AEOCN0123456789", 422, "code", "China's own AEO code"),
         ("/v1/measures?where=Atlantis", 400, "where", "known districts: Shenyang"),
+        ("/v1/world/check?holder=Atlantis&place=US", 400, "holder", "names no administration"),
+        ("/v1/world/check?holder=EU&place=DE", 400, "place", "own customs territory"),
+        ("/v1/world/partners?administration=XX", 400, "administration", "administrations: "),
+        ("/v1/world/recognisers?holder=EU/GOLD", 400, "holder", "names no"),
     ],
 )
 def test_bad_input_is_a_problem_naming_it(
@@ -360,3 +364,39 @@ def test_the_docs_state_the_limits() -> None:
         (docs / "security.md").read_text(encoding="utf-8").split()
     )
 
+
+def test_answers_of_one_span_share_their_rendering(registry: Registry) -> None:
+    """Each answer is what to_dict gives, though its rendering is made once per span."""
+    from aeo_mra._render import DatedAnswers, encode
+
+    dated, check, asked = DatedAnswers(), ENDPOINTS[0], 0
+    days = [date(2012, 1, 1) + timedelta(days=n) for n in range(0, 5_600, 29)]
+    days += [registry.reviewed + timedelta(days=n) for n in (-1, 0, 1, 2)]
+    for place in ["DE", "GB", "HK", "US", "SG", "BR", "Uganda"]:
+        for role in Role:
+            for tier in [None, "AA", "advanced_certified"]:
+                for day in days:
+                    given = {"place": place, "on": day.isoformat(), "role": role.value}
+                    values = check.read({**given, "tier": tier} if tier else given)
+                    try:
+                        answer = check.answer_to(registry, values)
+                    except Problem:  # the tier did not exist that day
+                        continue
+                    expected = encode(to_dict(answer))
+                    assert dated.render(answer) == expected, (place, day, role)
+                    assert dated.check(registry, check, values) == expected, (place, day, role)
+                    asked += 1
+    assert len(dated._spans) < asked / 3  # each rendering is shared by days
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["place=DE&on=2020-01-01", "place=C%C3%B4te+d%27Ivoire", "place=%E5%BE%B7%E5%9B%BD&role=",
+     "a=1&&b=2", "place", "place=x=y", "on=2020-01-01&place=%2B"],
+)  # fmt: skip
+def test_queries_are_read_as_starlette_reads_them(query: str) -> None:
+    from starlette.datastructures import QueryParams
+
+    from aeo_mra._render import query_params
+
+    assert query_params(query.encode()) == dict(QueryParams(query))

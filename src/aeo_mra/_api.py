@@ -233,20 +233,27 @@ class Endpoint:
 
     def found(self, registry: Registry, given: Mapping[str, object]) -> Any:
         """The answer to raw parameters, a record or JSON-ready data; a Problem if bad."""
-        known = {p.name: p for p in self.params}
+        return self.answer_to(registry, self.read(given))
+
+    def read(self, given: Mapping[str, object]) -> dict[str, Any]:
+        """The parameters' values from raw ones; a Problem naming a bad one."""
+        known = [p.name for p in self.params]
         unknown = [name for name in given if name not in known]
         if unknown:
-            valid = list(known)
-            raise _invalid(unknown[0], f"unknown parameter {_quoted(unknown[0])}", valid)
+            raise _invalid(unknown[0], f"unknown parameter {_quoted(unknown[0])}", known)
         values = {}
         for param in self.params:
             values[param.name] = param.read(given.get(param.name))
             if param.required and values[param.name] is None:
                 raise _invalid(param.name, f"{param.name} is required")
+        return values
+
+    def answer_to(self, registry: Registry, values: Mapping[str, Any]) -> Any:
+        """The answer to read values; a Problem for an error of the library."""
         try:
             return self.answer(registry, values)
         except Error as error:
-            raise problem_of(error, list(known)) from None
+            raise problem_of(error, [p.name for p in self.params]) from None
 
 
 def plain(answer: Any) -> JSON:

@@ -32,8 +32,10 @@ from starlette.routing import Route
 import aeo_mra
 
 from . import _dates
-from ._api import ENDPOINTS, Endpoint, Limits, Problem, openapi
+from ._api import ENDPOINTS, Endpoint, Limits, Problem, openapi, plain
+from ._render import DatedAnswers, encode, query_params
 from .registry import Registry
+from .results import Eligibility
 
 __all__ = ["DATA_VARIABLE", "Limits", "create_app", "from_environment", "serve"]
 
@@ -61,8 +63,9 @@ def create_app(
     registry = aeo_mra._default() if registry is None else registry
     version = aeo_mra.__version__
     rendered: dict[tuple[object, ...], _Rendered] = {}
+    dated = DatedAnswers()
     routes = [
-        Route(e.path, _handler(e, registry, limits, version, rendered), methods=[e.method])
+        Route(e.path, _handler(e, registry, limits, version, rendered, dated), methods=[e.method])
         for e in ENDPOINTS
     ]
     document = openapi(version, {"/health": _HEALTH})
@@ -107,6 +110,7 @@ def _handler(
     limits: Limits,
     version: str,
     rendered: dict[tuple[object, ...], _Rendered],
+    dated: DatedAnswers,
 ) -> Handler:
     """The route's function; ``rendered`` keeps answers by question, shared by the routes."""
 
@@ -123,7 +127,7 @@ def _handler(
         key = (request.scope["path"], query, _dates.today() if endpoint.dated else None)
         answer = rendered.get(key)
         if answer is None:
-            answer = _render(endpoint, registry, request, version)
+            answer = _render(endpoint, registry, request, version, dated)
             if len(rendered) >= _RENDERED:
                 rendered.clear()
             rendered[key] = answer
@@ -202,24 +206,22 @@ class _Rendered:
         return max(0, min(_MAX_AGE, int((midnight - now).total_seconds())))
 
 
-def _render(endpoint: Endpoint, registry: Registry, request: Request, version: str) -> _Rendered:
+def _render(
+    endpoint: Endpoint, registry: Registry, request: Request, version: str, dated: DatedAnswers
+) -> _Rendered:
     """The answer to a GET request, rendered; a Problem if its parameters are bad."""
-    given: dict[str, object] = dict(request.path_params)
-    for name in request.query_params:
-        values = request.query_params.getlist(name)
-        if len(values) > 1:
-            raise Problem(
-                400,
-                "invalid-parameter",
-                "Invalid parameter",
-                f"{name} is given {len(values)} times; give it once",
-                invalid_params=[{"name": name, "reason": "repeated"}],
-            )
-        given[name] = values[0]
-    body = bytes(JSONResponse(endpoint.ask(registry, given)).body)
+    given: dict[str, object] = {
+        **request.path_params,
+        **query_params(request.scope["query_string"]),
+    }
+    if endpoint.name == "check":
+        body = dated.check(registry, endpoint, endpoint.read(given))
+    else:
+        found = endpoint.found(registry, given)
+        body = dated.render(found) if type(found) is Eligibility else encode(plain(found))
     today = endpoint.dated and "on" not in given
     day = _dates.today() if today else ""
-    key = f"{version}|{registry.version}|{request.url.path}|{sorted(given.items())}|{day}"
+    key = f"{version}|{registry.version}|{request.scope['path']}|{sorted(given.items())}|{day}"
     tag = '"' + hashlib.blake2b(key.encode(), digest_size=12).hexdigest() + '"'
     return _Rendered(body, tag, today)
 
