@@ -18,6 +18,7 @@ from urllib.parse import unquote_plus
 import attrs
 
 from . import _decide, _frames
+from ._explain import explain
 from ._api import Endpoint, Problem
 from ._plain import to_dict
 from .registry import Registry
@@ -127,4 +128,4 @@ def _join(parts: tuple[bytes, ...], answer: Eligibility) -> bytes:
     if not parts:
         return encode(to_dict(answer))
     day = b'"' + answer.on.isoformat().encode() + b'"'
-    return b"".join((parts[0], day, parts[1], encode(answer.explain()), parts[2]))
+    return b"".join((parts[0], day, parts[1], encode(explain(answer)), parts[2]))
