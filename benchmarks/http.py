@@ -5,10 +5,11 @@ Run with ``python benchmarks/http.py`` after ``pip install -e ".[bench,server]"`
 same stack (Starlette on uvicorn) as the yardstick, then sends the same number of requests
 to ``/v1/check`` and to the trivial endpoint from 1, 16 and 64 concurrent keep-alive
 clients, in turn, and prints throughput, p50/p99 latency and errors as a Markdown table.
-The goal: ``/v1/check`` at 0.8 times the trivial endpoint's throughput or better, with no
-errors. On a small machine the client, in Python, can be as slow as the server, so beside
-the throughput the client sees, the table gives the server's own CPU time per request (from
-/proc, so Linux only): its inverse is the server's capacity, and the ratio is taken on it.
+The goal: ``/v1/check``, asked again or new, at 0.8 times the trivial endpoint's throughput
+or better, with no errors. On a small machine the client, in Python, can be as slow as the
+server, so beside the throughput the client sees, the table gives the server's own CPU time
+per request (from /proc, so Linux only): its inverse is the server's capacity, and the
+ratio is taken on it.
 Each cell is the run with the least server CPU per request, of ROUNDS interleaved runs.
 The ``/v1/check`` questions are 400 realistic ones, each asked many times; a second
 ``/v1/check`` row asks a new question every time, so the server's rendered answers never
@@ -153,7 +154,7 @@ def main() -> None:
         for name, (rate, latencies, errors, cpu) in best.items():
             cuts = statistics.quantiles(latencies, n=100)
             ratio = f"{trivial / cpu:.2f}" if name != "trivial JSON" else "—"
-            goal = "≥ 0.8, 0 errors" if name == "/v1/check" else "0 errors"
+            goal = "0 errors" if name == "trivial JSON" else "≥ 0.8, 0 errors"
             cells = [concurrency, name, f"{rate:,.0f}", f"{cuts[49] * 1e3:.2f}",
                      f"{cuts[98] * 1e3:.2f}", errors, f"{cpu * 1e6:.0f}", ratio, goal]  # fmt: skip
             print("| " + " | ".join(map(str, cells)) + " |")
