@@ -351,7 +351,7 @@ def test_serve_binds_loopback_by_default() -> None:
 
 
 def test_the_docs_state_the_limits() -> None:
-    from aeo_mra import server
+    from aeo_mra import _render, server
 
     limits = Limits()
     docs = Path(__file__).parent.parent / "docs"
@@ -360,9 +360,9 @@ def test_the_docs_state_the_limits() -> None:
         assert f"{limits.query:,} characters" in text, page
         assert f"{limits.body // 2**20} MiB" in text, page
         assert f"{limits.rows:,} rows" in text, page
-    assert f"{server._RENDERED:,} rendered answers" in " ".join(
-        (docs / "security.md").read_text(encoding="utf-8").split()
-    )
+    security = " ".join((docs / "security.md").read_text(encoding="utf-8").split())
+    assert f"{server._RENDERED:,} rendered answers" in security
+    assert f"{_render._DATED_KEPT:,} renderings" in security
 
 
 def test_answers_of_one_span_share_their_rendering(registry: Registry) -> None:

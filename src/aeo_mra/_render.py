@@ -18,8 +18,8 @@ from urllib.parse import unquote_plus
 import attrs
 
 from . import _decide, _frames
-from ._explain import explain
 from ._api import Endpoint, Problem
+from ._explain import explain
 from ._plain import to_dict
 from .registry import Registry
 from .results import Eligibility
