@@ -15,10 +15,13 @@ import pytest
 from mcp import Client, StdioServerParameters
 
 import aeo_mra
-from aeo_mra import Basis, Role, Tier, codes, home, json_schema, to_dict
+from aeo_mra import Basis, Role, Tier, codes, home, json_schema, to_dict, world
 from aeo_mra.mcp_server import create_server
 
-TOOLS = {"check", "check_foreign", "arrangement", "summary", "measures", "validate_code"}
+TOOLS = {
+    "check", "check_foreign", "arrangement", "summary", "measures", "validate_code",
+    "world_check", "world_recognisers",
+}  # fmt: skip
 
 
 def session(use: Callable[[Client], Awaitable[Any]], server: Any = None) -> Any:
@@ -66,6 +69,12 @@ def test_each_tool_answers_as_to_dict() -> None:
         ("measures", (("on", "2021-06-01"), ("where", "Shenyang"), ("tier", "ADVANCED_CERTIFIED"))):
             {**to_dict(shenyang), "data_version": home._BUNDLED.data.version,
              "data_reviewed": home._BUNDLED.data.reviewed.isoformat()},
+        ("world_check", (("holder", "EU/AEOS"), ("place", "Japan"), ("on", "2021-06-01"))):
+            to_dict(world.check("EU/AEOS", "Japan", day)),
+        ("world_recognisers", (("holder", "KR"), ("on", "2021-06-01"))):
+            {"holder": "KR", "on": "2021-06-01", "data_version": world.bundled().version,
+             "data_reviewed": world.bundled().reviewed.isoformat(),
+             "recognisers": [to_dict(r) for r in world.recognisers("KR", day)]},
     }  # fmt: skip
 
     async def use(client: Client) -> list[tuple[bool, Any]]:
@@ -93,6 +102,9 @@ def test_each_tool_answers_as_to_dict() -> None:
         ("summary", {"basis": "counted"}, "'signed' or 'implemented'"),
         ("validate_code", {"code": "SG12345"}, "SG followed by 12 digits"),
         ("measures", {"where": "Atlantis"}, "known districts: Shenyang"),
+        ("world_check", {"holder": "Atlantis", "place": "US"}, "administrations: "),
+        ("world_check", {"holder": "EU", "place": "DE"}, "own customs territory"),
+        ("world_recognisers", {"holder": "KR/GOLD"}, "names no"),
     ],
 )  # fmt: skip
 def test_bad_input_is_a_tool_error_saying_what_is_valid(

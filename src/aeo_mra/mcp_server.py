@@ -28,8 +28,10 @@ _INSTRUCTIONS = (
     "Answers about China's customs AEO mutual recognition arrangements: whether an operator "
     "certified by China's customs gets reciprocal benefits trading with a place on a day "
     "(check), whether China recognises a foreign AEO (check_foreign), an arrangement in full, "
-    "the running totals, and AEO codes. Days are YYYY-MM-DD; left out, today. Each answer "
-    "says why, cites its sources, and its verdict tells 'probably' from 'yes'."
+    "the running totals, AEO codes, the measures at home, and whether any administration's "
+    "AEO is recognised by another (world_check, world_recognisers). Days are YYYY-MM-DD; "
+    "left out, today. Each answer says why, cites its sources, and its verdict tells "
+    "'probably' from 'yes'."
 )
 
 
@@ -88,6 +90,21 @@ def create_server(registry: Registry | None = None) -> MCPServer:
         """An AEO code taken apart and validated (the issuing place, enterprise number,
         arrangement); with on, the place must be covered that day."""
         return ask("validate_code", code=code, on=on)
+
+    @server.tool()
+    def world_check(
+        holder: str, place: str, on: date | None = None, role: Role = Role.EXPORTER
+    ) -> dict[str, Any]:
+        """Is an AEO of any customs administration recognised trading with a place on a day?
+        holder: an administration (KR, EU, Japan) or a tier of its programme (EU/AEOS).
+        Recognition is not transitive; the verdict tells 'probably' from 'yes'."""
+        return ask("world_check", holder=holder, place=place, on=on, role=role)
+
+    @server.tool()
+    def world_recognisers(holder: str, on: date | None = None) -> dict[str, Any]:
+        """Which administrations recognise an AEO of a holder (an administration or a tier
+        such as EU/AEOS) on a day, and why or why not."""
+        return ask("world_recognisers", holder=holder, on=on)
 
     return server
 
