@@ -400,3 +400,12 @@ def test_queries_are_read_as_starlette_reads_them(query: str) -> None:
     from aeo_mra._render import query_params
 
     assert query_params(query.encode()) == dict(QueryParams(query))
+
+
+def test_world_questions_need_the_bundled_china_data() -> None:
+    shapes = Path(__file__).parent / "data" / "shapes.toml"
+    for server in serve(create_app(aeo_mra.load(shapes))):
+        status, _, problem = server.ask("/v1/world/check?holder=EU&place=JP")
+        assert (status, problem["type"]) == (404, "urn:aeo-mra:problem:world-unavailable")
+        assert "problems in the dataset" not in problem["detail"]
+        assert server.ask("/v1/check?place=DE&on=2020-01-01")[0] == 200

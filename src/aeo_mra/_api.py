@@ -9,6 +9,7 @@ what is valid. The OpenAPI document is generated from the same table.
 from __future__ import annotations
 
 import enum
+import functools
 import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
@@ -21,6 +22,7 @@ from ._dates import day_or_today
 from ._jsonschema import DIALECT, json_schema, shapes
 from ._plain import to_dict
 from .errors import (
+    DataError,
     DomesticPlaceError,
     Error,
     MissingDateError,
@@ -340,12 +342,35 @@ def _check_many(r: Registry, v: Mapping[str, Any]) -> JSON:
     return {**_data(r), "answers": rows}
 
 
+def _world(r: Registry) -> world.World:
+    """The world graph joined to ``r``; a 404 problem if the world data does not join it."""
+    graph = _joined(r)
+    if graph is None:
+        raise Problem(
+            404,
+            "world-unavailable",
+            "World data unavailable",
+            "the world data joins the bundled China dataset, not the one this server answers "
+            "from: the world questions are not answered here",
+        )
+    return graph
+
+
+@functools.cache
+def _joined(r: Registry) -> world.World | None:
+    """The world graph joined to ``r``, or ``None`` if the world data does not join it."""
+    try:
+        return world._of(r)
+    except DataError:
+        return None
+
+
 def _world_check(r: Registry, v: Mapping[str, Any]) -> JSON:
-    return to_dict(world._of(r).check(v["holder"], v["place"], v["on"], role=_role(v)))
+    return to_dict(_world(r).check(v["holder"], v["place"], v["on"], role=_role(v)))
 
 
 def _world_partners(r: Registry, v: Mapping[str, Any]) -> JSON:
-    graph, day = world._of(r), day_or_today(v["on"])
+    graph, day = _world(r), day_or_today(v["on"])
     own = graph.administration(v["administration"])
     return {
         "administration": own.id,
@@ -357,12 +382,12 @@ def _world_partners(r: Registry, v: Mapping[str, Any]) -> JSON:
 
 
 def _world_summary(r: Registry, v: Mapping[str, Any]) -> JSON:
-    graph = world._of(r)
+    graph = _world(r)
     return {**to_dict(graph.summary(v["administration"], v["on"])), **_data(graph)}
 
 
 def _world_recognisers(r: Registry, v: Mapping[str, Any]) -> JSON:
-    graph, day = world._of(r), day_or_today(v["on"])
+    graph, day = _world(r), day_or_today(v["on"])
     found = graph.recognisers(v["holder"], day)
     return {
         "holder": v["holder"],
