@@ -260,10 +260,11 @@ def _add_dated(parser: argparse.ArgumentParser) -> None:
 
 def _list(args: argparse.Namespace) -> int:
     day = args.on or date.today()
-    found = aeo_mra.arrangements(day, basis=args.basis)
     if args.json:
         _answer_json("arrangements", on=day, basis=args.basis)
-    elif not found:
+        return EXIT_YES
+    found = aeo_mra.arrangements(day, basis=args.basis)
+    if not found:
         _say(f"No arrangements {args.basis.value} by {day}.")
     else:
         header = ("ID", "PARTNER", "SIGNED", "IMPLEMENTED", "SCOPE", "TERRITORIES")
