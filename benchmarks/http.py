@@ -13,8 +13,9 @@ ratio is taken on it.
 Each cell is the run with the least server CPU per request, of ROUNDS interleaved runs.
 The ``/v1/check`` questions are 400 realistic ones, each asked many times; a second
 ``/v1/check`` row asks a new question every time, so the server's rendered answers never
-help: 12 places on 1,000 consecutive days, so most days fall in a span (between two days on
-which the data can change an answer) already decided and rendered for another day.
+help: 12 places on 200 consecutive days, each question coming back only after 2,400 others;
+most days fall in a span (between two days on which the data can change an answer)
+already decided and rendered for another day.
 """
 
 from __future__ import annotations
