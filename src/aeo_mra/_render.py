@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import bisect
 import json
-from collections.abc import Callable
-from datetime import date
 from typing import Any
 from urllib.parse import unquote_plus
 
@@ -72,7 +70,7 @@ class DatedAnswers:
 
     def __init__(self) -> None:
         self._parts: dict[tuple[object, ...], tuple[Eligibility, tuple[bytes, ...]]] = {}
-        self._spans: dict[tuple[object, ...], tuple[Maker, tuple[bytes, ...]]] = {}
+        self._spans: dict[tuple[object, ...], tuple[Eligibility, tuple[bytes, ...]]] = {}
 
     def check(self, registry: Registry, endpoint: Endpoint, values: dict[str, Any]) -> bytes:
         """``/v1/check``'s answer: decided once per span, as `check_many` does, and made for
@@ -87,10 +85,10 @@ class DatedAnswers:
             answer = endpoint.answer_to(registry, values)
             if len(self._spans) >= _DATED_KEPT:
                 self._spans.clear()
-            self._spans[key] = (_decide.for_days(registry.dataset, answer), _split(answer))
+            self._spans[key] = (answer, _split(answer))
             return self.render(answer)
-        make, parts = found
-        return _join(parts, make(day))
+        first, parts = found
+        return _join(parts, next(_decide.for_days(registry.dataset, first, (day,))))
 
     def render(self, answer: Eligibility) -> bytes:
         """The answer as Starlette's JSONResponse of ``to_dict(answer)`` would write it."""
@@ -108,9 +106,6 @@ class DatedAnswers:
                 self._parts.clear()
             found = self._parts[key] = (answer, _split(answer))
         return _join(found[1], answer)
-
-
-Maker = Callable[[date], Eligibility]
 
 
 def _split(answer: Eligibility) -> tuple[bytes, ...]:
