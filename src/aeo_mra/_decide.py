@@ -6,11 +6,8 @@ they mean for one place, day, role and tier, and build the answer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
-from itertools import repeat
-
-import attrs
 
 from ._eligibility import Eligibility, Reason, Verdict
 from .errors import TierNotInForceError, UnknownPartnerTierError, _quoted
@@ -237,15 +234,9 @@ def _unreviewed(dataset: Dataset, day: date) -> str:
     )
 
 
-def for_days(dataset: Dataset, answer: Eligibility, days: Sequence[date]) -> Iterator[Eligibility]:
+def for_days(dataset: Dataset, answer: Eligibility, days: Sequence[date]) -> list[Eligibility]:
     """``answer`` for each of ``days``, days between the same two change days as its own."""
-    fields: list[Iterable[object]] = [repeat(v) for v in attrs.astuple(answer, recurse=False)]
-    fields[_ON] = days
     if answer.on > dataset.reviewed:  # after the review, the last caveat names the day
         kept = answer.caveats[:-1]
-        fields[_CAVEATS] = [(*kept, _unreviewed(dataset, day)) for day in days]
-    return map(Eligibility, *fields)
-
-
-_NAMES = [field.name for field in attrs.fields(Eligibility)]
-_ON, _CAVEATS = _NAMES.index("on"), _NAMES.index("caveats")
+        return answer._on_days(days, [(*kept, _unreviewed(dataset, day)) for day in days])
+    return answer._on_days(days)

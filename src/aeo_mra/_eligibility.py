@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import enum
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from itertools import repeat
 
 import attrs
 
@@ -131,3 +134,30 @@ class Eligibility:
         from ._explain import explain
 
         return explain(self)
+
+    def _on_days(
+        self, days: Sequence[date], caveats: Iterable[tuple[str, ...]] | None = None
+    ) -> list[Eligibility]:
+        """This answer for each of ``days``, with ``caveats`` (one per day) if given.
+
+        The copies are filled slot by slot, each slot for all of them in one pass, instead
+        of through ``__init__``: millions of answers for many days are made this way, and
+        they hold the same values ``__init__`` would store, so they are equal, hash, pickle
+        and print alike.
+        """
+        copies = list(map(object.__new__, repeat(type(self), len(days))))
+        for name, fill in _SLOTS:
+            if name == "on":
+                values: Iterable[object] = days
+            elif name == "caveats" and caveats is not None:
+                values = caveats
+            else:
+                values = repeat(getattr(self, name))
+            deque(map(fill, copies, values), maxlen=0)
+        return copies
+
+
+_SLOTS: list[tuple[str, Callable[[Eligibility, object], None]]] = [
+    (field.name, Eligibility.__dict__[field.name].__set__) for field in attrs.fields(Eligibility)
+]
+"""Each field of an `Eligibility`, and what stores it in an answer's slot."""

@@ -88,7 +88,7 @@ class DatedAnswers:
             self._spans[key] = (answer, _split(answer))
             return self.render(answer)
         first, parts = found
-        return _join(parts, next(_decide.for_days(registry.dataset, first, (day,))))
+        return _join(parts, _decide.for_days(registry.dataset, first, (day,))[0])
 
     def render(self, answer: Eligibility) -> bytes:
         """The answer as Starlette's JSONResponse of ``to_dict(answer)`` would write it."""
