@@ -20,6 +20,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 import timeit
 import tracemalloc
 from datetime import UTC, date, datetime, timedelta
@@ -94,9 +95,9 @@ def lookups() -> list[Row]:
 
 def bulk() -> list[Row]:
     places = ["DE", "FR", "US", "JP", "GB", "KR", "BR", "HK", "ZA", "Germany"] * 500_000
-    rate = rows_per_second(places, DAY)
+    rate, rate_cpu = rows_per_second(places, DAY)
     days = [DAY, date(2021, 1, 1), date(2024, 6, 30), date(2015, 1, 1)] * 1_250_000
-    per_row = rows_per_second(places, days)
+    per_row, per_row_cpu = rows_per_second(places, days)
     # Every place, each row on a random day of 2012–2027: about 1.4 M distinct pairs.
     chance = random.Random(17)
     codes = sorted(code for code in iso_territories() if code != "CN")
@@ -104,13 +105,14 @@ def bulk() -> list[Row]:
     many = [chance.choice(codes) for _ in range(5_000_000)]
     spread = [first + timedelta(days=chance.randrange(span + 1)) for _ in range(5_000_000)]
     distinct = len(set(zip(many, spread, strict=True)))
-    high = rows_per_second(many, spread)
-    return [(f"check_many, 5M rows, 10 distinct ({rate / 1e6:.1f} M rows/s)",
-             rate / 5e6, "5 M rows/s", "≥ 1"),
-            (f"check_many, 5M rows, per-row dates, 20 distinct ({per_row / 1e6:.1f} M rows/s)",
-             per_row / 5e6, "5 M rows/s", "≥ 1"),
+    high, high_cpu = rows_per_second(many, spread)
+    return [(f"check_many, 5M rows, 10 distinct ({rate / 1e6:.1f} M rows/s; CPU "
+             f"{rate_cpu / 1e6:.1f})", rate / 5e6, "5 M rows/s", "≥ 1"),
+            (f"check_many, 5M rows, per-row dates, 20 distinct ({per_row / 1e6:.1f} M rows/s; "
+             f"CPU {per_row_cpu / 1e6:.1f})", per_row / 5e6, "5 M rows/s", "≥ 1"),
             (f"check_many, 5M rows, per-row random days 2012–2027, {distinct / 1e6:.2f} M "
-             f"distinct ({high / 1e6:.1f} M rows/s)", high / 2e6, "2 M rows/s", "≥ 1")]  # fmt: skip
+             f"distinct ({high / 1e6:.1f} M rows/s; CPU {high_cpu / 1e6:.1f})", high / 2e6,
+             "2 M rows/s", "≥ 1")]  # fmt: skip
 
 
 def frame_rows() -> tuple[list[str], list[date]]:
@@ -162,13 +164,15 @@ def frames() -> list[Row]:
     return out
 
 
-def rows_per_second(places: list[str], on: date | list[date]) -> float:
-    """Rows a fresh registry answers per second in one `check_many` call."""
+def rows_per_second(places: list[str], on: date | list[date]) -> tuple[float, float]:
+    """Rows a fresh registry answers per second in one `check_many` call (the list it
+    returns freed too), by the clock and by this process's CPU time."""
     registry = aeo_mra.Registry.bundled()
     registry.check("DE")  # the data loaded, as in a long-running process
-    started = timeit.default_timer()
+    started, used = timeit.default_timer(), time.process_time()
     registry.check_many(places, on=on)
-    return len(places) / (timeit.default_timer() - started)
+    clock, cpu = timeit.default_timer() - started, time.process_time() - used
+    return len(places) / clock, len(places) / cpu
 
 
 RUNS = 21
