@@ -8,7 +8,8 @@ from datetime import date
 from aeo_mra import Registry, Tier
 from aeo_mra.home import InForce, MeasureInstrument, Measures
 
-from .markdown import escape, link, table
+from .markdown import escape, table
+from .tables import catalogue_table
 
 
 def _book(registry: Registry) -> Measures:
@@ -128,11 +129,4 @@ def aeo_counts(registry: Registry) -> str:
 
 def measure_sources(registry: Registry) -> str:
     """Every source of the measures file, with its links."""
-    rows = []
-    for source_id, source in sorted(_book(registry).data.sources.items()):
-        links = " ".join(link(f"[{n}]", url) for n, url in enumerate(source.urls, 1))
-        title = f'<span id="{source_id}"></span>**{source_id}**: {escape(source.title)}'
-        if source.note:
-            title += f"<br><small>{escape(source.note)}</small>"
-        rows.append([title, source.kind.value, links])
-    return table(["Source", "Kind", "Links"], rows)
+    return catalogue_table(_book(registry).data.sources)

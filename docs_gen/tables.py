@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -235,13 +235,32 @@ def sources_table(registry: Registry) -> str:
         cite(period.sources, "[tiers](../concepts.md#chinas-tiers-over-time)")
     rows = []
     for source_id, source in sorted(dataset.sources.items()):
-        links = " ".join(link(f"[{n}]", url) for n, url in enumerate(source.urls, 1))
-        title = f'<span id="{source_id}"></span>**{source_id}**: {escape(source.title)}'
-        if source.note:
-            title += f"<br><small>{escape(source.note)}</small>"
-        title += f"<br><small>{source.kind.value}; read at {links}</small>"
+        title = _source_title(source_id, source)
+        title += f"<br><small>{source.kind.value}; read at {_source_links(source)}</small>"
         rows.append([title, ", ".join(cited.get(source_id, [])) or "—"])
     return table(["Source", "Cited by"], rows)
+
+
+def catalogue_table(sources: Mapping[str, Source]) -> str:
+    """A data file's own sources by id, each with its kind and links."""
+    rows = [
+        [_source_title(source_id, source), source.kind.value, _source_links(source)]
+        for source_id, source in sorted(sources.items())
+    ]
+    return table(["Source", "Kind", "Links"], rows)
+
+
+def _source_title(source_id: str, source: Source) -> str:
+    """A source's cell: its anchor, id, title and note."""
+    title = f'<span id="{source_id}"></span>**{source_id}**: {escape(source.title)}'
+    if source.note:
+        title += f"<br><small>{escape(source.note)}</small>"
+    return title
+
+
+def _source_links(source: Source) -> str:
+    """A source's addresses, numbered."""
+    return " ".join(link(f"[{n}]", url) for n, url in enumerate(source.urls, 1))
 
 
 def _value(value: object) -> str:

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from aeo_mra import Registry, Source
 from aeo_mra.world import Bilateral, Plurilateral, PlurilateralMember, World, bundled
 
-from .markdown import escape, link, table
-from .tables import _marked
+from .markdown import escape, table
+from .tables import _marked, catalogue_table
 
 
 def _graph(registry: Registry) -> World:
@@ -107,12 +107,4 @@ def _member(member: PlurilateralMember) -> str:
 
 def world_sources_table(registry: Registry) -> str:
     """The world data's own sources (China's are on the sources page)."""
-    graph = _graph(registry)
-    rows = []
-    for source_id, source in sorted(graph.data.sources.items()):
-        links = " ".join(link(f"[{n}]", url) for n, url in enumerate(source.urls, 1))
-        title = f'<span id="{source_id}"></span>**{source_id}**: {escape(source.title)}'
-        if source.note:
-            title += f"<br><small>{escape(source.note)}</small>"
-        rows.append([title, source.kind.value, links])
-    return table(["Source", "Kind", "Read at"], rows)
+    return catalogue_table(_graph(registry).data.sources)
