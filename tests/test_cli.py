@@ -251,6 +251,17 @@ def test_help_succeeds(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--tier" in out
 
 
+def test_help_fits_the_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = {}
+    for columns in (64, 120):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        lines[columns] = call(capsys, "check", "--help")[1].splitlines()
+        assert max(map(len, lines[columns])) <= columns - 2
+    assert len(lines[120]) < len(lines[64])
+
+
 def test_list_before_the_first_arrangement(capsys: pytest.CaptureFixture[str]) -> None:
     assert not aeo_mra.arrangements(date(2000, 1, 1))
     status, out, _ = call(capsys, "list", "--on", "2000-01-01")
