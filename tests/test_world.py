@@ -462,6 +462,11 @@ PLURAL_2019 = (
     " for recognising the parties' AEO programmes, the East African Community's regional AEO"
     " programme and the Central American arrangement, dated only as signed by April 2022"
 )
+NITTSU_2016 = (
+    "the data counts 45 bilateral arrangements by the end of August 2016, 44 until Hong Kong–Japan"
+    " (2016-08-23), which the glossary itself names among Japan's; which one its 44 leaves out is"
+    " not known"
+)
 JP_2011 = "KCS's five for Japan leaves out Japan–Singapore, signed in the same Council days"
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
 HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australia of 2017-07-06"
@@ -622,6 +627,7 @@ TABLE = [
     # among its 49 is not known.
     ("2017-06-21", None, "bilateral", 49, "wco-news-2017", ""),
     ("2018-06-20", None, "bilateral", 56, "wco-news-2018", WCO_2018),
+    ("2016-08-31", None, "bilateral", 44, "nittsu-aeo-2016", NITTSU_2016),
 ]
 # fmt: on
 
