@@ -462,6 +462,12 @@ PLURAL_2019 = (
     " for recognising the parties' AEO programmes, the East African Community's regional AEO"
     " programme and the Central American arrangement, dated only as signed by April 2022"
 )
+WCO_2017_08 = (
+    "the data counts 54 bilateral arrangements signed by the CTPAT conference of 29–31 August"
+    " 2017, against the 46 the WCO gave there (it gave 49 in its own June 2017 count, which the"
+    " data reaches); the data counted 46 from Brazil–Uruguay (2016-12-13) to 2016-12-26; which"
+    " arrangements the WCO's 46 leaves out is not known"
+)
 NITTSU_2016 = (
     "the data counts 45 bilateral arrangements by the end of August 2016, 44 until Hong Kong–Japan"
     " (2016-08-23), which the glossary itself names among Japan's; which one its 44 leaves out is"
@@ -626,6 +632,7 @@ TABLE = [
     # Reached with Korea–Thailand (2016-12-27); whether the WCO counted Agadir's plurilateral
     # among its 49 is not known.
     ("2017-06-21", None, "bilateral", 49, "wco-news-2017", ""),
+    ("2017-08-31", None, "bilateral", 46, "wco-ctpat-2017", WCO_2017_08),
     ("2018-06-20", None, "bilateral", 56, "wco-news-2018", WCO_2018),
     ("2016-08-31", None, "bilateral", 44, "nittsu-aeo-2016", NITTSU_2016),
 ]
