@@ -558,6 +558,12 @@ TABLE = [
     ("2023-01-01", "BR", "plurilateral", 2, "tradeworks-br", ""),
     ("2019-09-30", "CN", "bilateral", 13, "newsis-2019-mn", CN_2019),
     # the Americas
+    # the United States: CBP's running counts, as its officials and the trade press gave them
+    ("2008-08-21", "US", "bilateral", 3, "cd-2008", ""),
+    ("2010-06-23", "US", "bilateral", 4, "ctpat-blog-2010", ""),
+    ("2014-10-17", "US", "bilateral", 9, "mohawk-2014", ""),
+    ("2015-12-08", "US", "bilateral", 11, "cbp-do-2015", ""),
+    ("2015-12-10", "US", "bilateral", 11, "strtrade-2015-do", ""),
     ("2022-06-23", "CA", "bilateral", 10, "cba-2022", ""),
     ("2016-05-11", "MX", "bilateral", 3, "mexico-now-2016", ""),
     ("2018-03-14", "UY", "bilateral", 3, "uy-pe-2018", ""),
