@@ -561,6 +561,7 @@ TABLE = [
     # the United States: CBP's running counts, as its officials and the trade press gave them
     ("2008-08-21", "US", "bilateral", 3, "cd-2008", ""),
     ("2010-06-23", "US", "bilateral", 4, "ctpat-blog-2010", ""),
+    ("2013-02-08", "US", "bilateral", 7, "cbp-eu-2013", ""),
     ("2014-10-17", "US", "bilateral", 9, "mohawk-2014", ""),
     ("2015-12-08", "US", "bilateral", 11, "cbp-do-2015", ""),
     ("2015-12-10", "US", "bilateral", 11, "strtrade-2015-do", ""),
