@@ -460,7 +460,7 @@ PLURAL_2019 = (
     " and the end of 2019; the WCO's others are not identified (the Compendium's text was not"
     " seen): candidates are CEFTA's Additional Protocol 5, in force from April 2018, which provides"
     " for recognising the parties' AEO programmes, the East African Community's regional AEO"
-    " programme and the Central American arrangement, dated only as signed by April 2022"
+    " programme and the Central American arrangement, signed between 2017 and April 2022"
 )
 WCO_2017_08 = (
     "the data counts 54 bilateral arrangements signed by the CTPAT conference of 29–31 August"
