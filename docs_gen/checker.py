@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 import pycountry
@@ -262,7 +263,7 @@ def checker_data(registry: Registry) -> dict[str, Any]:
         territory = registry.resolve(code)
         china = {
             f"{role.value}/{tier.name if tier else ''}": export.series(
-                lambda day, c=code, r=role, t=tier: registry.check(c, on=day, role=r, tier=t)
+                partial(registry.check, code, role=role, tier=tier)
             )
             for role in Role
             for tier in china_tiers
@@ -270,7 +271,7 @@ def checker_data(registry: Registry) -> dict[str, Any]:
         tiers = partner_tiers(registry, code) or [("", "any tier")]
         foreign = {
             f"{role.value}/{tier}": export.series(
-                lambda day, c=code, r=role, t=tier: _foreign(registry, c, t, day, r)
+                partial(_foreign, registry, code, tier, role=role)
             )
             for role in Role
             for tier, _ in tiers

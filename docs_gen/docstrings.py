@@ -48,7 +48,7 @@ class Docstrings(griffe.Extension):
 def _walk(obj: griffe.Object) -> Iterable[griffe.Object]:
     yield obj
     for member in obj.members.values():
-        if not member.is_alias and member.name != "__init__":
+        if not isinstance(member, griffe.Alias) and member.name != "__init__":
             yield from _walk(member)
 
 
@@ -112,7 +112,7 @@ _TUPLE_OF = re.compile(r"(?:Sequence|Iterable)\[(.+)\]")
 def _type_attributes(cls: griffe.Object) -> None:
     """Give the documented attributes set from ``__init__``'s arguments their types."""
     init = cls.members.get("__init__")
-    if init is None or not init.is_function or cls.docstring is None:
+    if not isinstance(init, griffe.Function) or cls.docstring is None:
         return
     params = {p.name: p.annotation for p in init.parameters if p.annotation is not None}
     for section in cls.docstring.parsed:

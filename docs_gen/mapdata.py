@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, partial
 from typing import Any, TypeVar
 
 from aeo_mra import Instrument
@@ -51,9 +51,11 @@ def days(graph: World) -> list[date]:
     """The first day of the replay and every later day the map can change on."""
     found = set(boundaries(graph.china)) | {graph.reviewed + timedelta(days=1)}
     for arrangement in _arrangements(graph):
-        found.update(s.when.value.latest for s in arrangement.steps if s.when.value.latest)
+        found.update(day for s in arrangement.steps if (day := s.when.value.latest))
         if isinstance(arrangement, Plurilateral):
-            found.update(m.live.value.latest for m in arrangement.members if m.live)
+            found.update(
+                day for m in arrangement.members if m.live and (day := m.live.value.latest)
+            )
     for administration in graph.administrations.values():
         if administration.coverage.through is not None:
             found.add(administration.coverage.through + timedelta(days=1))
@@ -125,7 +127,7 @@ def administration_at(graph: World, code: str, day: date) -> str | None:
 
 def places(graph: World) -> list[str]:
     """Every place an administration clears goods at on some day, in code order."""
-    codes = set()
+    codes: set[str] = set()
     for administration in graph.administrations.values():
         if administration.members:
             codes.update(m.territory for m in administration.members)
@@ -145,7 +147,7 @@ def map_data(graph: World) -> dict[str, Any]:
         "days": [d.isoformat() for d in starts],
         "statuses": NAMES,
         "administrations": administrations,
-        "places": {c: intervals(starts, lambda d, c=c: administration_at(graph, c, d))
+        "places": {c: intervals(starts, partial(administration_at, graph, c))
                    for c in places(graph)},
     }  # fmt: skip
 
@@ -155,12 +157,13 @@ def _administration(graph: World, ident: str, starts: list[date]) -> dict[str, A
     administration = graph.administrations[ident]
     on = cache(lambda day: statuses(graph, ident, day))
     others = sorted({other for day in starts for other in on(day)})
+
+    def status(other: str, day: date) -> int:
+        return NAMES.index(on(day).get(other, "none"))
+
     return {
         "name": administration.name,
-        "partners": {
-            other: intervals(starts, lambda d, o=other: NAMES.index(on(d).get(o, "none")))
-            for other in others
-        },
+        "partners": {other: intervals(starts, partial(status, other)) for other in others},
         "complete": intervals(
             starts, lambda d: administration.coverage.complete_on(d, graph.reviewed)
         ),

@@ -68,8 +68,8 @@ def measures_matrix(registry: Registry) -> str:
     for concept in book.data.concepts.values():
         row = [escape(concept.name)]
         for index in range(len(columns)):
-            found = cells.get((concept.id, index), {})
-            text = ", ".join(escape(k) + ("" if ok else " ⁽?⁾") for k, ok in found.items())
+            labels = cells.get((concept.id, index), {})
+            text = ", ".join(escape(k) + ("" if ok else " ⁽?⁾") for k, ok in labels.items())
             row.append(text or ("?" if unknown[index] else "—"))
         rows.append(row)
     header = ["Measure"] + [
