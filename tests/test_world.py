@@ -576,6 +576,7 @@ TABLE = [
     ("2021-09-01", "CH", "bilateral", 4, "ch-gb-2021-force", ""),
     ("2021-04-16", "CH", "bilateral", 4, "ch-gb-2021", CH_GB),
     ("2014-06-27", "IL", "bilateral", 2, "cbp-il-2014", ""),
+    ("2019-06-26", "IL", "bilateral", 7, "il-hk-2019-chamber", ""),
     ("2025-01-16", "UZ", "bilateral", 3, "trend-uz-2025", ""),
     ("2022-09-14", "EU", "bilateral", 6, "radiochisinau-2022", EU_AD),
     # HMRC's letter is of 2019; the data's count is the same all that year
