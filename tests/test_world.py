@@ -496,6 +496,10 @@ TR_GB = (
     "the association's 'only with South Korea' leaves out the UK agreement it reports signed at"
     " the JETCO of 2026-01-08, presumably because it is not yet in force"
 )
+RU_IR = (
+    "the customs service's four (China, India, Uzbekistan, Tajikistan) leave out Iran's"
+    " intergovernmental agreement of 2023-05-17, which the data counts"
+)
 SV_DO = (
     "the minister's three arrangements are read as the Central American one and two bilateral,"
     " Ecuador's and the Dominican Republic's; El Salvador–Dominican Republic is not dated"
@@ -584,6 +588,7 @@ TABLE = [
     ("2014-06-27", "IL", "bilateral", 2, "cbp-il-2014", ""),
     ("2019-06-26", "IL", "bilateral", 7, "il-hk-2019-chamber", ""),
     ("2025-01-16", "UZ", "bilateral", 3, "trend-uz-2025", ""),
+    ("2024-11-07", "RU", "bilateral", 4, "ru-fcs-2024-11", RU_IR),
     ("2022-09-14", "EU", "bilateral", 6, "radiochisinau-2022", EU_AD),
     # HMRC's letter is of 2019; the data's count is the same all that year
     ("2019-12-31", "EU", "bilateral", 6, "hmrc-2019-eu", ""),
