@@ -80,6 +80,18 @@ def _on(text: str) -> date:
         ("UNION", "MN", "2026-03-01", Verdict.NO, WorldReason.NOT_YET_LIVE),
         ("UNION", "MN", "2026-07-01", Verdict.YES, WorldReason.RECOGNISED),
         ("MN", "KR", "2026-07-01", Verdict.UNKNOWN, WorldReason.NOT_A_PARTNER),
+        # a member opens to another later than both went live, and only that way round
+        ("ID", "TH", "2024-09-01", Verdict.NO, WorldReason.NOT_YET_LIVE),
+        ("ID", "TH", "2024-10-10", Verdict.NO, WorldReason.NOT_YET_OPEN),
+        ("TH", "ID", "2024-10-10", Verdict.YES, WorldReason.RECOGNISED),
+        ("ID", "TH", "2024-10-17", Verdict.YES, WorldReason.RECOGNISED),
+        ("ID", "MY", "2024-10-15", Verdict.UNKNOWN, WorldReason.NOT_YET_OPEN),
+        ("ID", "MY", "2024-11-01", Verdict.YES, WorldReason.RECOGNISED),
+        # a plurilateral's recognised tiers, as a bilateral's: a tier left out once signed
+        ("TH/T1", "MY", "2024-01-01", Verdict.NO, WorldReason.TIER_NOT_RECOGNISED),
+        ("TH/T2", "MY", "2024-01-01", Verdict.NO, WorldReason.NOT_YET_LIVE),
+        ("TH/T2", "MY", "2025-01-01", Verdict.YES, WorldReason.RECOGNISED),
+        ("MY/M1", "TH", "2025-01-01", Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN),
     ],
 )
 def test_check(
@@ -97,6 +109,13 @@ def test_check(
         ("KR/A", "JP", "2011-05-15", "may not yet have been signed"),
         ("KR/A", "JP", "2011-08-01", "was signed but not yet implemented"),
         ("JP", "KR", "2012-03-01", "was signed, but may not yet have been implemented"),
+        (
+            "ID",
+            "MY",
+            "2024-10-15",
+            "may not yet have been opened by Malaysia to AEOs of Indonesia, which happened"
+            " between 2024-10-01 and 2024-10-31",
+        ),
     ],
 )
 def test_a_day_inside_a_dates_bounds_is_explained_as_uncertain(
@@ -120,6 +139,34 @@ def test_a_holder_without_a_tier_is_told_which_tiers_count(test_world: World) ->
     answer = test_world.check("UNION", "US", on=_on("2013-01-01"))
     assert answer.recognised
     assert any("AEOS, AEOF" in caveat for caveat in answer.caveats)
+
+
+def test_a_member_opened_later_to_another_is_not_yet_recognised_there(
+    test_world: World,
+) -> None:
+    # Both are live from 2024-10-01; Thailand opens to Indonesia's AEOs on 2024-10-17.
+    closed = test_world.check("ID", "TH", on=_on("2024-10-10"))
+    assert closed.arrangement is not None
+    assert closed.arrangement.id == "OPENS"
+    assert "was opened by Thailand to AEOs of Indonesia only on 2024-10-17" in closed.explain()
+    assert "w-news" in [s.id for s in closed.sources]
+    opened = test_world.check("ID", "TH", on=_on("2024-10-17"))
+    assert "w-news" in [s.id for s in opened.sources]
+
+    def implemented(on: str) -> dict[str, bool]:
+        return {p.administration.id: p.implemented for p in test_world.partners("TH", on=_on(on))}
+
+    assert implemented("2024-10-10") == {"ID": False, "MY": True}
+    assert implemented("2024-10-17") == {"ID": True, "MY": True}
+
+
+def test_a_plurilateral_names_the_tiers_its_members_recognise(test_world: World) -> None:
+    answer = test_world.check("TH", "MY", on=_on("2025-01-01"))
+    assert answer.recognised
+    assert any("T2" in caveat for caveat in answer.caveats)
+    found = {r.administration.id: r for r in test_world.recognisers("TH/T1", on=_on("2025-01-01"))}
+    assert found["MY"].reason is WorldReason.TIER_NOT_RECOGNISED
+    assert found["ID"].reason is WorldReason.TIER_NOT_RECOGNISED
 
 
 def test_importers_need_the_partner_to_facilitate_its_exports(test_world: World) -> None:
@@ -321,6 +368,37 @@ def test_bad_data_is_a_data_error(china: Registry, tmp_path: Path, edit: str, pr
     assert raised.value.problems
 
 
+# fmt: off
+BAD_PLURILATERALS = [
+    ('recogniser = "TH", holder = "ID"', 'recogniser = "TH", holder = "US"',
+     "plurilateral OPENS.openings TH: 'US': the arrangement does not recognise between them"),
+    ('recogniser = "TH", holder = "ID"', 'recogniser = "TH", holder = "TH"',
+     "plurilateral OPENS.openings TH: 'TH': the arrangement does not recognise between them"),
+    ('recogniser = "MY", holder = "ID"', 'recogniser = "TH", holder = "ID"',
+     "plurilateral OPENS.openings TH to ID: listed twice"),
+    ('recogniser = "TH", holder = "ID", date', 'recogniser = "TH", date',
+     "plurilateral OPENS.openings: missing field 'holder'"),
+    ('recognised = [{ side = "TH"', 'recognised = [{ side = "US"',
+     "plurilateral OPENS.recognised: 'US' is not a party: one of TH, ID, MY"),
+    ('tiers = ["T2"], confidence', 'tiers = ["T2"], sure = true, confidence',
+     "plurilateral OPENS.recognised TH: unknown field 'sure'"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("edit", "problem", "message"), BAD_PLURILATERALS)
+def test_bad_tiers_and_openings_name_the_record_and_field(
+    china: Registry, tmp_path: Path, edit: str, problem: str, message: str
+) -> None:
+    text = (DATA / "world.toml").read_text(encoding="utf-8")
+    assert edit in text
+    bad = tmp_path / "world.toml"
+    bad.write_text(text.replace(edit, problem, 1), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        world.load(bad, china)
+    assert any(message in problem for problem in raised.value.problems), raised.value.problems
+
+
 # -- the bundled data ------------------------------------------------------------------------
 
 
@@ -340,11 +418,11 @@ def test_every_edge_joins_two_administrations_and_cites_sources(bundled: World) 
 
 
 def test_every_recognised_tier_is_a_tier_of_that_side_s_programme(bundled: World) -> None:
-    for bilateral in bundled.bilaterals:
-        for side, recognised in bilateral.recognised.items():
+    for arrangement in (*bundled.bilaterals, *bundled.plurilaterals):
+        for side, recognised in arrangement.recognised.items():
             codes = {t.code for t in bundled.administrations[side].tiers}
-            assert recognised.value, (bilateral.id, side)
-            assert set(recognised.value) <= codes, (bilateral.id, side, codes)
+            assert recognised.value, (arrangement.id, side)
+            assert set(recognised.value) <= codes, (arrangement.id, side, codes)
 
 
 def test_china_s_arrangements_are_only_in_the_china_data(bundled: World) -> None:

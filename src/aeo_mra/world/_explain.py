@@ -67,6 +67,8 @@ def _why(answer: Recognition) -> str:
     }
     if answer.verdict.name == "UNKNOWN":  # a date's bounds straddle the day
         words |= _MAYBE
+    if reason is WorldReason.NOT_YET_OPEN:
+        words[reason] = _not_yet_open(answer, there)
     verb = "is not recognised" if answer.verdict.name == "NO" else "is not known to be recognised"
     return f"{verb} by {there}: the {name} {words[reason]}{_dates(arrangement)}"
 
@@ -77,6 +79,19 @@ _MAYBE = {
     WorldReason.SIGNED_NOT_IMPLEMENTED: "was signed, but may not yet have been implemented",
     WorldReason.NOT_YET_LIVE: "may not yet have gone live for both",
 }
+
+
+def _not_yet_open(answer: Recognition, there: str) -> str:
+    """The recogniser opened to the holder's AEOs by a notice of its own, after the day."""
+    arrangement, other = answer.arrangement, answer.administration
+    assert isinstance(arrangement, Plurilateral)
+    assert other is not None
+    opening = arrangement.opening(other.id, answer.holder.id)
+    assert opening is not None
+    holders, when = f"AEOs of {_the(answer.holder.name)}", opening.value.phrase
+    if answer.verdict.name == "UNKNOWN":
+        return f"may not yet have been opened by {there} to {holders}, which happened {when}"
+    return f"was opened by {there} to {holders} only {when}"
 
 
 def _listed(names: list[str]) -> str:

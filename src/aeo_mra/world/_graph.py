@@ -293,7 +293,10 @@ class World:
         for arrangement, other in self._arrangements_of(own.id):
             if _signed(arrangement, day) and not _ended(arrangement, day):
                 partner = self.administrations[other]
-                found.append(Partner(partner, arrangement, _live(arrangement, own.id, other, day)))
+                both = _live(arrangement, own.id, other, day) and _live(
+                    arrangement, other, own.id, day
+                )
+                found.append(Partner(partner, arrangement, both))
         return tuple(found)
 
     def summary(self, administration: str | None = None, on: date | None = None) -> WorldSummary:
@@ -417,10 +420,12 @@ def _implemented(arrangement: Bilateral | Plurilateral, day: date) -> bool:
     return implemented is not None and implemented.value.known_by(day)
 
 
-def _live(arrangement: Bilateral | Plurilateral, first: str, second: str, day: date) -> bool:
-    """Whether recognition had certainly begun by ``day`` between ``first`` and ``second``."""
-    starts = _starts(arrangement, first, second)
-    return all(start is not None and start.value.known_by(day) for start in starts)
+def _live(arrangement: Bilateral | Plurilateral, holder: str, other: str, day: date) -> bool:
+    """Whether recognition of ``holder``'s AEOs by ``other`` had certainly begun by ``day``."""
+    starts = _starts(arrangement, holder, other)
+    begun = all(start is not None and start.value.known_by(day) for start in starts)
+    opening = _opening(arrangement, holder, other)
+    return begun and (opening is None or opening.value.known_by(day))
 
 
 def _counted(arrangement: Bilateral | Plurilateral) -> bool:
@@ -446,10 +451,8 @@ def _judge(
         step = arrangement.step(kind)
         if step is not None and step.value.known_by(day):
             return Verdict.NO, reason, [step], []
-    if isinstance(arrangement, Bilateral):
-        recognised, scope = arrangement.recognised.get(holder.id), arrangement.scope
-    else:
-        recognised, scope = None, None
+    recognised = arrangement.recognised.get(holder.id)
+    scope = arrangement.scope if isinstance(arrangement, Bilateral) else None
     status = _status(arrangement, holder.id, other, day)
     if status is not None and status[1] is WorldReason.NOT_YET_SIGNED:
         return status
@@ -460,7 +463,8 @@ def _judge(
         return status
     facts: list[Fact[object]] = []
     caveats: list[str] = []
-    facts += [start for start in _starts(arrangement, holder.id, other) if start is not None]
+    begun = [*_starts(arrangement, holder.id, other), _opening(arrangement, holder.id, other)]
+    facts += [start for start in begun if start is not None]
     if recognised is not None:
         facts.append(recognised)
         if tier is None and len(recognised.value) < len(holder.tiers):
@@ -490,6 +494,7 @@ def _status(
         return Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED, [signed], []
     starts = _starts(arrangement, first, second)
     known = [start for start in starts if start is not None]
+    opening = _opening(arrangement, first, second)
     pending = (
         WorldReason.SIGNED_NOT_IMPLEMENTED
         if isinstance(arrangement, Bilateral)
@@ -497,8 +502,12 @@ def _status(
     )
     if any(not start.value.possible_by(day) for start in known):
         return Verdict.NO, pending, [signed, *known], []
+    if opening is not None and not opening.value.possible_by(day):
+        return Verdict.NO, WorldReason.NOT_YET_OPEN, [signed, *known, opening], []
     if len(known) < len(starts):
         return Verdict.UNKNOWN, WorldReason.IMPLEMENTATION_UNKNOWN, [signed, *known], []
+    if opening is not None and all(start.value.known_by(day) for start in known):
+        return Verdict.UNKNOWN, WorldReason.NOT_YET_OPEN, [signed, *known, opening], []
     return Verdict.UNKNOWN, pending, [signed, *known], []
 
 
@@ -511,6 +520,11 @@ def _starts(
     implemented = arrangement.step(StepKind.IMPLEMENTED)
     members = [arrangement.member(first), arrangement.member(second)]
     return [m.live if m is not None and m.live is not None else implemented for m in members]
+
+
+def _opening(arrangement: Bilateral | Plurilateral, holder: str, other: str) -> Fact[When] | None:
+    """The day ``other`` opened to ``holder``'s AEOs, where later than both went live."""
+    return arrangement.opening(other, holder) if isinstance(arrangement, Plurilateral) else None
 
 
 def _weigh(

@@ -29,6 +29,7 @@ from ._model import (
     Administration,
     Bilateral,
     Completeness,
+    Opening,
     Plurilateral,
     PlurilateralMember,
     ProgrammeTier,
@@ -282,13 +283,7 @@ def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
             raw = _table(table["scope"])
             reader.keys(f"{where}.scope", raw, _FACT | {"value"})
             scope = reader.fact_from(f"{where}.scope", raw, _enum(Scope)(raw.get("value")))
-        recognised: dict[str, Fact[tuple[str, ...]]] = {}
-        for entry in _list_of_tables(table.get("recognised", [])):
-            side = _str(entry.get("side"))
-            here = f"{where}.recognised {side}"
-            reader.keys(here, entry, _FACT | {"side", "tiers"})
-            tiers = tuple(_list_of(entry.get("tiers"), str))
-            recognised[side] = reader.fact_from(here, entry, tiers)
+        recognised = _recognised(reader, where, table.get("recognised", []))
         note = _str(table.get("note", ""))
     except (_Invalid, TypeError, ValueError) as error:
         if not isinstance(error, _Invalid):
@@ -297,6 +292,21 @@ def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
     if not any(s.kind is StepKind.SIGNED for s in steps):
         reader.problem(where, "has no 'signed' step: an arrangement is recorded once signed")
     return Bilateral(ident, name, parties, instrument, steps, scope, recognised, note)
+
+
+def _recognised(reader: _Reader, where: str, raw: Any) -> dict[str, Fact[tuple[str, ...]]]:
+    """Per side (a party, or a plurilateral's member), the tiers of its programme the
+    others recognise: ``[{ side, tiers, confidence, sources, note? }]``."""
+    recognised: dict[str, Fact[tuple[str, ...]]] = {}
+    for entry in _list_of_tables(raw):
+        side = reader.field(f"{where}.recognised", entry, "side", _str)
+        here = f"{where}.recognised {side}"
+        reader.keys(here, entry, _FACT | {"side", "tiers"})
+        if side in recognised:
+            reader.problem(here, "listed twice")
+        tiers = tuple(_list_of(entry.get("tiers"), str))
+        recognised[side] = reader.fact_from(here, entry, tiers)
+    return recognised
 
 
 def _pair(value: Any) -> tuple[str, str]:
@@ -312,7 +322,8 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
         table = _table(table)
         ident = reader.field(where, table, "id", _str)
         where = f"plurilateral {ident}"
-        reader.keys(where, table, {"id", "name", "members", "steps", "note"})
+        allowed = {"id", "name", "members", "steps", "recognised", "openings", "note"}
+        reader.keys(where, table, allowed)
         name = reader.field(where, table, "name", _str)
         members = []
         for entry in _list_of_tables(table.get("members", [])):
@@ -323,6 +334,8 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
             side = entry.get("side")
             members.append(PlurilateralMember(code, fact, None if side is None else _str(side)))
         steps = _steps(reader, where, table.get("steps", []))
+        recognised = _recognised(reader, where, table.get("recognised", []))
+        openings = _openings(reader, where, table.get("openings", []))
         note = _str(table.get("note", ""))
     except (_Invalid, TypeError, ValueError) as error:
         if not isinstance(error, _Invalid):
@@ -331,7 +344,33 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
     sides = {member.side for member in members}
     if sides != {None} and (None in sides or len(sides) != 2):
         reader.problem(f"{where}.members", "between blocs, every member names one of two sides")
-    return Plurilateral(ident, name, tuple(members), steps, note)
+    plurilateral = Plurilateral(ident, name, tuple(members), steps, note, recognised, openings)
+    for opening in openings:
+        if not plurilateral.covers(opening.recogniser, opening.holder):
+            reader.problem(
+                f"{where}.openings {opening.recogniser}",
+                f"{opening.holder!r}: the arrangement does not recognise between them "
+                f"(members: {', '.join(m.administration for m in members)})",
+            )
+    return plurilateral
+
+
+def _openings(reader: _Reader, where: str, raw: Any) -> tuple[Opening, ...]:
+    """Days a member opened to one other member's AEOs:
+    ``[{ recogniser, holder, date | earliest / latest, confidence, sources, note? }]``."""
+    openings: dict[tuple[str, str], Opening] = {}
+    for entry in _list_of_tables(raw):
+        here = f"{where}.openings"
+        pair = (
+            reader.field(here, entry, "recogniser", _str),
+            reader.field(here, entry, "holder", _str),
+        )
+        here += f" {pair[0]} to {pair[1]}"
+        if pair in openings:
+            reader.problem(here, "listed twice")
+        dated = {k: v for k, v in entry.items() if k not in ("recogniser", "holder")}
+        openings[pair] = Opening(*pair, _dated(reader, here, dated))
+    return tuple(openings.values())
 
 
 def _check_references(
@@ -351,17 +390,26 @@ def _check_references(
                 reader.problem(where, "China's arrangements come from the China dataset")
             elif party not in known:
                 reader.problem(where, f"party {party!r} is no administration of the data")
-        for side in bilateral.recognised:
-            if side not in bilateral.parties:
-                reader.problem(f"{where}.recognised", f"{side!r} is not a party")
+        _check_sides(reader, where, bilateral.recognised, bilateral.parties)
         pair = frozenset(bilateral.parties)
         if pair in seen:
             reader.problem(where, "a second arrangement between the same parties")
         seen.add(pair)
     for plurilateral in plurilaterals:
-        for member in plurilateral.members:
-            if member.administration not in known:
-                reader.problem(
-                    f"plurilateral {plurilateral.id}",
-                    f"member {member.administration!r} is no administration of the data",
-                )
+        where = f"plurilateral {plurilateral.id}"
+        members = tuple(m.administration for m in plurilateral.members)
+        for member in members:
+            if member not in known:
+                reader.problem(where, f"member {member!r} is no administration of the data")
+        _check_sides(reader, where, plurilateral.recognised, members)
+
+
+def _check_sides(
+    reader: _Reader, where: str, recognised: Mapping[str, object], parties: tuple[str, ...]
+) -> None:
+    """Tiers are recognised per party (or member) of the arrangement, named by its id."""
+    for side in recognised:
+        if side not in parties:
+            reader.problem(
+                f"{where}.recognised", f"{side!r} is not a party: one of {', '.join(parties)}"
+            )

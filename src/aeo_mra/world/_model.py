@@ -30,6 +30,7 @@ __all__ = [
     "Administration",
     "Bilateral",
     "Completeness",
+    "Opening",
     "Partner",
     "Plurilateral",
     "PlurilateralMember",
@@ -198,6 +199,22 @@ class PlurilateralMember:
 
 
 @attrs.frozen
+class Opening:
+    """The day one member of a plurilateral began to recognise another's AEOs, where a
+    notice of its own opened it to that member later than both went live.
+
+    Attributes:
+        recogniser: The member that recognises.
+        holder: The member whose AEOs it recognises from then on.
+        when: When, with its sources and confidence.
+    """
+
+    recogniser: str
+    holder: str
+    when: Fact[When]
+
+
+@attrs.frozen
 class Plurilateral:
     """An AEO mutual recognition arrangement among several administrations.
 
@@ -207,6 +224,10 @@ class Plurilateral:
         members: The members, with their go-live dates.
         steps: Its dated steps (signed, implemented) for all members.
         note: What to know about it.
+        recognised: For a member, the tiers of its programme the other members recognise,
+            where known.
+        openings: Days a member began to recognise one other member's AEOs, later than
+            both went live.
     """
 
     id: str
@@ -214,6 +235,8 @@ class Plurilateral:
     members: tuple[PlurilateralMember, ...]
     steps: tuple[Step, ...]
     note: str
+    recognised: Mapping[str, Fact[tuple[str, ...]]] = attrs.field(factory=dict)
+    openings: tuple[Opening, ...] = ()
 
     def step(self, kind: StepKind) -> Fact[When] | None:
         """The date of its first step of ``kind``, if it has one."""
@@ -243,10 +266,19 @@ class Plurilateral:
             m.administration for m in self.members if self.covers(administration, m.administration)
         )
 
+    def opening(self, recogniser: str, holder: str) -> Fact[When] | None:
+        """The day ``recogniser`` opened to ``holder``'s AEOs, if a later one is recorded."""
+        return next(
+            (o.when for o in self.openings if (o.recogniser, o.holder) == (recogniser, holder)),
+            None,
+        )
+
     @property
     def sources(self) -> tuple[Source, ...]:
         """Every source its facts cite, once each."""
-        facts = [s.when for s in self.steps] + [m.live for m in self.members if m.live]
+        facts: list[Fact[object]] = [s.when for s in self.steps]
+        facts += [m.live for m in self.members if m.live]
+        facts += [*self.recognised.values(), *(o.when for o in self.openings)]
         return unique_sources(f.sources for f in facts)
 
 
@@ -280,6 +312,7 @@ class WorldReason(enum.Enum):
     SIGNED_NOT_IMPLEMENTED = "signed-not-implemented"
     IMPLEMENTATION_UNKNOWN = "implementation-unknown"
     NOT_YET_LIVE = "not-yet-live"
+    NOT_YET_OPEN = "not-yet-open"
     SUSPENDED = "suspended"
     ENDED = "ended"
     TIER_NOT_RECOGNISED = "tier-not-recognised"
@@ -375,8 +408,8 @@ class Partner:
     Attributes:
         administration: The partner.
         arrangement: The bilateral or plurilateral arrangement.
-        implemented: Whether recognition had certainly begun by the day (for a
-            plurilateral: gone live for both members).
+        implemented: Whether recognition had certainly begun both ways by the day (for a
+            plurilateral: gone live for both members, each open to the other).
     """
 
     administration: Administration
