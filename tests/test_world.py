@@ -359,13 +359,18 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
     ],
 )
 def test_bad_data_is_a_data_error(china: Registry, tmp_path: Path, edit: str, problem: str) -> None:
+    assert _problems(china, tmp_path, edit, problem)
+
+
+def _problems(china: Registry, tmp_path: Path, edit: str, problem: str) -> list[str]:
+    """The problems of the test data with ``edit`` made ``problem``."""
     text = (DATA / "world.toml").read_text(encoding="utf-8")
     assert edit in text
     bad = tmp_path / "world.toml"
     bad.write_text(text.replace(edit, problem, 1), encoding="utf-8")
     with pytest.raises(DataError) as raised:
         world.load(bad, china)
-    assert raised.value.problems
+    return list(raised.value.problems)
 
 
 # fmt: off
@@ -390,13 +395,8 @@ BAD_PLURILATERALS = [
 def test_bad_tiers_and_openings_name_the_record_and_field(
     china: Registry, tmp_path: Path, edit: str, problem: str, message: str
 ) -> None:
-    text = (DATA / "world.toml").read_text(encoding="utf-8")
-    assert edit in text
-    bad = tmp_path / "world.toml"
-    bad.write_text(text.replace(edit, problem, 1), encoding="utf-8")
-    with pytest.raises(DataError) as raised:
-        world.load(bad, china)
-    assert any(message in problem for problem in raised.value.problems), raised.value.problems
+    problems = _problems(china, tmp_path, edit, problem)
+    assert any(message in found for found in problems), problems
 
 
 # -- the bundled data ------------------------------------------------------------------------
