@@ -56,6 +56,7 @@ def days(graph: World) -> list[date]:
             found.update(
                 day for m in arrangement.members if m.live and (day := m.live.value.latest)
             )
+            found.update(day for o in arrangement.openings if (day := o.when.value.latest))
     for administration in graph.administrations.values():
         if administration.coverage.through is not None:
             found.add(administration.coverage.through + timedelta(days=1))

@@ -149,7 +149,7 @@ def test_a_member_opened_later_to_another_is_not_yet_recognised_there(
     assert closed.arrangement is not None
     assert closed.arrangement.id == "OPENS"
     assert "was opened by Thailand to AEOs of Indonesia only on 2024-10-17" in closed.explain()
-    assert "w-news" in [s.id for s in closed.sources]
+    assert closed.sources[0].id == "w-news"  # the deciding fact's source first
     opened = test_world.check("ID", "TH", on=_on("2024-10-17"))
     assert "w-news" in [s.id for s in opened.sources]
 
@@ -474,14 +474,29 @@ PUBLISHED_TIERS = [
     # Brazil: its arrangements to January 2023 are in the OEA-Segurança modality.
     ("BR/OEA-C", "US", "2026-01-01", "no", "tier-not-recognised", "US-BR", "tradeworks-br"),
     ("BR/OEA-C", "CN", "2026-01-01", "no", "tier-not-recognised", "CN-BR", None),
+    # ... Mercosur's and the regional arrangement among them.
+    ("BR/OEA-C", "AR", "2026-01-01", "no", "tier-not-recognised", "MERCOSUR", "tradeworks-br"),
+    ("BR/OEA-C", "CR", "2026-01-01", "no", "tier-not-recognised", "AMERICAS-REGIONAL",
+     "tradeworks-br"),
+    # The Philippines' Bureau of Customs: only its Level 2 AEOs in the AAMRA.
+    ("PH/AEO-L1", "SG", "2026-01-01", "no", "tier-not-recognised", "AAMRA", "aamra-ph-2025"),
+    ("PH/AEO-L2", "SG", "2026-01-01", "yes", "recognised", "AAMRA", "aamra-ph-2025"),
     # Which types of Japanese AEO the United States recognises is not in the data.
     ("JP/exporter", "US", "2026-01-01", "unknown", "tiers-unknown", "US-JP", None),
+]
+# A member of a plurilateral that opened to another later than both went live, as published.
+PUBLISHED_OPENINGS = [
+    # Thai Customs opened to Indonesia's AEOs on 2024-10-17; Indonesia to Thailand's on 2024-10-01.
+    ("ID", "TH", "2024-10-16", "no", "not-yet-open", "AAMRA", "jetro-th-aamra-2024"),
+    ("ID", "TH", "2024-10-17", "yes", "recognised", "AAMRA", "jetro-th-aamra-2024"),
+    ("TH", "ID", "2024-10-01", "yes", "recognised", "AAMRA", "ddtc-id-aamra-2024"),
 ]
 # fmt: on
 
 
 @pytest.mark.parametrize(
-    ("holder", "place", "on", "verdict", "reason", "arrangement", "source"), PUBLISHED_TIERS
+    ("holder", "place", "on", "verdict", "reason", "arrangement", "source"),
+    PUBLISHED_TIERS + PUBLISHED_OPENINGS,
 )
 def test_published_tiers(
     bundled: World,

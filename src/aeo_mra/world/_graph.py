@@ -503,11 +503,11 @@ def _status(
     if any(not start.value.possible_by(day) for start in known):
         return Verdict.NO, pending, [signed, *known], []
     if opening is not None and not opening.value.possible_by(day):
-        return Verdict.NO, WorldReason.NOT_YET_OPEN, [signed, *known, opening], []
+        return Verdict.NO, WorldReason.NOT_YET_OPEN, [opening, signed, *known], []
     if len(known) < len(starts):
         return Verdict.UNKNOWN, WorldReason.IMPLEMENTATION_UNKNOWN, [signed, *known], []
     if opening is not None and all(start.value.known_by(day) for start in known):
-        return Verdict.UNKNOWN, WorldReason.NOT_YET_OPEN, [signed, *known, opening], []
+        return Verdict.UNKNOWN, WorldReason.NOT_YET_OPEN, [opening, signed, *known], []
     return Verdict.UNKNOWN, pending, [signed, *known], []
 
 
