@@ -60,10 +60,6 @@ def edges_table(registry: Registry) -> str:
     graph = _graph(registry)
     rows = []
     for bilateral in graph.bilaterals:
-        tiers = "<br>".join(
-            _marked(f"{side}: {', '.join(fact.value) or 'none'}", fact)
-            for side, fact in bilateral.recognised.items()
-        )
         origin = " <small>(China data)</small>" if bilateral.from_china else ""
         rows.append(
             [
@@ -71,33 +67,47 @@ def edges_table(registry: Registry) -> str:
                 escape(bilateral.name),
                 bilateral.instrument.value,
                 _steps(bilateral),
-                tiers or "—",
+                _tiers(bilateral),
                 _refs(graph, bilateral.sources),
             ]
         )
     return table(["Id", "Arrangement", "Instrument", "Steps", "Tiers recognised", "Sources"], rows)
 
 
+def _tiers(arrangement: Bilateral | Plurilateral) -> str:
+    """Per party (or member), the tiers of its programme the others recognise."""
+    tiers = "<br>".join(
+        _marked(f"{side}: {', '.join(fact.value) or 'none'}", fact)
+        for side, fact in arrangement.recognised.items()
+    )
+    return tiers or "—"
+
+
 def plurilaterals_table(registry: Registry) -> str:
-    """Every plurilateral arrangement, its members and their go-live dates."""
+    """Every plurilateral arrangement, its members, their go-live dates and later openings."""
     graph = _graph(registry)
     rows = []
     for plurilateral in graph.plurilaterals:
-        members = "<br>".join(
+        members = [
             _marked(f"{_member(m)}: live {escape(m.live.value)}", m.live)
             if m.live
             else f"{_member(m)}: go-live not known"
             for m in plurilateral.members
-        )
+        ]
+        members += [
+            _marked(f"{o.recogniser} opened to {o.holder}'s AEOs {escape(o.when.value)}", o.when)
+            for o in plurilateral.openings
+        ]
         rows.append(
             [
                 escape(plurilateral.name),
                 _steps(plurilateral),
-                members,
+                "<br>".join(members),
+                _tiers(plurilateral),
                 _refs(graph, plurilateral.sources),
             ]
         )
-    return table(["Arrangement", "Steps", "Members", "Sources"], rows)
+    return table(["Arrangement", "Steps", "Members", "Tiers recognised", "Sources"], rows)
 
 
 def _member(member: PlurilateralMember) -> str:
