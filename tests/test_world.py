@@ -481,6 +481,8 @@ PUBLISHED_TIERS = [
     # The Philippines' Bureau of Customs: only its Level 2 AEOs in the AAMRA.
     ("PH/AEO-L1", "SG", "2026-01-01", "no", "tier-not-recognised", "AAMRA", "aamra-ph-2025"),
     ("PH/AEO-L2", "SG", "2026-01-01", "yes", "recognised", "AAMRA", "aamra-ph-2025"),
+    # Singapore Customs: both STP and STP-Plus companies in the AAMRA (only STP-Plus with HK).
+    ("SG/STP", "MY", "2025-01-01", "yes", "recognised", "AAMRA", "jetro-sg-2024"),
     # Which types of Japanese AEO the United States recognises is not in the data.
     ("JP/exporter", "US", "2026-01-01", "unknown", "tiers-unknown", "US-JP", None),
 ]
