@@ -179,6 +179,24 @@ def test_importers_need_the_partner_to_facilitate_its_exports(test_world: World)
     assert unknown.reason is WorldReason.SCOPE_UNKNOWN
 
 
+def test_each_side_s_customs_may_facilitate_a_scope_of_its_own(test_world: World) -> None:
+    # Indonesia's customs facilitates imports only; Korea's imports and exports.
+    day = _on("2021-01-01")
+    from_indonesia = test_world.check("KR", "ID", on=day, role=Role.IMPORTER)
+    assert (from_indonesia.verdict, from_indonesia.reason) == (
+        Verdict.NO,
+        WorldReason.ROLE_OUT_OF_SCOPE,
+    )
+    assert [s.id for s in from_indonesia.sources] == ["w-law"]
+    from_korea = test_world.check("ID", "KR", on=day, role=Role.IMPORTER)
+    assert from_korea.recognised
+    assert "w-news" in [s.id for s in from_korea.sources]
+    assert test_world.check("KR", "ID", on=day).recognised  # exporters: both sides
+    edge = next(b for b in test_world.bilaterals if b.id == "ID-KR")
+    assert edge.scope is None
+    assert edge.scope_of("KR") is edge.scope_by["KR"]
+
+
 def test_tiers_finer_than_the_china_record_s_fall_within_its_tiers(test_world: World) -> None:
     # The China record recognises its partner's one tier "AEO"; the world data names grades.
     within = test_world.check("RANGE/G1", "CN", on=_on("2021-01-01"))
@@ -374,7 +392,7 @@ def _problems(china: Registry, tmp_path: Path, edit: str, problem: str) -> list[
 
 
 # fmt: off
-BAD_PLURILATERALS = [
+BAD_PER_SIDE = [
     ('recogniser = "TH", holder = "ID"', 'recogniser = "TH", holder = "US"',
      "plurilateral OPENS.openings TH: 'US': the arrangement does not recognise between them"),
     ('recogniser = "TH", holder = "ID"', 'recogniser = "TH", holder = "TH"',
@@ -387,12 +405,18 @@ BAD_PLURILATERALS = [
      "plurilateral OPENS.recognised: 'US' is not a party: one of TH, ID, MY"),
     ('tiers = ["T2"], confidence', 'tiers = ["T2"], sure = true, confidence',
      "plurilateral OPENS.recognised TH: unknown field 'sure'"),
+    ('{ by = "ID", value', '{ by = "US", value',
+     "bilateral ID-KR.scope: 'US' is not a party: one of ID, KR"),
+    ('{ by = "KR", value', '{ by = "ID", value', "bilateral ID-KR.scope by ID: listed twice"),
+    ('{ by = "KR", value', '{ value', "bilateral ID-KR.scope: missing field 'by'"),
+    ('value = "imports-and-exports", confidence = "medium"',
+     'value = "both", confidence = "medium"', "bilateral ID-KR.scope by KR.value"),
 ]
 # fmt: on
 
 
-@pytest.mark.parametrize(("edit", "problem", "message"), BAD_PLURILATERALS)
-def test_bad_tiers_and_openings_name_the_record_and_field(
+@pytest.mark.parametrize(("edit", "problem", "message"), BAD_PER_SIDE)
+def test_bad_per_side_facts_name_the_record_and_field(
     china: Registry, tmp_path: Path, edit: str, problem: str, message: str
 ) -> None:
     problems = _problems(china, tmp_path, edit, problem)

@@ -452,7 +452,7 @@ def _judge(
         if step is not None and step.value.known_by(day):
             return Verdict.NO, reason, [step], []
     recognised = arrangement.recognised.get(holder.id)
-    scope = arrangement.scope if isinstance(arrangement, Bilateral) else None
+    scope = arrangement.scope_of(other) if isinstance(arrangement, Bilateral) else None
     status = _status(arrangement, holder.id, other, day)
     if status is not None and status[1] is WorldReason.NOT_YET_SIGNED:
         return status

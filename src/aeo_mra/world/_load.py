@@ -278,11 +278,7 @@ def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
         parties = reader.field(where, table, "parties", _pair)
         instrument = reader.field(where, table, "instrument", _enum(Instrument))
         steps = _steps(reader, where, table.get("steps", []))
-        scope = None
-        if "scope" in table:
-            raw = _table(table["scope"])
-            reader.keys(f"{where}.scope", raw, _FACT | {"value"})
-            scope = reader.fact_from(f"{where}.scope", raw, _enum(Scope)(raw.get("value")))
+        scope, scope_by = _scope(reader, f"{where}.scope", table.get("scope"))
         recognised = _recognised(reader, where, table.get("recognised", []))
         note = _str(table.get("note", ""))
     except (_Invalid, TypeError, ValueError) as error:
@@ -291,7 +287,32 @@ def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
         return None
     if not any(s.kind is StepKind.SIGNED for s in steps):
         reader.problem(where, "has no 'signed' step: an arrangement is recorded once signed")
-    return Bilateral(ident, name, parties, instrument, steps, scope, recognised, note)
+    return Bilateral(
+        ident, name, parties, instrument, steps, scope, recognised, note, scope_by=scope_by
+    )
+
+
+def _scope(
+    reader: _Reader, where: str, raw: Any
+) -> tuple[Fact[Scope] | None, dict[str, Fact[Scope]]]:
+    """The scope of both sides, ``{ value, confidence, sources, note? }``, or of each side
+    where they differ: ``[{ by, value, … }]``, ``by`` the party whose customs facilitates."""
+    if raw is None:
+        return None, {}
+    if not isinstance(raw, list):
+        table = _table(raw)
+        reader.keys(where, table, _FACT | {"value"})
+        return reader.fact_from(where, table, _enum(Scope)(table.get("value"))), {}
+    scope_by: dict[str, Fact[Scope]] = {}
+    for entry in _list_of_tables(raw):
+        party = reader.field(where, entry, "by", _str)
+        here = f"{where} by {party}"
+        reader.keys(here, entry, _FACT | {"by", "value"})
+        if party in scope_by:
+            reader.problem(here, "listed twice")
+        value = reader.field(here, entry, "value", _enum(Scope))
+        scope_by[party] = reader.fact_from(here, entry, value)
+    return None, scope_by
 
 
 def _recognised(reader: _Reader, where: str, raw: Any) -> dict[str, Fact[tuple[str, ...]]]:
@@ -390,7 +411,8 @@ def _check_references(
                 reader.problem(where, "China's arrangements come from the China dataset")
             elif party not in known:
                 reader.problem(where, f"party {party!r} is no administration of the data")
-        _check_sides(reader, where, bilateral.recognised, bilateral.parties)
+        _check_sides(reader, f"{where}.recognised", bilateral.recognised, bilateral.parties)
+        _check_sides(reader, f"{where}.scope", bilateral.scope_by, bilateral.parties)
         pair = frozenset(bilateral.parties)
         if pair in seen:
             reader.problem(where, "a second arrangement between the same parties")
@@ -401,15 +423,13 @@ def _check_references(
         for member in members:
             if member not in known:
                 reader.problem(where, f"member {member!r} is no administration of the data")
-        _check_sides(reader, where, plurilateral.recognised, members)
+        _check_sides(reader, f"{where}.recognised", plurilateral.recognised, members)
 
 
 def _check_sides(
-    reader: _Reader, where: str, recognised: Mapping[str, object], parties: tuple[str, ...]
+    reader: _Reader, where: str, per_side: Mapping[str, object], parties: tuple[str, ...]
 ) -> None:
-    """Tiers are recognised per party (or member) of the arrangement, named by its id."""
-    for side in recognised:
+    """Tiers and scope are given per party (or member) of the arrangement, by its id."""
+    for side in per_side:
         if side not in parties:
-            reader.problem(
-                f"{where}.recognised", f"{side!r} is not a party: one of {', '.join(parties)}"
-            )
+            reader.problem(where, f"{side!r} is not a party: one of {', '.join(parties)}")

@@ -147,11 +147,14 @@ class Bilateral:
         parties: The two administrations' ids.
         instrument: Arrangement, agreement or pilot.
         steps: Its dated steps, in date order.
-        scope: Which goods each side facilitates, if known.
+        scope: Which goods of the other side's AEOs each side facilitates, if known and
+            the same for both (see ``scope_by``).
         recognised: For a party, the tiers of its programme the other side recognises,
             where known.
         note: What to know about it.
         from_china: Whether it is made from a record of the China dataset.
+        scope_by: Where the sides differ, for a party, which goods of the other side's AEOs
+            its customs facilitates (one side imports only, the other imports and exports).
     """
 
     id: str
@@ -163,10 +166,15 @@ class Bilateral:
     recognised: Mapping[str, Fact[tuple[str, ...]]]
     note: str
     from_china: bool = False
+    scope_by: Mapping[str, Fact[Scope]] = attrs.field(factory=dict)
 
     def step(self, kind: StepKind) -> Fact[When] | None:
         """The date of its first step of ``kind``, if it has one."""
         return next((s.when for s in self.steps if s.kind is kind), None)
+
+    def scope_of(self, party: str) -> Fact[Scope] | None:
+        """Which goods of the other side's AEOs ``party``'s customs facilitates, if known."""
+        return self.scope_by.get(party, self.scope)
 
     def other(self, administration: str) -> str:
         """The party that is not ``administration``."""
@@ -177,7 +185,8 @@ class Bilateral:
     def sources(self) -> tuple[Source, ...]:
         """Every source its facts cite, once each."""
         facts: list[Fact[object]] = [s.when for s in self.steps]
-        facts += [f for f in (self.scope, *self.recognised.values()) if f is not None]
+        facts += [f for f in (self.scope, *self.scope_by.values()) if f is not None]
+        facts += self.recognised.values()
         return unique_sources(f.sources for f in facts)
 
 
