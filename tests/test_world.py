@@ -160,6 +160,16 @@ def test_a_member_opened_later_to_another_is_not_yet_recognised_there(
     assert implemented("2024-10-17") == {"ID": True, "MY": True}
 
 
+def test_a_plurilateral_counts_as_implemented_for_a_member_live_with_another(
+    test_world: World,
+) -> None:
+    # On 2024-09-01 Malaysia and Thailand are live; Indonesia is not yet.
+    day = _on("2024-09-01")
+    assert test_world.summary("MY", on=day).plurilateral_implemented == 1
+    assert test_world.summary("ID", on=day).plurilateral_implemented == 0
+    assert test_world.summary("ID", on=day).plurilateral_signed == 1
+
+
 def test_a_plurilateral_names_the_tiers_its_members_recognise(test_world: World) -> None:
     answer = test_world.check("TH", "MY", on=_on("2025-01-01"))
     assert answer.recognised

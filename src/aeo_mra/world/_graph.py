@@ -307,16 +307,17 @@ class World:
             own = self.administration(administration)
             partners = [p for p in self.partners(own.id, on=day) if _counted(p.arrangement)]
             bilateral = [p for p in partners if isinstance(p.arrangement, Bilateral)]
-            plural = {
-                p.arrangement.id: p for p in partners if isinstance(p.arrangement, Plurilateral)
-            }
+            plural: dict[str, bool] = {}  # live for it: recognition begun with some member
+            for p in partners:
+                if isinstance(p.arrangement, Plurilateral):
+                    plural[p.arrangement.id] = plural.get(p.arrangement.id, False) or p.implemented
             return WorldSummary(
                 on=day,
                 administration=own.id,
                 bilateral_signed=len(bilateral),
                 bilateral_implemented=sum(p.implemented for p in bilateral),
                 plurilateral_signed=len(plural),
-                plurilateral_implemented=sum(p.implemented for p in plural.values()),
+                plurilateral_implemented=sum(plural.values()),
                 partners=tuple(dict.fromkeys(p.administration.id for p in partners)),
                 complete=own.coverage.complete_on(day, self.reviewed),
             )

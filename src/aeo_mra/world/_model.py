@@ -437,7 +437,8 @@ class WorldSummary:
         bilateral_implemented: Those certainly implemented by the day.
         plurilateral_signed: Plurilateral arrangements signed by the day (for an
             administration: those it is a member of).
-        plurilateral_implemented: Those implemented, or live for the administration.
+        plurilateral_implemented: Those implemented, or (for an administration) under which
+            recognition had begun with at least one other member.
         partners: For an administration, the partners of its signed arrangements.
         complete: Whether the counts are complete on the day: the administration's list
             (for the world: every administration's) is known complete.
