@@ -411,6 +411,8 @@ BAD_PER_SIDE = [
      "plurilateral OPENS.openings TH to ID: listed twice"),
     ('recogniser = "TH", holder = "ID", date', 'recogniser = "TH", date',
      "plurilateral OPENS.openings: missing field 'holder'"),
+    ('holder = "ID", date = 2024-10-17', 'holder = "ID", date = 2024-09-01',
+     "plurilateral OPENS.openings TH: opens to ID before ID went live (2024-10-01)"),
     ('recognised = [{ side = "TH"', 'recognised = [{ side = "US"',
      "plurilateral OPENS.recognised: 'US' is not a party: one of TH, ID, MY"),
     ('tiers = ["T2"], confidence', 'tiers = ["T2"], sure = true, confidence',

@@ -367,13 +367,33 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
         reader.problem(f"{where}.members", "between blocs, every member names one of two sides")
     plurilateral = Plurilateral(ident, name, tuple(members), steps, note, recognised, openings)
     for opening in openings:
-        if not plurilateral.covers(opening.recogniser, opening.holder):
-            reader.problem(
-                f"{where}.openings {opening.recogniser}",
-                f"{opening.holder!r}: the arrangement does not recognise between them "
-                f"(members: {', '.join(m.administration for m in members)})",
-            )
+        _check_opening(reader, f"{where}.openings {opening.recogniser}", plurilateral, opening)
     return plurilateral
+
+
+def _check_opening(
+    reader: _Reader, where: str, plurilateral: Plurilateral, opening: Opening
+) -> None:
+    """An opening is between two members it recognises between, and not before either's
+    go-live day: before that, the go-live day decides."""
+    if not plurilateral.covers(opening.recogniser, opening.holder):
+        members = ", ".join(m.administration for m in plurilateral.members)
+        reader.problem(
+            where,
+            f"{opening.holder!r}: the arrangement does not recognise between them "
+            f"(members: {members})",
+        )
+        return
+    latest = opening.when.value.latest
+    for code in (opening.recogniser, opening.holder):
+        member = plurilateral.member(code)
+        live = member.live.value.earliest if member and member.live else None
+        if latest is not None and live is not None and latest < live:
+            reader.problem(
+                where,
+                f"opens to {opening.holder} before {code} went live ({live}): "
+                "an opening is recorded only where it came later",
+            )
 
 
 def _openings(reader: _Reader, where: str, raw: Any) -> tuple[Opening, ...]:
