@@ -19,16 +19,14 @@ from ..model import (
     Arrangement,
     Confidence,
     Fact,
-    Instrument,
     Membership,
     Role,
-    Scope,
     Territory,
-    When,
     unique_sources,
 )
 from ..model import Coverage as Standing
 from ..registry import Registry
+from ._judge import counted, ended_by, implemented_by, judge, live_by, signed_by, weigh
 from ._model import (
     Administration,
     Bilateral,
@@ -291,9 +289,9 @@ class World:
         own = self.administration(administration)
         found = []
         for arrangement, other in self._arrangements_of(own.id):
-            if _signed(arrangement, day) and not _ended(arrangement, day):
+            if signed_by(arrangement, day) and not ended_by(arrangement, day):
                 partner = self.administrations[other]
-                both = _live(arrangement, own.id, other, day) and _live(
+                both = live_by(arrangement, own.id, other, day) and live_by(
                     arrangement, other, own.id, day
                 )
                 found.append(Partner(partner, arrangement, both))
@@ -305,7 +303,7 @@ class World:
         day = day_or_today(on)
         if administration is not None:
             own = self.administration(administration)
-            partners = [p for p in self.partners(own.id, on=day) if _counted(p.arrangement)]
+            partners = [p for p in self.partners(own.id, on=day) if counted(p.arrangement)]
             bilateral = [p for p in partners if isinstance(p.arrangement, Bilateral)]
             plural: dict[str, bool] = {}  # live for it: recognition begun with some member
             for p in partners:
@@ -321,15 +319,15 @@ class World:
                 partners=tuple(dict.fromkeys(p.administration.id for p in partners)),
                 complete=own.coverage.complete_on(day, self.reviewed),
             )
-        signed = [b for b in self.bilaterals if _counted(b) and _signed(b, day)]
-        plurilateral = [p for p in self.plurilaterals if _signed(p, day)]
+        signed = [b for b in self.bilaterals if counted(b) and signed_by(b, day)]
+        plurilateral = [p for p in self.plurilaterals if signed_by(p, day)]
         return WorldSummary(
             on=day,
             administration=None,
             bilateral_signed=len(signed),
-            bilateral_implemented=sum(_implemented(b, day) for b in signed),
+            bilateral_implemented=sum(implemented_by(b, day) for b in signed),
             plurilateral_signed=len(plurilateral),
-            plurilateral_implemented=sum(_implemented(p, day) for p in plurilateral),
+            plurilateral_implemented=sum(implemented_by(p, day) for p in plurilateral),
             partners=(),
             complete=all(
                 a.coverage.complete_on(day, self.reviewed) for a in self.administrations.values()
@@ -348,7 +346,7 @@ class World:
     ) -> Recogniser:
         """Whether ``other`` recognises an AEO of ``holder`` (of ``tier``) on ``day``."""
         answers = [
-            _weigh(other, arrangement, *_judge(arrangement, holder, tier, other.id, day, role))
+            weigh(other, arrangement, *judge(arrangement, holder, tier, other.id, day, role))
             for arrangement in self._between(holder.id, other.id)
         ]
         if not answers:
@@ -404,152 +402,6 @@ class World:
 
 _NONE = Completeness(False, None, "", ())
 _NOT_RESEARCHED = "Not researched beyond the arrangements found for other administrations."
-
-
-def _signed(arrangement: Bilateral | Plurilateral, day: date) -> bool:
-    dates = [arrangement.step(StepKind.SIGNED), arrangement.step(StepKind.IMPLEMENTED)]
-    return any(d is not None and d.value.known_by(day) for d in dates)
-
-
-def _ended(arrangement: Bilateral | Plurilateral, day: date) -> bool:
-    ended = arrangement.step(StepKind.ENDED)
-    return ended is not None and ended.value.known_by(day)
-
-
-def _implemented(arrangement: Bilateral | Plurilateral, day: date) -> bool:
-    implemented = arrangement.step(StepKind.IMPLEMENTED)
-    return implemented is not None and implemented.value.known_by(day)
-
-
-def _live(arrangement: Bilateral | Plurilateral, holder: str, other: str, day: date) -> bool:
-    """Whether recognition of ``holder``'s AEOs by ``other`` had certainly begun by ``day``."""
-    starts = _starts(arrangement, holder, other)
-    begun = all(start is not None and start.value.known_by(day) for start in starts)
-    opening = _opening(arrangement, holder, other)
-    return begun and (opening is None or opening.value.known_by(day))
-
-
-def _counted(arrangement: Bilateral | Plurilateral) -> bool:
-    return not (isinstance(arrangement, Bilateral) and arrangement.instrument is Instrument.PILOT)
-
-
-_Judgement = tuple[Verdict, WorldReason, list[Fact[object]], list[str]]
-
-
-def _judge(
-    arrangement: Bilateral | Plurilateral,
-    holder: Administration,
-    tier: ProgrammeTier | None,
-    other: str,
-    day: date,
-    role: Role,
-) -> _Judgement:
-    """The verdict of one arrangement, the facts that decide it, and caveats."""
-    for kind, reason in (
-        (StepKind.ENDED, WorldReason.ENDED),
-        (StepKind.SUSPENDED, WorldReason.SUSPENDED),
-    ):
-        step = arrangement.step(kind)
-        if step is not None and step.value.known_by(day):
-            return Verdict.NO, reason, [step], []
-    recognised = arrangement.recognised.get(holder.id)
-    scope = arrangement.scope_of(other) if isinstance(arrangement, Bilateral) else None
-    status = _status(arrangement, holder.id, other, day)
-    if status is not None and status[1] is WorldReason.NOT_YET_SIGNED:
-        return status
-    if recognised is not None and tier is not None and tier.code not in recognised.value:
-        # once signed, a tier the arrangement leaves out is never recognised under it
-        return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised], []
-    if status is not None:
-        return status
-    facts: list[Fact[object]] = []
-    caveats: list[str] = []
-    begun = [*_starts(arrangement, holder.id, other), _opening(arrangement, holder.id, other)]
-    facts += [start for start in begun if start is not None]
-    if recognised is not None:
-        facts.append(recognised)
-        if tier is None and len(recognised.value) < len(holder.tiers):
-            tiers = ", ".join(recognised.value)
-            caveats.append(f"Only these tiers of the {holder.programme} are recognised: {tiers}.")
-    elif tier is not None and len(holder.tiers) > 1:
-        return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts, []
-    if role is Role.IMPORTER:
-        if scope is None or scope.value is Scope.UNKNOWN:
-            return Verdict.UNKNOWN, WorldReason.SCOPE_UNKNOWN, facts, []
-        if scope.value is Scope.IMPORTS:
-            return Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE, [scope], []
-        facts.append(scope)
-    return Verdict.YES, WorldReason.RECOGNISED, facts, caveats
-
-
-def _status(
-    arrangement: Bilateral | Plurilateral, first: str, second: str, day: date
-) -> _Judgement | None:
-    """The answer when recognition had not certainly begun by ``day``; ``None`` when it had."""
-    if _live(arrangement, first, second, day):
-        return None
-    signed = arrangement.step(StepKind.SIGNED)
-    if signed is None or not signed.value.possible_by(day):
-        return Verdict.NO, WorldReason.NOT_YET_SIGNED, [signed] if signed else [], []
-    if not signed.value.known_by(day):
-        return Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED, [signed], []
-    starts = _starts(arrangement, first, second)
-    known = [start for start in starts if start is not None]
-    opening = _opening(arrangement, first, second)
-    pending = (
-        WorldReason.SIGNED_NOT_IMPLEMENTED
-        if isinstance(arrangement, Bilateral)
-        else WorldReason.NOT_YET_LIVE
-    )
-    if any(not start.value.possible_by(day) for start in known):
-        return Verdict.NO, pending, [signed, *known], []
-    if opening is not None and not opening.value.possible_by(day):
-        return Verdict.NO, WorldReason.NOT_YET_OPEN, [opening, signed, *known], []
-    if len(known) < len(starts):
-        return Verdict.UNKNOWN, WorldReason.IMPLEMENTATION_UNKNOWN, [signed, *known], []
-    if opening is not None and all(start.value.known_by(day) for start in known):
-        return Verdict.UNKNOWN, WorldReason.NOT_YET_OPEN, [opening, signed, *known], []
-    return Verdict.UNKNOWN, pending, [signed, *known], []
-
-
-def _starts(
-    arrangement: Bilateral | Plurilateral, first: str, second: str
-) -> list[Fact[When] | None]:
-    """When recognition began: the implementation, or each member's going live."""
-    if isinstance(arrangement, Bilateral):
-        return [arrangement.step(StepKind.IMPLEMENTED)]
-    implemented = arrangement.step(StepKind.IMPLEMENTED)
-    members = [arrangement.member(first), arrangement.member(second)]
-    return [m.live if m is not None and m.live is not None else implemented for m in members]
-
-
-def _opening(arrangement: Bilateral | Plurilateral, holder: str, other: str) -> Fact[When] | None:
-    """The day ``other`` opened to ``holder``'s AEOs, where later than both went live."""
-    return arrangement.opening(other, holder) if isinstance(arrangement, Plurilateral) else None
-
-
-def _weigh(
-    other: Administration,
-    arrangement: Bilateral | Plurilateral,
-    verdict: Verdict,
-    reason: WorldReason,
-    facts: list[Fact[object]],
-    caveats: list[str],
-) -> Recogniser:
-    """A verdict softened when a deciding fact is an inference or of low confidence."""
-    if not certain(facts):
-        verdict = {Verdict.YES: Verdict.PROBABLY, Verdict.NO: Verdict.PROBABLY_NOT}.get(
-            verdict, verdict
-        )
-    return Recogniser(
-        administration=other,
-        verdict=verdict,
-        reason=reason,
-        arrangement=arrangement,
-        confidence=weakest(facts),
-        sources=unique_sources(f.sources for f in facts),
-        caveats=tuple(caveats),
-    )
 
 
 def _with_membership(decision: Recogniser, membership: Membership) -> Recogniser:

@@ -1,0 +1,176 @@
+"""One arrangement's answer on a day: whether it was signed, had begun between two
+administrations (a plurilateral's members going live, and opening to each other), and
+whether it recognises an AEO of a given tier and role.
+
+The same rules serve bilateral and plurilateral arrangements.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .._eligibility import Verdict
+from ..model import Fact, Instrument, Role, Scope, When, unique_sources
+from ._model import (
+    Administration,
+    Bilateral,
+    Plurilateral,
+    ProgrammeTier,
+    Recogniser,
+    StepKind,
+    WorldReason,
+    certain,
+    weakest,
+)
+
+__all__ = ["counted", "ended_by", "implemented_by", "judge", "live_by", "signed_by", "weigh"]
+
+
+def signed_by(arrangement: Bilateral | Plurilateral, day: date) -> bool:
+    """Whether it had certainly been signed (or implemented) by ``day``."""
+    dates = [arrangement.step(StepKind.SIGNED), arrangement.step(StepKind.IMPLEMENTED)]
+    return any(d is not None and d.value.known_by(day) for d in dates)
+
+
+def ended_by(arrangement: Bilateral | Plurilateral, day: date) -> bool:
+    """Whether it had certainly ended by ``day``."""
+    ended = arrangement.step(StepKind.ENDED)
+    return ended is not None and ended.value.known_by(day)
+
+
+def implemented_by(arrangement: Bilateral | Plurilateral, day: date) -> bool:
+    """Whether it had certainly been implemented, for all parties, by ``day``."""
+    implemented = arrangement.step(StepKind.IMPLEMENTED)
+    return implemented is not None and implemented.value.known_by(day)
+
+
+def live_by(arrangement: Bilateral | Plurilateral, holder: str, other: str, day: date) -> bool:
+    """Whether recognition of ``holder``'s AEOs by ``other`` had certainly begun by ``day``."""
+    starts = _starts(arrangement, holder, other)
+    begun = all(start is not None and start.value.known_by(day) for start in starts)
+    opening = _opening(arrangement, holder, other)
+    return begun and (opening is None or opening.value.known_by(day))
+
+
+def counted(arrangement: Bilateral | Plurilateral) -> bool:
+    """Whether published counts take it in: pilots are left out."""
+    return not (isinstance(arrangement, Bilateral) and arrangement.instrument is Instrument.PILOT)
+
+
+_Judgement = tuple[Verdict, WorldReason, list[Fact[object]], list[str]]
+
+
+def judge(
+    arrangement: Bilateral | Plurilateral,
+    holder: Administration,
+    tier: ProgrammeTier | None,
+    other: str,
+    day: date,
+    role: Role,
+) -> _Judgement:
+    """The verdict of one arrangement, the facts that decide it, and caveats."""
+    for kind, reason in (
+        (StepKind.ENDED, WorldReason.ENDED),
+        (StepKind.SUSPENDED, WorldReason.SUSPENDED),
+    ):
+        step = arrangement.step(kind)
+        if step is not None and step.value.known_by(day):
+            return Verdict.NO, reason, [step], []
+    recognised = arrangement.recognised.get(holder.id)
+    scope = arrangement.scope_of(other) if isinstance(arrangement, Bilateral) else None
+    status = _status(arrangement, holder.id, other, day)
+    if status is not None and status[1] is WorldReason.NOT_YET_SIGNED:
+        return status
+    if recognised is not None and tier is not None and tier.code not in recognised.value:
+        # once signed, a tier the arrangement leaves out is never recognised under it
+        return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised], []
+    if status is not None:
+        return status
+    facts: list[Fact[object]] = []
+    caveats: list[str] = []
+    begun = [*_starts(arrangement, holder.id, other), _opening(arrangement, holder.id, other)]
+    facts += [start for start in begun if start is not None]
+    if recognised is not None:
+        facts.append(recognised)
+        if tier is None and len(recognised.value) < len(holder.tiers):
+            tiers = ", ".join(recognised.value)
+            caveats.append(f"Only these tiers of the {holder.programme} are recognised: {tiers}.")
+    elif tier is not None and len(holder.tiers) > 1:
+        return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts, []
+    if role is Role.IMPORTER:
+        if scope is None or scope.value is Scope.UNKNOWN:
+            return Verdict.UNKNOWN, WorldReason.SCOPE_UNKNOWN, facts, []
+        if scope.value is Scope.IMPORTS:
+            return Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE, [scope], []
+        facts.append(scope)
+    return Verdict.YES, WorldReason.RECOGNISED, facts, caveats
+
+
+def _status(
+    arrangement: Bilateral | Plurilateral, first: str, second: str, day: date
+) -> _Judgement | None:
+    """The answer when recognition had not certainly begun by ``day``; ``None`` when it had."""
+    if live_by(arrangement, first, second, day):
+        return None
+    signed = arrangement.step(StepKind.SIGNED)
+    if signed is None or not signed.value.possible_by(day):
+        return Verdict.NO, WorldReason.NOT_YET_SIGNED, [signed] if signed else [], []
+    if not signed.value.known_by(day):
+        return Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED, [signed], []
+    starts = _starts(arrangement, first, second)
+    known = [start for start in starts if start is not None]
+    opening = _opening(arrangement, first, second)
+    pending = (
+        WorldReason.SIGNED_NOT_IMPLEMENTED
+        if isinstance(arrangement, Bilateral)
+        else WorldReason.NOT_YET_LIVE
+    )
+    if any(not start.value.possible_by(day) for start in known):
+        return Verdict.NO, pending, [signed, *known], []
+    if opening is not None and not opening.value.possible_by(day):
+        return Verdict.NO, WorldReason.NOT_YET_OPEN, [opening, signed, *known], []
+    if len(known) < len(starts):
+        return Verdict.UNKNOWN, WorldReason.IMPLEMENTATION_UNKNOWN, [signed, *known], []
+    if opening is not None and all(start.value.known_by(day) for start in known):
+        return Verdict.UNKNOWN, WorldReason.NOT_YET_OPEN, [opening, signed, *known], []
+    return Verdict.UNKNOWN, pending, [signed, *known], []
+
+
+def _starts(
+    arrangement: Bilateral | Plurilateral, first: str, second: str
+) -> list[Fact[When] | None]:
+    """When recognition began: the implementation, or each member's going live."""
+    if isinstance(arrangement, Bilateral):
+        return [arrangement.step(StepKind.IMPLEMENTED)]
+    implemented = arrangement.step(StepKind.IMPLEMENTED)
+    members = [arrangement.member(first), arrangement.member(second)]
+    return [m.live if m is not None and m.live is not None else implemented for m in members]
+
+
+def _opening(arrangement: Bilateral | Plurilateral, holder: str, other: str) -> Fact[When] | None:
+    """The day ``other`` opened to ``holder``'s AEOs, where later than both went live."""
+    return arrangement.opening(other, holder) if isinstance(arrangement, Plurilateral) else None
+
+
+def weigh(
+    other: Administration,
+    arrangement: Bilateral | Plurilateral,
+    verdict: Verdict,
+    reason: WorldReason,
+    facts: list[Fact[object]],
+    caveats: list[str],
+) -> Recogniser:
+    """A verdict softened when a deciding fact is an inference or of low confidence."""
+    if not certain(facts):
+        verdict = {Verdict.YES: Verdict.PROBABLY, Verdict.NO: Verdict.PROBABLY_NOT}.get(
+            verdict, verdict
+        )
+    return Recogniser(
+        administration=other,
+        verdict=verdict,
+        reason=reason,
+        arrangement=arrangement,
+        confidence=weakest(facts),
+        sources=unique_sources(f.sources for f in facts),
+        caveats=tuple(caveats),
+    )
