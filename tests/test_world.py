@@ -170,6 +170,25 @@ def test_a_plurilateral_counts_as_implemented_for_a_member_live_with_another(
     assert test_world.summary("ID", on=day).plurilateral_signed == 1
 
 
+def test_tiers_openings_and_per_side_scope_are_plain_data(test_world: World) -> None:
+    import jsonschema
+
+    opens = next(p for p in test_world.plurilaterals if p.id == "OPENS")
+    data = aeo_mra.to_dict(opens)
+    jsonschema.validate(data, aeo_mra.json_schema(type(opens)))
+    assert data["recognised"]["TH"]["value"] == ["T2"]
+    assert [
+        (o["recogniser"], o["holder"], o["when"]["value"]["text"]) for o in data["openings"]
+    ] == [
+        ("TH", "ID", "2024-10-17"),
+        ("MY", "ID", "between 2024-10-01 and 2024-10-31"),
+    ]
+    edge = next(b for b in test_world.bilaterals if b.id == "ID-KR")
+    sides = aeo_mra.to_dict(edge)
+    jsonschema.validate(sides, aeo_mra.json_schema(type(edge)))
+    assert (sides["scope"], sides["scope_by"]["ID"]["value"]) == (None, "imports")
+
+
 def test_a_plurilateral_names_the_tiers_its_members_recognise(test_world: World) -> None:
     answer = test_world.check("TH", "MY", on=_on("2025-01-01"))
     assert answer.recognised
