@@ -52,11 +52,11 @@ def days(graph: World) -> list[date]:
     found = set(boundaries(graph.china)) | {graph.reviewed + timedelta(days=1)}
     for arrangement in _arrangements(graph):
         found.update(day for s in arrangement.steps if (day := s.when.value.latest))
+        found.update(day for o in arrangement.openings if (day := o.when.value.latest))
         if isinstance(arrangement, Plurilateral):
             found.update(
                 day for m in arrangement.members if m.live and (day := m.live.value.latest)
             )
-            found.update(day for o in arrangement.openings if (day := o.when.value.latest))
     for administration in graph.administrations.values():
         if administration.coverage.through is not None:
             found.add(administration.coverage.through + timedelta(days=1))

@@ -25,9 +25,13 @@ def _refs(graph: World, sources: Iterable[Source]) -> str:
 
 
 def _steps(arrangement: Bilateral | Plurilateral) -> str:
-    return "<br>".join(
-        _marked(f"{s.kind.value} {escape(s.when.value)}", s.when) for s in arrangement.steps
-    )
+    """Its dated steps, then the days one side opened to the other's AEOs later."""
+    steps = [_marked(f"{s.kind.value} {escape(s.when.value)}", s.when) for s in arrangement.steps]
+    steps += [
+        _marked(f"{o.recogniser} opened to {o.holder}'s AEOs {escape(o.when.value)}", o.when)
+        for o in arrangement.openings
+    ]
+    return "<br>".join(steps)
 
 
 def coverage_table(registry: Registry) -> str:
@@ -84,7 +88,7 @@ def _tiers(arrangement: Bilateral | Plurilateral) -> str:
 
 
 def plurilaterals_table(registry: Registry) -> str:
-    """Every plurilateral arrangement, its members, their go-live dates and later openings."""
+    """Every plurilateral arrangement, its members and their go-live dates."""
     graph = _graph(registry)
     rows = []
     for plurilateral in graph.plurilaterals:
@@ -93,10 +97,6 @@ def plurilaterals_table(registry: Registry) -> str:
             if m.live
             else f"{_member(m)}: go-live not known"
             for m in plurilateral.members
-        ]
-        members += [
-            _marked(f"{o.recogniser} opened to {o.holder}'s AEOs {escape(o.when.value)}", o.when)
-            for o in plurilateral.openings
         ]
         rows.append(
             [

@@ -80,6 +80,10 @@ def _on(text: str) -> date:
         ("UNION", "MN", "2026-03-01", Verdict.NO, WorldReason.NOT_YET_LIVE),
         ("UNION", "MN", "2026-07-01", Verdict.YES, WorldReason.RECOGNISED),
         ("MN", "KR", "2026-07-01", Verdict.UNKNOWN, WorldReason.NOT_A_PARTNER),
+        # one side opens to the other's AEOs later than the implementation
+        ("US", "France", "2012-08-01", Verdict.NO, WorldReason.NOT_YET_OPEN),
+        ("UNION", "US", "2012-08-01", Verdict.YES, WorldReason.RECOGNISED),
+        ("US", "France", "2012-10-01", Verdict.YES, WorldReason.RECOGNISED),
         # a member opens to another later than both went live, and only that way round
         ("ID", "TH", "2024-09-01", Verdict.NO, WorldReason.NOT_YET_LIVE),
         ("ID", "TH", "2024-10-10", Verdict.NO, WorldReason.NOT_YET_OPEN),
@@ -153,11 +157,19 @@ def test_a_member_opened_later_to_another_is_not_yet_recognised_there(
     opened = test_world.check("ID", "TH", on=_on("2024-10-17"))
     assert "w-news" in [s.id for s in opened.sources]
 
-    def implemented(on: str) -> dict[str, bool]:
-        return {p.administration.id: p.implemented for p in test_world.partners("TH", on=_on(on))}
+    # The arrangement has begun between the two (both are live): partners() says so.
+    partners = test_world.partners("TH", on=_on("2024-10-10"))
+    assert {p.administration.id: p.implemented for p in partners} == {"ID": True, "MY": True}
 
-    assert implemented("2024-10-10") == {"ID": False, "MY": True}
-    assert implemented("2024-10-17") == {"ID": True, "MY": True}
+
+def test_a_bilateral_may_begin_one_way_round_first(test_world: World) -> None:
+    # Implemented on 2012-07-01; the union recognises US AEOs only from 2012-10-01.
+    closed = test_world.check("US", "France", on=_on("2012-08-01"))
+    assert "was opened by Test Union to AEOs of the United States only on 2012-10-01" in (
+        closed.explain()
+    )
+    assert test_world.check("UNION", "US", on=_on("2012-08-01")).recognised
+    assert test_world.summary("US", on=_on("2012-08-01")).bilateral_implemented == 3
 
 
 def test_a_plurilateral_counts_as_implemented_for_a_member_live_with_another(
@@ -431,11 +443,15 @@ BAD_PER_SIDE = [
     ('recogniser = "TH", holder = "ID", date', 'recogniser = "TH", date',
      "plurilateral OPENS.openings: missing field 'holder'"),
     ('holder = "ID", date = 2024-10-17', 'holder = "ID", date = 2024-09-01',
-     "plurilateral OPENS.openings TH: opens to ID before ID went live (2024-10-01)"),
+     "plurilateral OPENS.openings TH: opens to ID before recognition began for ID (2024-10-01)"),
     ('recognised = [{ side = "TH"', 'recognised = [{ side = "US"',
      "plurilateral OPENS.recognised: 'US' is not a party: one of TH, ID, MY"),
     ('tiers = ["T2"], confidence', 'tiers = ["T2"], sure = true, confidence',
      "plurilateral OPENS.recognised TH: unknown field 'sure'"),
+    ('recogniser = "UNION", holder = "US"', 'recogniser = "UNION", holder = "JP"',
+     "bilateral UNION-US.openings UNION: 'JP': the arrangement does not recognise between them"),
+    ('holder = "US", date = 2012-10-01', 'holder = "US", date = 2012-06-01',
+     "bilateral UNION-US.openings UNION: opens to US before recognition began for UNION"),
     ('{ by = "ID", value', '{ by = "US", value',
      "bilateral ID-KR.scope: 'US' is not a party: one of ID, KR"),
     ('{ by = "KR", value', '{ by = "ID", value', "bilateral ID-KR.scope by ID: listed twice"),
@@ -541,8 +557,16 @@ PUBLISHED_TIERS = [
     # Which types of Japanese AEO the United States recognises is not in the data.
     ("JP/exporter", "US", "2026-01-01", "unknown", "tiers-unknown", "US-JP", None),
 ]
-# A member of a plurilateral that opened to another later than both went live, as published.
+# A party that opened to the other's AEOs later than recognition began (a plurilateral's
+# member: later than both went live), as published.
 PUBLISHED_OPENINGS = [
+    # Japan: US exporters from 2012-12-03 (CTPAT certified none in 2009); the EU: CTPAT
+    # members from 2013-01-31, the decision's second phase.
+    ("US", "JP", "2012-12-02", "no", "not-yet-open", "US-JP", "mof-jp-us-2012"),
+    ("US", "JP", "2012-12-03", "yes", "recognised", "US-JP", "mof-jp-us-2012"),
+    ("JP", "US", "2010-01-01", "yes", "recognised", "US-JP", None),
+    ("US", "France", "2013-01-30", "no", "not-yet-open", "EU-US", "cbp-eu-2013"),
+    ("US", "France", "2013-01-31", "yes", "recognised", "EU-US", "cbp-eu-2013"),
     # Thai Customs opened to Indonesia's AEOs on 2024-10-17; Indonesia to Thailand's on 2024-10-01.
     ("ID", "TH", "2024-10-16", "no", "not-yet-open", "AAMRA", "jetro-th-aamra-2024"),
     ("ID", "TH", "2024-10-17", "yes", "recognised", "AAMRA", "jetro-th-aamra-2024"),

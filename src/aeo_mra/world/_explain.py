@@ -82,9 +82,9 @@ _MAYBE = {
 
 
 def _not_yet_open(answer: Recognition, there: str) -> str:
-    """The recogniser opened to the holder's AEOs by a notice of its own, after the day."""
+    """The recogniser opened to the holder's AEOs later than recognition began, after the day."""
     arrangement, other = answer.arrangement, answer.administration
-    assert isinstance(arrangement, Plurilateral)
+    assert arrangement is not None
     assert other is not None
     opening = arrangement.opening(other.id, answer.holder.id)
     assert opening is not None

@@ -291,10 +291,9 @@ class World:
         for arrangement, other in self._arrangements_of(own.id):
             if signed_by(arrangement, day) and not ended_by(arrangement, day):
                 partner = self.administrations[other]
-                both = live_by(arrangement, own.id, other, day) and live_by(
-                    arrangement, other, own.id, day
+                found.append(
+                    Partner(partner, arrangement, live_by(arrangement, own.id, other, day))
                 )
-                found.append(Partner(partner, arrangement, both))
         return tuple(found)
 
     def summary(self, administration: str | None = None, on: date | None = None) -> WorldSummary:

@@ -44,12 +44,12 @@ def implemented_by(arrangement: Bilateral | Plurilateral, day: date) -> bool:
     return implemented is not None and implemented.value.known_by(day)
 
 
-def live_by(arrangement: Bilateral | Plurilateral, holder: str, other: str, day: date) -> bool:
-    """Whether recognition of ``holder``'s AEOs by ``other`` had certainly begun by ``day``."""
-    starts = _starts(arrangement, holder, other)
-    begun = all(start is not None and start.value.known_by(day) for start in starts)
-    opening = _opening(arrangement, holder, other)
-    return begun and (opening is None or opening.value.known_by(day))
+def live_by(arrangement: Bilateral | Plurilateral, first: str, second: str, day: date) -> bool:
+    """Whether it had certainly begun by ``day`` between ``first`` and ``second``: been
+    implemented, or gone live for both members. Which of them opened to the other's AEOs
+    later is not counted here, but in the answer for that direction."""
+    starts = _starts(arrangement, first, second)
+    return all(start is not None and start.value.known_by(day) for start in starts)
 
 
 def counted(arrangement: Bilateral | Plurilateral) -> bool:
@@ -109,8 +109,11 @@ def judge(
 def _status(
     arrangement: Bilateral | Plurilateral, first: str, second: str, day: date
 ) -> _Judgement | None:
-    """The answer when recognition had not certainly begun by ``day``; ``None`` when it had."""
-    if live_by(arrangement, first, second, day):
+    """The answer when recognition of ``first``'s AEOs by ``second`` had not certainly
+    begun by ``day``; ``None`` when it had."""
+    opening = _opening(arrangement, first, second)
+    opened = opening is None or opening.value.known_by(day)
+    if opened and live_by(arrangement, first, second, day):
         return None
     signed = arrangement.step(StepKind.SIGNED)
     if signed is None or not signed.value.possible_by(day):
@@ -119,7 +122,6 @@ def _status(
         return Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED, [signed], []
     starts = _starts(arrangement, first, second)
     known = [start for start in starts if start is not None]
-    opening = _opening(arrangement, first, second)
     pending = (
         WorldReason.SIGNED_NOT_IMPLEMENTED
         if isinstance(arrangement, Bilateral)
@@ -141,15 +143,13 @@ def _starts(
 ) -> list[Fact[When] | None]:
     """When recognition began: the implementation, or each member's going live."""
     if isinstance(arrangement, Bilateral):
-        return [arrangement.step(StepKind.IMPLEMENTED)]
-    implemented = arrangement.step(StepKind.IMPLEMENTED)
-    members = [arrangement.member(first), arrangement.member(second)]
-    return [m.live if m is not None and m.live is not None else implemented for m in members]
+        return [arrangement.began(first)]
+    return [arrangement.began(first), arrangement.began(second)]
 
 
 def _opening(arrangement: Bilateral | Plurilateral, holder: str, other: str) -> Fact[When] | None:
-    """The day ``other`` opened to ``holder``'s AEOs, where later than both went live."""
-    return arrangement.opening(other, holder) if isinstance(arrangement, Plurilateral) else None
+    """The day ``other`` opened to ``holder``'s AEOs, where later than recognition began."""
+    return arrangement.opening(other, holder)
 
 
 def weigh(

@@ -45,6 +45,9 @@ UNION = "EU"
 
 _FACT = {"sources", "confidence", "inferred", "note"}
 _DATED = _FACT | {"date", "earliest", "latest"}
+_BILATERAL = {
+    "id", "name", "parties", "instrument", "steps", "scope", "recognised", "openings", "note",
+}  # fmt: skip
 
 
 def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
@@ -268,18 +271,18 @@ def _steps(reader: _Reader, where: str, raw: Any) -> tuple[Step, ...]:
 
 def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
     where = f"bilateral #{index + 1}"
-    allowed = {"id", "name", "parties", "instrument", "steps", "scope", "recognised", "note"}
     try:
         table = _table(table)
         ident = reader.field(where, table, "id", _str)
         where = f"bilateral {ident}"
-        reader.keys(where, table, allowed)
+        reader.keys(where, table, _BILATERAL)
         name = reader.field(where, table, "name", _str)
         parties = reader.field(where, table, "parties", _pair)
         instrument = reader.field(where, table, "instrument", _enum(Instrument))
         steps = _steps(reader, where, table.get("steps", []))
         scope, scope_by = _scope(reader, f"{where}.scope", table.get("scope"))
         recognised = _recognised(reader, where, table.get("recognised", []))
+        openings = _openings(reader, where, table.get("openings", []))
         note = _str(table.get("note", ""))
     except (_Invalid, TypeError, ValueError) as error:
         if not isinstance(error, _Invalid):
@@ -287,9 +290,21 @@ def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
         return None
     if not any(s.kind is StepKind.SIGNED for s in steps):
         reader.problem(where, "has no 'signed' step: an arrangement is recorded once signed")
-    return Bilateral(
-        ident, name, parties, instrument, steps, scope, recognised, note, scope_by=scope_by
+    bilateral = Bilateral(
+        ident,
+        name,
+        parties,
+        instrument,
+        steps,
+        scope,
+        recognised,
+        note,
+        scope_by=scope_by,
+        openings=openings,
     )
+    for opening in openings:
+        _check_opening(reader, f"{where}.openings {opening.recogniser}", bilateral, opening)
+    return bilateral
 
 
 def _scope(
@@ -372,32 +387,29 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
 
 
 def _check_opening(
-    reader: _Reader, where: str, plurilateral: Plurilateral, opening: Opening
+    reader: _Reader, where: str, arrangement: Bilateral | Plurilateral, opening: Opening
 ) -> None:
-    """An opening is between two members it recognises between, and not before either's
-    go-live day: before that, the go-live day decides."""
-    if not plurilateral.covers(opening.recogniser, opening.holder):
-        members = ", ".join(m.administration for m in plurilateral.members)
+    """An opening is between two parties it recognises between, and not before recognition
+    began for either (a member going live): until then, that day decides."""
+    if not arrangement.covers(opening.recogniser, opening.holder):
         reader.problem(
-            where,
-            f"{opening.holder!r}: the arrangement does not recognise between them "
-            f"(members: {members})",
+            where, f"{opening.holder!r}: the arrangement does not recognise between them"
         )
         return
     latest = opening.when.value.latest
     for code in (opening.recogniser, opening.holder):
-        member = plurilateral.member(code)
-        live = member.live.value.earliest if member and member.live else None
-        if latest is not None and live is not None and latest < live:
+        began = arrangement.began(code)
+        start = began.value.earliest if began is not None else None
+        if latest is not None and start is not None and latest < start:
             reader.problem(
                 where,
-                f"opens to {opening.holder} before {code} went live ({live}): "
+                f"opens to {opening.holder} before recognition began for {code} ({start}): "
                 "an opening is recorded only where it came later",
             )
 
 
 def _openings(reader: _Reader, where: str, raw: Any) -> tuple[Opening, ...]:
-    """Days a member opened to one other member's AEOs:
+    """Days a party opened to the other's (a member to one other member's) AEOs:
     ``[{ recogniser, holder, date | earliest / latest, confidence, sources, note? }]``."""
     openings: dict[tuple[str, str], Opening] = {}
     for entry in _list_of_tables(raw):

@@ -138,6 +138,28 @@ class Administration:
 
 
 @attrs.frozen
+class Opening:
+    """The day one party began to recognise the other's AEOs, where that came later than
+    the arrangement's implementation (a plurilateral's: both members going live).
+
+    Attributes:
+        recogniser: The party (a plurilateral's member) that recognises.
+        holder: The party whose AEOs it recognises from then on.
+        when: When, with its sources and confidence.
+    """
+
+    recogniser: str
+    holder: str
+    when: Fact[When]
+
+
+def _opened(openings: tuple[Opening, ...], recogniser: str, holder: str) -> Fact[When] | None:
+    return next(
+        (o.when for o in openings if (o.recogniser, o.holder) == (recogniser, holder)), None
+    )
+
+
+@attrs.frozen
 class Bilateral:
     """An AEO mutual recognition arrangement or agreement between two administrations.
 
@@ -155,6 +177,8 @@ class Bilateral:
         from_china: Whether it is made from a record of the China dataset.
         scope_by: Where the sides differ, for a party, which goods of the other side's AEOs
             its customs facilitates (one side imports only, the other imports and exports).
+        openings: The day a party began to recognise the other's AEOs, where later than
+            the implementation (one way round first).
     """
 
     id: str
@@ -167,6 +191,7 @@ class Bilateral:
     note: str
     from_china: bool = False
     scope_by: Mapping[str, Fact[Scope]] = attrs.field(factory=dict)
+    openings: tuple[Opening, ...] = ()
 
     def step(self, kind: StepKind) -> Fact[When] | None:
         """The date of its first step of ``kind``, if it has one."""
@@ -175,6 +200,18 @@ class Bilateral:
     def scope_of(self, party: str) -> Fact[Scope] | None:
         """Which goods of the other side's AEOs ``party``'s customs facilitates, if known."""
         return self.scope_by.get(party, self.scope)
+
+    def opening(self, recogniser: str, holder: str) -> Fact[When] | None:
+        """The day ``recogniser`` opened to ``holder``'s AEOs, if a later one is recorded."""
+        return _opened(self.openings, recogniser, holder)
+
+    def covers(self, first: str, second: str) -> bool:
+        """Whether it recognises between ``first`` and ``second``: its two parties."""
+        return {first, second} == set(self.parties) and first != second
+
+    def began(self, party: str) -> Fact[When] | None:
+        """When recognition began for ``party``: the implementation, if known."""
+        return self.step(StepKind.IMPLEMENTED)
 
     def other(self, administration: str) -> str:
         """The party that is not ``administration``."""
@@ -186,7 +223,7 @@ class Bilateral:
         """Every source its facts cite, once each."""
         facts: list[Fact[object]] = [s.when for s in self.steps]
         facts += [f for f in (self.scope, *self.scope_by.values()) if f is not None]
-        facts += self.recognised.values()
+        facts += [*self.recognised.values(), *(o.when for o in self.openings)]
         return unique_sources(f.sources for f in facts)
 
 
@@ -205,22 +242,6 @@ class PlurilateralMember:
     administration: str
     live: Fact[When] | None
     side: str | None = None
-
-
-@attrs.frozen
-class Opening:
-    """The day one member of a plurilateral began to recognise another's AEOs, where a
-    notice of its own opened it to that member later than both went live.
-
-    Attributes:
-        recogniser: The member that recognises.
-        holder: The member whose AEOs it recognises from then on.
-        when: When, with its sources and confidence.
-    """
-
-    recogniser: str
-    holder: str
-    when: Fact[When]
 
 
 @attrs.frozen
@@ -269,6 +290,13 @@ class Plurilateral:
             and (one.side is None or one.side != other.side)
         )
 
+    def began(self, administration: str) -> Fact[When] | None:
+        """When recognition began for the member ``administration``: its going live, or
+        the implementation where it has no day of its own; ``None`` if unknown."""
+        member = self.member(administration)
+        live = member.live if member is not None else None
+        return live or self.step(StepKind.IMPLEMENTED)
+
     def counterparts(self, administration: str) -> tuple[str, ...]:
         """The members it recognises with ``administration``, in the record's order."""
         return tuple(
@@ -277,10 +305,7 @@ class Plurilateral:
 
     def opening(self, recogniser: str, holder: str) -> Fact[When] | None:
         """The day ``recogniser`` opened to ``holder``'s AEOs, if a later one is recorded."""
-        return next(
-            (o.when for o in self.openings if (o.recogniser, o.holder) == (recogniser, holder)),
-            None,
-        )
+        return _opened(self.openings, recogniser, holder)
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -417,8 +442,9 @@ class Partner:
     Attributes:
         administration: The partner.
         arrangement: The bilateral or plurilateral arrangement.
-        implemented: Whether recognition had certainly begun both ways by the day (for a
-            plurilateral: gone live for both members, each open to the other).
+        implemented: Whether recognition had certainly begun by the day (for a
+            plurilateral: gone live for both members). One side may open to the other's
+            AEOs later (an `Opening`): `check` answers each direction.
     """
 
     administration: Administration
