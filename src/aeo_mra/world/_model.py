@@ -207,10 +207,10 @@ class Bilateral:
 
     def covers(self, first: str, second: str) -> bool:
         """Whether it recognises between ``first`` and ``second``: its two parties."""
-        return {first, second} == set(self.parties) and first != second
+        return {first, second} == set(self.parties)
 
     def began(self, party: str) -> Fact[When] | None:
-        """When recognition began for ``party``: the implementation, if known."""
+        """When recognition began for ``party``: the implementation, the same for both."""
         return self.step(StepKind.IMPLEMENTED)
 
     def other(self, administration: str) -> str:
