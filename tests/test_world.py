@@ -606,6 +606,10 @@ TABLE = [
     ("2025-09-19", "ZA", "plurilateral", 1, "sars-aeo-mra", ""),
     ("2017-12-31", "JO", "bilateral", 1, "comcec-2018-jo", ""),
     ("2017-12-31", "JO", "plurilateral", 1, "comcec-2018-jo", ""),
+    # Eastern Europe, the Caucasus, Central Asia and the Western Balkans
+    # Albania's two Open Balkan agreements, named in a report written before 2022-06-24 (its own
+    # day was not seen; the data's count is the same from 2021-12-21 on)
+    ("2022-06-23", "AL", "bilateral", 2, "al-cefta-2022", ""),
     # Asia and the Pacific
     # Korea: KCS's running counts, as its releases give them
     ("2011-06-26", "KR", "bilateral", 5, "kr-nz-2011", ""),
