@@ -635,12 +635,19 @@ WCO_2018 = (
     " totals)"
 )
 PLURAL_2019 = (
-    "the data has two plurilaterals certainly signed by 2019-08-09 (Agadir's, April or May 2016,"
-    " and the Pacific Alliance's, 2018-07-21) and the Andean Community's, signed between 2018-09"
-    " and the end of 2019; the WCO's others are not identified (the Compendium's text was not"
-    " seen): candidates are CEFTA's Additional Protocol 5, in force from April 2018, which provides"
-    " for recognising the parties' AEO programmes, the East African Community's regional AEO"
-    " programme and the Central American arrangement, signed between 2017 and April 2022"
+    "the data has three plurilaterals certainly signed by 2019-08-09 (Agadir's, April or May 2016,"
+    " CEFTA's Additional Protocol 5, 2017-05-26, and the Pacific Alliance's, 2018-07-21) and the"
+    " Andean Community's, signed between 2018-09 and the end of 2019; the WCO's fourth is not"
+    " identified (the Compendium's text was not seen): candidates are the Andean one, the East"
+    " African Community's regional AEO programme and the Central American arrangement, signed"
+    " between 2017 and April 2022"
+)
+PLURAL_2020 = (
+    "the data counts five plurilaterals signed by the eve of the 2020 edition (Agadir's, CEFTA's"
+    " Additional Protocol 5, the Pacific Alliance's, Mercosur's and the Andean Community's), one"
+    " more than the WCO's four; which one the Compendium did not count is not known (the WCO"
+    " called the Pacific Alliance's the first plurilateral, which would leave out Agadir's and"
+    " CEFTA's, both earlier)"
 )
 WCO_2017_08 = (
     "the data counts 54 bilateral arrangements signed by the CTPAT conference of 29–31 August"
@@ -691,10 +698,11 @@ TABLE = [
     # 2020-10-02 (Brazil–Peru) to then (87 before Israel–Mexico was found). The lists were not
     # compared (the Compendium's own was not seen), and whether the WCO, of which Taiwan is not
     # a member, counts Taiwan's seven arrangements of the time is not known. Its four
-    # plurilaterals are reached with Agadir's, the Pacific Alliance's, Mercosur's and the Andean
-    # Community's; whether these are the WCO's four is not known (it also counted four in 2019).
+    # plurilaterals were reached with Agadir's, the Pacific Alliance's, Mercosur's and the Andean
+    # Community's until CEFTA's Additional Protocol 5 (2017) was recorded; which four the WCO
+    # counted is not known (it also counted four in 2019).
     ("2020-12-17", None, "bilateral", 87, "wco-compendium-2020", WCO_2020),
-    ("2020-12-17", None, "plurilateral", 4, "wco-compendium-2020", ""),
+    ("2020-12-17", None, "plurilateral", 4, "wco-compendium-2020", PLURAL_2020),
     ("2012-04-16", None, "bilateral", 17, "koreaherald-2012", ""),
     ("2012-04-16", "JP", "bilateral", 6, "koreaherald-2012", ""),
     ("2012-04-16", "US", "bilateral", 5, "koreaherald-2012", ""),
@@ -772,6 +780,10 @@ TABLE = [
     ("2025-09-19", "ZA", "plurilateral", 1, "sars-aeo-mra", ""),
     ("2017-12-31", "JO", "bilateral", 1, "comcec-2018-jo", ""),
     ("2017-12-31", "JO", "plurilateral", 1, "comcec-2018-jo", ""),
+    # Eastern Europe, the Caucasus, Central Asia and the Western Balkans
+    # Albania's two Open Balkan agreements, named in a report written before 2022-06-24 (its own
+    # day was not seen; the data's count is the same from 2021-12-21 on)
+    ("2022-06-23", "AL", "bilateral", 2, "al-cefta-2022", ""),
     # Asia and the Pacific
     # Korea: KCS's running counts, as its releases give them
     ("2011-06-26", "KR", "bilateral", 5, "kr-nz-2011", ""),
