@@ -450,8 +450,9 @@ WCO_2019 = (
     " table in Japanese Wikipedia's article on AEO (weblio's copy of its 2020-11-23 revision), is"
     " legible for its first eight entries only: six agree with the data to the month, China–Korea"
     " is July 2013 there (2013-06-27 in the China record) and an entry of April 2018 is cut off"
-    " before its pair, a month in which the data dates no signing (Singapore–Thailand and"
-    " Israel–Mexico are ranges that include it)"
+    " before its pair, a month in which the data dates no signing (only ranges include it:"
+    " Singapore–Thailand's and Israel–Mexico's, and those of arrangements known only as signed by"
+    " a later day, Costa Rica–Mexico's among them)"
 )
 WCO_2020 = (
     "on main at 9f2dd0f the data counts 88 bilateral arrangements on the eve of the 2020 edition"
