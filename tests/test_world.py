@@ -617,22 +617,32 @@ def test_no_partner_recognises_taiwan_s_general_aeos(bundled: World) -> None:
 
 # Why a published count is not reached (a strict expected failure names what is missing).
 WCO_2019 = (
-    "the data counts 74 bilateral arrangements on 2019-06-26 only (Israel–Mexico counted from the"
-    " last day it can have been signed), 76 from 2019-06-27 (Australia–Japan and Canada–Hong Kong,"
-    " signed at the WCO Council) and 80 by the Compendium's publication on 2019-08-09; its own"
-    " list was not seen, so which arrangements it left out, or counted that the data lacks, is not"
-    " known"
+    "on main at 9f2dd0f the data counts 74 bilateral arrangements on 2019-06-26 only (Israel–Mexico"
+    " counted from the last day it can have been signed), 76 from 2019-06-27 (Australia–Japan and"
+    " Canada–Hong Kong, signed at the WCO Council) and 80 by the Compendium's publication on"
+    " 2019-08-09. The Compendium's list was not seen; the one list of the 74 of 2019 found, the"
+    " table in Japanese Wikipedia's article on AEO (weblio's copy of its 2020-11-23 revision), is"
+    " legible for its first eight entries only: six agree with the data to the month, China–Korea"
+    " is July 2013 there (2013-06-27 in the China record) and an entry of April 2018 is cut off"
+    " before its pair, a month in which the data dates no signing (only ranges include it:"
+    " Singapore–Thailand's and Israel–Mexico's, and those of arrangements known only as signed by"
+    " a later day, Costa Rica–Mexico's among them)"
 )
 WCO_2020 = (
-    "the data counts 88 bilateral arrangements on the eve of the 2020 edition, one more than the"
-    " WCO's 87, since Israel–Mexico (signed by 2019-06-26, found in the third round) was added;"
-    " it counted 87 from 2020-10-02 before; which one the Compendium did not count is not known"
+    "on main at 9f2dd0f the data counts 88 bilateral arrangements on the eve of the 2020 edition"
+    " (87 until 2020-10-01), one more than the WCO's 87, since Israel–Mexico (signed by 2019-06-26)"
+    " was added; the Compendium's list was not seen, so which it did not count is not known. That"
+    " it left out Taiwan's arrangements is not borne out by the one list of 2019's 74 found"
+    " (Japanese Wikipedia's table), which has Korea–Taiwan"
 )
 WCO_2018 = (
-    "the data counts 60 bilateral arrangements signed by the Kampala conference of 14–16 March"
-    " 2018 and 61 by 2018-06-20, against the WCO's 56; which it did not count is not known (left"
-    " out, Taiwan's four would make the difference, but that reading fails the 2019 and 2020"
-    " totals)"
+    "on main at 9f2dd0f the data counts 60 bilateral arrangements signed by the Kampala"
+    " conference of 14–16 March 2018 and 61 by 2018-06-20, against the WCO's 56 (the WCO's"
+    " release of the 2019 edition gives 57 MRAs for the 2018 edition, not saying whether"
+    " plurilaterals are among them; the data has one then, Agadir's); which it did not count is"
+    " not known (left out, Taiwan's four would make the difference, but that reading fails the"
+    " 2019 and 2020 totals, and the one list of 2019's 74 found, Japanese Wikipedia's table, has"
+    " Korea–Taiwan)"
 )
 PLURAL_2019 = (
     "the data has three plurilaterals certainly signed by 2019-08-09 (Agadir's, April or May 2016,"
@@ -697,7 +707,8 @@ TABLE = [
     # by the eve at the latest; the data counts 88 bilateral arrangements on every day from
     # 2020-10-02 (Brazil–Peru) to then (87 before Israel–Mexico was found). The lists were not
     # compared (the Compendium's own was not seen), and whether the WCO, of which Taiwan is not
-    # a member, counts Taiwan's seven arrangements of the time is not known. Its four
+    # a member, counts Taiwan's seven arrangements of the time is not known (a Japanese
+    # Wikipedia table of the 74 of 2019 has Korea–Taiwan). Its four
     # plurilaterals were reached with Agadir's, the Pacific Alliance's, Mercosur's and the Andean
     # Community's until CEFTA's Additional Protocol 5 (2017) was recorded; which four the WCO
     # counted is not known (it also counted four in 2019).
