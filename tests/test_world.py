@@ -763,6 +763,7 @@ TABLE = [
     # the Americas
     # the United States: CBP's running counts, as its officials and the trade press gave them
     ("2008-08-21", "US", "bilateral", 3, "cd-2008", ""),
+    ("2010-01-31", "US", "bilateral", 4, "jiffa-2010", ""),
     ("2010-06-23", "US", "bilateral", 4, "ctpat-blog-2010", ""),
     ("2013-02-08", "US", "bilateral", 7, "cbp-eu-2013", ""),
     ("2014-10-17", "US", "bilateral", 9, "mohawk-2014", ""),
