@@ -650,7 +650,7 @@ PLURAL_2019 = (
     " Andean Community's, signed between 2018-09 and the end of 2019; the WCO's fourth is not"
     " identified (the Compendium's text was not seen): candidates are the Andean one, the East"
     " African Community's regional AEO programme and the Central American arrangement, signed"
-    " between 2017 and April 2022"
+    " between September 2018 and April 2022"
 )
 PLURAL_2020 = (
     "the data counts five plurilaterals signed by the eve of the 2020 edition (Agadir's, CEFTA's"
