@@ -769,6 +769,8 @@ TABLE = [
     ("2014-10-17", "US", "bilateral", 9, "mohawk-2014", ""),
     ("2015-12-08", "US", "bilateral", 11, "cbp-do-2015", ""),
     ("2015-12-10", "US", "bilateral", 11, "strtrade-2015-do", ""),
+    ("2021-01-19", "US", "bilateral", 12, "ctstrategies-2021", ""),
+    ("2022-09-30", "US", "bilateral", 16, "ctpat-2022", ""),
     ("2022-06-23", "CA", "bilateral", 10, "cba-2022", ""),
     ("2016-05-11", "MX", "bilateral", 3, "mexico-now-2016", ""),
     ("2018-03-14", "UY", "bilateral", 3, "uy-pe-2018", ""),
