@@ -765,6 +765,7 @@ TABLE = [
     ("2008-08-21", "US", "bilateral", 3, "cd-2008", ""),
     ("2010-01-31", "US", "bilateral", 4, "jiffa-2010", ""),
     ("2010-06-23", "US", "bilateral", 4, "ctpat-blog-2010", ""),
+    ("2011-06-28", "US", "bilateral", 5, "cd-2011-06", ""),
     ("2013-02-08", "US", "bilateral", 7, "cbp-eu-2013", ""),
     ("2014-10-17", "US", "bilateral", 9, "mohawk-2014", ""),
     ("2015-12-08", "US", "bilateral", 11, "cbp-do-2015", ""),
