@@ -617,9 +617,10 @@ def test_no_partner_recognises_taiwan_s_general_aeos(bundled: World) -> None:
 
 # Why a published count is not reached (a strict expected failure names what is missing).
 WCO_2019 = (
-    "on main at 9f2dd0f the data counts 74 bilateral arrangements on 2019-06-26 only (Israel–Mexico"
-    " counted from the last day it can have been signed), 76 from 2019-06-27 (Australia–Japan and"
-    " Canada–Hong Kong, signed at the WCO Council) and 80 by the Compendium's publication on"
+    "the data counts 74 bilateral arrangements on 2019-06-26 only (Israel–Mexico counted from the"
+    " last day it can have been signed), 76 from 2019-06-27 (Australia–Japan and Canada–Hong Kong,"
+    " signed at the WCO Council), 78 from 2019-06-30 (New Zealand's with Canada and Singapore,"
+    " dated only to June 2019 or its year to June) and 81 by the Compendium's publication on"
     " 2019-08-09. The Compendium's list was not seen; the one list of the 74 of 2019 found, the"
     " table in Japanese Wikipedia's article on AEO (weblio's copy of its 2020-11-23 revision), is"
     " legible for its first eight entries only: six agree with the data to the month, China–Korea"
@@ -629,9 +630,10 @@ WCO_2019 = (
     " a later day, Costa Rica–Mexico's among them)"
 )
 WCO_2020 = (
-    "on main at 9f2dd0f the data counts 88 bilateral arrangements on the eve of the 2020 edition"
-    " (87 until 2020-10-01), one more than the WCO's 87, since Israel–Mexico (signed by 2019-06-26)"
-    " was added; the Compendium's list was not seen, so which it did not count is not known. That"
+    "the data counts 89 bilateral arrangements on every day from 2020-10-02 to the eve of the 2020"
+    " edition, two more than the WCO's 87, since Israel–Mexico (signed by 2019-06-26) was added and"
+    " New Zealand–Singapore dated to New Zealand's year to June 2019 (it was undated before); the"
+    " Compendium's list was not seen, so which it did not count is not known. That"
     " it left out Taiwan's arrangements is not borne out by the one list of 2019's 74 found"
     " (Japanese Wikipedia's table), which has Korea–Taiwan"
 )
@@ -674,7 +676,10 @@ JP_2011 = "KCS's five for Japan leaves out Japan–Singapore, signed in the same
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
 HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australia of 2017-07-06"
 IN_9 = "the official's nine is not reached: no CBIC list; the data has eight by then"
-SG_2019 = "the press count of 8 leaves out Singapore–Thailand (signed by 2018-09)"
+SG_2019 = (
+    "the press count of 8 leaves out Singapore–Thailand (signed by 2018-09) and"
+    " New Zealand–Singapore (signed by 2019-06)"
+)
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
 CA_2012 = "the press count of 3 is one short: the US (2008), Japan, Korea, Singapore (2010)"
 JP_2019 = "the press count of 9 leaves out Japan's arrangements with Taiwan and Australia"
@@ -704,8 +709,8 @@ TABLE = [
     ("2019-08-09", None, "plurilateral", 4, "wco-compendium-2019", PLURAL_2019),
     # The 2020 edition came out on 2020-12-18, the day the UK–Japan (Tokyo) and New Zealand–Taiwan
     # (Taipei) arrangements were signed, so its counts, made from what members had reported, close
-    # by the eve at the latest; the data counts 88 bilateral arrangements on every day from
-    # 2020-10-02 (Brazil–Peru) to then (87 before Israel–Mexico was found). The lists were not
+    # by the eve at the latest; the data counts 89 bilateral arrangements on every day from
+    # 2020-10-02 (Brazil–Peru) to then, two more than the WCO (see WCO_2020). The lists were not
     # compared (the Compendium's own was not seen), and whether the WCO, of which Taiwan is not
     # a member, counts Taiwan's seven arrangements of the time is not known (a Japanese
     # Wikipedia table of the 74 of 2019 has Korea–Taiwan). Its four
