@@ -851,7 +851,7 @@ TABLE = [
     ("2023-10-04", "TH", "bilateral", 6, "jetro-th-2023-10", ""),
     ("2023-10-04", "TH", "plurilateral", 1, "jetro-th-2023-10", ""),
     ("2023-12-18", "IN", "bilateral", 5, "in-2023-12", ""),
-    # Reached with New Zealand–Singapore, which New Zealand named among its arrangements in 2020.
+    # The seven of 2014, Thailand, Australia, New Zealand (signed by 2019-06) and the UK.
     ("2024-07-26", "SG", "bilateral", 11, "jetro-sg-2024", ""),
     ("2019-02-26", "NZ", "bilateral", 6, "nz-hk-2019", ""),
     # the world, and plurilateral arrangements
