@@ -839,6 +839,8 @@ TABLE = [
     ("2017-07-06", "HK", "bilateral", 8, "hk-au-2017", ""),
     ("2022-11-29", "HK", "bilateral", 13, "hk-2022-11", ""),
     ("2025-06-11", "HK", "bilateral", 16, "hk-lcq16-2025", ""),
+    # Nippon Express's glossary names Japan's eight of August 2016, Hong Kong the last.
+    ("2016-08-31", "JP", "bilateral", 8, "nittsu-aeo-2016", ""),
     ("2025-06-26", "HK", "bilateral", 17, "hk-sa-2025", ""),
     ("2025-12-30", "HK", "bilateral", 18, "hk-pe-2025", ""),
     # Australia, India, Indonesia, Thailand
