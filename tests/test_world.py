@@ -834,6 +834,9 @@ TABLE = [
     # Taiwan and Hong Kong
     ("2024-12-05", "TW", "bilateral", 10, "tw-ca-2024", ""),
     ("2014-06-27", "HK", "bilateral", 4, "hk-sg-2014-zh", ""),
+    # C&ED's release of 2015-08-12 names five ratified (the Mainland, India, Korea, Singapore,
+    # Thailand); Thailand's signing is itself bounded by that release, so the row checks the names.
+    ("2015-08-12", "HK", "bilateral", 5, "hk-2015-08", ""),
     ("2016-03-17", "HK", "bilateral", 6, "hk-my-2016", ""),
     ("2016-08-23", "HK", "bilateral", 7, "hk-jp-2016", ""),
     ("2017-07-06", "HK", "bilateral", 8, "hk-au-2017", ""),
