@@ -639,10 +639,11 @@ WCO_2020 = (
     " (Japanese Wikipedia's table), which has Korea–Taiwan"
 )
 WCO_2018 = (
-    "on main at 9f2dd0f the data counts 60 bilateral arrangements signed by the Kampala"
+    "the data counts 60 bilateral arrangements signed by the Kampala"
     " conference of 14–16 March 2018 and 61 by 2018-06-20, against the WCO's 56 (the WCO's"
     " release of the 2019 edition gives 57 MRAs for the 2018 edition, not saying whether"
-    " plurilaterals are among them; the data has one then, Agadir's); which it did not count is"
+    " plurilaterals are among them; the data has two then, Agadir's and CEFTA's); which it did not"
+    " count is"
     " not known (left out, Taiwan's four would make the difference, but that reading fails the"
     " 2019 and 2020 totals, and the one list of 2019's 74 found, Japanese Wikipedia's table, has"
     " Korea–Taiwan)"
