@@ -30,7 +30,13 @@ from .tables import (
     tiers_table,
     timeline_table,
 )
-from .world import coverage_table, edges_table, plurilaterals_table, world_sources_table
+from .world import (
+    coverage_table,
+    edges_table,
+    overview,
+    plurilaterals_table,
+    world_sources_table,
+)
 from .worldmap import world_map
 
 MARKER = re.compile(r"<!--\s*generated:\s*([a-z-]+)(.*?)-->")
@@ -57,6 +63,7 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "measure-lists": measure_lists,
     "measure-sources": measure_sources,
     "aeo-counts": aeo_counts,
+    "world-overview": overview,
     "world-coverage": coverage_table,
     "world-edges": edges_table,
     "world-plurilaterals": plurilaterals_table,

@@ -34,6 +34,29 @@ def _steps(arrangement: Bilateral | Plurilateral) -> str:
     return "<br>".join(steps)
 
 
+def overview(registry: Registry) -> str:
+    """The world's counts on the data's review day, and which administrations' lists are
+    complete to a day (the rest are partial)."""
+    graph = _graph(registry)
+    world = graph.summary(on=graph.reviewed)
+    complete = sorted(
+        (a for a in graph.administrations.values() if a.coverage.complete),
+        key=lambda a: a.name,
+    )
+    lists = ", ".join(
+        f"[{escape(a.name)}](#{a.id.lower()}) (to {a.coverage.through or graph.reviewed})"
+        for a in complete
+    )
+    return (
+        f"On {graph.reviewed}, the day the data was last reviewed, it records "
+        f"{len(graph.administrations)} administrations, {world.bilateral_signed} bilateral "
+        f"arrangements signed ({world.bilateral_implemented} of them known to be implemented) "
+        f"and {world.plurilateral_signed} plurilateral ones. The lists of {len(complete)} "
+        f"administrations are complete to a day: {lists}. The others are partial: each one's "
+        "note in the table below says what was searched and what may be missing."
+    )
+
+
 def coverage_table(registry: Registry) -> str:
     """Every administration, its programme, and how complete its list of partners is."""
     graph = _graph(registry)

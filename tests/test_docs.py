@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 import aeo_mra
-from aeo_mra import Basis, Registry
+from aeo_mra import Basis, Registry, world
 from docs_gen import chart, reference, snippets, tables
+from docs_gen import world as world_page
 from docs_gen.markers import expand
 
 DOCS = Path(__file__).parents[1] / "docs"
@@ -124,6 +125,22 @@ def test_the_chart_draws_each_series_to_its_last_value(registry: Registry, narro
         assert points[-1] == (plot.x(end), plot.y(samples[-1][1][key]))
     summary = aeo_mra.summary(end)
     assert f"economies, signed: {summary.economies}" in chart.chart_svg(samples, narrow=narrow)
+
+
+def test_the_world_page_lists_every_administration_and_names_the_complete_lists(
+    registry: Registry,
+) -> None:
+    graph = world.bundled()
+    listed = [
+        re.search(r'id="(\w+)"', cell)[1]
+        for cell in _column(world_page.coverage_table(registry), 0)
+    ]  # type: ignore[index]
+    assert listed == sorted(a.lower() for a in graph.administrations)
+    overview = world_page.overview(registry)
+    complete = {a.id.lower() for a in graph.administrations.values() if a.coverage.complete}
+    assert set(re.findall(r"\]\(#(\w+)\)", overview)) == complete
+    counts = graph.summary(on=graph.reviewed)
+    assert f"{counts.bilateral_signed} bilateral arrangements signed" in overview
 
 
 def test_doctest_examples_in_docstrings_become_code_without_directives() -> None:
