@@ -686,7 +686,7 @@ HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019
 CA_2012 = "the press count of 3 is one short: the US (2008), Japan, Korea, Singapore (2010)"
 JP_2019 = "the press count of 9 leaves out Japan's arrangements with Taiwan and Australia"
 CN_2019 = "the China data counts 14 partners signed by then, as China's own totals do"
-EU_AD = "the count of 6 leaves out Andorra's protocol of 2011, as the Commission's own page does"
+EU_AD = "the count leaves out Andorra's protocol of 2011, as the Commission's own page does"
 CH_GB = (
     "the UK agreement, approved by Switzerland on 2021-04-14, is dated only as signed by 2021-06-16"
 )
@@ -796,6 +796,8 @@ TABLE = [
     ("2022-09-14", "EU", "bilateral", 6, "radiochisinau-2022", EU_AD),
     # HMRC's letter is of 2019; the data's count is the same all that year
     ("2019-12-31", "EU", "bilateral", 6, "hmrc-2019-eu", ""),
+    # a consultancy's list of the EU's eight, written as the Council fixed its position on Türkiye
+    ("2025-12-18", "EU", "bilateral", 8, "acte-2025-12", EU_AD),
     ("2014-06-09", "TR", "bilateral", 1, "tr-kr-2014", ""),
     ("2026-01-08", "TR", "bilateral", 1, "yysd-2026", TR_GB),
     ("2025-09-19", "ZA", "bilateral", 8, "sars-aeo-mra", ""),
