@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import aeo_mra
-from aeo_mra import Basis, Role, Tier, cli
+from aeo_mra import Basis, Role, Tier, _cli_parser, cli
 
 DOCS = Path(__file__).parent.parent / "docs" / "cli.md"
 GERMANY_2020 = date(2020, 5, 1)
@@ -241,7 +243,7 @@ def test_bad_input(capsys: pytest.CaptureFixture[str], args: list[str], quoted: 
     ],
 )
 def test_tiers_are_read_in_any_case(text: str, tier: Tier) -> None:
-    args = cli._parser().parse_args(["check", "DE", "--tier", text])
+    args = _cli_parser.parser().parse_args(["check", "DE", "--tier", text])
     assert args.tier is tier
 
 
@@ -249,6 +251,42 @@ def test_help_succeeds(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = call(capsys, "check", "--help")
     assert status == cli.EXIT_YES
     assert "--tier" in out
+
+
+# Words a command line is made of: commands, options in full and abbreviated, with and
+# without "=", good and bad values, and what only argparse reads (help, "--", "-").
+WORDS = [
+    "check", "list", "show", "timeline", "summary", "code", "measures", "mcp", "diff", "world",
+    "serve", "DE", "德国", "", "-", "--", "-h", "--help", "--version", "--json", "--js",
+    "--json=1", "--on", "--o", "--on=2020-01-01", "--on=", "2020-01-01", "2020-13-01",
+    "--role", "importer", "IMPORTER", "imp", "--role=exporter", "--tier", "AA", "advnced",
+    "advanced-certified", "--basis", "implemented", "--where", "Shenyang", "--data", "x.toml",
+    "--port", "8080", "AEOCN0123456789", "EU",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=6))
+def test_a_plain_line_is_read_as_argparse_reads_it(argv: list[str]) -> None:
+    plain = cli._plain(argv)
+    if plain is not None:  # else argparse reads it, or says what is wrong
+        assert vars(plain) == vars(_cli_parser.parser(argv).parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    ("argv", "plain"),
+    [
+        (["check", "DE"], True),
+        (["check", "--on=2020-01-01", "DE", "--json", "--role", "importer"], True),
+        (["summary", "--basis", "implemented"], True),
+        (["check", "--help"], False),
+        (["check", "--ro", "importer", "DE"], False),
+        (["check", "DE", "--on", "2020-13-01"], False),
+        (["world", "check", "KR", "JP"], False),
+        (["serve", "--cors-origin", "x"], False),
+    ],
+)
+def test_only_plain_lines_are_read_without_argparse(argv: list[str], plain: bool) -> None:
+    assert (cli._plain(argv) is not None) is plain
 
 
 def test_help_fits_the_terminal(

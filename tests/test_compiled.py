@@ -92,13 +92,14 @@ def test_a_place_index_without_pycountry_files_falls_back_to_pycountry(
     assert _compiled.load_places() is None
 
 
-def test_answers_need_neither_pycountry_nor_tomllib_nor_shutil() -> None:
+def test_answers_need_neither_pycountry_nor_tomllib_nor_argparse() -> None:
     code = (
         "import contextlib, io, sys, aeo_mra, aeo_mra.cli; "
         "[aeo_mra.check(p) for p in ('DE', 'Germany', '德国', '韓國', 'UK', 276)]; "
         "out = io.StringIO(); sys.stdout, real = out, sys.stdout; "
         "aeo_mra.cli.main(['check', 'DE']); sys.stdout = real; "
-        "print(sorted({'pycountry', 'tomllib', 'shutil', 'aeo_mra.world'} & set(sys.modules)))"
+        "heavy = {'pycountry', 'tomllib', 'argparse', 'shutil', 'aeo_mra.world'}; "
+        "print(sorted(heavy & set(sys.modules)))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -344,9 +344,9 @@ def test_serve_refuses_bad_data(tmp_path: Path) -> None:
 
 
 def test_serve_binds_loopback_by_default() -> None:
-    from aeo_mra import cli
+    from aeo_mra import _cli_parser
 
-    args = cli._parser().parse_args(["serve"])
+    args = _cli_parser.parser().parse_args(["serve"])
     assert (args.host, args.port, args.data, args.cors_origin) == ("127.0.0.1", 8000, None, [])
 
 

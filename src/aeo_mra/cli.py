@@ -10,7 +10,6 @@ bug, 4 when the output cannot be written, 141 when its reader went away.
 
 from __future__ import annotations
 
-import argparse
 import codecs
 import contextlib
 import enum
@@ -22,11 +21,21 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, NamedTuple, NoReturn, TextIO, TypeVar
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, Protocol, TextIO, TypeAlias, TypeVar
 
 import aeo_mra
 from aeo_mra import Arrangement, Basis, Role, Tier
 from aeo_mra.errors import _did_you_mean
+
+if TYPE_CHECKING:
+    import argparse
+
+    class _Declaring(Protocol):
+        """What a command's arguments are declared to: argparse's parser, or `_Declared`."""
+
+        def add_argument(self, *names: str, **options: Any) -> object: ...
+
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -60,33 +69,8 @@ E = TypeVar("E", bound=enum.Enum)
 # -- reading arguments -------------------------------------------------------------------
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line on stderr and exit status 2."""
-
-    def __init__(self, **options: Any) -> None:
-        super().__init__(formatter_class=_Formatter, **options)
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help, as wide as the terminal, found as `shutil.get_terminal_size` finds
-    it but without importing `shutil` and its compression modules (2 ms of each start)."""
-
-    def __init__(self, prog: str) -> None:
-        super().__init__(prog, width=_columns() - 2)
-
-
-def _columns() -> int:
-    """The terminal's width: ``$COLUMNS``, else standard output's, else 80."""
-    with contextlib.suppress(KeyError, ValueError):
-        if (columns := int(os.environ["COLUMNS"])) > 0:
-            return columns
-    try:
-        return os.get_terminal_size().columns or 80
-    except (ValueError, OSError):
-        return 80
+_Args: TypeAlias = "argparse.Namespace | SimpleNamespace"
+"""A command line's values: argparse's, or those `_plain` read."""
 
 
 def _key(text: str) -> str:
@@ -104,7 +88,7 @@ def _member(kind: type[E], label: str) -> Callable[[str], E]:
         except KeyError:
             valid = [str(m.value) for m in kind]
             hint = _did_you_mean(_close(_key(text), valid)) or f"; choose from {', '.join(valid)}"
-            raise argparse.ArgumentTypeError(f"{text!r} is not a {label}{hint}") from None
+            raise _bad_value(f"{text!r} is not a {label}{hint}") from None
 
     return convert
 
@@ -123,7 +107,14 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+        raise _bad_value(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _bad_value(message: str) -> Exception:
+    """The error argparse reports as a bad value of an argument."""
+    import argparse
+
+    return argparse.ArgumentTypeError(message)
 
 
 # -- JSON --------------------------------------------------------------------------------
@@ -205,7 +196,7 @@ def _sections(*sections: str) -> str:
 
 
 def _add_choice(
-    parser: argparse.ArgumentParser,
+    parser: _Declaring,
     flag: str,
     kind: type[E],
     *,
@@ -224,14 +215,14 @@ def _add_choice(
     )
 
 
-def _add_on(parser: argparse.ArgumentParser, help: str) -> None:
+def _add_on(parser: _Declaring, help: str) -> None:
     parser.add_argument("--on", type=_iso_date, metavar="DATE", help=help)
 
 
 # -- check -------------------------------------------------------------------------------
 
 
-def _add_check(parser: argparse.ArgumentParser) -> None:
+def _add_check(parser: _Declaring) -> None:
     parser.add_argument(
         "place", metavar="PLACE", help="ISO code, English or Chinese name, or alias"
     )
@@ -246,7 +237,7 @@ def _add_check(parser: argparse.ArgumentParser) -> None:
     _add_tier(parser, "the operator's tier, e.g. advanced_certified or AA")
 
 
-def _add_tier(parser: argparse.ArgumentParser, help: str) -> None:
+def _add_tier(parser: _Declaring, help: str) -> None:
     _add_choice(
         parser,
         "--tier",
@@ -257,7 +248,7 @@ def _add_tier(parser: argparse.ArgumentParser, help: str) -> None:
     )
 
 
-def _check(args: argparse.Namespace) -> int:
+def _check(args: _Args) -> int:
     answer = aeo_mra.check(args.place, on=args.on, role=args.role, tier=args.tier)
     if args.json:
         _print_json(aeo_mra.to_dict(answer))
@@ -270,7 +261,7 @@ def _check(args: argparse.Namespace) -> int:
 # -- list --------------------------------------------------------------------------------
 
 
-def _add_dated(parser: argparse.ArgumentParser) -> None:
+def _add_dated(parser: _Declaring) -> None:
     _add_on(parser, "the day, YYYY-MM-DD (default: today)")
     _add_choice(
         parser,
@@ -281,7 +272,7 @@ def _add_dated(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _list(args: argparse.Namespace) -> int:
+def _list(args: _Args) -> int:
     day = args.on or date.today()
     if args.json:
         _answer_json("arrangements", on=day, basis=args.basis)
@@ -304,11 +295,11 @@ def _listing_row(a: Arrangement, day: date) -> tuple[str, ...]:
 # -- show --------------------------------------------------------------------------------
 
 
-def _add_show(parser: argparse.ArgumentParser) -> None:
+def _add_show(parser: _Declaring) -> None:
     parser.add_argument("target", metavar="ID|PLACE", help="an arrangement id (EU) or a place")
 
 
-def _show(args: argparse.Namespace) -> int:
+def _show(args: _Args) -> int:
     if args.json:
         _answer_json("arrangement", id=args.target)
     else:
@@ -392,7 +383,7 @@ def _sources_text(a: Arrangement) -> str:
 # -- timeline ----------------------------------------------------------------------------
 
 
-def _timeline(args: argparse.Namespace) -> int:
+def _timeline(args: _Args) -> int:
     if args.json:
         _answer_json("timeline")
     else:
@@ -404,7 +395,7 @@ def _timeline(args: argparse.Namespace) -> int:
 # -- summary -----------------------------------------------------------------------------
 
 
-def _summary(args: argparse.Namespace) -> int:
+def _summary(args: _Args) -> int:
     if args.json:
         _answer_json("summary", on=args.on, basis=args.basis)
     else:
@@ -419,12 +410,12 @@ def _summary(args: argparse.Namespace) -> int:
 # -- code ---------------------------------------------------------------------------------
 
 
-def _add_code(parser: argparse.ArgumentParser) -> None:
+def _add_code(parser: _Declaring) -> None:
     parser.add_argument("code", metavar="CODE", help="an AEO code, e.g. AEOCN0123456789")
     _add_on(parser, "declare it on this day, YYYY-MM-DD (default: today)")
 
 
-def _code(args: argparse.Namespace) -> int:
+def _code(args: _Args) -> int:
     from aeo_mra import _api, codes
 
     registry = aeo_mra._default()
@@ -454,14 +445,14 @@ def _code(args: argparse.Namespace) -> int:
 # -- diff ---------------------------------------------------------------------------------
 
 
-def _add_diff(parser: argparse.ArgumentParser) -> None:
+def _add_diff(parser: _Declaring) -> None:
     parser.add_argument("old", metavar="OLD", help="the old dataset file (TOML)")
     parser.add_argument(
         "new", metavar="NEW", nargs="?", help="the new dataset file (default: the bundled data)"
     )
 
 
-def _diff(args: argparse.Namespace) -> int:
+def _diff(args: _Args) -> int:
     from aeo_mra import _api, diff
 
     old = _load(args.old)
@@ -493,7 +484,7 @@ def _load(path: str) -> aeo_mra.Registry:
 # -- measures -------------------------------------------------------------------------------
 
 
-def _add_measures(parser: argparse.ArgumentParser) -> None:
+def _add_measures(parser: _Declaring) -> None:
     _add_tier(parser, "the tier, e.g. advanced_certified")
     _add_on(parser, "the day, YYYY-MM-DD (default: today)")
     parser.add_argument(
@@ -501,7 +492,7 @@ def _add_measures(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _measures(args: argparse.Namespace) -> int:
+def _measures(args: _Args) -> int:
     from aeo_mra import home
 
     if args.json:
@@ -528,13 +519,17 @@ def _mark(found: aeo_mra.home.InForce) -> str:
 # -- world -------------------------------------------------------------------------------
 
 
-def _add_world(parser: argparse.ArgumentParser) -> None:
+def _add_world(parser: _Declaring) -> None:
+    import argparse
+
     from aeo_mra.world import _cli
 
+    if not isinstance(parser, argparse.ArgumentParser):
+        raise _NotPlain("world")  # its subcommands are argparse's alone
     _cli.add(parser)
 
 
-def _world(args: argparse.Namespace) -> int:
+def _world(args: _Args) -> int:
     from aeo_mra.world import _cli
 
     return _cli.run(args)
@@ -554,13 +549,13 @@ def _extra(module: str, extra: str) -> Any:
         ) from None
 
 
-def _add_data(parser: argparse.ArgumentParser) -> None:
+def _add_data(parser: _Declaring) -> None:
     parser.add_argument(
         "--data", metavar="FILE", help="answer from this dataset file (validated at start-up)"
     )
 
 
-def _add_serve(parser: argparse.ArgumentParser) -> None:
+def _add_serve(parser: _Declaring) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to bind (default: 8000)")
     _add_data(parser)
@@ -577,18 +572,18 @@ def _registry(data: str | None) -> aeo_mra.Registry:
     return registry
 
 
-def _serve(args: argparse.Namespace) -> int:
+def _serve(args: _Args) -> int:
     server = _extra("aeo_mra.server", "server")
     registry = _registry(args.data)
     server.serve(args.host, args.port, registry, cors_origins=args.cors_origin)
     return EXIT_YES
 
 
-def _add_mcp(parser: argparse.ArgumentParser) -> None:
+def _add_mcp(parser: _Declaring) -> None:
     _add_data(parser)
 
 
-def _mcp(args: argparse.Namespace) -> int:
+def _mcp(args: _Args) -> int:
     _extra("aeo_mra.mcp_server", "mcp").run(_registry(args.data))
     return EXIT_YES
 
@@ -596,16 +591,26 @@ def _mcp(args: argparse.Namespace) -> int:
 # -- the command line --------------------------------------------------------------------
 
 
-def _no_arguments(parser: argparse.ArgumentParser) -> None:
+def _no_arguments(parser: _Declaring) -> None:
     """Nothing but ``--json``."""
 
 
-class _Command(NamedTuple):  # not attrs: building an attrs class costs each start 0.5 ms
-    name: str
-    help: str
-    arguments: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
-    json: bool = True  # whether it takes --json
+class _Command:
+    """A command: its name and help, what declares its arguments, what runs it, and whether
+    it takes ``--json``. (A plain class: an attrs class or a NamedTuple costs each start
+    0.3 to 0.5 ms to build.)"""
+
+    __slots__ = ("arguments", "help", "json", "name", "run")
+
+    def __init__(
+        self,
+        name: str,
+        help: str,
+        arguments: Callable[[_Declaring], None],
+        run: Callable[[_Args], int],
+        json: bool = True,
+    ) -> None:
+        self.name, self.help, self.arguments, self.run, self.json = name, help, arguments, run, json
 
 
 _COMMANDS = (
@@ -643,49 +648,102 @@ _EPILOG = (
 )
 
 
-def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The argument parser of the ``aeo-mra`` command line ``argv``.
+_JSON_HELP = "print JSON (its shapes: see the documentation)"
 
-    Only the command ``argv`` names gets a parser, with its arguments, so that a command
-    pays neither for the others' parsers nor for importing their modules (``world``'s).
-    Without a known command (``--help``, a mistyped one) every command is listed; with no
-    ``argv``, every command gets its arguments too.
-    """
-    named = None if argv is None else next((a for a in argv if not a.startswith("-")), "")
-    top = _Parser(
-        prog=PROG,
-        description="China's customs AEO mutual recognition arrangements.",
-        epilog=_EPILOG,
-    )
-    top.add_argument(
-        "--version", action=_Version, nargs=0, help="print the versions of aeo-mra and its data"
-    )
-    commands = top.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    for command in [c for c in _COMMANDS if c.name == named] or _COMMANDS:
-        sub = commands.add_parser(command.name, help=command.help, description=command.help)
+
+class _NotPlain(Exception):
+    """A command line that only argparse reads as it should."""
+
+
+class _Declared:
+    """A command's arguments as its declaring function gives them to argparse, recorded to
+    read a plain line of them; anything but plain positionals, options with one value and
+    flags is `_NotPlain`."""
+
+    def __init__(self) -> None:
+        self.positionals: list[str] = []
+        self.options: dict[str, tuple[str, Callable[[str], object] | None]] = {}
+        self.values: dict[str, object] = {}
+
+    def add_argument(
+        self,
+        *names: str,
+        type: Callable[[str], object] = str,
+        default: object = None,
+        action: str | None = None,
+        metavar: str | None = None,
+        help: str | None = None,
+        **unusual: object,
+    ) -> None:
+        """One argument: a positional, an option with a value, or a flag."""
+        name = names[0]
+        if unusual or len(names) > 1 or action not in (None, "store_true"):
+            raise _NotPlain(name)
+        if not name.startswith("-"):
+            self.positionals.append(name)
+            return
+        dest = name.removeprefix("--").replace("-", "_")
+        self.options[name] = (dest, None if action else type)
+        self.values[dest] = False if action else default
+
+
+def _plain(argv: Sequence[str]) -> SimpleNamespace | None:
+    """``argv`` read as argparse reads it, if it is plain: a command, then its positionals,
+    options written in full (``--on 2020-01-01`` or ``--on=2020-01-01``) and flags, each
+    value well formed; ``None`` for anything else (help, errors, abbreviations), which
+    argparse reads. Importing argparse (and gettext and locale) and building its parser
+    cost a cold start about 4 ms, as much as a whole `check`."""
+    command = next((c for c in _COMMANDS if argv and c.name == argv[0]), None)
+    if command is None:
+        return None
+    declared = _Declared()
+    try:
         if command.json:
-            sub.add_argument(
-                "--json", action="store_true", help="print JSON (its shapes: see the documentation)"
-            )
-        if named is None or named == command.name:
-            command.arguments(sub)
-        sub.set_defaults(run=command.run)
-    return top
+            declared.add_argument("--json", action="store_true")
+        command.arguments(declared)
+    except _NotPlain:
+        return None
+    values, positionals = dict(declared.values), []
+    tokens = iter(argv[1:])
+    for token in tokens:
+        if not token.startswith("-"):
+            positionals.append(token)
+            continue
+        flag, equals, value = token.partition("=")
+        if flag not in declared.options:
+            return None
+        dest, read = declared.options[flag]
+        if read is None:  # a flag
+            if equals:
+                return None
+            values[dest] = True
+            continue
+        if not equals:
+            value = next(tokens, "-")
+            if value.startswith("-"):
+                return None
+        try:
+            values[dest] = read(value)
+        except Exception:  # argparse says what is wrong with it
+            return None
+    if len(positionals) != len(declared.positionals):
+        return None
+    values.update(zip(declared.positionals, positionals, strict=True))
+    return SimpleNamespace(**values, run=command.run)
 
 
-class _Version(argparse.Action):
-    """``--version``: the package's version and the data's, read only when asked for."""
+def _parsed(argv: Sequence[str]) -> argparse.Namespace:
+    """``argv`` read by argparse, which exits on help and errors."""
+    from ._cli_parser import parser
 
-    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
-        print(f"{PROG} {aeo_mra.__version__} (data {aeo_mra.DATA_VERSION})")
-        parser.exit()
+    return parser(argv).parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``aeo-mra`` command with ``argv`` (default: ``sys.argv[1:]``); the exit status."""
     argv = sys.argv[1:] if argv is None else argv
-    args = _parser(argv).parse_args(argv)
-    run: Callable[[argparse.Namespace], int] = args.run
+    args = _plain(argv) or _parsed(argv)
+    run: Callable[[_Args], int] = args.run
     stdout = sys.stdout
     if stdout is None:  # started with stdout closed (`aeo-mra timeline >&-`)
         return _output_failed("standard output is closed")

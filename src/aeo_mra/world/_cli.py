@@ -46,7 +46,7 @@ def _sub(commands: Any, name: str, help: str) -> argparse.ArgumentParser:
     return parser
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: cli._Args) -> int:
     """Run the ``world`` subcommand ``args`` names; the exit status."""
     graph = bundled()
     day: date = args.on or date.today()
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     return cli.EXIT_YES
 
 
-def _show(args: argparse.Namespace, question: str, text: str, **values: object) -> None:
+def _show(args: cli._Args, question: str, text: str, **values: object) -> None:
     """The text, or with ``--json`` the answer to ``question`` as the HTTP API gives it."""
     if getattr(args, "json", False):
         cli._answer_json(question, on=args.on or date.today(), **values)
