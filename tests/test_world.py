@@ -622,8 +622,8 @@ WCO_2019 = (
     " signed at the WCO Council), 77 from 2019-06-29 (Canada–New Zealand, dated only to that"
     " Council week), 78 from 2019-06-30 (New Zealand–Singapore, dated to New Zealand's year to"
     " June) and 81 by the Compendium's publication on 2019-08-09. The Compendium's list was not"
-    " seen; the one list of the 74 of 2019 found, the table in Japanese Wikipedia's article on AEO"
-    " (weblio's copy of its 2020-11-23 revision), is"
+    " seen; the table Japanese Wikipedia's article on AEO gives beside its count of 74 for 2019"
+    " (weblio's copy of its 2020-11-23 revision) is"
     " legible for its first eight entries only: six agree with the data to the month, China–Korea"
     " is July 2013 there (2013-06-27 in the China record) and an entry of April 2018 is cut off"
     " before its pair, a month in which the data dates no signing (only ranges include it:"
@@ -635,8 +635,8 @@ WCO_2020 = (
     " edition, two more than the WCO's 87, since Israel–Mexico (signed by 2019-06-26) was added and"
     " New Zealand–Singapore dated to New Zealand's year to June 2019 (it was undated before); the"
     " Compendium's list was not seen, so which it did not count is not known. That"
-    " it left out Taiwan's arrangements is not borne out by the one list of 2019's 74 found"
-    " (Japanese Wikipedia's table), which has Korea–Taiwan"
+    " it left out Taiwan's arrangements is not borne out by the table Japanese Wikipedia gives"
+    " beside its count of 74 for 2019, which has Korea–Taiwan"
 )
 WCO_2018 = (
     "the data counts 60 bilateral arrangements signed by the Kampala"
@@ -645,8 +645,8 @@ WCO_2018 = (
     " plurilaterals are among them; the data has two then, Agadir's and CEFTA's); which it did not"
     " count is"
     " not known (left out, Taiwan's four would make the difference, but that reading fails the"
-    " 2019 and 2020 totals, and the one list of 2019's 74 found, Japanese Wikipedia's table, has"
-    " Korea–Taiwan)"
+    " 2019 and 2020 totals, and the table Japanese Wikipedia gives beside its count of 74 for"
+    " 2019 has Korea–Taiwan)"
 )
 PLURAL_2019 = (
     "the data has three plurilaterals certainly signed by 2019-08-09 (Agadir's, April or May 2016,"
@@ -770,7 +770,6 @@ TABLE = [
     # the Americas
     # the United States: CBP's running counts, as its officials and the trade press gave them
     ("2008-08-21", "US", "bilateral", 3, "cd-2008", ""),
-    ("2010-01-31", "US", "bilateral", 4, "jiffa-2010", ""),
     ("2010-06-23", "US", "bilateral", 4, "ctpat-blog-2010", ""),
     ("2011-06-28", "US", "bilateral", 5, "cd-2011-06", ""),
     ("2013-02-08", "US", "bilateral", 7, "cbp-eu-2013", ""),
@@ -778,7 +777,6 @@ TABLE = [
     ("2015-12-08", "US", "bilateral", 11, "cbp-do-2015", ""),
     ("2015-12-10", "US", "bilateral", 11, "strtrade-2015-do", ""),
     ("2021-01-19", "US", "bilateral", 12, "ctstrategies-2021", ""),
-    ("2022-09-30", "US", "bilateral", 16, "ctpat-2022", ""),
     ("2022-06-23", "CA", "bilateral", 10, "cba-2022", ""),
     ("2016-05-11", "MX", "bilateral", 3, "mexico-now-2016", ""),
     ("2018-03-14", "UY", "bilateral", 3, "uy-pe-2018", ""),
