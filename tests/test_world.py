@@ -910,6 +910,11 @@ COUNTED = {
 }
 
 
+def test_each_published_count_is_in_the_table_once() -> None:
+    rows = [row[:5] for row in TABLE]
+    assert sorted({row for row in rows if rows.count(row) > 1}) == []
+
+
 # -- the command line -----------------------------------------------------------------------
 
 
