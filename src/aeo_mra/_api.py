@@ -563,19 +563,11 @@ def ask(name: str, registry: Registry, **values: object) -> JSON:
 # -- answers of the command line alone ---------------------------------------------------
 
 
-def declared(code: codes.AeoCode, day: date, registry: Registry) -> tuple[Any, str | None]:
-    """What to declare for ``code`` on ``day`` (a `codes.Declaration`), or why nothing."""
-    try:  # declaration() also checks that the code's place is a partner on the day
-        return codes.declaration(code, day, registry=registry), None
-    except codes.NotDeclarable as error:  # a valid code: China's own, or not yet in effect
-        return None, error.reason
-
-
 def code_report(registry: Registry, code: str, on: date | None) -> JSON:
     """``aeo-mra code --json``: the code taken apart, and what to declare for it on a day."""
     day = day_or_today(on)
     parsed = codes.parse(code, registry=registry)
-    declaration, why = declared(parsed, day, registry)
+    declaration, why = codes._declared(parsed, day, registry)
     return {
         **to_dict(parsed),
         "on": day.isoformat(),

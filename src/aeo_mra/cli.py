@@ -416,15 +416,17 @@ def _add_code(parser: _Declaring) -> None:
 
 
 def _code(args: _Args) -> int:
-    from aeo_mra import _api, codes
+    from aeo_mra import codes
 
     registry = aeo_mra._default()
     if args.json:
+        from aeo_mra import _api  # only for --json
+
         _print_json(_api.code_report(registry, args.code, args.on))
     else:
         day = args.on or date.today()
         parsed = codes.parse(args.code)
-        declared, not_declared = _api.declared(parsed, day, registry)
+        declared, not_declared = codes._declared(parsed, day, registry)
         lines = [
             ("Code", parsed.code),
             ("Issued in", aeo_mra.resolve(parsed.place).name if parsed.place != "CN" else "China"),

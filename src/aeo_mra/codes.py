@@ -404,6 +404,16 @@ class _Rule:
         return f"{place} codes are {self.description}, e.g. {self.example}"
 
 
+def _declared(
+    code: AeoCode, day: date, registry: Registry
+) -> tuple[Declaration | None, str | None]:
+    """What to declare for a valid ``code`` on ``day``, or why nothing is declared."""
+    try:  # declaration() also checks that the code's place is a partner on the day
+        return declaration(code, day, registry=registry), None
+    except NotDeclarable as error:  # China's own code, or not yet in effect
+        return None, error.reason
+
+
 def _rule(arrangement: Arrangement) -> _Rule:
     places = tuple(m.territory for m in arrangement.members)
     fact = arrangement.code_format
