@@ -77,9 +77,7 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     commands = top.add_subparsers(title="commands", metavar="COMMAND", required=True)
     for command in [c for c in cli._COMMANDS if c.name == named] or cli._COMMANDS:
         sub = commands.add_parser(command.name, help=command.help, description=command.help)
-        if command.json:
-            sub.add_argument("--json", action="store_true", help=cli._JSON_HELP)
         if named is None or named == command.name:
-            command.arguments(sub)
+            cli._declare(command, sub)
         sub.set_defaults(run=command.run)
     return top

@@ -650,7 +650,13 @@ _EPILOG = (
 )
 
 
-_JSON_HELP = "print JSON (its shapes: see the documentation)"
+def _declare(command: _Command, parser: _Declaring) -> None:
+    """Give ``parser`` the arguments of ``command``: ``--json`` where it takes it, then its own."""
+    if command.json:
+        parser.add_argument(
+            "--json", action="store_true", help="print JSON (its shapes: see the documentation)"
+        )
+    command.arguments(parser)
 
 
 class _NotPlain(Exception):
@@ -700,9 +706,7 @@ def _plain(argv: Sequence[str]) -> SimpleNamespace | None:
         return None
     declared = _Declared()
     try:
-        if command.json:
-            declared.add_argument("--json", action="store_true")
-        command.arguments(declared)
+        _declare(command, declared)
     except _NotPlain:
         return None
     values, positionals = dict(declared.values), []
@@ -721,9 +725,10 @@ def _plain(argv: Sequence[str]) -> SimpleNamespace | None:
             values[dest] = True
             continue
         if not equals:
-            value = next(tokens, "-")
-            if value.startswith("-"):
-                return None
+            following = next(tokens, None)
+            if following is None or following.startswith("-"):
+                return None  # argparse says the value is missing
+            value = following
         try:
             values[dest] = read(value)
         except Exception:  # argparse says what is wrong with it
