@@ -89,3 +89,30 @@ def test_an_equal_number_of_another_type_never_finds_an_int_code_answer(odd: obj
         registry.check(odd, on=date(2020, 1, 1))  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         registry.check(odd, on=datetime(2020, 1, 1, 12))  # type: ignore[arg-type]
+
+
+def test_answers_made_in_bulk_go_straight_to_the_oldest_generation() -> None:
+    days = [date(2019, 1, 1) + timedelta(days=n) for n in range(50)]
+    answers = Registry.bundled().check_many(["DE"] * len(days), on=days)
+    assert gc.isenabled()
+    assert any(a is answers[-1] for a in gc.get_objects(generation=2))
+    assert not any(a is answers[-1] for a in gc.get_objects(generation=0))
+
+
+def test_bulk_answers_leave_a_program_s_frozen_objects_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        Registry.bundled().check_many(["DE", "FR"], on=[date(2019, 1, 1), date(2019, 1, 2)])
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_bulk_answers_leave_a_paused_collector_paused() -> None:
+    gc.disable()
+    try:
+        Registry.bundled().check_many(["DE", "FR"], on=[date(2019, 1, 1), date(2019, 1, 2)])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -450,7 +450,7 @@ class Registry:
         place_ids = {place: index * width for index, place in enumerate(places)}
         day_ids = {day: index for index, day in enumerate(on)}
 
-        numbers = list(map(add, map(place_ids.__getitem__, rows), map(day_ids.__getitem__, days)))
+        numbers = tuple(map(add, map(place_ids.__getitem__, rows), map(day_ids.__getitem__, days)))
         every_pair = len(places) * width <= len(rows)  # as many rows as pairs: answer all
         answers: list[Eligibility] | dict[int, Eligibility] | None
         try:
@@ -617,12 +617,13 @@ class Registry:
 
 
 def _picked(
-    items: list[Eligibility] | dict[int, Eligibility], numbers: list[int]
+    items: list[Eligibility] | dict[int, Eligibility], numbers: tuple[int, ...]
 ) -> list[Eligibility]:
-    """``items[n]`` for each of ``numbers``, all taken in C by one `itemgetter`. (A map of
-    ``items.__getitem__`` costs twice as much; and finding the numbers and taking the items
-    in one pass, more than both passes: a row's place, day and answer lie far apart in
-    memory, and one pass at a time lets the processor fetch many rows' at once.)"""
+    """``items[n]`` for each of ``numbers``, all taken in C by one `itemgetter`, which
+    keeps the tuple it is given rather than a copy. (A map of ``items.__getitem__`` costs
+    twice as much; and finding the numbers and taking the items in one pass, more than both
+    passes: a row's place, day and answer lie far apart in memory, and one pass at a time
+    lets the processor fetch many rows' at once.)"""
     if len(numbers) < 2:  # itemgetter of one number returns the item, not a tuple
         return [items[number] for number in numbers]
     return list(itemgetter(*numbers)(items))
@@ -631,12 +632,20 @@ def _picked(
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while many objects are made, none of them garbage:
-    it would scan them again and again as they pile up, often costing more than making them."""
+    it would scan them again and again as they pile up, often costing more than making them.
+
+    They are made to last (records, answers handed back), so they then join the oldest
+    generation at once, which only a full collection scans, instead of being scanned on
+    their way there; unless the program has frozen objects of its own, which moving them
+    would thaw."""
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if not gc.get_freeze_count():
+            gc.freeze()  # every tracked object, the new ones too, to the frozen generation
+            gc.unfreeze()  # and all of them from there to the oldest one
         if collecting:
             gc.enable()
 
