@@ -7,7 +7,8 @@ writes ``src/aeo_mra/data/schema.json`` (from ``aeo_mra/_schema.py``),
 Schemas of the records' shapes in ``src/aeo_mra/schemas/`` (from the records' types) and
 of every answer in ``schemas/answers/`` (from the API's table of questions),
 ``tests/snapshots/timeline.json`` (the golden timeline), and the compiled forms the bundled
-registry starts from: ``data/arrangements.compiled.json`` (from the validated TOML) and
+registry starts from: ``data/arrangements.compiled.json`` (from the validated TOML),
+``data/world.compiled.json`` (from the validated world TOML) and
 ``data/places.compiled.json`` (from the installed pycountry). Tests fail until all are current.
 """
 
@@ -31,6 +32,7 @@ from aeo_mra._jsonschema import render as render_shape  # noqa: E402
 from aeo_mra._jsonschema import shapes  # noqa: E402
 from aeo_mra._loader import parse  # noqa: E402
 from aeo_mra._schema import render as render_schema  # noqa: E402
+from aeo_mra.world._load import parse as parse_world  # noqa: E402
 
 SCHEMA = ROOT / "src" / "aeo_mra" / "data" / "schema.json"
 MEASURES_SCHEMA = SCHEMA.with_name("measures.schema.json")
@@ -38,15 +40,20 @@ SHAPES = ROOT / "src" / "aeo_mra" / "schemas"
 
 
 def compiled() -> list[tuple[Path, str]]:
-    """The compiled dataset, from the TOML parsed and validated, and the place index."""
+    """The compiled dataset and world data, from their TOML parsed and validated, and the
+    place index."""
     toml = Path(_compiled.TOML).read_bytes()
     dataset = parse(toml.decode("utf-8"), "aeo_mra/data/arrangements.toml")
     key = _compiled.places_key()
     if key is None:
         sys.exit("pycountry's files are not where it ships them: cannot compile the places")
     index = places.live_index()
+    world_toml = Path(_compiled.WORLD_TOML).read_bytes()
+    world = parse_world(world_toml.decode("utf-8"), dataset, "aeo_mra/data/world.toml")
+    china = _compiled.dataset_key(toml, dataset.version)
     return [
         (Path(_compiled.DATASET), _compiled.dump_dataset(dataset, toml)),
+        (Path(_compiled.WORLD), _compiled.dump_world(world, world_toml, china)),
         (Path(_compiled.PLACES), _compiled.dump_places(index, key, version("pycountry"))),
     ]
 

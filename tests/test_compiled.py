@@ -6,15 +6,21 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+import attrs
 import pytest
 
-from aeo_mra import Registry, _compiled, places
+from aeo_mra import Registry, _compiled, places, world
 from aeo_mra import registry as registry_module
 from aeo_mra._loader import parse
+from aeo_mra.model import Dataset, Source
+from aeo_mra.world import WorldDataset
+from aeo_mra.world._load import parse as parse_world
 
 TOML = Path(_compiled.TOML).read_bytes()
+WORLD_TOML = Path(_compiled.WORLD_TOML).read_bytes()
 
 
 def _parsed() -> object:
@@ -72,6 +78,72 @@ def test_without_a_current_compiled_dataset_the_toml_is_parsed_and_validated(
     assert len(calls) == 2
 
 
+def _world_parsed() -> WorldDataset:
+    return parse_world(WORLD_TOML.decode("utf-8"), Registry.bundled().dataset)
+
+
+def _compiled_world(
+    toml: bytes = WORLD_TOML, path: str | None = None, china: Dataset | None = None
+) -> WorldDataset | None:
+    china = china or Registry.bundled().dataset
+    key = _compiled.dataset_key(TOML, china.version)
+    return _compiled.load_world(toml, china, key, path)
+
+
+def test_the_compiled_world_data_is_the_validated_toml() -> None:
+    compiled = _compiled_world()
+    assert compiled is not None, "stale: run python scripts/regenerate.py"
+    assert compiled == _world_parsed()
+    assert repr(compiled) == repr(_world_parsed())
+
+
+def _cited(value: object) -> Iterator[Source]:
+    """Every source a record cites, and those of the records it holds."""
+    if isinstance(value, Source):
+        yield value
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            yield from _cited(getattr(value, field.name))
+    elif isinstance(value, tuple | Mapping):
+        for item in value.values() if isinstance(value, Mapping) else value:
+            yield from _cited(item)
+
+
+def test_the_compiled_world_data_cites_the_china_dataset_s_own_sources() -> None:
+    china = Registry.bundled().dataset
+    compiled = _compiled_world(china=china)
+    assert compiled is not None
+    shared = [s for s in _cited(compiled) if s.id in china.sources]
+    assert shared, "the world data cites some of the China dataset's sources"
+    assert all(s is china.sources[s.id] for s in shared)
+
+
+@pytest.mark.parametrize(
+    "change", [{"toml_crc32": 0}, {"toml_bytes": 1}, {"fields_crc32": 0}, {"format": 1},
+               {"china": {"toml_crc32": 0}}],
+)  # fmt: skip
+def test_a_stale_compiled_world_is_ignored(tmp_path: Path, change: dict[str, object]) -> None:
+    assert _compiled_world(path=_rewritten(tmp_path, _compiled.WORLD, {})) is not None
+    assert _compiled_world(path=_rewritten(tmp_path, _compiled.WORLD, change)) is None
+    assert _compiled_world(WORLD_TOML.replace(b"AEO", b"AEX", 1)) is None
+
+
+def test_the_compiled_world_serves_only_the_bundled_china_dataset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read = []
+    load_world = _compiled.load_world
+    monkeypatch.setattr(_compiled, "load_world", lambda *a: read.append(a) or load_world(*a))
+    bundled = world._of(Registry.bundled())
+    assert len(read) == 1
+    assert bundled.data == _world_parsed()
+    copy = tmp_path / "arrangements.toml"
+    copy.write_bytes(TOML)
+    own = world._of(Registry.from_file(copy))  # validated against it, as a stranger's
+    assert len(read) == 1
+    assert own.data == bundled.data
+
+
 def test_the_compiled_place_index_is_the_live_one() -> None:
     compiled = _compiled.load_places()
     assert compiled is not None, "stale: run python scripts/regenerate.py"
@@ -100,6 +172,15 @@ def test_answers_need_neither_pycountry_nor_tomllib_nor_argparse() -> None:
         "aeo_mra.cli.main(['check', 'DE']); sys.stdout = real; "
         "heavy = {'pycountry', 'tomllib', 'argparse', 'shutil', 'aeo_mra.world'}; "
         "print(sorted(heavy & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_world_answers_need_neither_pycountry_nor_tomllib() -> None:
+    code = (
+        "import sys; from aeo_mra import world; world.check('KR', 'Japan'); "
+        "print(sorted({'pycountry', 'tomllib'} & set(sys.modules)))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -2,7 +2,8 @@
 
 Reading the bundled TOML, validating it and importing pycountry take about 0.1 s; these
 files take a few milliseconds. ``scripts/regenerate.py`` writes them: the dataset from the
-*validated* records of ``arrangements.toml``, the place index from pycountry. Each file's
+*validated* records of ``arrangements.toml``, the world data from those of ``world.toml``,
+the place index from pycountry. Each file's
 first line is its key, and a file is read only when its key matches what it was derived
 from; otherwise the sources are read as before. JSON executes nothing when read, and only
 the files shipped inside the package are read this way: a dataset a user loads is always
@@ -10,6 +11,9 @@ parsed and validated in full.
 
 - ``data/arrangements.compiled.json`` is keyed to the data version, the size and CRC-32 of
   the TOML's bytes, and the records' fields (a changed model makes it stale too).
+- ``data/world.compiled.json`` likewise, and to the China dataset's key: the world data is
+  validated against the China dataset, whose sources and arrangements it shares. It is
+  read only for the bundled China dataset.
 - ``data/places.compiled.json`` is keyed to pycountry's version and the CRC-32 of the four
   files the index is built from (ISO 3166-1's JSON and its three Chinese catalogues).
 
@@ -48,22 +52,30 @@ from ._vocabulary import (
 
 if TYPE_CHECKING:
     from .model import Dataset, Source, Territory
+    from .world import WorldDataset
 
 __all__ = [
     "DATASET",
     "PLACES",
+    "WORLD",
+    "WORLD_TOML",
     "dataset_key",
     "dump_dataset",
     "dump_places",
+    "dump_world",
     "load_dataset",
     "load_places",
+    "load_world",
     "places_key",
+    "world_key",
 ]
 
 _DATA = os.path.join(os.path.dirname(__file__), "data")
 TOML = os.path.join(_DATA, "arrangements.toml")
 DATASET = os.path.join(_DATA, "arrangements.compiled.json")
 PLACES = os.path.join(_DATA, "places.compiled.json")
+WORLD_TOML = os.path.join(_DATA, "world.toml")
+WORLD = os.path.join(_DATA, "world.compiled.json")
 # The files of pycountry the place index is built from, relative to its package.
 PYCOUNTRY_INPUTS = (
     ("databases", "iso3166-1.json"),
@@ -75,24 +87,38 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
     Precision, Scope, SourceKind, Tier,
 )  # fmt: skip
 Places = tuple[dict[str, str], dict[str, "Territory"]]
+Layout = tuple[tuple[type, ...], tuple[type[enum.Enum], ...]]
+"""The record classes a compiled file holds, and the enums their fields take."""
 FORMAT = 2
-"""The version of the compiled dataset's layout, part of its key."""
+"""The version of the compiled files' layout, part of their keys."""
 
 
 @functools.cache
-def _records() -> tuple[type, ...]:
-    """The record classes the compiled dataset holds: built on first use, as `model` is
-    imported only when a dataset is read."""
+def _china() -> Layout:
+    """The layout of the compiled dataset: built on first use, as `model` is imported only
+    when a dataset is read."""
     from . import model
 
     return (model.Arrangement, model.CodeFormat, model.CountedTerritory, model.DeclarationRule,
             model.Fact, model.Membership, model.PartnerTier, model.Source, model.Stage,
-            model.TierPeriod, model.When)  # fmt: skip
+            model.TierPeriod, model.When), _ENUMS  # fmt: skip
 
 
-def _typed(record: type) -> dict[str, type]:
-    """The fields of ``record`` whose type is a date or an enum: written without a tag."""
-    kinds: dict[str, type] = {kind.__name__: kind for kind in _ENUMS}
+@functools.cache
+def _world() -> Layout:
+    """The layout of the compiled world data: the China dataset's, and the world's records."""
+    from .world import _model as world
+
+    records, enums = _china()
+    return (*records, world.Administration, world.Bilateral, world.Completeness,
+            world.Opening, world.Plurilateral, world.PlurilateralMember, world.ProgrammeTier,
+            world.Step), (*enums, world.StepKind)  # fmt: skip
+
+
+def _typed(record: type, enums: tuple[type[enum.Enum], ...]) -> dict[str, type]:
+    """The fields of ``record`` whose type is a date or one of ``enums``: written without a
+    tag."""
+    kinds: dict[str, type] = {kind.__name__: kind for kind in enums}
     kinds["date"] = date
     found = {}
     for field in attrs.fields(record):
@@ -102,18 +128,24 @@ def _typed(record: type) -> dict[str, type]:
     return found
 
 
+def _fields_crc(layout: Layout) -> int:
+    """A checksum of the layout's records and their fields: a changed model makes a
+    compiled file stale."""
+    fields = ";".join(f"{c.__name__}:{','.join(attrs.fields_dict(c))}" for c in layout[0])
+    return zlib.crc32(fields.encode())
+
+
 # -- the dataset -------------------------------------------------------------------------
 
 
 def dataset_key(toml: bytes, version: str) -> dict[str, object]:
     """The key of the compiled dataset for the TOML file's bytes and its data version."""
-    fields = ";".join(f"{c.__name__}:{','.join(attrs.fields_dict(c))}" for c in _records())
     return {
         "format": FORMAT,
         "data_version": version,
         "toml_bytes": len(toml),
         "toml_crc32": zlib.crc32(toml),
-        "fields_crc32": zlib.crc32(fields.encode()),
+        "fields_crc32": _fields_crc(_china()),
     }
 
 
@@ -130,29 +162,36 @@ def dump_dataset(dataset: Dataset, toml: bytes) -> str:
         "counted_territories": dataset.counted_territories,
     }
     key = json.dumps(dataset_key(toml, dataset.version))
-    return key + "\n" + json.dumps(_plain(body), ensure_ascii=False, indent=0) + "\n"
+    return _written(key, body, _china())
 
 
-def _plain(value: object) -> object:
-    """``value`` in JSON's types: a record as an object tagged ``@`` with its class (citing
-    its sources by id), an enum member or a date as an object tagged with its type."""
-    if isinstance(value, _ENUMS):  # before int: Confidence is an IntEnum
+def _written(key: str, body: object, layout: Layout) -> str:
+    """A compiled file: its key on the first line, then ``body`` in JSON."""
+    return key + "\n" + json.dumps(_plain(body, layout), ensure_ascii=False, indent=0) + "\n"
+
+
+def _plain(value: object, layout: Layout) -> object:
+    """``value`` in JSON's types: a record of ``layout`` as an object tagged ``@`` with its
+    class (citing its sources by id), an enum member or a date as an object tagged with its
+    type."""
+    records, enums = layout
+    if isinstance(value, enums):  # before int: Confidence is an IntEnum
         return {"@": type(value).__name__, "v": value.value}
     if value is None or isinstance(value, str | int | float):
         return value
     if isinstance(value, date):
         return {"@": "date", "v": value.isoformat()}
     if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
+        return [_plain(item, layout) for item in value]
     if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, _records()):
+        return {str(key): _plain(item, layout) for key, item in value.items()}
+    if isinstance(value, records):
         fields = attrs.asdict(value, recurse=False)  # type: ignore[arg-type]
         if "sources" in fields:
             fields["sources"] = [source.id for source in fields["sources"]]
-        typed = _typed(type(value))
+        typed = _typed(type(value), enums)
         plain = {k: v if k not in typed else _bare(v) for k, v in fields.items()}
-        return {"@": type(value).__name__, **{k: _plain(v) for k, v in plain.items()}}
+        return {"@": type(value).__name__, **{k: _plain(v, layout) for k, v in plain.items()}}
     raise TypeError(f"cannot compile {type(value).__name__}")
 
 
@@ -176,7 +215,7 @@ def load_dataset(toml: bytes, path: str | None = None) -> Dataset | None:
         return None
     from .model import Dataset
 
-    raw = json.loads(body, object_hook=_decoder())
+    raw = json.loads(body, object_hook=_decoder(_china(), {}))
     if raw["version"] != key["data_version"]:
         return None
     return Dataset(
@@ -191,26 +230,28 @@ def load_dataset(toml: bytes, path: str | None = None) -> Dataset | None:
     )
 
 
-def _decoder() -> Callable[[dict[str, Any]], object]:
-    """The object hook that turns tagged objects back into records, enums and dates.
+def _decoder(layout: Layout, cited: Mapping[str, Source]) -> Callable[[dict[str, Any]], object]:
+    """The object hook that turns tagged objects back into records of ``layout``, enums
+    and dates; records cite the sources read before them, or those of ``cited``.
 
     A record's fields are written in its fields' order, so it is built from their values.
     """
-    records: dict[str, Callable[..., object]] = {c.__name__: c for c in _records()}
-    members = {e.__name__: {m.value: m for m in e} for e in _ENUMS}
+    classes, enums = layout
+    records: dict[str, Callable[..., object]] = {c.__name__: c for c in classes}
+    members = {e.__name__: {m.value: m for m in e} for e in enums}
     read: dict[str, Callable[[Any], object]] = {
-        e.__name__: members[e.__name__].__getitem__ for e in _ENUMS
+        e.__name__: members[e.__name__].__getitem__ for e in enums
     }
     read["date"] = date.fromisoformat
     from .model import Source
 
-    sources: dict[str, Source] = {}
+    sources = dict(cited)
     read["sources"] = lambda ids: tuple(map(sources.__getitem__, ids))
     # By record: the position and reader of each field whose value is converted.
     converted: dict[str, list[tuple[int, Callable[[Any], object]]]] = {}
-    for record in _records():
+    for record in classes:
         names = list(attrs.fields_dict(record))
-        kinds = {name: kind.__name__ for name, kind in _typed(record).items()}
+        kinds = {name: kind.__name__ for name, kind in _typed(record, enums).items()}
         kinds.update(dict.fromkeys({"sources"} & set(names), "sources"))
         converted[record.__name__] = [(names.index(n), read[k]) for n, k in kinds.items()]
 
@@ -233,6 +274,60 @@ def _decoder() -> Callable[[dict[str, Any]], object]:
         return record
 
     return decode
+
+
+# -- the world data ----------------------------------------------------------------------
+
+
+def world_key(toml: bytes, china: Mapping[str, object]) -> dict[str, object]:
+    """The key of the compiled world data for the world TOML's bytes, validated against the
+    China dataset keyed ``china`` (its sources and arrangements are the world's too)."""
+    return {
+        "format": FORMAT,
+        "toml_bytes": len(toml),
+        "toml_crc32": zlib.crc32(toml),
+        "fields_crc32": _fields_crc(_world()),
+        "china": dict(china),
+    }
+
+
+def dump_world(world: WorldDataset, toml: bytes, china: Mapping[str, object]) -> str:
+    """The compiled form of ``world``, validated from the world TOML's bytes ``toml`` and the
+    China dataset keyed ``china``."""
+    body = {
+        "sources": list(world.sources.values()),  # first: the records cite them by id
+        "version": world.version,
+        "reviewed": world.reviewed,
+        "administrations": list(world.administrations.values()),
+        "bilaterals": world.bilaterals,
+        "plurilaterals": world.plurilaterals,
+    }
+    return _written(json.dumps(world_key(toml, china)), body, _world())
+
+
+def load_world(
+    toml: bytes, china: Dataset, key: Mapping[str, object], path: str | None = None
+) -> WorldDataset | None:
+    """The world data compiled in ``path`` (default: the bundled one) if its key matches the
+    world TOML's bytes and ``key``, that of the China dataset ``china``; else ``None``."""
+    try:
+        with open(path or WORLD, encoding="utf-8") as file:
+            head, body = file.readline(), file.read()
+    except OSError:
+        return None
+    if json.loads(head) != world_key(toml, key):
+        return None
+    from .world import WorldDataset
+
+    raw = json.loads(body, object_hook=_decoder(_world(), china.sources))
+    return WorldDataset(
+        raw["version"],
+        raw["reviewed"],
+        MappingProxyType({source.id: source for source in raw["sources"]}),
+        MappingProxyType({record.id: record for record in raw["administrations"]}),
+        tuple(raw["bilaterals"]),
+        tuple(raw["plurilaterals"]),
+    )
 
 
 # -- the place index ---------------------------------------------------------------------

@@ -629,6 +629,11 @@ def _picked(
     return list(itemgetter(*numbers)(items))
 
 
+def _reads_bundled(registry: Registry) -> bool:
+    """Whether ``registry`` answers from the bundled dataset (its compiled form or TOML)."""
+    return registry._make is _read_bundled
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while many objects are made, none of them garbage:

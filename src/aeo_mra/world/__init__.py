@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import functools
 from datetime import date
-from importlib import resources
 from os import PathLike, fspath
 
+from .. import _compiled
 from ..model import Role
-from ..registry import Registry
+from ..registry import Registry, _reads_bundled
 from ._graph import SameAdministrationError, UnknownAdministrationError, World
 from ._load import parse
 from ._model import (
@@ -83,9 +83,19 @@ def bundled() -> World:
 
 @functools.cache
 def _of(china: Registry) -> World:
-    """The bundled world data joined to the China dataset of ``china`` (a server's)."""
-    text = resources.files("aeo_mra").joinpath("data/world.toml").read_text(encoding="utf-8")
-    return World(parse(text, china.dataset, "data/world.toml"), china)
+    """The bundled world data joined to the China dataset of ``china`` (a server's): its
+    compiled form if that is current and ``china`` reads the bundled dataset, else the TOML
+    parsed and validated against ``china``'s."""
+    with open(_compiled.WORLD_TOML, "rb") as file:
+        toml = file.read()
+    data = None
+    if _reads_bundled(china):
+        with open(_compiled.TOML, "rb") as file:
+            key = _compiled.dataset_key(file.read(), china.dataset.version)
+        data = _compiled.load_world(toml, china.dataset, key)
+    if data is None:
+        data = parse(toml.decode("utf-8"), china.dataset, "data/world.toml")
+    return World(data, china)
 
 
 def load(path: str | PathLike[str], china: Registry | None = None) -> World:
