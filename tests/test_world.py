@@ -784,6 +784,10 @@ TABLE = [
     ("2022-04-30", "CR", "plurilateral", 1, "cr-2022", ""),
     ("2025-09-17", "SV", "bilateral", 2, "sv-2025-09", SV_DO),
     ("2025-12-16", "EC", "bilateral", 4, "senae-2025-12", ""),
+    # SUNAT's account of the Andean Community's arrangement, reported in 2019 (the day is not
+    # known; the data counts three bilateral all that year): Korea, Uruguay, the United States,
+    # beside the Pacific Alliance's and the Andean plurilaterals
+    ("2019-12-31", "PE", "bilateral", 3, "peru21-can-2019", ""),
     # Europe, the Middle East and Africa
     ("2021-09-01", "CH", "bilateral", 4, "ch-gb-2021-force", ""),
     ("2021-04-16", "CH", "bilateral", 4, "ch-gb-2021", CH_GB),
