@@ -698,10 +698,6 @@ RU_IR = (
     "the customs service's four (China, India, Uzbekistan, Tajikistan) leave out Iran's"
     " intergovernmental agreement of 2023-05-17, which the data counts"
 )
-SV_DO = (
-    "the minister's three arrangements are read as the Central American one and two bilateral,"
-    " Ecuador's and the Dominican Republic's; El Salvador–Dominican Republic is not dated"
-)
 
 # (day, administration or None for the world, what is counted (a key of COUNTED), published
 # count, source, why the data does not reach it); every source is one the data cites.
@@ -782,7 +778,9 @@ TABLE = [
     ("2018-03-14", "UY", "bilateral", 3, "uy-pe-2018", ""),
     ("2022-04-30", "CR", "bilateral", 2, "cr-2022", ""),
     ("2022-04-30", "CR", "plurilateral", 1, "cr-2022", ""),
-    ("2025-09-17", "SV", "bilateral", 2, "sv-2025-09", SV_DO),
+    # the minister's three arrangements, read as the Central American one and two bilateral,
+    # Ecuador's and the Dominican Republic's (the latter signed by August 2025, an inference)
+    ("2025-09-17", "SV", "bilateral", 2, "sv-2025-09", ""),
     ("2025-12-16", "EC", "bilateral", 4, "senae-2025-12", ""),
     # SUNAT's account of the Andean Community's arrangement, reported in 2019 (the day is not
     # known; the data counts three bilateral all that year): Korea, Uruguay, the United States,
