@@ -761,6 +761,11 @@ TABLE = [
     ("2017-11-07", "IL", "bilateral", 5, "hamodia-2017-11-07", ""),
     ("2013-12-10", "TW", "bilateral", 3, "tw-il-2013", ""),
     ("2023-01-01", "BR", "bilateral", 7, "tradeworks-br", ""),
+    # a consultancy's undated list (China, Uruguay, Mercosur), written before Bolivia's of
+    # 2020-09-29: the day is the latest it can have; the data's counts are the same from Mercosur's
+    # signing (2019-11-13) on
+    ("2020-09-28", "BR", "bilateral", 2, "gentil-br", ""),
+    ("2020-09-28", "BR", "plurilateral", 1, "gentil-br", ""),
     ("2023-01-01", "BR", "plurilateral", 2, "tradeworks-br", ""),
     ("2019-09-30", "CN", "bilateral", 13, "newsis-2019-mn", CN_2019),
     # the Americas
