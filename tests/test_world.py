@@ -674,6 +674,11 @@ NITTSU_2016 = (
     " (2016-08-23), which the glossary itself names among Japan's; which one its 44 leaves out is"
     " not known"
 )
+MX_2017 = (
+    "the report calls the action plan with Hong Kong Mexico's fifth mutual recognition but names"
+    " only three earlier ones, the US, Korea and Canada (and a Pacific Alliance one pending), the"
+    " three the data counts; its fifth is not explained"
+)
 JP_2011 = "KCS's five for Japan leaves out Japan–Singapore, signed in the same Council days"
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
 HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australia of 2017-07-06"
@@ -780,6 +785,11 @@ TABLE = [
     ("2021-01-19", "US", "bilateral", 12, "ctstrategies-2021", ""),
     ("2022-06-23", "CA", "bilateral", 10, "cba-2022", ""),
     ("2016-05-11", "MX", "bilateral", 3, "mexico-now-2016", ""),
+    ("2017-03-27", "MX", "bilateral", 5, "wco-hk-mx-2017", MX_2017),
+    # Valor Econômico's report of CBP's and the Receita Federal's joint work plan of 2015 (its day
+    # is uncertain) says the US already had ten; the data counts ten from December 2014 to
+    # December 2015
+    ("2015-07-01", "US", "bilateral", 10, "br-plans-2015", ""),
     ("2018-03-14", "UY", "bilateral", 3, "uy-pe-2018", ""),
     ("2022-04-30", "CR", "bilateral", 2, "cr-2022", ""),
     ("2022-04-30", "CR", "plurilateral", 1, "cr-2022", ""),
