@@ -678,6 +678,11 @@ NITTSU_2016 = (
     " (2016-08-23), which the glossary itself names among Japan's; which one its 44 leaves out is"
     " not known"
 )
+MX_2017 = (
+    "the report calls the action plan with Hong Kong Mexico's fifth mutual recognition but names"
+    " only three earlier ones, the US, Korea and Canada (and a Pacific Alliance one pending), the"
+    " three the data counts; its fifth is not explained"
+)
 JP_2011 = "KCS's five for Japan leaves out Japan–Singapore, signed in the same Council days"
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
 HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australia of 2017-07-06"
@@ -701,10 +706,6 @@ TR_GB = (
 RU_IR = (
     "the customs service's four (China, India, Uzbekistan, Tajikistan) leave out Iran's"
     " intergovernmental agreement of 2023-05-17, which the data counts"
-)
-SV_DO = (
-    "the minister's three arrangements are read as the Central American one and two bilateral,"
-    " Ecuador's and the Dominican Republic's; El Salvador–Dominican Republic is not dated"
 )
 
 # (day, administration or None for the world, what is counted (a key of COUNTED), published
@@ -769,6 +770,11 @@ TABLE = [
     ("2017-11-07", "IL", "bilateral", 5, "hamodia-2017-11-07", ""),
     ("2013-12-10", "TW", "bilateral", 3, "tw-il-2013", ""),
     ("2023-01-01", "BR", "bilateral", 7, "tradeworks-br", ""),
+    # a consultancy's undated list (China, Uruguay, Mercosur), written before Bolivia's of
+    # 2020-09-29: the day is the latest it can have; the data's counts are the same from Mercosur's
+    # signing (2019-11-13) on
+    ("2020-09-28", "BR", "bilateral", 2, "gentil-br", ""),
+    ("2020-09-28", "BR", "plurilateral", 1, "gentil-br", ""),
     ("2023-01-01", "BR", "plurilateral", 2, "tradeworks-br", ""),
     ("2019-09-30", "CN", "bilateral", 13, "newsis-2019-mn", CN_2019),
     # the Americas
@@ -783,11 +789,22 @@ TABLE = [
     ("2021-01-19", "US", "bilateral", 12, "ctstrategies-2021", ""),
     ("2022-06-23", "CA", "bilateral", 10, "cba-2022", ""),
     ("2016-05-11", "MX", "bilateral", 3, "mexico-now-2016", ""),
+    ("2017-03-27", "MX", "bilateral", 5, "wco-hk-mx-2017", MX_2017),
+    # Valor Econômico's report of CBP's and the Receita Federal's joint work plan of 2015 (its day
+    # is uncertain) says the US already had ten; the data counts ten from December 2014 to
+    # December 2015
+    ("2015-07-01", "US", "bilateral", 10, "br-plans-2015", ""),
     ("2018-03-14", "UY", "bilateral", 3, "uy-pe-2018", ""),
     ("2022-04-30", "CR", "bilateral", 2, "cr-2022", ""),
     ("2022-04-30", "CR", "plurilateral", 1, "cr-2022", ""),
-    ("2025-09-17", "SV", "bilateral", 2, "sv-2025-09", SV_DO),
+    # the minister's three arrangements, read as the Central American one and two bilateral,
+    # Ecuador's and the Dominican Republic's (the latter signed by August 2025, an inference)
+    ("2025-09-17", "SV", "bilateral", 2, "sv-2025-09", ""),
     ("2025-12-16", "EC", "bilateral", 4, "senae-2025-12", ""),
+    # SUNAT's account of the Andean Community's arrangement, reported in 2019 (the day is not
+    # known; the data counts three bilateral all that year): Korea, Uruguay, the United States,
+    # beside the Pacific Alliance's and the Andean plurilaterals
+    ("2019-12-31", "PE", "bilateral", 3, "peru21-can-2019", ""),
     # Europe, the Middle East and Africa
     ("2021-09-01", "CH", "bilateral", 4, "ch-gb-2021-force", ""),
     ("2021-04-16", "CH", "bilateral", 4, "ch-gb-2021", CH_GB),
@@ -823,6 +840,7 @@ TABLE = [
     ("2014-02-13", "EU", "bilateral", 5, "kr-hk-2014", ""),
     ("2014-03-13", "KR", "bilateral", 8, "kr-mx-2014", ""),
     ("2014-08-27", "KR", "bilateral", 9, "kr-hk-2014-08", ""),
+    ("2015-02-16", "KR", "bilateral", 9, "kr-mx-2015-kcs", ""),
     ("2015-03-23", "KR", "bilateral", 10, "kr-il-2015", ""),
     ("2015-04-24", "KR", "bilateral", 11, "kr-do-2015", ""),
     ("2015-10-08", "KR", "bilateral", 12, "kr-in-2015", ""),
