@@ -653,7 +653,7 @@ WCO_2018 = (
     " 82 against its 87 of 2020 and 45 against its 49 of June 2017"
 )
 PLURAL_2019 = (
-    "the data has three plurilaterals certainly signed by 2019-08-09 (Agadir's, April or May 2016,"
+    "the data has three plurilaterals certainly signed by 2019-08-09 (Agadir's, April 2016,"
     " CEFTA's Additional Protocol 5, 2017-05-26, and the Pacific Alliance's, 2018-07-21) and the"
     " Andean Community's, signed between 2018-09 and the end of 2019; the WCO's fourth is not"
     " identified (the Compendium's text was not seen): candidates are the Andean one, the East"
