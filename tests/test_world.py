@@ -759,6 +759,10 @@ TABLE = [
     ("2023-08-11", "KR", "bilateral", 22, "fnnews-2023", ""),
     ("2026-11-26", "AU", "bilateral", 11, "abf-mra", ""),
     ("2024-05-22", "IN", "bilateral", 7, "in-ru-2024", ""),
+    # Japan's sixth (Singapore, announced 2011-06-25) and ninth (China, 2018-10-26), as the
+    # trade press counted them from the Ministry of Finance's releases.
+    ("2011-06-27", "JP", "bilateral", 6, "jp-sg-2011", ""),
+    ("2018-10-26", "JP", "bilateral", 9, "lnews-2018-10-26", ""),
     ("2019-06-27", "JP", "bilateral", 11, "jp-au-2019", ""),
     ("2022-04-05", "JP", "bilateral", 13, "jetro-jp-th-2022", ""),
     ("2022-04-05", "TH", "bilateral", 5, "jetro-jp-th-2022", ""),
@@ -821,6 +825,7 @@ TABLE = [
     ("2014-08-27", "KR", "bilateral", 9, "kr-hk-2014-08", ""),
     ("2015-03-23", "KR", "bilateral", 10, "kr-il-2015", ""),
     ("2015-04-24", "KR", "bilateral", 11, "kr-do-2015", ""),
+    ("2015-10-07", "KR", "bilateral", 11, "ajunews-2015-10", ""),
     ("2015-10-08", "KR", "bilateral", 12, "kr-in-2015", ""),
     ("2015-11-18", "KR", "bilateral", 12, "kr-do-2015-11", ""),
     ("2017-04-26", "KR", "bilateral", 14, "kr-kz-2017", ""),
@@ -855,6 +860,9 @@ TABLE = [
     ("2025-06-26", "HK", "bilateral", 17, "hk-sa-2025", ""),
     ("2025-12-30", "HK", "bilateral", 18, "hk-pe-2025", ""),
     # Australia, India, Indonesia, Thailand
+    # The ABF's reminder as Colless Young gives it: eight partners, Japan's signed but not yet
+    # implemented (2019-09-25), so the eight are arrangements signed.
+    ("2019-08-14", "AU", "bilateral", 8, "au-2019", ""),
     ("2024-04-18", "AU", "bilateral", 10, "au-in-2024", ""),
     ("2024-08-07", "AU", "bilateral", 11, "au-id-2024", ""),
     ("2024-08-07", "ID", "bilateral", 4, "au-id-2024", ""),
