@@ -850,6 +850,7 @@ TABLE = [
     # C&ED's release of 2015-08-12 names five ratified (the Mainland, India, Korea, Singapore,
     # Thailand); Thailand's signing is itself bounded by that release, so the row checks the names.
     ("2015-08-12", "HK", "bilateral", 5, "hk-2015-08", ""),
+    ("2016-02-05", "HK", "bilateral", 5, "hkej-2016-02", ""),
     ("2016-03-17", "HK", "bilateral", 6, "hk-my-2016", ""),
     ("2016-08-23", "HK", "bilateral", 7, "hk-jp-2016", ""),
     ("2017-07-06", "HK", "bilateral", 8, "hk-au-2017", ""),
