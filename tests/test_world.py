@@ -844,6 +844,9 @@ TABLE = [
     # seventeen of 2019-09-02 are left out: Singapore's and the US bounds come from that count.)
     ("2025-11-10", "KR", "implemented", 20, "kr-us-2025-11", ""),
     ("2025-03-25", "JP", "implemented", 13, "naccs-2025", ""),
+    # Thailand's five in effect when Japan's began (2022-09-01); the latest bounds of Hong Kong's,
+    # Singapore's and Australia's implementation come from this count.
+    ("2022-09-01", "TH", "implemented", 5, "jetro-jp-th-2022-08", ""),
     # Taiwan and Hong Kong
     ("2024-12-05", "TW", "bilateral", 10, "tw-ca-2024", ""),
     ("2014-06-27", "HK", "bilateral", 4, "hk-sg-2014-zh", ""),
@@ -870,6 +873,7 @@ TABLE = [
     ("2024-08-07", "ID", "plurilateral", 1, "au-id-2024", ""),
     ("2025-05-13", "IN", "bilateral", 9, "in-2025", IN_9),
     ("2023-05-29", "TH", "bilateral", 6, "th-nz-2023", ""),
+    ("2023-09-08", "TH", "bilateral", 6, "jetro-th-nz-2023-09", ""),
     ("2023-10-04", "TH", "bilateral", 6, "jetro-th-2023-10", ""),
     ("2023-10-04", "TH", "plurilateral", 1, "jetro-th-2023-10", ""),
     ("2023-12-18", "IN", "bilateral", 5, "in-2023-12", ""),
