@@ -552,8 +552,11 @@ PUBLISHED_TIERS = [
     # The Philippines' Bureau of Customs: only its Level 2 AEOs in the AAMRA.
     ("PH/AEO-L1", "SG", "2026-01-01", "no", "tier-not-recognised", "AAMRA", "aamra-ph-2025"),
     ("PH/AEO-L2", "SG", "2026-01-01", "yes", "recognised", "AAMRA", "aamra-ph-2025"),
-    # Singapore Customs: both STP and STP-Plus companies in the AAMRA (only STP-Plus with HK).
-    ("SG/STP", "MY", "2025-01-01", "yes", "recognised", "AAMRA", "jetro-sg-2024"),
+    # Singapore Customs' circular: STP-Plus companies in the AAMRA, as in its bilateral ones.
+    ("SG/STP", "MY", "2025-01-01", "no", "tier-not-recognised", "MY-SG", "sg-mra-factsheet"),
+    ("SG/STP", "BN", "2025-01-01", "no", "tier-not-recognised", "AAMRA", "sg-circular-06-2024"),
+    ("SG/STP-Plus", "BN", "2025-01-01", "yes", "recognised", "AAMRA", "sg-circular-06-2024"),
+    ("SG/STP", "US", "2026-01-01", "no", "tier-not-recognised", "US-SG", "sg-stp-page"),
     # Which types of Japanese AEO the United States recognises is not in the data.
     ("JP/exporter", "US", "2026-01-01", "unknown", "tiers-unknown", "US-JP", None),
 ]
@@ -678,6 +681,11 @@ JP_2011 = "KCS's five for Japan leaves out Japan–Singapore, signed in the same
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
 HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australia of 2017-07-06"
 IN_9 = "the official's nine is not reached: no CBIC list; the data has eight by then"
+SG_2024 = (
+    "JETRO's eleven leave out Malaysia–Singapore, which Singapore Customs' circular of the same"
+    " day calls an existing arrangement (its factsheet names twelve bilateral partners before"
+    " India)"
+)
 SG_2019 = (
     "the press count of 8 leaves out Singapore–Thailand (signed by 2018-09) and"
     " New Zealand–Singapore (signed by 2019-06)"
@@ -877,8 +885,8 @@ TABLE = [
     ("2023-10-04", "TH", "bilateral", 6, "jetro-th-2023-10", ""),
     ("2023-10-04", "TH", "plurilateral", 1, "jetro-th-2023-10", ""),
     ("2023-12-18", "IN", "bilateral", 5, "in-2023-12", ""),
-    # The seven of 2014, Thailand, Australia, New Zealand (signed by 2019-06) and the UK.
-    ("2024-07-26", "SG", "bilateral", 11, "jetro-sg-2024", ""),
+    # The seven of 2014, Thailand, Australia, New Zealand (signed by 2019-06), the UK and Malaysia.
+    ("2024-07-26", "SG", "bilateral", 11, "jetro-sg-2024", SG_2024),
     ("2019-02-26", "NZ", "bilateral", 6, "nz-hk-2019", ""),
     # the world, and plurilateral arrangements
     # Reached with Korea–Thailand (2016-12-27); whether the WCO counted Agadir's plurilateral
