@@ -693,6 +693,7 @@ SG_2019 = (
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
 CA_2012 = "the press count of 3 is one short: the US (2008), Japan, Korea, Singapore (2010)"
 JP_2019 = "the press count of 9 leaves out Japan's arrangements with Taiwan and Australia"
+JP_2024 = "the consultant's twelve leave out Japan–Australia (2019-06-27), which the data counts"
 CN_2019 = "the China data counts 14 partners signed by then, as China's own totals do"
 EU_AD = "the count leaves out Andorra's protocol of 2011, as the Commission's own page does"
 CH_GB = (
@@ -772,6 +773,7 @@ TABLE = [
     ("2011-06-27", "JP", "bilateral", 6, "jp-sg-2011", ""),
     ("2018-10-26", "JP", "bilateral", 9, "lnews-2018-10-26", ""),
     ("2019-06-27", "JP", "bilateral", 11, "jp-au-2019", ""),
+    ("2024-07-31", "JP", "bilateral", 12, "office-jp-2024", JP_2024),
     ("2022-04-05", "JP", "bilateral", 13, "jetro-jp-th-2022", ""),
     ("2022-04-05", "TH", "bilateral", 5, "jetro-jp-th-2022", ""),
     ("2017-11-07", "IL", "bilateral", 5, "hamodia-2017-11-07", ""),
