@@ -857,6 +857,10 @@ TABLE = [
     # Thailand's five in effect when Japan's began (2022-09-01); the latest bounds of Hong Kong's,
     # Singapore's and Australia's implementation come from this count.
     ("2022-09-01", "TH", "implemented", 5, "jetro-jp-th-2022-08", ""),
+    # Singapore Customs' STP page names ten arrangements "signed and operationalised"; the
+    # version read is of August 2021 or later, and the data counts ten in operation on every
+    # day from 2021-08-01 to 2024-07-25 (Malaysia's is in operation by 2024-07-26).
+    ("2021-08-01", "SG", "implemented", 10, "sg-stp-page", ""),
     # Taiwan and Hong Kong
     ("2024-12-05", "TW", "bilateral", 10, "tw-ca-2024", ""),
     ("2014-06-27", "HK", "bilateral", 4, "hk-sg-2014-zh", ""),
