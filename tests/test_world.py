@@ -861,6 +861,13 @@ TABLE = [
     # version read is of August 2021 or later, and the data counts ten in operation on every
     # day from 2021-08-01 to 2024-07-25 (Malaysia's is in operation by 2024-07-26).
     ("2021-08-01", "SG", "implemented", 10, "sg-stp-page", ""),
+    # Hong Kong's arrangements in full implementation, as its customs counted them: the third
+    # (Singapore, 2015-03-09), still three on 2015-08-12, the fourth (Japan, 2016-10-31); the
+    # earliest implementation of its arrangements with India, Thailand and Malaysia comes from
+    # the last of these.
+    ("2015-03-09", "HK", "implemented", 3, "hk-sg-2015-03", ""),
+    ("2015-08-12", "HK", "implemented", 3, "hk-2015-08", ""),
+    ("2016-10-31", "HK", "implemented", 4, "hk-jp-2016-10", ""),
     # Taiwan and Hong Kong
     ("2024-12-05", "TW", "bilateral", 10, "tw-ca-2024", ""),
     ("2014-06-27", "HK", "bilateral", 4, "hk-sg-2014-zh", ""),
