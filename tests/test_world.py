@@ -868,6 +868,8 @@ TABLE = [
     ("2015-03-09", "HK", "implemented", 3, "hk-sg-2015-03", ""),
     ("2015-08-12", "HK", "implemented", 3, "hk-2015-08", ""),
     ("2016-10-31", "HK", "implemented", 4, "hk-jp-2016-10", ""),
+    # Japan's eighth in effect (Hong Kong, 2016-10-31); Canada's latest day comes from it.
+    ("2016-10-31", "JP", "implemented", 8, "jetro-hk-jp-2016", ""),
     # Taiwan and Hong Kong
     ("2024-12-05", "TW", "bilateral", 10, "tw-ca-2024", ""),
     ("2014-06-27", "HK", "bilateral", 4, "hk-sg-2014-zh", ""),
