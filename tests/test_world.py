@@ -552,8 +552,11 @@ PUBLISHED_TIERS = [
     # The Philippines' Bureau of Customs: only its Level 2 AEOs in the AAMRA.
     ("PH/AEO-L1", "SG", "2026-01-01", "no", "tier-not-recognised", "AAMRA", "aamra-ph-2025"),
     ("PH/AEO-L2", "SG", "2026-01-01", "yes", "recognised", "AAMRA", "aamra-ph-2025"),
-    # Singapore Customs: both STP and STP-Plus companies in the AAMRA (only STP-Plus with HK).
-    ("SG/STP", "MY", "2025-01-01", "yes", "recognised", "AAMRA", "jetro-sg-2024"),
+    # Singapore Customs' circular: STP-Plus companies in the AAMRA, as in its bilateral ones.
+    ("SG/STP", "MY", "2025-01-01", "no", "tier-not-recognised", "MY-SG", "sg-mra-factsheet"),
+    ("SG/STP", "BN", "2025-01-01", "no", "tier-not-recognised", "AAMRA", "sg-circular-06-2024"),
+    ("SG/STP-Plus", "BN", "2025-01-01", "yes", "recognised", "AAMRA", "sg-circular-06-2024"),
+    ("SG/STP", "US", "2026-01-01", "no", "tier-not-recognised", "US-SG", "sg-stp-page"),
     # Which types of Japanese AEO the United States recognises is not in the data.
     ("JP/exporter", "US", "2026-01-01", "unknown", "tiers-unknown", "US-JP", None),
 ]
@@ -687,6 +690,11 @@ JP_2011 = "KCS's five for Japan leaves out Japan–Singapore, signed in the same
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
 HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australia of 2017-07-06"
 IN_9 = "the official's nine is not reached: no CBIC list; the data has eight by then"
+SG_2024 = (
+    "JETRO's eleven leave out Malaysia–Singapore, which Singapore Customs' circular of the same"
+    " day calls an existing arrangement (its factsheet names twelve bilateral partners before"
+    " India)"
+)
 SG_2019 = (
     "the press count of 8 leaves out Singapore–Thailand (signed by 2018-09) and"
     " New Zealand–Singapore (signed by 2019-06)"
@@ -694,6 +702,7 @@ SG_2019 = (
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
 CA_2012 = "the press count of 3 is one short: the US (2008), Japan, Korea, Singapore (2010)"
 JP_2019 = "the press count of 9 leaves out Japan's arrangements with Taiwan and Australia"
+JP_2024 = "the consultant's twelve leave out Japan–Australia (2019-06-27), which the data counts"
 CN_2019 = "the China data counts 14 partners signed by then, as China's own totals do"
 EU_AD = "the count leaves out Andorra's protocol of 2011, as the Commission's own page does"
 CH_GB = (
@@ -764,11 +773,18 @@ TABLE = [
     ("2023-08-11", "KR", "bilateral", 22, "fnnews-2023", ""),
     ("2026-11-26", "AU", "bilateral", 11, "abf-mra", ""),
     ("2024-05-22", "IN", "bilateral", 7, "in-ru-2024", ""),
+    # Japan's sixth (Singapore, announced 2011-06-25) and ninth (China, 2018-10-26), as the
+    # trade press counted them from the Ministry of Finance's releases.
+    ("2011-06-27", "JP", "bilateral", 6, "jp-sg-2011", ""),
+    ("2018-10-26", "JP", "bilateral", 9, "lnews-2018-10-26", ""),
     ("2019-06-27", "JP", "bilateral", 11, "jp-au-2019", ""),
+    ("2024-07-31", "JP", "bilateral", 12, "office-jp-2024", JP_2024),
     ("2022-04-05", "JP", "bilateral", 13, "jetro-jp-th-2022", ""),
     ("2022-04-05", "TH", "bilateral", 5, "jetro-jp-th-2022", ""),
     ("2017-11-07", "IL", "bilateral", 5, "hamodia-2017-11-07", ""),
+    ("2013-09-04", "TW", "bilateral", 2, "ys-tw-sg-2013", ""),
     ("2013-12-10", "TW", "bilateral", 3, "tw-il-2013", ""),
+    ("2019-12-29", "TW", "bilateral", 7, "ctimes-tw-2019", ""),
     ("2023-01-01", "BR", "bilateral", 7, "tradeworks-br", ""),
     # a consultancy's undated list (China, Uruguay, Mercosur), written before Bolivia's of
     # 2020-09-29: the day is the latest it can have; the data's counts are the same from Mercosur's
@@ -843,6 +859,7 @@ TABLE = [
     ("2015-02-16", "KR", "bilateral", 9, "kr-mx-2015-kcs", ""),
     ("2015-03-23", "KR", "bilateral", 10, "kr-il-2015", ""),
     ("2015-04-24", "KR", "bilateral", 11, "kr-do-2015", ""),
+    ("2015-10-07", "KR", "bilateral", 11, "ajunews-2015-10", ""),
     ("2015-10-08", "KR", "bilateral", 12, "kr-in-2015", ""),
     ("2015-11-18", "KR", "bilateral", 12, "kr-do-2015-11", ""),
     ("2017-04-26", "KR", "bilateral", 14, "kr-kz-2017", ""),
@@ -861,12 +878,29 @@ TABLE = [
     # seventeen of 2019-09-02 are left out: Singapore's and the US bounds come from that count.)
     ("2025-11-10", "KR", "implemented", 20, "kr-us-2025-11", ""),
     ("2025-03-25", "JP", "implemented", 13, "naccs-2025", ""),
+    # Thailand's five in effect when Japan's began (2022-09-01); the latest bounds of Hong Kong's,
+    # Singapore's and Australia's implementation come from this count.
+    ("2022-09-01", "TH", "implemented", 5, "jetro-jp-th-2022-08", ""),
+    # Singapore Customs' STP page names ten arrangements "signed and operationalised"; the
+    # version read is of August 2021 or later, and the data counts ten in operation on every
+    # day from 2021-08-01 to 2024-07-25 (Malaysia's is in operation by 2024-07-26).
+    ("2021-08-01", "SG", "implemented", 10, "sg-stp-page", ""),
+    # Hong Kong's arrangements in full implementation, as its customs counted them: the third
+    # (Singapore, 2015-03-09), still three on 2015-08-12, the fourth (Japan, 2016-10-31); the
+    # earliest implementation of its arrangements with India, Thailand and Malaysia comes from
+    # the last of these.
+    ("2015-03-09", "HK", "implemented", 3, "hk-sg-2015-03", ""),
+    ("2015-08-12", "HK", "implemented", 3, "hk-2015-08", ""),
+    ("2016-10-31", "HK", "implemented", 4, "hk-jp-2016-10", ""),
+    # Japan's eighth in effect (Hong Kong, 2016-10-31); Canada's latest day comes from it.
+    ("2016-10-31", "JP", "implemented", 8, "jetro-hk-jp-2016", ""),
     # Taiwan and Hong Kong
     ("2024-12-05", "TW", "bilateral", 10, "tw-ca-2024", ""),
     ("2014-06-27", "HK", "bilateral", 4, "hk-sg-2014-zh", ""),
     # C&ED's release of 2015-08-12 names five ratified (the Mainland, India, Korea, Singapore,
     # Thailand); Thailand's signing is itself bounded by that release, so the row checks the names.
     ("2015-08-12", "HK", "bilateral", 5, "hk-2015-08", ""),
+    ("2016-02-05", "HK", "bilateral", 5, "hkej-2016-02", ""),
     ("2016-03-17", "HK", "bilateral", 6, "hk-my-2016", ""),
     ("2016-08-23", "HK", "bilateral", 7, "hk-jp-2016", ""),
     ("2017-07-06", "HK", "bilateral", 8, "hk-au-2017", ""),
@@ -877,17 +911,21 @@ TABLE = [
     ("2025-06-26", "HK", "bilateral", 17, "hk-sa-2025", ""),
     ("2025-12-30", "HK", "bilateral", 18, "hk-pe-2025", ""),
     # Australia, India, Indonesia, Thailand
+    # The ABF's reminder as Colless Young gives it: eight partners, Japan's signed but not yet
+    # implemented (2019-09-25), so the eight are arrangements signed.
+    ("2019-08-14", "AU", "bilateral", 8, "au-2019", ""),
     ("2024-04-18", "AU", "bilateral", 10, "au-in-2024", ""),
     ("2024-08-07", "AU", "bilateral", 11, "au-id-2024", ""),
     ("2024-08-07", "ID", "bilateral", 4, "au-id-2024", ""),
     ("2024-08-07", "ID", "plurilateral", 1, "au-id-2024", ""),
     ("2025-05-13", "IN", "bilateral", 9, "in-2025", IN_9),
     ("2023-05-29", "TH", "bilateral", 6, "th-nz-2023", ""),
+    ("2023-09-08", "TH", "bilateral", 6, "jetro-th-nz-2023-09", ""),
     ("2023-10-04", "TH", "bilateral", 6, "jetro-th-2023-10", ""),
     ("2023-10-04", "TH", "plurilateral", 1, "jetro-th-2023-10", ""),
     ("2023-12-18", "IN", "bilateral", 5, "in-2023-12", ""),
-    # The seven of 2014, Thailand, Australia, New Zealand (signed by 2019-06) and the UK.
-    ("2024-07-26", "SG", "bilateral", 11, "jetro-sg-2024", ""),
+    # The seven of 2014, Thailand, Australia, New Zealand (signed by 2019-06), the UK and Malaysia.
+    ("2024-07-26", "SG", "bilateral", 11, "jetro-sg-2024", SG_2024),
     ("2019-02-26", "NZ", "bilateral", 6, "nz-hk-2019", ""),
     # the world, and plurilateral arrangements
     # Reached with Korea–Thailand (2016-12-27); whether the WCO counted Agadir's plurilateral
