@@ -775,7 +775,6 @@ TABLE = [
     ("2013-02-08", "US", "bilateral", 7, "cbp-eu-2013", ""),
     ("2014-10-17", "US", "bilateral", 9, "mohawk-2014", ""),
     ("2014-12-31", "US", "bilateral", 10, "cbp-mr-2014", ""),
-    ("2015-06-29", "US", "bilateral", 10, "br-us-2015-06", ""),
     ("2015-11-04", "US", "bilateral", 10, "ced-2015-11", ""),
     ("2015-12-08", "US", "bilateral", 11, "cbp-do-2015", ""),
     ("2015-12-10", "US", "bilateral", 11, "strtrade-2015-do", ""),
