@@ -770,7 +770,7 @@ TABLE = [
     # the Americas
     # the United States: CBP's running counts, as its officials and the trade press gave them
     ("2008-08-21", "US", "bilateral", 3, "cd-2008", ""),
-    ("2010-06-23", "US", "bilateral", 4, "ctpat-blog-2010", ""),
+    ("2010-03-12", "US", "bilateral", 4, "cd-2010-03", ""),
     ("2011-06-28", "US", "bilateral", 5, "cd-2011-06", ""),
     ("2013-02-08", "US", "bilateral", 7, "cbp-eu-2013", ""),
     ("2014-10-17", "US", "bilateral", 9, "mohawk-2014", ""),
