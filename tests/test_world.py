@@ -554,6 +554,10 @@ PUBLISHED_TIERS = [
     ("PH/AEO-L2", "SG", "2026-01-01", "yes", "recognised", "AAMRA", "aamra-ph-2025"),
     # Singapore Customs: both STP and STP-Plus companies in the AAMRA (only STP-Plus with HK).
     ("SG/STP", "MY", "2025-01-01", "yes", "recognised", "AAMRA", "jetro-sg-2024"),
+    # The EU: CTPAT's validated importers (Tiers 2 and 3), not its merely certified Tier 1.
+    ("US/T1", "France", "2014-01-01", "no", "tier-not-recognised", "EU-US", "sidley-eu-us-2013"),
+    ("US/T2", "France", "2014-01-01", "yes", "recognised", "EU-US", "sidley-eu-us-2013"),
+    ("US/T2", "JP", "2026-01-01", "unknown", "tiers-unknown", "US-JP", None),
     # Which types of Japanese AEO the United States recognises is not in the data.
     ("JP/exporter", "US", "2026-01-01", "unknown", "tiers-unknown", "US-JP", None),
 ]
