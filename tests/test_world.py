@@ -557,6 +557,10 @@ PUBLISHED_TIERS = [
     ("SG/STP", "BN", "2025-01-01", "no", "tier-not-recognised", "AAMRA", "sg-circular-06-2024"),
     ("SG/STP-Plus", "BN", "2025-01-01", "yes", "recognised", "AAMRA", "sg-circular-06-2024"),
     ("SG/STP", "US", "2026-01-01", "no", "tier-not-recognised", "US-SG", "sg-stp-page"),
+    # The EU: CTPAT's validated importers (Tiers 2 and 3), not its merely certified Tier 1.
+    ("US/T1", "France", "2014-01-01", "no", "tier-not-recognised", "EU-US", "sidley-eu-us-2013"),
+    ("US/T2", "France", "2014-01-01", "yes", "recognised", "EU-US", "sidley-eu-us-2013"),
+    ("US/T2", "JP", "2026-01-01", "unknown", "tiers-unknown", "US-JP", None),
     # Which types of Japanese AEO the United States recognises is not in the data.
     ("JP/exporter", "US", "2026-01-01", "unknown", "tiers-unknown", "US-JP", None),
 ]
@@ -796,10 +800,12 @@ TABLE = [
     # the Americas
     # the United States: CBP's running counts, as its officials and the trade press gave them
     ("2008-08-21", "US", "bilateral", 3, "cd-2008", ""),
-    ("2010-06-23", "US", "bilateral", 4, "ctpat-blog-2010", ""),
+    ("2010-03-12", "US", "bilateral", 4, "cd-2010-03", ""),
     ("2011-06-28", "US", "bilateral", 5, "cd-2011-06", ""),
     ("2013-02-08", "US", "bilateral", 7, "cbp-eu-2013", ""),
     ("2014-10-17", "US", "bilateral", 9, "mohawk-2014", ""),
+    ("2014-12-31", "US", "bilateral", 10, "cbp-mr-2014", ""),
+    ("2015-11-04", "US", "bilateral", 10, "ced-2015-11", ""),
     ("2015-12-08", "US", "bilateral", 11, "cbp-do-2015", ""),
     ("2015-12-10", "US", "bilateral", 11, "strtrade-2015-do", ""),
     ("2021-01-19", "US", "bilateral", 12, "ctstrategies-2021", ""),
@@ -849,6 +855,8 @@ TABLE = [
     ("2011-06-26", "US", "bilateral", 5, "kr-nz-2011", ""),
     ("2011-06-26", "JP", "bilateral", 5, "kr-nz-2011", JP_2011),
     ("2013-03-13", "KR", "bilateral", 5, "joongdo-2013", ""),
+    ("2013-07-05", "KR", "bilateral", 6, "kr-us-mou-2013", ""),
+    ("2013-07-05", "US", "bilateral", 7, "kr-us-mou-2013", ""),
     ("2013-09-16", "KR", "bilateral", 6, "ajunews-2013-09", ""),
     ("2014-02-13", "KR", "bilateral", 7, "kr-hk-2014", ""),
     ("2014-02-13", "US", "bilateral", 7, "kr-hk-2014", ""),
