@@ -706,7 +706,6 @@ SG_2019 = (
 HK_2019 = "the press count of 9 leaves out Hong Kong's arrangements of June 2019 (Israel, Canada)"
 CA_2012 = "the press count of 3 is one short: the US (2008), Japan, Korea, Singapore (2010)"
 JP_2019 = "the press count of 9 leaves out Japan's arrangements with Taiwan and Australia"
-JP_2024 = "the consultant's twelve leave out Japan–Australia (2019-06-27), which the data counts"
 CN_2019 = "the China data counts 14 partners signed by then, as China's own totals do"
 EU_AD = "the count leaves out Andorra's protocol of 2011, as the Commission's own page does"
 CH_GB = (
@@ -782,13 +781,13 @@ TABLE = [
     ("2011-06-27", "JP", "bilateral", 6, "jp-sg-2011", ""),
     ("2018-10-26", "JP", "bilateral", 9, "lnews-2018-10-26", ""),
     ("2019-06-27", "JP", "bilateral", 11, "jp-au-2019", ""),
-    ("2024-07-31", "JP", "bilateral", 12, "office-jp-2024", JP_2024),
     ("2022-04-05", "JP", "bilateral", 13, "jetro-jp-th-2022", ""),
     ("2022-04-05", "TH", "bilateral", 5, "jetro-jp-th-2022", ""),
     ("2017-11-07", "IL", "bilateral", 5, "hamodia-2017-11-07", ""),
     ("2013-09-04", "TW", "bilateral", 2, "ys-tw-sg-2013", ""),
     ("2013-12-10", "TW", "bilateral", 3, "tw-il-2013", ""),
-    ("2019-12-29", "TW", "bilateral", 7, "ctimes-tw-2019", ""),
+    # The Ministry of Finance in 2019 ("this year"), the programme's tenth: seven signed.
+    ("2019-12-31", "TW", "bilateral", 7, "mof-tw-aeo-2019", ""),
     ("2023-01-01", "BR", "bilateral", 7, "tradeworks-br", ""),
     # a consultancy's undated list (China, Uruguay, Mercosur), written before Bolivia's of
     # 2020-09-29: the day is the latest it can have; the data's counts are the same from Mercosur's
