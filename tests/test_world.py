@@ -550,6 +550,18 @@ def test_every_recognised_tier_is_a_tier_of_that_side_s_programme(bundled: World
             assert set(recognised.value) <= codes, (arrangement.id, side, codes)
 
 
+def test_every_common_programme_is_dated_sourced_and_no_arrangement(bundled: World) -> None:
+    assert bundled.commons
+    counted = {p.arrangement.id for a in bundled.administrations for p in bundled.partners(a)}
+    for common in bundled.commons:
+        assert common.sources, common.id
+        assert common.step(StepKind.IMPLEMENTED) is not None, common.id
+        assert common.id not in counted  # nobody's partner by it, nor in any count
+        for member in common.members:
+            own = bundled.administrations[member.administration]
+            assert common.status is None or own.tier(common.status.code) is None, own.id
+
+
 def test_china_s_arrangements_are_only_in_the_china_data(bundled: World) -> None:
     china = aeo_mra._default().dataset.arrangements
     from_china = [b for b in bundled.bilaterals if b.from_china]
@@ -626,12 +638,25 @@ PUBLISHED_OPENINGS = [
     ("ID", "TH", "2024-10-17", "yes", "recognised", "AAMRA", "jetro-th-aamra-2024"),
     ("TH", "ID", "2024-10-01", "yes", "recognised", "AAMRA", "ddtc-id-aamra-2024"),
 ]
+# A common status valid across its members, as published: the GCC's (in full from
+# 2023-01-01), the EAC's regional one (its first holders between 2013-03-04 and the end of
+# 2015), and the Eurasian Economic Union's recognition of each member's AEOs (2018-01-01).
+PUBLISHED_COMMONS = [
+    ("KW/GCC-AEO", "QA", "2023-01-01", "yes", "recognised", "GCC-AEO", "pwc-gcc-aeo-2022"),
+    ("SA/GCC-AEO", "OM", "2022-12-31", "no", "not-yet-live", "GCC-AEO", "gcc-aeo-qa"),
+    ("KW", "QA", "2024-01-01", "unknown", "common-status-needed", "GCC-AEO", "gcc-aeo-qa"),
+    ("UG/EAC-AEO", "KE", "2016-01-01", "yes", "recognised", "EAC-AEO", "eac-aeo-rollout"),
+    ("KE/EAC-AEO", "TZ", "2014-01-01", "unknown", "not-yet-live", "EAC-AEO", "eac-aeo-rollout"),
+    ("UG/AEO", "RW", "2020-01-01", "no", "common-status-needed", "EAC-AEO", "eac-aeo-rollout"),
+    ("RU", "BY", "2018-01-01", "yes", "recognised", "EAEU-AEO", "eec-aeo-2018"),
+    ("KZ", "AM", "2017-12-31", "no", "not-yet-live", "EAEU-AEO", "eec-aeo-2018"),
+]
 # fmt: on
 
 
 @pytest.mark.parametrize(
     ("holder", "place", "on", "verdict", "reason", "arrangement", "source"),
-    PUBLISHED_TIERS + PUBLISHED_OPENINGS,
+    PUBLISHED_TIERS + PUBLISHED_OPENINGS + PUBLISHED_COMMONS,
 )
 def test_published_tiers(
     bundled: World,
