@@ -106,12 +106,11 @@ def _not_yet_open(answer: Recognition, there: str) -> str:
 
 def _common(answer: Recognition, programme: CommonProgramme) -> dict[WorldReason, str]:
     """What a common programme's reasons say: in force or not, and the status it needs."""
-    status, maybe = programme.status, answer.verdict.name == "UNKNOWN"
+    maybe = answer.verdict.name == "UNKNOWN"  # the day falls within its first day's bounds
     words = {
-        WorldReason.NOT_YET_LIVE: "may not yet have been in force"
-        if maybe
-        else "was not yet in force"
+        WorldReason.NOT_YET_LIVE: f"{'may not yet have been' if maybe else 'was not yet'} in force"
     }
+    status = programme.status
     if status is not None:
         words[WorldReason.COMMON_STATUS_NEEDED] = (
             f"recognises only holders of the common status ({answer.holder.id}/{status.code}, "

@@ -85,8 +85,9 @@ def judge(
     status = _status(arrangement, holder.id, other, day)
     if status is not None and status[1] is WorldReason.NOT_YET_SIGNED:
         return status
-    own = holder.tier(tier.code) if tier is not None else None  # not a common status
-    if recognised is not None and own is not None and own.code not in recognised.value:
+    # the named tier if it is one of the holder's programme; None for a common status
+    own_tier = holder.tier(tier.code) if tier is not None else None
+    if recognised is not None and own_tier is not None and own_tier.code not in recognised.value:
         # once signed, a tier the arrangement leaves out is never recognised under it
         return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised], []
     if status is not None:
@@ -95,7 +96,7 @@ def judge(
     caveats: list[str] = []
     begun = [*_starts(arrangement, holder.id, other), _opening(arrangement, holder.id, other)]
     facts += [start for start in begun if start is not None]
-    if tier is not None and own is None:  # a common status: no arrangement is known to name it
+    if tier is not None and own_tier is None:  # no arrangement is known to name a common status
         return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts, []
     if recognised is not None:
         facts.append(recognised)

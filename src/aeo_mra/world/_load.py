@@ -101,11 +101,8 @@ def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
         if (c := _common(reader, index, table)) is not None
     ]
     _check_references(reader, administrations, bilaterals, [*plurilaterals, *commons], china)
-    for common in commons:  # a holder names the status as a tier: it must not be one
-        status, members = common.status, (m.administration for m in common.members)
-        for member in members:
-            if status and member in administrations and administrations[member].tier(status.code):
-                reader.problem(f"common {common.id}", f"its status is a tier of {member}'s own")
+    for common in commons:
+        _check_status(reader, common, administrations)
     if reader.problems:
         raise DataError(reader.problems)
     assert version is not None
@@ -506,6 +503,17 @@ def _check_references(
             if member not in known:
                 reader.problem(where, f"member {member!r} is no administration of the data")
         _check_sides(reader, f"{where}.recognised", plurilateral.recognised, members)
+
+
+def _check_status(
+    reader: _Reader, common: CommonProgramme, administrations: Mapping[str, Administration]
+) -> None:
+    """A holder names a common status as a tier of its administration: it must not be one."""
+    status = common.status
+    for member in (m.administration for m in common.members):
+        own = administrations.get(member)
+        if status is not None and own is not None and own.tier(status.code) is not None:
+            reader.problem(f"common {common.id}.status", f"{status.code!r} is a tier of {member}")
 
 
 def _check_sides(
