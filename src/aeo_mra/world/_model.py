@@ -384,7 +384,7 @@ class Recogniser:
         administration: The recognising administration.
         verdict: How firm the answer is; only ``YES`` is firm.
         reason: Why.
-        arrangement: The arrangement that decides it, if any.
+        arrangement: The arrangement (or common programme) that decides it, if any.
         confidence: The weakest confidence among the deciding facts.
         sources: The documents behind the deciding facts.
         caveats: What to know before relying on it.
@@ -420,7 +420,7 @@ class Recognition:
             day, if the data knows one.
         on: The day asked about.
         role: The AEO's side of the trade.
-        arrangement: The arrangement that decides the answer, if any.
+        arrangement: The arrangement (or common programme) that decides the answer, if any.
         shared_partners: The names of administrations that both sides have arrangements
             with on the day: recognition is not transitive, so these give nothing.
         caveats: What to know before relying on the answer.
