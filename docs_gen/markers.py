@@ -31,6 +31,7 @@ from .tables import (
     timeline_table,
 )
 from .world import (
+    commons_table,
     coverage_table,
     edges_table,
     overview,
@@ -67,6 +68,7 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "world-coverage": coverage_table,
     "world-edges": edges_table,
     "world-plurilaterals": plurilaterals_table,
+    "world-commons": commons_table,
     "world-sources": world_sources_table,
     "json-schemas": json_schemas,
     "answer-schemas": answer_schemas_section,

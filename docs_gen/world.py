@@ -133,6 +133,25 @@ def plurilaterals_table(registry: Registry) -> str:
     return table(["Arrangement", "Steps", "Members", "Tiers recognised", "Sources"], rows)
 
 
+def commons_table(registry: Registry) -> str:
+    """Every common programme: its members, when its status became valid across them, and
+    the status a holder names."""
+    graph = _graph(registry)
+    rows = [
+        [
+            escape(common.name),
+            _steps(common),
+            ", ".join(m.administration for m in common.members),
+            f"`{common.status.code}`: {escape(common.status.name)}"
+            if common.status
+            else "each member's own AEO status",
+            _refs(graph, common.sources),
+        ]
+        for common in graph.commons
+    ]
+    return table(["Programme", "Steps", "Members", "Status recognised", "Sources"], rows)
+
+
 def _member(member: PlurilateralMember) -> str:
     """A member's id, and in an arrangement between blocs the bloc it signed for."""
     return member.administration + (f" ({escape(member.side)})" if member.side else "")

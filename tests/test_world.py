@@ -96,6 +96,18 @@ def _on(text: str) -> date:
         ("TH/T2", "MY", "2024-01-01", Verdict.NO, WorldReason.NOT_YET_LIVE),
         ("TH/T2", "MY", "2025-01-01", Verdict.YES, WorldReason.RECOGNISED),
         ("MY/M1", "TH", "2025-01-01", Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN),
+        # a common status: its holders, once in force; a national AEO alone is not enough
+        ("UG/REG-AEO", "KE", "2016-01-01", Verdict.YES, WorldReason.RECOGNISED),
+        ("UG/REG-AEO", "KE", "2015-06-01", Verdict.UNKNOWN, WorldReason.NOT_YET_LIVE),
+        ("UG/REG-AEO", "KE", "2013-06-01", Verdict.NO, WorldReason.NOT_YET_LIVE),
+        ("UG", "KE", "2016-01-01", Verdict.UNKNOWN, WorldReason.COMMON_STATUS_NEEDED),
+        ("UG/U1", "KE", "2016-01-01", Verdict.NO, WorldReason.COMMON_STATUS_NEEDED),
+        ("TH/REG-AEO", "KE", "2025-01-01", Verdict.YES, WorldReason.RECOGNISED),
+        # an arrangement between programmes is not known to recognise a common status
+        ("TH/REG-AEO", "MY", "2025-01-01", Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN),
+        # a common code: each member's own AEOs, from the day it came into force
+        ("AM", "BY", "2018-01-01", Verdict.YES, WorldReason.RECOGNISED),
+        ("BY", "AM", "2017-12-31", Verdict.NO, WorldReason.NOT_YET_LIVE),
     ],
 )
 def test_check(
@@ -357,6 +369,37 @@ def test_recognisers_answer_the_reverse_question(test_world: World) -> None:
     assert test_world.recognisers("UNION/AEOS", on=_on("2016-01-01"))
 
 
+def test_a_common_status_is_named_as_a_tier_and_explained(test_world: World) -> None:
+    administration, tier = test_world.holder("ug/reg-aeo")
+    assert (administration.id, tier and tier.code) == ("UG", "REG-AEO")
+    with pytest.raises(UnknownAdministrationError, match="UG's tiers: U1, REG-AEO"):
+        test_world.holder("UG/AAA")
+    with pytest.raises(UnknownAdministrationError):
+        test_world.holder("US/REG-AEO")  # not a member
+    alone = test_world.check("UG", "KE", on=_on("2016-01-01")).explain()
+    assert "only holders of the common status (UG/REG-AEO, Regional AEO)" in alone
+    assert "not a national AEO alone" in alone
+    early = test_world.check("AM", "BY", on=_on("2017-01-01")).explain()
+    assert "the Common customs code AEO was not yet in force (implemented on 2018-01-01)" in early
+
+
+def test_a_common_programme_is_no_arrangement(test_world: World) -> None:
+    on = _on("2020-01-01")
+    assert test_world.partners("UG", on=on) == ()
+    assert [p.administration.id for p in test_world.partners("TH", on=_on("2025-01-01"))] == [
+        "ID",
+        "MY",
+    ]
+    am = test_world.summary("AM", on=on)
+    assert (am.bilateral_signed, am.plurilateral_signed, am.partners) == (0, 0, ())
+    everyone = test_world.summary(on=_on("2027-01-01"))  # BLOC, ACROSS and OPENS; no common
+    assert everyone.plurilateral_signed == len(test_world.plurilaterals) == 3
+    found = {r.administration.id: r for r in test_world.recognisers("UG/REG-AEO", on=on)}
+    assert {i for i, r in found.items() if r.recognised} == {"KE", "TH"}
+    answer = aeo_mra.to_dict(test_world.check("UG/REG-AEO", "KE", on=on))
+    assert answer["arrangement"] == "REGION"
+
+
 def test_china_s_edges_are_the_china_records_themselves(test_world: World, china: Registry) -> None:
     edges = {b.parties[1]: b for b in test_world.bilaterals if b.from_china}
     assert sorted(edges) == sorted(a.id for a in china.dataset.arrangements)
@@ -402,6 +445,13 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
             '"Grade 1" },\n  { code = "G2", name = "Grade 2" }',
         ),
         ('{ code = "A", name = "Grade A" }', '{ code = "A", name = "Grade A", within = "AEO" }'),
+        (
+            'steps = [{ step = "implemented", date = 2018-01-01',
+            'steps = [{ step = "signed", date = 2018-01-01',
+        ),
+        ('status = { code = "REG-AEO"', 'status = { code = "U1"'),
+        ('{ administration = "AM" }', '{ administration = "XX" }'),
+        ('[{ administration = "AM" }', '[{ administration = "AM", side = "East" }'),
     ],
     ids=[
         "china-party",
@@ -415,6 +465,10 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
         "within-an-unknown-tier",
         "china-tier-unaccounted",
         "within-without-a-china-record",
+        "common-never-in-force",
+        "common-status-a-member-s-tier",
+        "common-unknown-member",
+        "common-member-with-a-side",
     ],
 )
 def test_bad_data_is_a_data_error(china: Registry, tmp_path: Path, edit: str, problem: str) -> None:
@@ -494,6 +548,18 @@ def test_every_recognised_tier_is_a_tier_of_that_side_s_programme(bundled: World
             codes = {t.code for t in bundled.administrations[side].tiers}
             assert recognised.value, (arrangement.id, side)
             assert set(recognised.value) <= codes, (arrangement.id, side, codes)
+
+
+def test_every_common_programme_is_dated_sourced_and_no_arrangement(bundled: World) -> None:
+    assert bundled.commons
+    counted = {p.arrangement.id for a in bundled.administrations for p in bundled.partners(a)}
+    for common in bundled.commons:
+        assert common.sources, common.id
+        assert common.step(StepKind.IMPLEMENTED) is not None, common.id
+        assert common.id not in counted  # nobody's partner by it, nor in any count
+        for member in common.members:
+            own = bundled.administrations[member.administration]
+            assert common.status is None or own.tier(common.status.code) is None, own.id
 
 
 def test_china_s_arrangements_are_only_in_the_china_data(bundled: World) -> None:
@@ -579,12 +645,25 @@ PUBLISHED_OPENINGS = [
     ("ID", "TH", "2024-10-17", "yes", "recognised", "AAMRA", "jetro-th-aamra-2024"),
     ("TH", "ID", "2024-10-01", "yes", "recognised", "AAMRA", "ddtc-id-aamra-2024"),
 ]
+# A common status valid across its members, as published: the GCC's (in full from
+# 2023-01-01), the EAC's regional one (its first holders between 2013-03-04 and the end of
+# 2015), and the Eurasian Economic Union's recognition of each member's AEOs (2018-01-01).
+PUBLISHED_COMMONS = [
+    ("KW/GCC-AEO", "QA", "2023-01-01", "yes", "recognised", "GCC-AEO", "pwc-gcc-aeo-2022"),
+    ("SA/GCC-AEO", "OM", "2022-12-31", "no", "not-yet-live", "GCC-AEO", "gcc-aeo-qa"),
+    ("KW", "QA", "2024-01-01", "unknown", "common-status-needed", "GCC-AEO", "gcc-aeo-qa"),
+    ("UG/EAC-AEO", "KE", "2016-01-01", "yes", "recognised", "EAC-AEO", "eac-aeo-rollout"),
+    ("KE/EAC-AEO", "TZ", "2014-01-01", "unknown", "not-yet-live", "EAC-AEO", "eac-aeo-rollout"),
+    ("UG/AEO", "RW", "2020-01-01", "no", "common-status-needed", "EAC-AEO", "eac-aeo-rollout"),
+    ("RU", "BY", "2018-01-01", "yes", "recognised", "EAEU-AEO", "eec-aeo-2018"),
+    ("KZ", "AM", "2017-12-31", "no", "not-yet-live", "EAEU-AEO", "eec-aeo-2018"),
+]
 # fmt: on
 
 
 @pytest.mark.parametrize(
     ("holder", "place", "on", "verdict", "reason", "arrangement", "source"),
-    PUBLISHED_TIERS + PUBLISHED_OPENINGS,
+    PUBLISHED_TIERS + PUBLISHED_OPENINGS + PUBLISHED_COMMONS,
 )
 def test_published_tiers(
     bundled: World,

@@ -110,9 +110,9 @@ def _world() -> Layout:
     from .world import _model as world
 
     records, enums = _china()
-    return (*records, world.Administration, world.Bilateral, world.Completeness,
-            world.Opening, world.Plurilateral, world.PlurilateralMember, world.ProgrammeTier,
-            world.Step), (*enums, world.StepKind)  # fmt: skip
+    return (*records, world.Administration, world.Bilateral, world.CommonProgramme,
+            world.Completeness, world.Opening, world.Plurilateral, world.PlurilateralMember,
+            world.ProgrammeTier, world.Step), (*enums, world.StepKind)  # fmt: skip
 
 
 def _typed(record: type, enums: tuple[type[enum.Enum], ...]) -> dict[str, type]:
@@ -301,6 +301,7 @@ def dump_world(world: WorldDataset, toml: bytes, china: Mapping[str, object]) ->
         "administrations": list(world.administrations.values()),
         "bilaterals": world.bilaterals,
         "plurilaterals": world.plurilaterals,
+        "commons": world.commons,
     }
     return _written(json.dumps(world_key(toml, china)), body, _world())
 
@@ -327,6 +328,7 @@ def load_world(
         MappingProxyType({record.id: record for record in raw["administrations"]}),
         tuple(raw["bilaterals"]),
         tuple(raw["plurilaterals"]),
+        tuple(raw["commons"]),
     )
 
 

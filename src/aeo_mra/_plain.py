@@ -47,7 +47,14 @@ class Rules:
 def rules() -> Rules:
     """The rules, read on first use: the records of `home` and `world` load lazily."""
     from .home import MeasureInstrument, MeasuresAnswer
-    from .world._model import Administration, Bilateral, Plurilateral, Recogniser, Recognition
+    from .world._model import (
+        Administration,
+        Bilateral,
+        CommonProgramme,
+        Plurilateral,
+        Recogniser,
+        Recognition,
+    )
 
     return Rules(
         derived={
@@ -57,7 +64,9 @@ def rules() -> Rules:
             Recogniser: {"recognised": "recognised"},
             MeasuresAnswer: {"complete": "complete", "explanation": "explain"},
         },
-        referenced=frozenset({Arrangement, Administration, Bilateral, Plurilateral}),
+        referenced=frozenset(
+            {Arrangement, Administration, Bilateral, Plurilateral, CommonProgramme}
+        ),
         indexes={
             Arrangement: {Source: "sources"},
             MeasuresAnswer: {MeasureInstrument: "instruments", Source: "sources"},

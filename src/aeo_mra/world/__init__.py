@@ -31,6 +31,7 @@ from ._load import parse
 from ._model import (
     Administration,
     Bilateral,
+    CommonProgramme,
     Completeness,
     Opening,
     Partner,
@@ -49,6 +50,7 @@ from ._model import (
 __all__ = [
     "Administration",
     "Bilateral",
+    "CommonProgramme",
     "Completeness",
     "Opening",
     "Partner",

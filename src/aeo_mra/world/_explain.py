@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from .._explain import _the as _place_the
 from ..model import Source
-from ._model import Bilateral, Plurilateral, Recognition, StepKind, WorldReason, role_words
+from ._model import (
+    Bilateral,
+    CommonProgramme,
+    Plurilateral,
+    Recognition,
+    StepKind,
+    WorldReason,
+    role_words,
+)
 
 
 def explain(answer: Recognition) -> str:
@@ -69,6 +77,8 @@ def _why(answer: Recognition) -> str:
         words |= _MAYBE
     if reason is WorldReason.NOT_YET_OPEN:
         words[reason] = _not_yet_open(answer, there)
+    if isinstance(arrangement, CommonProgramme):
+        words |= _common(answer, arrangement)
     verb = "is not recognised" if answer.verdict.name == "NO" else "is not known to be recognised"
     return f"{verb} by {there}: the {name} {words[reason]}{_dates(arrangement)}"
 
@@ -92,6 +102,21 @@ def _not_yet_open(answer: Recognition, there: str) -> str:
     if answer.verdict.name == "UNKNOWN":
         return f"may not yet have been opened by {there} to {holders}, which happened {when}"
     return f"was opened by {there} to {holders} only {when}"
+
+
+def _common(answer: Recognition, programme: CommonProgramme) -> dict[WorldReason, str]:
+    """What a common programme's reasons say: in force or not, and the status it needs."""
+    maybe = answer.verdict.name == "UNKNOWN"  # the day falls within its first day's bounds
+    words = {
+        WorldReason.NOT_YET_LIVE: f"{'may not yet have been' if maybe else 'was not yet'} in force"
+    }
+    status = programme.status
+    if status is not None:
+        words[WorldReason.COMMON_STATUS_NEEDED] = (
+            f"recognises only holders of the common status ({answer.holder.id}/{status.code}, "
+            f"{status.name}), not a national AEO alone"
+        )
+    return words
 
 
 def _listed(names: list[str]) -> str:

@@ -30,6 +30,7 @@ from ._judge import counted, ended_by, implemented_by, judge, live_by, signed_by
 from ._model import (
     Administration,
     Bilateral,
+    CommonProgramme,
     Completeness,
     Partner,
     Plurilateral,
@@ -111,6 +112,7 @@ class World:
             tuple(_china_edge(r, administrations[r.id]) for r in records) + data.bilaterals
         )
         self.plurilaterals = data.plurilaterals
+        self.commons = data.commons
         self._pairs = {frozenset(b.parties): b for b in self.bilaterals}
         self._unions = [a for a in administrations.values() if a.members]
 
@@ -140,8 +142,9 @@ class World:
     def holder(self, name: str) -> tuple[Administration, ProgrammeTier | None]:
         """The administration and programme tier ``name`` names.
 
-        ``KR`` or ``Korea`` name an administration; ``EU/AEOS`` a tier of its programme;
-        a tier code alone (``AEOS``) when one administration's programme has it.
+        ``KR`` or ``Korea`` name an administration; ``EU/AEOS`` a tier of its programme,
+        ``KW/GCC-AEO`` the common status of a common programme it takes part in; a tier
+        code alone (``AEOS``) when one administration's programme has it.
 
         Raises:
             UnknownAdministrationError: Naming the valid ids.
@@ -157,9 +160,10 @@ class World:
         if tail:
             for administration in self.administrations.values():
                 if head in (administration.id.casefold(), administration.name.casefold()):
-                    tier = administration.tier(tail)
+                    tier = self._tier(administration, tail)
                     if tier is None:
-                        codes = ", ".join(t.code for t in administration.tiers) or "none listed"
+                        tiers = (*administration.tiers, *self._statuses(administration.id))
+                        codes = ", ".join(t.code for t in tiers) or "none listed"
                         hint = f" ({administration.id}'s tiers: {codes})"
                         raise UnknownAdministrationError(name, self._ids(), hint)
                     return administration, tier
@@ -173,6 +177,16 @@ class World:
         if found:
             hint = " (a tier of several: " + ", ".join(f"{a.id}/{t.code}" for a, t in found) + ")"
         raise UnknownAdministrationError(name, self._ids(), hint)
+
+    def _tier(self, administration: Administration, code: str) -> ProgrammeTier | None:
+        """The tier ``code`` of its programme, or the common status of one it takes part in."""
+        wanted = code.casefold()
+        statuses = (t for t in self._statuses(administration.id) if t.code.casefold() == wanted)
+        return administration.tier(code) or next(statuses, None)
+
+    def _statuses(self, ident: str) -> list[ProgrammeTier]:
+        """The common statuses of the common programmes ``ident`` is a member of."""
+        return [c.status for c in self.commons if c.status and c.member(ident) is not None]
 
     def _place_administration(self, name: str) -> Administration | None:
         """The administration whose id is the code of the place ``name`` names (``Korea``)."""
@@ -268,8 +282,9 @@ class World:
             return self.china.places.territory(CHINA)
 
     def recognisers(self, holder: str, on: date | None = None) -> tuple[Recogniser, ...]:
-        """Every administration with an arrangement with ``holder``'s, and whether it
-        recognises ``holder`` (an administration or a tier of its programme) on ``on``.
+        """Every administration with an arrangement (or a common programme) with
+        ``holder``'s, and whether it recognises ``holder`` (an administration, a tier of
+        its programme or a common status, ``KW/GCC-AEO``) on ``on``.
 
         The reverse question: "which administrations recognise EU/AEOS?". Answers with
         a ``YES`` verdict are firm; the others say why not, or what is unknown.
@@ -282,6 +297,8 @@ class World:
     def partners(self, administration: str, on: date | None = None) -> tuple[Partner, ...]:
         """The partners of ``administration``: arrangements certainly signed by ``on``, not ended.
 
+        A common programme is no arrangement: its members are not partners by it.
+
         Raises:
             UnknownAdministrationError: Naming the valid ids.
         """
@@ -289,6 +306,8 @@ class World:
         own = self.administration(administration)
         found = []
         for arrangement, other in self._arrangements_of(own.id):
+            if isinstance(arrangement, CommonProgramme):  # one programme, no arrangement
+                continue
             if signed_by(arrangement, day) and not ended_by(arrangement, day):
                 partner = self.administrations[other]
                 found.append(
@@ -373,7 +392,7 @@ class World:
         bilateral = self._pairs.get(frozenset((first, second)))
         if bilateral is not None:
             yield bilateral
-        for plurilateral in self.plurilaterals:
+        for plurilateral in (*self.plurilaterals, *self.commons):
             if plurilateral.covers(first, second):
                 yield plurilateral
 
@@ -381,7 +400,7 @@ class World:
         for bilateral in self.bilaterals:
             if ident in bilateral.parties:
                 yield bilateral, bilateral.other(ident)
-        for plurilateral in self.plurilaterals:
+        for plurilateral in (*self.plurilaterals, *self.commons):
             for other in plurilateral.counterparts(ident):
                 yield plurilateral, other
 

@@ -2,7 +2,8 @@
 administrations (a plurilateral's members going live, and opening to each other), and
 whether it recognises an AEO of a given tier and role.
 
-The same rules serve bilateral and plurilateral arrangements.
+The same rules serve bilateral and plurilateral arrangements; a common programme asks
+only whether it was in force and the holder holds its common status.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ..model import Fact, Instrument, Role, Scope, When, unique_sources
 from ._model import (
     Administration,
     Bilateral,
+    CommonProgramme,
     Plurilateral,
     ProgrammeTier,
     Recogniser,
@@ -76,12 +78,16 @@ def judge(
         step = arrangement.step(kind)
         if step is not None and step.value.known_by(day):
             return Verdict.NO, reason, [step], []
+    if isinstance(arrangement, CommonProgramme):
+        return _common(arrangement, tier, day)
     recognised = arrangement.recognised.get(holder.id)
     scope = arrangement.scope_of(other) if isinstance(arrangement, Bilateral) else None
     status = _status(arrangement, holder.id, other, day)
     if status is not None and status[1] is WorldReason.NOT_YET_SIGNED:
         return status
-    if recognised is not None and tier is not None and tier.code not in recognised.value:
+    # the named tier if it is one of the holder's programme; None for a common status
+    own_tier = holder.tier(tier.code) if tier is not None else None
+    if recognised is not None and own_tier is not None and own_tier.code not in recognised.value:
         # once signed, a tier the arrangement leaves out is never recognised under it
         return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised], []
     if status is not None:
@@ -90,6 +96,8 @@ def judge(
     caveats: list[str] = []
     begun = [*_starts(arrangement, holder.id, other), _opening(arrangement, holder.id, other)]
     facts += [start for start in begun if start is not None]
+    if tier is not None and own_tier is None:  # no arrangement is known to name a common status
+        return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts, []
     if recognised is not None:
         facts.append(recognised)
         if tier is None and len(recognised.value) < len(holder.tiers):
@@ -104,6 +112,21 @@ def judge(
             return Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE, [scope], []
         facts.append(scope)
     return Verdict.YES, WorldReason.RECOGNISED, facts, caveats
+
+
+def _common(programme: CommonProgramme, tier: ProgrammeTier | None, day: date) -> _Judgement:
+    """A member's AEOs in another member: recognised once the programme is in force, if
+    they hold its common status (any AEO, where it has none of its own)."""
+    began = programme.step(StepKind.IMPLEMENTED)
+    assert began is not None  # the loader requires it
+    if not began.value.known_by(day):
+        verdict = Verdict.UNKNOWN if began.value.possible_by(day) else Verdict.NO
+        return verdict, WorldReason.NOT_YET_LIVE, [began], []
+    status = programme.status
+    if status is None or (tier is not None and tier.code == status.code):
+        return Verdict.YES, WorldReason.RECOGNISED, [began], []
+    verdict = Verdict.UNKNOWN if tier is None else Verdict.NO  # it may hold the status too
+    return verdict, WorldReason.COMMON_STATUS_NEEDED, [began], []
 
 
 def _status(

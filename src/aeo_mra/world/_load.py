@@ -28,6 +28,7 @@ from ..model import Arrangement, Dataset, Fact, Instrument, Membership, Scope, W
 from ._model import (
     Administration,
     Bilateral,
+    CommonProgramme,
     Completeness,
     Opening,
     Plurilateral,
@@ -64,7 +65,9 @@ def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
         raise DataError([f"{filename}: not valid TOML: {error}"]) from None
     reader = _Reader(filename)
     reader.keys(
-        "top level", raw, {"meta", "sources", "administration", "bilateral", "plurilateral"}
+        "top level",
+        raw,
+        {"meta", "sources", "administration", "bilateral", "plurilateral", "common"},
     )
     reader.sources.update(china.sources)
     for key, table in _mapping(raw, "sources").items():
@@ -92,7 +95,14 @@ def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
         for index, table in enumerate(_list(raw, "plurilateral"))
         if (p := _plurilateral(reader, index, table)) is not None
     ]
-    _check_references(reader, administrations, bilaterals, plurilaterals, china)
+    commons = [
+        c
+        for index, table in enumerate(_list(raw, "common"))
+        if (c := _common(reader, index, table)) is not None
+    ]
+    _check_references(reader, administrations, bilaterals, [*plurilaterals, *commons], china)
+    for common in commons:
+        _check_status(reader, common, administrations)
     if reader.problems:
         raise DataError(reader.problems)
     assert version is not None
@@ -105,6 +115,7 @@ def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
         MappingProxyType(administrations),
         tuple(bilaterals),
         tuple(plurilaterals),
+        tuple(commons),
     )
 
 
@@ -352,6 +363,48 @@ def _pair(value: Any) -> tuple[str, str]:
     return parties[0], parties[1]
 
 
+def _members_of(reader: _Reader, where: str, raw: Any) -> tuple[PlurilateralMember, ...]:
+    """A plurilateral's (or common programme's) members: ``[{ administration, live?, side? }]``."""
+    members = []
+    for entry in _list_of_tables(raw):
+        code = _str(entry.get("administration"))
+        reader.keys(f"{where}.members {code}", entry, {"administration", "live", "side"})
+        live = entry.get("live")
+        fact = _dated(reader, f"{where}.members {code}.live", live) if live else None
+        side = entry.get("side")
+        members.append(PlurilateralMember(code, fact, None if side is None else _str(side)))
+    return tuple(members)
+
+
+def _common(reader: _Reader, index: int, table: Any) -> CommonProgramme | None:
+    """A common programme: ``id``, ``name``, ``members``, an ``implemented`` step (the day
+    its status became valid across them), an optional common ``status`` and a ``note``."""
+    where = f"common #{index + 1}"
+    try:
+        table = _table(table)
+        ident = reader.field(where, table, "id", _str)
+        where = f"common {ident}"
+        reader.keys(where, table, {"id", "name", "members", "steps", "status", "note"})
+        name = reader.field(where, table, "name", _str)
+        members = _members_of(reader, where, table.get("members", []))
+        steps = _steps(reader, where, table.get("steps", []))
+        raw = table.get("status")
+        status = None
+        if raw is not None:
+            reader.keys(f"{where}.status", _table(raw), {"code", "name"})
+            status = ProgrammeTier(_str(raw["code"]), _str(raw["name"]))
+        note = _str(table.get("note", ""))
+    except (_Invalid, KeyError, TypeError, ValueError) as error:
+        if not isinstance(error, _Invalid):
+            reader.problem(where, f"malformed: {error}")
+        return None
+    if not any(s.kind is StepKind.IMPLEMENTED for s in steps):
+        reader.problem(where, "has no 'implemented' step: the day its status became valid")
+    if any(m.live is not None or m.side is not None for m in members):
+        reader.problem(f"{where}.members", "a common programme's members have no day or side")
+    return CommonProgramme(ident, name, members, steps, note, status=status)
+
+
 def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | None:
     where = f"plurilateral #{index + 1}"
     try:
@@ -361,14 +414,7 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
         allowed = {"id", "name", "members", "steps", "recognised", "openings", "note"}
         reader.keys(where, table, allowed)
         name = reader.field(where, table, "name", _str)
-        members = []
-        for entry in _list_of_tables(table.get("members", [])):
-            code = _str(entry.get("administration"))
-            reader.keys(f"{where}.members {code}", entry, {"administration", "live", "side"})
-            live = entry.get("live")
-            fact = _dated(reader, f"{where}.members {code}.live", live) if live else None
-            side = entry.get("side")
-            members.append(PlurilateralMember(code, fact, None if side is None else _str(side)))
+        members = _members_of(reader, where, table.get("members", []))
         steps = _steps(reader, where, table.get("steps", []))
         recognised = _recognised(reader, where, table.get("recognised", []))
         openings = _openings(reader, where, table.get("openings", []))
@@ -380,7 +426,7 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
     sides = {member.side for member in members}
     if sides != {None} and (None in sides or len(sides) != 2):
         reader.problem(f"{where}.members", "between blocs, every member names one of two sides")
-    plurilateral = Plurilateral(ident, name, tuple(members), steps, note, recognised, openings)
+    plurilateral = Plurilateral(ident, name, members, steps, note, recognised, openings)
     for opening in openings:
         _check_opening(reader, f"{where}.openings {opening.recogniser}", plurilateral, opening)
     return plurilateral
@@ -450,12 +496,24 @@ def _check_references(
             reader.problem(where, "a second arrangement between the same parties")
         seen.add(pair)
     for plurilateral in plurilaterals:
-        where = f"plurilateral {plurilateral.id}"
+        common = isinstance(plurilateral, CommonProgramme)
+        where = f"{'common' if common else 'plurilateral'} {plurilateral.id}"
         members = tuple(m.administration for m in plurilateral.members)
         for member in members:
             if member not in known:
                 reader.problem(where, f"member {member!r} is no administration of the data")
         _check_sides(reader, f"{where}.recognised", plurilateral.recognised, members)
+
+
+def _check_status(
+    reader: _Reader, common: CommonProgramme, administrations: Mapping[str, Administration]
+) -> None:
+    """A holder names a common status as a tier of its administration: it must not be one."""
+    status = common.status
+    for member in (m.administration for m in common.members):
+        own = administrations.get(member)
+        if status is not None and own is not None and own.tier(status.code) is not None:
+            reader.problem(f"common {common.id}.status", f"{status.code!r} is a tier of {member}")
 
 
 def _check_sides(

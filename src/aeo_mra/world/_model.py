@@ -29,6 +29,7 @@ from ..model import (
 __all__ = [
     "Administration",
     "Bilateral",
+    "CommonProgramme",
     "Completeness",
     "Opening",
     "Partner",
@@ -317,6 +318,21 @@ class Plurilateral:
 
 
 @attrs.frozen
+class CommonProgramme(Plurilateral):
+    """A common AEO status of several administrations, valid in each of them: one
+    programme, not an arrangement between programmes, and not counted as one.
+
+    Attributes:
+        status: The common status each member grants beside its own programme (the GCC's
+            ``GCC-AEO``): only its holders are recognised, named as a tier of their
+            administration (``KW/GCC-AEO``); ``None`` where each member's own AEO status
+            is valid in the others.
+    """
+
+    status: ProgrammeTier | None = None
+
+
+@attrs.frozen
 class WorldDataset:
     """The world graph's own data, before China's records are joined to it.
 
@@ -327,6 +343,7 @@ class WorldDataset:
         administrations: Its administrations, by id.
         bilaterals: Its bilateral arrangements (China's come from the China data).
         plurilaterals: Its plurilateral arrangements.
+        commons: Its common programmes.
     """
 
     version: str
@@ -335,6 +352,7 @@ class WorldDataset:
     administrations: Mapping[str, Administration]
     bilaterals: tuple[Bilateral, ...]
     plurilaterals: tuple[Plurilateral, ...]
+    commons: tuple[CommonProgramme, ...] = ()
 
 
 class WorldReason(enum.Enum):
@@ -355,6 +373,7 @@ class WorldReason(enum.Enum):
     SCOPE_UNKNOWN = "scope-unknown"
     OUTSIDE_TERRITORY = "outside-territory"
     COVERAGE_UNKNOWN = "coverage-unknown"
+    COMMON_STATUS_NEEDED = "common-status-needed"
 
 
 @attrs.frozen
@@ -365,7 +384,7 @@ class Recogniser:
         administration: The recognising administration.
         verdict: How firm the answer is; only ``YES`` is firm.
         reason: Why.
-        arrangement: The arrangement that decides it, if any.
+        arrangement: The arrangement (or common programme) that decides it, if any.
         confidence: The weakest confidence among the deciding facts.
         sources: The documents behind the deciding facts.
         caveats: What to know before relying on it.
@@ -401,7 +420,7 @@ class Recognition:
             day, if the data knows one.
         on: The day asked about.
         role: The AEO's side of the trade.
-        arrangement: The arrangement that decides the answer, if any.
+        arrangement: The arrangement (or common programme) that decides the answer, if any.
         shared_partners: The names of administrations that both sides have arrangements
             with on the day: recognition is not transitive, so these give nothing.
         caveats: What to know before relying on the answer.
