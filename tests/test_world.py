@@ -3,7 +3,7 @@ China test data tests/data/shapes.toml), and the consistency of the bundled worl
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -299,6 +299,33 @@ def test_unknown_names_are_typed_errors_naming_what_is_valid(test_world: World) 
         test_world.check("US", "Atlantis")
     with pytest.raises(TypeError):
         test_world.check(42, "US")  # type: ignore[arg-type]
+
+
+def test_an_answer_is_remembered_and_found_again(test_world: World) -> None:
+    first = test_world.check("UNION/AEOS", "US", on=_on("2013-01-01"))
+    assert test_world.check("UNION/AEOS", "US", on=_on("2013-01-01")) is first
+    assert test_world.check("UNION/AEOS", "US", on=datetime(2013, 1, 1, 9)) is first
+    assert test_world.check("UNION/AEOS", "US", on=_on("2013-01-01"), role=Role.IMPORTER) != first
+
+
+@pytest.mark.parametrize("odd", [840.0, complex(840)])
+def test_a_number_equal_to_a_remembered_code_is_not_answered_by_it(
+    test_world: World, odd: object
+) -> None:
+    test_world.check("UNION", 840, on=_on("2013-01-01"))
+    with pytest.raises(TypeError):
+        test_world.check("UNION", odd, on=_on("2013-01-01"))  # type: ignore[arg-type]
+
+
+def test_remembered_answers_are_bounded(china: Registry, monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = world.load(DATA / "world.toml", china)
+    monkeypatch.setattr("aeo_mra.world._graph._CACHE_LIMIT", 3)
+    for day in range(1, 11):
+        fresh.check("UNION", "US", on=date(2013, 1, day))
+        assert 0 < len(fresh._answers) <= 3
+    long_name = "United States" + " " * 80
+    fresh.check("UNION", long_name, on=_on("2013-01-01"))
+    assert not any(long_name in key for key in fresh._answers)
 
 
 def test_the_holder_s_own_territory_is_an_error(test_world: World) -> None:

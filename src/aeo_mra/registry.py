@@ -708,7 +708,12 @@ def _str_subclass(place: object) -> bool:
 def _remembered(place: object, on: object) -> bool:
     """Whether the answer for ``place`` on ``on`` is cached: only for an exact date (datetimes
     of one instant are equal across time zones yet fall on different days), and a place
-    that is an integer or a string of at most `MAX_CACHED_KEY` characters."""
-    if type(on) is not date:
-        return False
-    return type(place) is int or (type(place) is str and len(place) <= MAX_CACHED_KEY)
+    that is `_keyable`."""
+    return type(on) is date and _keyable(place)
+
+
+def _keyable(name: object) -> bool:
+    """Whether answers for ``name`` may be remembered by it: an integer, or a string of at
+    most `MAX_CACHED_KEY` characters (not a float or bool equal to an integer, nor a long
+    string a caller passed)."""
+    return type(name) is int or (type(name) is str and len(name) <= MAX_CACHED_KEY)

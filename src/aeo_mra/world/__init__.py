@@ -23,7 +23,7 @@ import functools
 from datetime import date
 from os import PathLike, fspath
 
-from .. import _compiled
+from .. import _compiled, _default
 from ..model import Role
 from ..registry import Registry, _reads_bundled
 from ._graph import SameAdministrationError, UnknownAdministrationError, World
@@ -78,8 +78,6 @@ __all__ = [
 
 def bundled() -> World:
     """The world graph of the bundled data, joined to the bundled China dataset."""
-    from .. import _default
-
     return _of(_default())
 
 
@@ -111,8 +109,6 @@ def load(path: str | PathLike[str], china: Registry | None = None) -> World:
         DataError: Listing every problem in the file.
         OSError: The file cannot be read.
     """
-    from .. import _default
-
     registry = china or _default()
     with open(path, encoding="utf-8-sig") as file:
         text = file.read()

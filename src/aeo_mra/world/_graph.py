@@ -25,7 +25,7 @@ from ..model import (
     unique_sources,
 )
 from ..model import Coverage as Standing
-from ..registry import Registry
+from ..registry import _CACHE_LIMIT, Registry, _keyable
 from ._judge import counted, ended_by, implemented_by, judge, live_by, signed_by, weigh
 from ._model import (
     Administration,
@@ -114,6 +114,8 @@ class World:
         self.plurilaterals = data.plurilaterals
         self.commons = data.commons
         self._pairs = {frozenset(b.parties): b for b in self.bilaterals}
+        # check()'s answers, by holder, place, day and role: at most _CACHE_LIMIT
+        self._answers: dict[tuple[object, ...], Recognition] = {}
         self._unions = [a for a in administrations.values() if a.members]
 
     @property
@@ -236,6 +238,18 @@ class World:
             SameAdministrationError: The place is in the holder's own customs territory.
         """
         day, role = day_or_today(on), _role(role)
+        key = (holder, place, day, role) if _keyable(holder) and _keyable(place) else None
+        if key is not None and (found := self._answers.get(key)) is not None:
+            return found
+        answer = self._recognition(holder, place, day, role)
+        if key is not None:
+            if len(self._answers) >= _CACHE_LIMIT:
+                self._answers.clear()
+            self._answers[key] = answer
+        return answer
+
+    def _recognition(self, holder: str, place: str | int, day: date, role: Role) -> Recognition:
+        """`check`'s answer, decided afresh."""
         administration, tier = self.holder(holder)
         territory = self._territory(place)
         cleared, membership = self.cleared_by(territory.code, day)
