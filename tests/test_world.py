@@ -978,6 +978,9 @@ TABLE = [
     ("2015-03-09", "HK", "implemented", 3, "hk-sg-2015-03", ""),
     ("2015-08-12", "HK", "implemented", 3, "hk-2015-08", ""),
     ("2016-10-31", "HK", "implemented", 4, "hk-jp-2016-10", ""),
+    # The Legislative Council reply of 2025-06-11: Hong Kong AEOs' goods are facilitated in all
+    # sixteen MRA partners; the latest bound of eight of its implementations comes from it.
+    ("2025-06-11", "HK", "implemented", 16, "hk-lcq16-2025", ""),
     # Japan's eighth in effect (Hong Kong, 2016-10-31); Canada's latest day comes from it.
     ("2016-10-31", "JP", "implemented", 8, "jetro-hk-jp-2016", ""),
     # Taiwan and Hong Kong
