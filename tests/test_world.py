@@ -1004,8 +1004,12 @@ TABLE = [
     ("2022-09-01", "TH", "implemented", 5, "jetro-jp-th-2022-08", ""),
     # Singapore Customs' STP page names ten arrangements "signed and operationalised"; the
     # version read is of August 2021 or later, and the data counts ten in operation on every
-    # day from 2021-08-01 to 2024-07-25 (Malaysia's is in operation by 2024-07-26).
+    # day from 2021-08-01 to 2023-12-30 (the UK's, inferred to be in operation in 2023, is
+    # counted from 2023-12-31).
     ("2021-08-01", "SG", "implemented", 10, "sg-stp-page", ""),
+    # A later version of the page (February 2026 or later) names thirteen bilateral ones and
+    # ASEAN's; the data counts thirteen in operation from India's first day (2025-09-01) on.
+    ("2026-02-01", "SG", "implemented", 13, "sg-stp-page-2026", ""),
     # Hong Kong's arrangements in full implementation, as its customs counted them: the third
     # (Singapore, 2015-03-09), still three on 2015-08-12, the fourth (Japan, 2016-10-31); the
     # earliest implementation of its arrangements with India, Thailand and Malaysia comes from
