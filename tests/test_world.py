@@ -1039,6 +1039,9 @@ TABLE = [
     # The ABF's reminder as Colless Young gives it: eight partners, Japan's signed but not yet
     # implemented (2019-09-25), so the eight are arrangements signed.
     ("2019-08-14", "AU", "bilateral", 8, "au-2019", ""),
+    # Colless Young on the China signing (2017-11-27, in the China record): Australia's existing
+    # four (New Zealand, Korea, Canada, Hong Kong), China's the fifth.
+    ("2017-11-27", "AU", "bilateral", 5, "collessyoung-2017-11", ""),
     ("2024-04-18", "AU", "bilateral", 10, "au-in-2024", ""),
     ("2024-08-07", "AU", "bilateral", 11, "au-id-2024", ""),
     ("2024-08-07", "ID", "bilateral", 4, "au-id-2024", ""),
@@ -1052,6 +1055,11 @@ TABLE = [
     # The seven of 2014, Thailand, Australia, New Zealand (signed by 2019-06), the UK and Malaysia.
     ("2024-07-26", "SG", "bilateral", 11, "jetro-sg-2024", SG_2024),
     ("2019-02-26", "NZ", "bilateral", 6, "nz-hk-2019", ""),
+    # New Zealand's office in Taipei, on a Tuesday after the Taiwan signing of 2020-12-18 (the
+    # 22nd or the 29th; the data counts nine on both): eight partners and Taiwan's.
+    ("2020-12-22", "NZ", "bilateral", 9, "nzcio-tw-2020", ""),
+    # New Zealand Customs' list as read at the review (eleven; Thailand added in May 2023).
+    ("2026-11-26", "NZ", "bilateral", 11, "nz-customs-mra", ""),
     # the world, and plurilateral arrangements
     # Reached with Korea–Thailand (2016-12-27); whether the WCO counted Agadir's plurilateral
     # among its 49 is not known.
