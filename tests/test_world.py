@@ -806,6 +806,10 @@ MX_2017 = (
 )
 JP_2011 = "KCS's five for Japan leaves out Japan–Singapore, signed in the same Council days"
 KR_2025 = "the association's count of 23 disagrees with KCS's 25 (Vietnam the 25th, 2024-12-24)"
+KR_2025_11 = (
+    "the Korea Post's twenty 'signed' are KCS's twenty in full implementation of the same day;"
+    " the data counts 25 signed (Vietnam the 25th, 2024-12-24)"
+)
 HK_2017 = "the press count of 7 leaves out Hong Kong's arrangement with Australia of 2017-07-06"
 IN_9 = "the official's nine is not reached: no CBIC list; the data has eight by then"
 SG_2024 = (
@@ -991,6 +995,7 @@ TABLE = [
     ("2022-06-28", "KR", "bilateral", 22, "kr-id-2020", ""),
     ("2024-12-26", "KR", "bilateral", 25, "kr-vn-2024", ""),
     ("2025-02-21", "KR", "bilateral", 23, "hellot-2025", KR_2025),
+    ("2025-11-10", "KR", "bilateral", 20, "koreapost-2025-11", KR_2025_11),
     ("2025-03-25", "KR", "bilateral", 25, "kr-gb-2025", ""),
     ("2026-02-23", "KR", "bilateral", 25, "heraldcorp-2026", ""),
     # Counts of arrangements implemented. KCS's twenty of 2025-11-10 rest on each partner's own
