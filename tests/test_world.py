@@ -1059,6 +1059,8 @@ TABLE = [
     ("2023-12-18", "IN", "bilateral", 5, "in-2023-12", ""),
     # The seven of 2014, Thailand, Australia, New Zealand (signed by 2019-06), the UK and Malaysia.
     ("2024-07-26", "SG", "bilateral", 11, "jetro-sg-2024", SG_2024),
+    # Xinhua on the trans-Tasman statement of intent: New Zealand's three (US, Japan, Korea).
+    ("2015-11-06", "NZ", "bilateral", 3, "au-nz-2015", ""),
     ("2019-02-26", "NZ", "bilateral", 6, "nz-hk-2019", ""),
     # New Zealand's office in Taipei, on a Tuesday after the Taiwan signing of 2020-12-18 (the
     # 22nd or the 29th; the data counts nine on both): eight partners and Taiwan's.
