@@ -677,7 +677,8 @@ PUBLISHED_OPENINGS = [
 # 2015), and the Eurasian Economic Union's recognition of each member's AEOs (2018-01-01).
 PUBLISHED_COMMONS = [
     ("KW/GCC-AEO", "QA", "2023-01-01", "yes", "recognised", "GCC-AEO", "pwc-gcc-aeo-2022"),
-    ("SA/GCC-AEO", "OM", "2022-12-31", "no", "not-yet-live", "GCC-AEO", "gcc-aeo-qa"),
+    # before either source's pilot began (2022-01-01 or 2022-08-01)
+    ("SA/GCC-AEO", "OM", "2021-12-31", "no", "not-yet-live", "GCC-AEO", "gcc-aeo-qa"),
     ("KW", "QA", "2024-01-01", "unknown", "common-status-needed", "GCC-AEO", "gcc-aeo-qa"),
     ("UG/EAC-AEO", "KE", "2016-01-01", "yes", "recognised", "EAC-AEO", "eac-aeo-rollout"),
     ("KE/EAC-AEO", "TZ", "2014-01-01", "unknown", "not-yet-live", "EAC-AEO", "eac-aeo-rollout"),
@@ -753,7 +754,7 @@ WCO_2020 = (
     " that gives 74 in 2019) the data counts 82, five short, and it has five arrangements whose"
     " signing it dates only by a range, bounded on both sides, that spans the edition:"
     " Australia–Thailand (2019-08-15 to 2022-04-05), Hong Kong–Mexico (2019-12-10 to 2022-11-29),"
-    " Costa Rica–Mexico (2017-03-04 to 2022-04-30), Malaysia–Singapore (2017-07-11 to 2024-07-26)"
+    " Costa Rica–Mexico (2016-05-12 to 2022-04-30), Malaysia–Singapore (2017-07-11 to 2024-07-26)"
     " and Dominican Republic–El Salvador (2019 to 2025-08-31); no source says any of them was"
     " signed by 2020-12-17, and others are dated only as signed by a later day. With Taiwan's"
     " seven counted but seven of the June–July 2019 nine left to 2020 (the other reading of 2019),"
@@ -1065,7 +1066,8 @@ TABLE = [
     # New Zealand's office in Taipei, on a Tuesday after the Taiwan signing of 2020-12-18 (the
     # 22nd or the 29th; the data counts nine on both): eight partners and Taiwan's.
     ("2020-12-22", "NZ", "bilateral", 9, "nzcio-tw-2020", ""),
-    # New Zealand Customs' list as read at the review (eleven; Thailand added in May 2023).
+    # New Zealand Customs' list, undated, as read at the review: so the day is the review's,
+    # not a day of publication (eleven; Thailand added in May 2023).
     ("2026-11-26", "NZ", "bilateral", 11, "nz-customs-mra", ""),
     # the world, and plurilateral arrangements
     # Reached with Korea–Thailand (2016-12-27); whether the WCO counted Agadir's plurilateral
