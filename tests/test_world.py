@@ -679,6 +679,8 @@ PUBLISHED_COMMONS = [
     ("KW/GCC-AEO", "QA", "2023-01-01", "yes", "recognised", "GCC-AEO", "pwc-gcc-aeo-2022"),
     # before either source's pilot began (2022-01-01 or 2022-08-01)
     ("SA/GCC-AEO", "OM", "2021-12-31", "no", "not-yet-live", "GCC-AEO", "gcc-aeo-qa"),
+    # during the pilot: whether its participants had the Gulf benefits is not said
+    ("SA/GCC-AEO", "OM", "2022-09-01", "unknown", "not-yet-live", "GCC-AEO", "gcc-aeo-qa"),
     ("KW", "QA", "2024-01-01", "unknown", "common-status-needed", "GCC-AEO", "gcc-aeo-qa"),
     ("UG/EAC-AEO", "KE", "2016-01-01", "yes", "recognised", "EAC-AEO", "eac-aeo-rollout"),
     ("KE/EAC-AEO", "TZ", "2014-01-01", "unknown", "not-yet-live", "EAC-AEO", "eac-aeo-rollout"),
