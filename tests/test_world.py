@@ -683,7 +683,7 @@ PUBLISHED_COMMONS = [
     ("SA/GCC-AEO", "OM", "2022-09-01", "unknown", "not-yet-live", "GCC-AEO", "gcc-aeo-qa"),
     ("KW", "QA", "2024-01-01", "unknown", "common-status-needed", "GCC-AEO", "gcc-aeo-qa"),
     ("UG/EAC-AEO", "KE", "2016-01-01", "yes", "recognised", "EAC-AEO", "eac-aeo-rollout"),
-    ("KE/EAC-AEO", "TZ", "2014-01-01", "unknown", "not-yet-live", "EAC-AEO", "eac-aeo-rollout"),
+    ("KE/EAC-AEO", "TZ", "2014-01-01", "unknown", "not-yet-live", "EAC-AEO", "wco-eac-2013"),
     ("UG/AEO", "RW", "2020-01-01", "no", "common-status-needed", "EAC-AEO", "eac-aeo-rollout"),
     ("RU", "BY", "2018-01-01", "yes", "recognised", "EAEU-AEO", "eec-aeo-2018"),
     ("KZ", "AM", "2017-12-31", "no", "not-yet-live", "EAEU-AEO", "eec-aeo-2018"),
