@@ -177,6 +177,30 @@ def test_answers_need_neither_pycountry_nor_tomllib_nor_argparse() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_json_answers_about_china_load_no_other_module() -> None:
+    code = (
+        "import io, sys, aeo_mra.cli; "
+        "out = io.StringIO(); sys.stdout, real = out, sys.stdout; "
+        "[aeo_mra.cli.main([*line, '--json']) for line in (['check', 'DE'], ['summary'])]; "
+        "sys.stdout = real; "
+        "other = {'aeo_mra.world', 'aeo_mra.home', 'aeo_mra.codes', 'aeo_mra._jsonschema'}; "
+        "print(sorted(other & set(sys.modules)), out.getvalue().count('explanation'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "1"]
+
+
+def test_world_records_convert_after_china_ones() -> None:
+    # the conversion rules first used without the world's records still convert them after
+    code = (
+        "import aeo_mra; aeo_mra.to_dict(aeo_mra.check('DE')); "
+        "from aeo_mra import world; data = aeo_mra.to_dict(world.check('KR', 'JP')); "
+        "print(type(data['arrangement']).__name__, 'explanation' in data)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["str", "True"]
+
+
 def test_world_answers_need_neither_pycountry_nor_tomllib() -> None:
     code = (
         "import sys; from aeo_mra import world; world.check('KR', 'Japan'); "

@@ -13,13 +13,11 @@ import functools
 import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import codes, home, world
 from ._dates import day_or_today
-from ._jsonschema import DIALECT, json_schema, shapes
 from ._plain import to_dict
 from .errors import (
     DataError,
@@ -35,6 +33,9 @@ from .errors import (
 from .model import Basis, Role, Tier
 from .registry import Registry
 from .results import Eligibility
+
+if TYPE_CHECKING:  # imported where used: a JSON answer about China needs neither
+    from . import home, world
 
 __all__ = ["ENDPOINTS", "Endpoint", "Limits", "Param", "Problem", "openapi", "problem_of"]
 
@@ -72,21 +73,25 @@ def _invalid(name: str, detail: str, valid: Sequence[str] = (), status: int = 40
     return Problem(status, "invalid-parameter", "Invalid parameter", detail, **extra)
 
 
-# Which parameter each of the library's errors is about (the first the question has), and
-# its problem type.
-_ERRORS: tuple[tuple[type[Exception], tuple[str, ...], str], ...] = (
-    (UnknownPlaceError, ("place",), "unknown-place"),
-    (DomesticPlaceError, ("place",), "domestic-place"),
-    (TierNotInForceError, ("tier",), "tier-not-in-force"),
-    (UnknownPartnerTierError, ("tier",), "unknown-partner-tier"),
-    (UnknownArrangementError, ("id",), "unknown-arrangement"),
-    (MissingDateError, ("on",), "missing-date"),
-    (home.UnknownDistrictError, ("where",), "unknown-district"),
-    (codes.NotDeclarable, ("code",), "not-declarable"),
-    (codes.InvalidCode, ("code",), "invalid-code"),
-    (world.UnknownAdministrationError, ("holder", "administration"), "unknown-administration"),
-    (world.SameAdministrationError, ("place",), "same-administration"),
-)
+@functools.cache
+def _errors() -> tuple[tuple[type[Exception], tuple[str, ...], str], ...]:
+    """Which parameter each of the library's errors is about (the first the question has),
+    and its problem type."""
+    from . import codes, home, world
+
+    return (
+        (UnknownPlaceError, ("place",), "unknown-place"),
+        (DomesticPlaceError, ("place",), "domestic-place"),
+        (TierNotInForceError, ("tier",), "tier-not-in-force"),
+        (UnknownPartnerTierError, ("tier",), "unknown-partner-tier"),
+        (UnknownArrangementError, ("id",), "unknown-arrangement"),
+        (MissingDateError, ("on",), "missing-date"),
+        (home.UnknownDistrictError, ("where",), "unknown-district"),
+        (codes.NotDeclarable, ("code",), "not-declarable"),
+        (codes.InvalidCode, ("code",), "invalid-code"),
+        (world.UnknownAdministrationError, ("holder", "administration"), "unknown-administration"),
+        (world.SameAdministrationError, ("place",), "same-administration"),
+    )
 
 
 def problem_of(error: Error, params: Sequence[str] = ()) -> Problem:
@@ -94,7 +99,7 @@ def problem_of(error: Error, params: Sequence[str] = ()) -> Problem:
 
     ``params`` are the question's parameters, to name the one the error is about.
     """
-    for kind, names, slug in _ERRORS:
+    for kind, names, slug in _errors():
         if isinstance(error, kind):
             name = next((n for n in names if n in params), names[0])
             valid = [*getattr(error, "valid", ()), *getattr(error, "suggestions", ())]
@@ -321,15 +326,21 @@ def _timeline(r: Registry, v: Mapping[str, Any]) -> JSON:
 
 
 def _validate(r: Registry, v: Mapping[str, Any]) -> JSON:
+    from . import codes
+
     codes.validate(v["code"], v["on"], registry=r)  # the date, if given, is checked too
     return to_dict(codes.parse(v["code"], registry=r))
 
 
 def _declaration(r: Registry, v: Mapping[str, Any]) -> JSON:
+    from . import codes
+
     return to_dict(codes.declaration(v["code"], v["on"], registry=r))
 
 
 def _measures(r: Registry, v: Mapping[str, Any]) -> JSON:
+    from . import home
+
     data = home._BUNDLED.data
     measures = home.Measures(data, r)  # the bundled measures, r's tiers
     return {**to_dict(measures.measures(v["tier"], v["on"], where=v["where"])), **_data(data)}
@@ -359,6 +370,8 @@ def _world(r: Registry) -> world.World:
 @functools.cache
 def _joined(r: Registry) -> world.World | None:
     """The world graph joined to ``r``, or ``None`` if the world data does not join it."""
+    from . import world
+
     try:
         return world._of(r)
     except DataError:
@@ -565,6 +578,8 @@ def ask(name: str, registry: Registry, **values: object) -> JSON:
 
 def code_report(registry: Registry, code: str, on: date | None) -> JSON:
     """``aeo-mra code --json``: the code taken apart, and what to declare for it on a day."""
+    from . import codes
+
     day = day_or_today(on)
     parsed = codes.parse(code, registry=registry)
     declaration, why = codes._declared(parsed, day, registry)
@@ -627,6 +642,8 @@ def answer_schemas() -> dict[str, JSON]:
     The files ``aeo_mra/schemas/answers/NAME.schema.json``: the records' schemas each
     answer refers to are under its ``$defs``.
     """
+    from ._jsonschema import DIALECT
+
     every = {e.name: (e.summary, e.schema) for e in ENDPOINTS} | COMMAND_SHAPES
     known = components()
     found = {}
@@ -679,6 +696,8 @@ def components() -> dict[str, JSON]:
     Raises:
         ValueError: Two records define one name differently (a bug).
     """
+    from ._jsonschema import json_schema, shapes
+
     found: dict[str, JSON] = {"Problem": PROBLEM_SCHEMA}
     for record in shapes():
         schema = dict(json_schema(record))

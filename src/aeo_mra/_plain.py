@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import sys
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -43,35 +44,39 @@ class Rules:
     indexes: Mapping[type, Mapping[type, str]]
 
 
-@functools.cache
 def rules() -> Rules:
-    """The rules, read on first use: the records of `home` and `world` load lazily."""
-    from .home import MeasureInstrument, MeasuresAnswer
-    from .world._model import (
-        Administration,
-        Bilateral,
-        CommonProgramme,
-        Plurilateral,
-        Recogniser,
-        Recognition,
-    )
+    """The rules for the records that can exist: those of `home` and `world` only once their
+    modules are imported (they load lazily, and a JSON answer about China needs neither)."""
+    return _rules("aeo_mra.home" in sys.modules, "aeo_mra.world._model" in sys.modules)
 
-    return Rules(
-        derived={
-            When: {"text": "__str__"},
-            Eligibility: {"explanation": "explain"},
-            Recognition: {"explanation": "explain"},
-            Recogniser: {"recognised": "recognised"},
-            MeasuresAnswer: {"complete": "complete", "explanation": "explain"},
-        },
-        referenced=frozenset(
-            {Arrangement, Administration, Bilateral, Plurilateral, CommonProgramme}
-        ),
-        indexes={
-            Arrangement: {Source: "sources"},
-            MeasuresAnswer: {MeasureInstrument: "instruments", Source: "sources"},
-        },
-    )
+
+@functools.cache
+def _rules(home: bool, world: bool) -> Rules:
+    derived: dict[type, Mapping[str, str]] = {
+        When: {"text": "__str__"},
+        Eligibility: {"explanation": "explain"},
+    }
+    referenced: set[type] = {Arrangement}
+    indexes: dict[type, Mapping[type, str]] = {Arrangement: {Source: "sources"}}
+    if home:
+        from .home import MeasureInstrument, MeasuresAnswer
+
+        derived[MeasuresAnswer] = {"complete": "complete", "explanation": "explain"}
+        indexes[MeasuresAnswer] = {MeasureInstrument: "instruments", Source: "sources"}
+    if world:
+        from .world._model import (
+            Administration,
+            Bilateral,
+            CommonProgramme,
+            Plurilateral,
+            Recogniser,
+            Recognition,
+        )
+
+        derived[Recognition] = {"explanation": "explain"}
+        derived[Recogniser] = {"recognised": "recognised"}
+        referenced |= {Administration, Bilateral, Plurilateral, CommonProgramme}
+    return Rules(derived=derived, referenced=frozenset(referenced), indexes=indexes)
 
 
 def to_dict(record: Any) -> dict[str, Any]:
