@@ -102,7 +102,7 @@ def test_each_tool_answers_as_to_dict() -> None:
         ("summary", {"basis": "counted"}, "'signed' or 'implemented'"),
         ("validate_code", {"code": "SG12345"}, "SG followed by 12 digits"),
         ("measures", {"where": "Atlantis"}, "known districts: Shenyang"),
-        ("world_check", {"holder": "Atlantis", "place": "US"}, "administrations: "),
+        ("world_check", {"holder": "Atlantis", "place": "US"}, "Administrations: "),
         ("world_check", {"holder": "EU", "place": "DE"}, "own customs territory"),
         ("world_recognisers", {"holder": "KR/GOLD"}, "names no"),
     ],

@@ -258,7 +258,7 @@ def test_a_new_data_version_is_a_new_etag(api: Server, tmp_path: Path) -> None:
         ("/v1/measures?where=Atlantis", 400, "where", "known districts: Shenyang"),
         ("/v1/world/check?holder=Atlantis&place=US", 400, "holder", "names no administration"),
         ("/v1/world/check?holder=EU&place=DE", 400, "place", "own customs territory"),
-        ("/v1/world/partners?administration=XX", 400, "administration", "administrations: "),
+        ("/v1/world/partners?administration=XX", 400, "administration", "Administrations: "),
         ("/v1/world/recognisers?holder=EU/GOLD", 400, "holder", "names no"),
     ],
 )

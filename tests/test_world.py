@@ -82,12 +82,14 @@ def _on(text: str) -> date:
         ("MN", "KR", "2026-07-01", Verdict.UNKNOWN, WorldReason.NOT_A_PARTNER),
         # one side opens to the other's AEOs later than the implementation
         ("US", "France", "2012-08-01", Verdict.NO, WorldReason.NOT_YET_OPEN),
-        ("UNION", "US", "2012-08-01", Verdict.YES, WorldReason.RECOGNISED),
+        ("UNION/AEOS", "US", "2012-08-01", Verdict.YES, WorldReason.RECOGNISED),
+        # a holder named without a tier, where only some of its tiers are recognised
+        ("UNION", "US", "2012-08-01", Verdict.UNKNOWN, WorldReason.TIER_NEEDED),
         ("US", "France", "2012-10-01", Verdict.YES, WorldReason.RECOGNISED),
         # a member opens to another later than both went live, and only that way round
         ("ID", "TH", "2024-09-01", Verdict.NO, WorldReason.NOT_YET_LIVE),
         ("ID", "TH", "2024-10-10", Verdict.NO, WorldReason.NOT_YET_OPEN),
-        ("TH", "ID", "2024-10-10", Verdict.YES, WorldReason.RECOGNISED),
+        ("TH/T2", "ID", "2024-10-10", Verdict.YES, WorldReason.RECOGNISED),
         ("ID", "TH", "2024-10-17", Verdict.YES, WorldReason.RECOGNISED),
         ("ID", "MY", "2024-10-15", Verdict.UNKNOWN, WorldReason.NOT_YET_OPEN),
         ("ID", "MY", "2024-11-01", Verdict.YES, WorldReason.RECOGNISED),
@@ -152,9 +154,13 @@ def test_a_firm_yes_names_the_arrangement_its_dates_and_sources(test_world: Worl
 
 
 def test_a_holder_without_a_tier_is_told_which_tiers_count(test_world: World) -> None:
+    # The US recognises the union's AEOS and AEOF holders, not its AEOC ones.
     answer = test_world.check("UNION", "US", on=_on("2013-01-01"))
-    assert answer.recognised
-    assert any("AEOS, AEOF" in caveat for caveat in answer.caveats)
+    assert (answer.verdict, answer.reason) == (Verdict.UNKNOWN, WorldReason.TIER_NEEDED)
+    assert not answer.recognised
+    assert "recognises only holders of UNION/AEOS or UNION/AEOF" in answer.explain()
+    assert test_world.check("UNION/AEOF", "US", on=_on("2013-01-01")).recognised
+    assert not test_world.check("UNION/AEOC", "US", on=_on("2013-01-01")).recognised
 
 
 def test_a_member_opened_later_to_another_is_not_yet_recognised_there(
@@ -180,7 +186,7 @@ def test_a_bilateral_may_begin_one_way_round_first(test_world: World) -> None:
     assert "was opened by Test Union to AEOs of the United States only on 2012-10-01" in (
         closed.explain()
     )
-    assert test_world.check("UNION", "US", on=_on("2012-08-01")).recognised
+    assert test_world.check("UNION/AEOS", "US", on=_on("2012-08-01")).recognised
     assert test_world.summary("US", on=_on("2012-08-01")).bilateral_implemented == 3
 
 
@@ -215,8 +221,9 @@ def test_tiers_openings_and_per_side_scope_are_plain_data(test_world: World) -> 
 
 def test_a_plurilateral_names_the_tiers_its_members_recognise(test_world: World) -> None:
     answer = test_world.check("TH", "MY", on=_on("2025-01-01"))
-    assert answer.recognised
-    assert any("T2" in caveat for caveat in answer.caveats)
+    assert answer.reason is WorldReason.TIER_NEEDED
+    assert "recognises only holders of TH/T2" in answer.explain()
+    assert test_world.check("TH/T2", "MY", on=_on("2025-01-01")).recognised
     found = {r.administration.id: r for r in test_world.recognisers("TH/T1", on=_on("2025-01-01"))}
     assert found["MY"].reason is WorldReason.TIER_NOT_RECOGNISED
     assert found["ID"].reason is WorldReason.TIER_NOT_RECOGNISED
@@ -666,7 +673,7 @@ PUBLISHED_OPENINGS = [
     ("US", "JP", "2012-12-03", "yes", "recognised", "US-JP", "mof-jp-us-2012"),
     ("JP", "US", "2010-01-01", "yes", "recognised", "US-JP", None),
     ("US", "France", "2013-01-30", "no", "not-yet-open", "EU-US", "cbp-eu-2013"),
-    ("US", "France", "2013-01-31", "yes", "recognised", "EU-US", "cbp-eu-2013"),
+    ("US/T2", "France", "2013-01-31", "yes", "recognised", "EU-US", "cbp-eu-2013"),
     # Thai Customs opened to Indonesia's AEOs on 2024-10-17; Indonesia to Thailand's on 2024-10-01.
     ("ID", "TH", "2024-10-16", "no", "not-yet-open", "AAMRA", "jetro-th-aamra-2024"),
     ("ID", "TH", "2024-10-17", "yes", "recognised", "AAMRA", "jetro-th-aamra-2024"),
@@ -1132,8 +1139,8 @@ def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
 def test_cli_check_is_the_library_answer(capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
-    answer = world.check("EU", "Japan", on=_on("2012-01-01"))
-    status, out = _cli(capsys, "check", "EU", "Japan", "--on", "2012-01-01", "--json")
+    answer = world.check("EU/AEOS", "Japan", on=_on("2012-01-01"))
+    status, out = _cli(capsys, "check", "EU/AEOS", "Japan", "--on", "2012-01-01", "--json")
     data = json.loads(out)
     assert status == 0
     assert (data["verdict"], data["reason"]) == (answer.verdict.value, answer.reason.value)

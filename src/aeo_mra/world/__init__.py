@@ -6,8 +6,10 @@ two administrations with a third gives neither anything in the other.
 
 >>> from aeo_mra import world
 >>> from datetime import date
->>> world.check("EU", "Japan", on=date(2012, 1, 1)).recognised
+>>> world.check("EU/AEOS", "Japan", on=date(2012, 1, 1)).recognised
 True
+>>> world.check("EU", "Japan", on=date(2012, 1, 1)).reason.name  # Japan: AEOS, AEOF only
+'TIER_NEEDED'
 >>> world.check("EU/AEOC", "United Kingdom", on=date(2022, 1, 1)).reason.name
 'TIER_NOT_RECOGNISED'
 >>> world.check("CN", "United States", on=date(2020, 1, 1)).verdict.name

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .._explain import _the as _place_the
-from ..model import Source
+from ..model import Precision, Source, When
 from ._model import (
     Bilateral,
     CommonProgramme,
@@ -61,6 +61,13 @@ def _why(answer: Recognition) -> str:
     name = arrangement.name
     if reason is WorldReason.RECOGNISED:
         return f"is recognised by {there} under the {name}{_dates(arrangement)}"
+    if reason is WorldReason.TIER_NEEDED:
+        holder = answer.holder.id
+        tiers = _listed([f"{holder}/{t}" for t in arrangement.recognised[holder].value], "or")
+        return (
+            f"is not known to be recognised by {there}: the {name}{_dates(arrangement)} "
+            f"recognises only holders of {tiers}, and the question names no tier"
+        )
     words = {
         WorldReason.NOT_YET_SIGNED: "had not yet been signed",
         WorldReason.SIGNED_NOT_IMPLEMENTED: "was signed but not yet implemented",
@@ -119,21 +126,28 @@ def _common(answer: Recognition, programme: CommonProgramme) -> dict[WorldReason
     return words
 
 
-def _listed(names: list[str]) -> str:
-    """``A``, ``A and B``, ``A, B and C``."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+def _listed(names: list[str], conjunction: str = "and") -> str:
+    """``A``, ``A and B``, ``A, B and C`` (or another conjunction)."""
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
 
 
 def _dates(arrangement: Bilateral | Plurilateral) -> str:
     parts = [
-        f"{kind.value} {when.value.phrase}"
+        f"{kind.value} {_phrase(when.value)}"
         for kind in (StepKind.SIGNED, StepKind.IMPLEMENTED, StepKind.SUSPENDED, StepKind.ENDED)
         if (when := arrangement.step(kind)) is not None
     ]
     return f" ({', '.join(parts)})" if parts else ""
 
 
+def _phrase(when: When) -> str:
+    """``on 2014-05-16``, ``in 2012-06``, ``between …``, or ``on a date not found``."""
+    return "on a date not found" if when.precision is Precision.UNKNOWN else when.phrase
+
+
 def _cited(sources: tuple[Source, ...]) -> str:
-    if not sources:
-        return ""
-    return " Sources: " + "; ".join(s.short_title for s in sources[:3]) + "."
+    """The first three sources, each named once (a release and its translation are one)."""
+    titles = list(dict.fromkeys(s.short_title for s in sources))
+    return " Sources: " + "; ".join(titles[:3]) + "." if titles else ""

@@ -14,7 +14,7 @@ import attrs
 from .._dates import day_or_today
 from .._eligibility import Verdict
 from .._vocabulary import role as _role
-from ..errors import DomesticPlaceError, Error, UnknownPlaceError, _quoted
+from ..errors import DomesticPlaceError, Error, UnknownPlaceError, _did_you_mean, _quoted
 from ..model import (
     Arrangement,
     Confidence,
@@ -26,6 +26,7 @@ from ..model import (
 )
 from ..model import Coverage as Standing
 from ..registry import _CACHE_LIMIT, Registry, _keyable
+from ._explain import _the
 from ._judge import counted, ended_by, implemented_by, judge, live_by, signed_by, weigh
 from ._model import (
     Administration,
@@ -58,14 +59,27 @@ class UnknownAdministrationError(Error, LookupError):
     Attributes:
         name: The input as given.
         valid: The administrations' ids.
+        hint: What else the message says: the tiers of the administration named, or the
+            administrations whose programmes have the tier named.
+        suggestions: Close matches among the administrations' ids and names, and their
+            programmes' tiers.
     """
 
-    def __init__(self, name: object, valid: tuple[str, ...], hint: str = "") -> None:
+    def __init__(
+        self,
+        name: object,
+        valid: tuple[str, ...],
+        hint: str = "",
+        suggestions: tuple[str, ...] = (),
+    ) -> None:
         self.name = name
         self.valid = valid
+        self.hint = hint
+        self.suggestions = suggestions
+        named = f"{_quoted(name)} names no administration or programme tier of the world data"
         super().__init__(
-            f"{_quoted(name)} names no administration or programme tier of the world data"
-            f"{hint}; administrations: {', '.join(valid)} (a tier: e.g. 'EU/AEOS')"
+            f"{named}{hint}{_did_you_mean(suggestions) or '.'} Administrations: "
+            f"{', '.join(valid)} (a tier: e.g. 'EU/AEOS')"
         )
 
 
@@ -75,13 +89,15 @@ class SameAdministrationError(Error, ValueError):
     Attributes:
         holder: The holder's administration id.
         place: The place as given.
+        on: The day asked about.
     """
 
-    def __init__(self, holder: str, place: object) -> None:
+    def __init__(self, holder: str, place: object, on: date) -> None:
         self.holder = holder
         self.place = place
+        self.on = on
         super().__init__(
-            f"{_quoted(place)} is in {holder}'s own customs territory on that day: "
+            f"{_quoted(place)} is in {holder}'s own customs territory on {on}: "
             "name a place cleared by another administration"
         )
 
@@ -155,20 +171,19 @@ class World:
         if not isinstance(name, str):
             raise TypeError(f"an administration must be a string, not {type(name).__name__}")
         text = name.strip().casefold()
-        for administration in self.administrations.values():
-            if text in (administration.id.casefold(), administration.name.casefold()):
-                return administration, None
-        head, _, tail = text.replace(" ", "/").partition("/")
-        if tail:
-            for administration in self.administrations.values():
-                if head in (administration.id.casefold(), administration.name.casefold()):
-                    tier = self._tier(administration, tail)
-                    if tier is None:
-                        tiers = (*administration.tiers, *self._statuses(administration.id))
-                        codes = ", ".join(t.code for t in tiers) or "none listed"
-                        hint = f" ({administration.id}'s tiers: {codes})"
-                        raise UnknownAdministrationError(name, self._ids(), hint)
-                    return administration, tier
+        named = self._named(text)
+        if named is not None:
+            return named, None
+        for head, tail in _splits(text):
+            administration = self._named(head)
+            if administration is not None:
+                tier = self._tier(administration, tail)
+                if tier is None:
+                    tiers = (*administration.tiers, *self._statuses(administration.id))
+                    codes = ", ".join(t.code for t in tiers) or "none listed"
+                    hint = f" ({administration.id}'s tiers: {codes})"
+                    raise UnknownAdministrationError(name, self._ids(), hint)
+                return administration, tier
         found = [(a, t) for a in self.administrations.values() if (t := a.tier(text))]
         if len(found) == 1:
             return found[0]
@@ -178,7 +193,75 @@ class World:
         hint = ""
         if found:
             hint = " (a tier of several: " + ", ".join(f"{a.id}/{t.code}" for a, t in found) + ")"
-        raise UnknownAdministrationError(name, self._ids(), hint)
+        close = () if found else self._close_to(text)
+        raise UnknownAdministrationError(name, self._ids(), hint, close)
+
+    def _holder_on(self, name: str, day: date) -> tuple[Administration, ProgrammeTier | None, str]:
+        """The administration and tier ``name`` names, as on ``day``, and a caveat: the AEOs
+        of a place inside a union's customs territory that day (Germany; the United Kingdom
+        until 2020-12-31) are the union's, and the caveat says so (else it is empty).
+
+        Raises:
+            UnknownAdministrationError: ``name`` names neither an administration nor a place
+                in a union's customs territory that day, or a tier the union does not have.
+        """
+        try:
+            administration, tier = self.holder(name)
+        except UnknownAdministrationError as unknown:
+            return self._member_holder(name, day, unknown)
+        union, membership = self.cleared_by(administration.id, day)
+        if union is None or union is administration or membership is None:
+            return administration, tier, ""
+        place = self.china.places.territory(administration.id)
+        union_tier = None if tier is None else self._tier(union, tier.code)
+        if tier is not None and union_tier is None:
+            raise UnknownAdministrationError(name, self._ids(), _union_tiers(union, place, day))
+        return union, union_tier, _held(union, place, day)
+
+    def _member_holder(
+        self, name: str, day: date, unknown: UnknownAdministrationError
+    ) -> tuple[Administration, ProgrammeTier | None, str]:
+        """A place in a union's customs territory on ``day`` (``DE``, ``Germany/AEOS``) as the
+        union's holder; else ``unknown``, with the places close to ``name`` suggested too."""
+        text = name.strip()
+        hint, suggestions = unknown.hint, unknown.suggestions
+        for head, tail in [(text, ""), *_splits(text)]:
+            try:
+                place = self._territory(head)
+            except UnknownPlaceError as error:
+                if not hint:  # a name close to a place's, as none is close to a tier's
+                    suggestions += tuple(s for s in error.suggestions if s not in suggestions)
+                continue
+            union, membership = self.cleared_by(place.code, day)
+            if union is None or membership is None:
+                continue
+            tier = self._tier(union, tail) if tail else None
+            if tail and tier is None:
+                hint, suggestions = _union_tiers(union, place, day), ()
+                continue
+            return union, tier, _held(union, place, day)
+        raise UnknownAdministrationError(name, self._ids(), hint, suggestions[:3])
+
+    def _named(self, text: str) -> Administration | None:
+        """The administration whose id or name is ``text`` (casefolded)."""
+        found = (
+            a for a in self.administrations.values() if text in (a.id.casefold(), a.name.casefold())
+        )
+        return next(found, None)
+
+    def _close_to(self, text: str) -> tuple[str, ...]:
+        """Administrations' names and ids, and their tiers, close to ``text``."""
+        import difflib  # only for a mistyped name
+
+        names = {a.name.casefold(): a.name for a in self.administrations.values()}
+        names |= {a.id.casefold(): a.id for a in self.administrations.values()}
+        names |= {
+            f"{a.id}/{t.code}".casefold(): f"{a.id}/{t.code}"
+            for a in self.administrations.values()
+            for t in (*a.tiers, *self._statuses(a.id))
+        }
+        close = difflib.get_close_matches(text, list(names), n=3, cutoff=0.75)
+        return tuple(names[c] for c in close)
 
     def _tier(self, administration: Administration, code: str) -> ProgrammeTier | None:
         """The tier ``code`` of its programme, or the common status of one it takes part in."""
@@ -250,12 +333,12 @@ class World:
 
     def _recognition(self, holder: str, place: str | int, day: date, role: Role) -> Recognition:
         """`check`'s answer, decided afresh."""
-        administration, tier = self.holder(holder)
+        administration, tier, held = self._holder_on(holder, day)
         territory = self._territory(place)
         cleared, membership = self.cleared_by(territory.code, day)
         if cleared is administration:
-            raise SameAdministrationError(administration.id, place)
-        caveats: list[str] = []
+            raise SameAdministrationError(administration.id, place, day)
+        caveats = [held] if held else []
         if membership is not None and not membership.applies(day):  # before joining, or after
             caveats.append(_outside_union(territory, membership, day))
             membership = None
@@ -304,9 +387,12 @@ class World:
         a ``YES`` verdict are firm; the others say why not, or what is unknown.
         """
         day = day_or_today(on)
-        administration, tier = self.holder(holder)
+        administration, tier, held = self._holder_on(holder, day)
         others = [self.administrations[p] for p in self._partner_ids(administration.id)]
-        return tuple(self.decide(administration, tier, o, day, Role.EXPORTER) for o in others)
+        found = (self.decide(administration, tier, o, day, Role.EXPORTER) for o in others)
+        if not held:
+            return tuple(found)
+        return tuple(attrs.evolve(r, caveats=(held, *r.caveats)) for r in found)
 
     def partners(self, administration: str, on: date | None = None) -> tuple[Partner, ...]:
         """The partners of ``administration``: arrangements certainly signed by ``on``, not ended.
@@ -377,13 +463,24 @@ class World:
         role: Role,
     ) -> Recogniser:
         """Whether ``other`` recognises an AEO of ``holder`` (of ``tier``) on ``day``."""
+        tiers = self._tiers_on(holder, day)
         answers = [
-            weigh(other, arrangement, *judge(arrangement, holder, tier, other.id, day, role))
+            weigh(other, arrangement, *judge(arrangement, holder, tier, other.id, day, role, tiers))
             for arrangement in self._between(holder.id, other.id)
         ]
         if not answers:
             return self._not_a_partner(holder, other, day)
         return min(answers, key=lambda a: _RANK.index(a.verdict))
+
+    def _tiers_on(self, holder: Administration, day: date) -> tuple[ProgrammeTier, ...]:
+        """The tiers of ``holder``'s programme on ``day``: China's as the China dataset dates
+        them (the AA class until 2014-11-30, then advanced certified), others' all."""
+        if holder.id != CHINA:
+            return holder.tiers
+        periods = {tier.name: period for tier, period in self.china.dataset.tiers.items()}
+        return tuple(
+            t for t in holder.tiers if t.code not in periods or periods[t.code].in_force(day)
+        )
 
     def _not_a_partner(
         self, holder: Administration, other: Administration | None, day: date
@@ -555,3 +652,28 @@ def _china_edge(record: Arrangement, partner: Administration) -> Bilateral:
         note="From the China dataset's record " + record.id + ".",
         from_china=True,
     )
+
+
+def _held(union: Administration, place: Territory, day: date) -> str:
+    """The caveat of a holder named by a place in ``union``'s customs territory."""
+    return (
+        f"On {day} {_the(place.name)} was in the customs territory of {_the(union.name)}: its "
+        f"AEOs were authorised under the {union.programme}, so this answer is for an AEO of "
+        f"{union.id}."
+    )
+
+
+def _union_tiers(union: Administration, place: Territory, day: date) -> str:
+    """The hint for a tier the union's programme does not have."""
+    codes = ", ".join(t.code for t in union.tiers) or "none listed"
+    return f" (on {day} {place.name}'s AEOs were {union.id}'s; {union.id}'s tiers: {codes})"
+
+
+def _splits(text: str) -> Iterator[tuple[str, str]]:
+    """``text`` cut into an administration and a tier at each ``/``, space or hyphen:
+    ``eu/aeos``, ``eu / aeos``, ``eu-aeos``, ``united states t2``, ``kw-gcc-aeo``."""
+    for index, character in enumerate(text):
+        if character in "/ -":
+            head, tail = text[:index].strip(" /-"), text[index + 1 :].strip(" /-")
+            if head and tail:
+                yield head, tail

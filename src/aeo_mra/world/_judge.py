@@ -69,8 +69,11 @@ def judge(
     other: str,
     day: date,
     role: Role,
+    tiers: tuple[ProgrammeTier, ...],
 ) -> _Judgement:
-    """The verdict of one arrangement, the facts that decide it, and caveats."""
+    """The verdict of one arrangement, the facts that decide it, and caveats. ``tiers`` are
+    the holder's programme's tiers on ``day``: where the arrangement recognises only some of
+    them, a holder named without a tier may or may not be recognised."""
     for kind, reason in (
         (StepKind.ENDED, WorldReason.ENDED),
         (StepKind.SUSPENDED, WorldReason.SUSPENDED),
@@ -98,11 +101,10 @@ def judge(
     facts += [start for start in begun if start is not None]
     if tier is not None and own_tier is None:  # no arrangement is known to name a common status
         return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts, []
+    some_tiers = False  # recognises only some of the holder's tiers, and none was named
     if recognised is not None:
         facts.append(recognised)
-        if tier is None and len(recognised.value) < len(holder.tiers):
-            tiers = ", ".join(recognised.value)
-            caveats.append(f"Only these tiers of the {holder.programme} are recognised: {tiers}.")
+        some_tiers = tier is None and any(t.code not in recognised.value for t in tiers)
     elif tier is not None and len(holder.tiers) > 1:
         return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts, []
     if role is Role.IMPORTER:
@@ -111,6 +113,8 @@ def judge(
         if scope.value is Scope.IMPORTS:
             return Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE, [scope], []
         facts.append(scope)
+    if some_tiers:
+        return Verdict.UNKNOWN, WorldReason.TIER_NEEDED, facts, caveats
     return Verdict.YES, WorldReason.RECOGNISED, facts, caveats
 
 

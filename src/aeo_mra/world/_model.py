@@ -356,7 +356,13 @@ class WorldDataset:
 
 
 class WorldReason(enum.Enum):
-    """Why an AEO of one administration is or is not recognised by another."""
+    """Why an AEO of one administration is or is not recognised by another.
+
+    ``TIER_NEEDED`` is for a holder named without a tier where the arrangement recognises
+    only some of its programme's tiers (``EU`` in Japan, which recognises AEOS and AEOF
+    holders, not AEOC ones): name the tier (``EU/AEOS``) for a firm answer.
+    ``COMMON_STATUS_NEEDED`` is the same for a common programme's status (``KW/GCC-AEO``).
+    """
 
     RECOGNISED = "recognised"
     NOT_A_PARTNER = "not-a-partner"
@@ -374,6 +380,7 @@ class WorldReason(enum.Enum):
     OUTSIDE_TERRITORY = "outside-territory"
     COVERAGE_UNKNOWN = "coverage-unknown"
     COMMON_STATUS_NEEDED = "common-status-needed"
+    TIER_NEEDED = "tier-needed"
 
 
 @attrs.frozen
