@@ -68,12 +68,14 @@ def _rules(home: bool, world: bool) -> Rules:
             Administration,
             Bilateral,
             CommonProgramme,
+            Partner,
             Plurilateral,
             Recogniser,
             Recognition,
         )
 
         derived[Recognition] = {"explanation": "explain"}
+        derived[Partner] = {"implemented": "implemented"}
         derived[Recogniser] = {"recognised": "recognised"}
         referenced |= {Administration, Bilateral, Plurilateral, CommonProgramme}
     return Rules(derived=derived, referenced=frozenset(referenced), indexes=indexes)

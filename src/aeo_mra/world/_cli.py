@@ -91,7 +91,7 @@ def _partners_text(found: tuple[Partner, ...]) -> str:
             p.administration.id,
             p.administration.name,
             p.arrangement.id,
-            "yes" if p.implemented else "—",
+            p.implementation.value,
         )
         for p in found
     ]

@@ -27,7 +27,7 @@ from ..model import (
 from ..model import Coverage as Standing
 from ..registry import _CACHE_LIMIT, Registry, _keyable
 from ._explain import _the
-from ._judge import counted, ended_by, implemented_by, judge, live_by, signed_by, weigh
+from ._judge import begun, counted, ended_by, implemented_by, judge, signed_by, weigh
 from ._model import (
     Administration,
     Bilateral,
@@ -196,10 +196,13 @@ class World:
         close = () if found else self._close_to(text)
         raise UnknownAdministrationError(name, self._ids(), hint, close)
 
-    def _holder_on(self, name: str, day: date) -> tuple[Administration, ProgrammeTier | None, str]:
-        """The administration and tier ``name`` names, as on ``day``, and a caveat: the AEOs
-        of a place inside a union's customs territory that day (Germany; the United Kingdom
-        until 2020-12-31) are the union's, and the caveat says so (else it is empty).
+    def _holder_on(
+        self, name: str, day: date
+    ) -> tuple[Administration, ProgrammeTier | None, Membership | None]:
+        """The administration and tier ``name`` names, as on ``day``: the AEOs of a place
+        inside a union's customs territory that day (Germany; the United Kingdom until
+        2020-12-31) are the union's, and the place's membership is the third value (else
+        ``None``).
 
         Raises:
             UnknownAdministrationError: ``name`` names neither an administration nor a place
@@ -211,16 +214,16 @@ class World:
             return self._member_holder(name, day, unknown)
         union, membership = self.cleared_by(administration.id, day)
         if union is None or union is administration or membership is None:
-            return administration, tier, ""
+            return administration, tier, None
         place = self.china.places.territory(administration.id)
         union_tier = None if tier is None else self._tier(union, tier.code)
         if tier is not None and union_tier is None:
             raise UnknownAdministrationError(name, self._ids(), _union_tiers(union, place, day))
-        return union, union_tier, _held(union, place, day)
+        return union, union_tier, membership
 
     def _member_holder(
         self, name: str, day: date, unknown: UnknownAdministrationError
-    ) -> tuple[Administration, ProgrammeTier | None, str]:
+    ) -> tuple[Administration, ProgrammeTier | None, Membership]:
         """A place in a union's customs territory on ``day`` (``DE``, ``Germany/AEOS``) as the
         union's holder; else ``unknown``, with the places close to ``name`` suggested too."""
         text = name.strip()
@@ -239,8 +242,17 @@ class World:
             if tail and tier is None:
                 hint, suggestions = _union_tiers(union, place, day), ()
                 continue
-            return union, tier, _held(union, place, day)
+            return union, tier, membership
         raise UnknownAdministrationError(name, self._ids(), hint, suggestions[:3])
+
+    def _held(self, union: Administration, membership: Membership, day: date) -> str:
+        """The caveat of a holder named by a place in ``union``'s customs territory."""
+        place = self.china.places.territory(membership.territory)
+        return (
+            f"On {day} {_the(place.name)} was in the customs territory of {_the(union.name)}: "
+            f"its AEOs were authorised under the {union.programme}, so this answer is for an "
+            f"AEO of {union.id}."
+        )
 
     def _named(self, text: str) -> Administration | None:
         """The administration whose id or name is ``text`` (casefolded)."""
@@ -338,7 +350,7 @@ class World:
         cleared, membership = self.cleared_by(territory.code, day)
         if cleared is administration:
             raise SameAdministrationError(administration.id, place, day)
-        caveats = [held] if held else []
+        caveats = [] if held is None else [self._held(administration, held, day)]
         if membership is not None and not membership.applies(day):  # before joining, or after
             caveats.append(_outside_union(territory, membership, day))
             membership = None
@@ -350,6 +362,8 @@ class World:
             decision = self.decide(administration, tier, cleared, day, role)
             if membership is not None:  # a union's place: its membership decides too
                 decision = _with_membership(decision, membership)
+            if held is not None:  # so does the holder's, where it is a union's place
+                decision = _with_membership(decision, held)
         shared = (
             () if decision.verdict is Verdict.YES else self._shared(administration, cleared, day)
         )
@@ -390,9 +404,12 @@ class World:
         administration, tier, held = self._holder_on(holder, day)
         others = [self.administrations[p] for p in self._partner_ids(administration.id)]
         found = (self.decide(administration, tier, o, day, Role.EXPORTER) for o in others)
-        if not held:
+        if held is None:
             return tuple(found)
-        return tuple(attrs.evolve(r, caveats=(held, *r.caveats)) for r in found)
+        caveat = self._held(administration, held, day)
+        return tuple(
+            attrs.evolve(_with_membership(r, held), caveats=(caveat, *r.caveats)) for r in found
+        )
 
     def partners(self, administration: str, on: date | None = None) -> tuple[Partner, ...]:
         """The partners of ``administration``: arrangements certainly signed by ``on``, not ended.
@@ -410,9 +427,7 @@ class World:
                 continue
             if signed_by(arrangement, day) and not ended_by(arrangement, day):
                 partner = self.administrations[other]
-                found.append(
-                    Partner(partner, arrangement, live_by(arrangement, own.id, other, day))
-                )
+                found.append(Partner(partner, arrangement, begun(arrangement, own.id, other, day)))
         return tuple(found)
 
     def summary(self, administration: str | None = None, on: date | None = None) -> WorldSummary:
@@ -426,12 +441,16 @@ class World:
             plural: dict[str, bool] = {}  # live for it: recognition begun with some member
             for p in partners:
                 if isinstance(p.arrangement, Plurilateral):
-                    plural[p.arrangement.id] = plural.get(p.arrangement.id, False) or p.implemented
+                    live = p.implementation in _BEGUN
+                    plural[p.arrangement.id] = plural.get(p.arrangement.id, False) or live
             return WorldSummary(
                 on=day,
                 administration=own.id,
                 bilateral_signed=len(bilateral),
-                bilateral_implemented=sum(p.implemented for p in bilateral),
+                bilateral_implemented=sum(p.implementation in _BEGUN for p in bilateral),
+                bilateral_implementation_unknown=sum(
+                    p.implementation is Verdict.UNKNOWN for p in bilateral
+                ),
                 plurilateral_signed=len(plural),
                 plurilateral_implemented=sum(plural.values()),
                 partners=tuple(dict.fromkeys(p.administration.id for p in partners)),
@@ -444,6 +463,9 @@ class World:
             administration=None,
             bilateral_signed=len(signed),
             bilateral_implemented=sum(implemented_by(b, day) for b in signed),
+            bilateral_implementation_unknown=sum(
+                begun(b, *b.parties, day) is Verdict.UNKNOWN for b in signed
+            ),
             plurilateral_signed=len(plurilateral),
             plurilateral_implemented=sum(implemented_by(p, day) for p in plurilateral),
             partners=(),
@@ -530,6 +552,7 @@ class World:
 
 
 _NONE = Completeness(False, None, "", ())
+_BEGUN = (Verdict.YES, Verdict.PROBABLY)  # counted as implemented: the dates settle it
 _NOT_RESEARCHED = "Not researched beyond the arrangements found for other administrations."
 
 
@@ -651,15 +674,6 @@ def _china_edge(record: Arrangement, partner: Administration) -> Bilateral:
         recognised=recognised,
         note="From the China dataset's record " + record.id + ".",
         from_china=True,
-    )
-
-
-def _held(union: Administration, place: Territory, day: date) -> str:
-    """The caveat of a holder named by a place in ``union``'s customs territory."""
-    return (
-        f"On {day} {_the(place.name)} was in the customs territory of {_the(union.name)}: its "
-        f"AEOs were authorised under the {union.programme}, so this answer is for an AEO of "
-        f"{union.id}."
     )
 
 

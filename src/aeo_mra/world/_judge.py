@@ -25,7 +25,9 @@ from ._model import (
     weakest,
 )
 
-__all__ = ["counted", "ended_by", "implemented_by", "judge", "live_by", "signed_by", "weigh"]
+__all__ = [
+    "begun", "counted", "ended_by", "implemented_by", "judge", "live_by", "signed_by", "weigh",
+]  # fmt: skip
 
 
 def signed_by(arrangement: Bilateral | Plurilateral, day: date) -> bool:
@@ -52,6 +54,20 @@ def live_by(arrangement: Bilateral | Plurilateral, first: str, second: str, day:
     later is not counted here, but in the answer for that direction."""
     starts = _starts(arrangement, first, second)
     return all(start is not None and start.value.known_by(day) for start in starts)
+
+
+def begun(arrangement: Bilateral | Plurilateral, first: str, second: str, day: date) -> Verdict:
+    """Whether recognition had begun between ``first`` and ``second`` by ``day``, as
+    `Partner.implementation` says it."""
+    starts = _starts(arrangement, first, second)
+    known = [start for start in starts if start is not None]
+    deciding: list[Fact[object]] = [*known]
+    if len(known) == len(starts) and all(start.value.known_by(day) for start in known):
+        return Verdict.YES if certain(deciding) else Verdict.PROBABLY
+    deciding = [start for start in known if not start.value.possible_by(day)]
+    if deciding:
+        return Verdict.NO if certain(deciding) else Verdict.PROBABLY_NOT
+    return Verdict.UNKNOWN
 
 
 def counted(arrangement: Bilateral | Plurilateral) -> bool:

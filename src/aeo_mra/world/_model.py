@@ -468,14 +468,23 @@ class Partner:
     Attributes:
         administration: The partner.
         arrangement: The bilateral or plurilateral arrangement.
-        implemented: Whether recognition had certainly begun by the day (for a
-            plurilateral: gone live for both members). One side may open to the other's
-            AEOs later (an `Opening`): `check` answers each direction.
+        implementation: Whether recognition had begun by the day (for a plurilateral: gone
+            live for both members): ``YES`` or ``NO`` where its dates settle it
+            (``PROBABLY`` or ``PROBABLY_NOT`` where the deciding date is inferred or of low
+            confidence), ``UNKNOWN`` where no date was found or the day falls within a
+            date's bounds. One side may open to the other's AEOs later (an `Opening`):
+            `check` answers each direction.
     """
 
     administration: Administration
     arrangement: Bilateral | Plurilateral
-    implemented: bool
+    implementation: Verdict
+
+    @property
+    def implemented(self) -> bool:
+        """Whether recognition had begun by the day on firm facts: ``implementation`` is
+        ``YES``."""
+        return self.implementation is Verdict.YES
 
 
 @attrs.frozen
@@ -487,6 +496,8 @@ class WorldSummary:
         administration: The administration counted, or ``None`` for the world.
         bilateral_signed: Bilateral arrangements certainly signed by the day (pilots left out).
         bilateral_implemented: Those certainly implemented by the day.
+        bilateral_implementation_unknown: Those not known to be implemented by the day nor
+            known not to be: no date was found, or the day falls within a date's bounds.
         plurilateral_signed: Plurilateral arrangements signed by the day (for an
             administration: those it is a member of).
         plurilateral_implemented: Those implemented, or (for an administration) under which
@@ -500,6 +511,7 @@ class WorldSummary:
     administration: str | None
     bilateral_signed: int
     bilateral_implemented: int
+    bilateral_implementation_unknown: int
     plurilateral_signed: int
     plurilateral_implemented: int
     partners: tuple[str, ...]
@@ -508,9 +520,11 @@ class WorldSummary:
     def __str__(self) -> str:
         who = self.administration or "world"
         partial = "" if self.complete else ", partial"
+        unknown = self.bilateral_implementation_unknown
         return (
             f"{who}: {self.bilateral_signed} bilateral signed, {self.bilateral_implemented} "
-            f"implemented; {self.plurilateral_signed} plurilateral (as of {self.on}{partial})"
+            f"implemented{f', {unknown} not known' if unknown else ''}; "
+            f"{self.plurilateral_signed} plurilateral (as of {self.on}{partial})"
         )
 
 
