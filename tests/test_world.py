@@ -1022,6 +1022,10 @@ TABLE = [
     # day from 2021-08-01 to 2023-12-30 (the UK's, inferred to be in operation in 2023, is
     # counted from 2023-12-31).
     ("2021-08-01", "SG", "implemented", 10, "sg-stp-page", ""),
+    # An earlier version of the page (March 2020 or later, linking the STP list of 2020-03-06)
+    # names the same ten; the data counts ten in operation from 2019-12-31 on (Australia's, New
+    # Zealand's and Thailand's operation is known to the year only).
+    ("2020-03-06", "SG", "implemented", 10, "sg-stp-page-2020", ""),
     # A later version of the page (February 2026 or later) names thirteen bilateral ones and
     # ASEAN's; the data counts thirteen in operation from India's first day (2025-09-01) on.
     ("2026-02-01", "SG", "implemented", 13, "sg-stp-page-2026", ""),
