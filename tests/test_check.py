@@ -65,8 +65,13 @@ def test_before_the_last_possible_signing_day_the_answer_hedges(arrangement: Arr
     on = signed.latest - DAY
     text = aeo_mra.check(arrangement.members[0].territory, on=on).explain()
     uncertain = signed.earliest is None or signed.earliest <= on
-    assert ("may not yet have been signed" in text) is uncertain
-    assert ("had not been signed" in text) is not uncertain
+    started = arrangement.implemented
+    if uncertain and started is not None and not started.value.possible_by(on):
+        # benefits certainly start later: the answer says so, whenever it was signed
+        assert f"was not yet in effect (benefits start {started.value.phrase}" in text
+    else:
+        assert ("may not yet have been signed" in text) is uncertain
+        assert ("had not been signed" in text) is not uncertain
     assert str(signed) in text
 
 

@@ -44,8 +44,9 @@ CASES = [
      "No: on 2019-04-21 the China–Kazakhstan AEO mutual recognition agreement had not been "
      "signed (signed between 2019-04-22 and 2019-07-24)."),
     ("KZ", date(2019, 5, 1), EXPORTER, None, Reason.NOT_YET_SIGNED, V.PROBABLY_NOT, Confidence.LOW,
-     "Probably not: on 2019-05-01 the China–Kazakhstan AEO mutual recognition agreement may "
-     "not yet have been signed (signed between 2019-04-22 and 2019-07-24)."),
+     "Probably not: on 2019-05-01 the China–Kazakhstan AEO mutual recognition agreement was "
+     "not yet in effect (benefits start between 2020-01-01 and 2020-06-30; signed between "
+     "2019-04-22 and 2019-07-24)."),
     ("HR", date(2016, 6, 30), EXPORTER, None, Reason.NOT_YET_COVERED, V.NO, Confidence.HIGH,
      "No: Croatia is covered by the China–Test Union AEO mutual recognition arrangement "
      f"{UNION} only from 2016-07-01."),
@@ -77,6 +78,10 @@ CASES = [
      "between 2019-04-22 and 2019-07-24, implemented between 2020-01-01 and 2020-06-30, an "
      "inference), but the record does not show whether it covers exports, so benefits for "
      f"{ADVANCED} importing from Kazakhstan cannot be confirmed."),
+    # before a firm first day of benefits, a firm no, whenever it was signed
+    ("TW", date(2016, 9, 30), EXPORTER, None, Reason.NOT_YET_SIGNED, V.NO, Confidence.HIGH,
+     "No: on 2016-09-30 the China–Taiwan test pilot was not yet in effect (benefits start on "
+     "2016-10-01; signed on a date not found)."),
     ("TW", date(2016, 11, 1), EXPORTER, None, Reason.COVERED, V.YES, Confidence.MEDIUM,
      f"Yes: on 2016-11-01 {ADVANCED} exporting to Taiwan gets reciprocal AEO benefits under "
      "the China–Taiwan test pilot (signed on a date not found, implemented 2016-10-01 per "

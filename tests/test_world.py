@@ -51,8 +51,10 @@ def _on(text: str) -> date:
         ("UNION", "US", "2012-01-01", Verdict.NO, WorldReason.NOT_YET_SIGNED),
         # signed, no implementation date known
         ("US", "Japan", "2015-01-01", Verdict.UNKNOWN, WorldReason.IMPLEMENTATION_UNKNOWN),
-        # a month: signed in 2011-05 is certain by 2011-06-01, uncertain on 2011-05-15
-        ("KR/A", "JP", "2011-05-15", Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED),
+        # a month: signed in 2009-06 is certain by 2009-07-01, uncertain on 2009-06-15 ...
+        ("US", "Japan", "2009-06-15", Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED),
+        # ... but before a first day of benefits certainly later, a firm no all the same
+        ("KR/A", "JP", "2011-05-15", Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED),
         ("KR/A", "JP", "2011-08-01", Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED),
         # implemented within a range: unknown inside it, yes after it
         ("JP", "KR", "2012-03-01", Verdict.UNKNOWN, WorldReason.SIGNED_NOT_IMPLEMENTED),
@@ -61,6 +63,8 @@ def _on(text: str) -> date:
         ("KR/AA", "JP", "2013-01-01", Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN),
         # inferred dates give an inference, never a firm yes
         ("KR", "NZ", "2021-01-01", Verdict.PROBABLY, WorldReason.RECOGNISED),
+        # before a firm first day of benefits, whenever it was signed
+        ("PILOT", "CN", "2016-09-30", Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED),
         # ended; suspended (and the plurilateral not yet live for New Zealand)
         ("NZ", "US", "2016-01-01", Verdict.NO, WorldReason.ENDED),
         ("JP", "NZ", "2020-06-01", Verdict.NO, WorldReason.SUSPENDED),
@@ -124,7 +128,8 @@ def test_check(
 @pytest.mark.parametrize(
     ("holder", "place", "on", "words"),
     [
-        ("KR/A", "JP", "2011-05-15", "may not yet have been signed"),
+        ("US", "Japan", "2009-06-15", "may not yet have been signed"),
+        ("KR/A", "JP", "2011-05-15", "was not yet implemented (signed in 2011-05"),
         ("KR/A", "JP", "2011-08-01", "was signed but not yet implemented"),
         ("JP", "KR", "2012-03-01", "was signed, but may not yet have been implemented"),
         (
@@ -306,6 +311,76 @@ def test_unknown_names_are_typed_errors_naming_what_is_valid(test_world: World) 
         test_world.check("US", "Atlantis")
     with pytest.raises(TypeError):
         test_world.check(42, "US")  # type: ignore[arg-type]
+
+
+def test_a_holder_named_by_a_place_in_a_union_is_the_union_s(test_world: World) -> None:
+    day = _on("2013-01-01")
+    answer = test_world.check("France/AEOF", "US", on=day)
+    assert (answer.holder.id, answer.tier, answer.verdict) == (
+        "UNION",
+        test_world.administrations["UNION"].tier("AEOF"),
+        Verdict.YES,
+    )
+    assert answer.caveats[0].startswith("On 2013-01-01 France was in the customs territory")
+    assert test_world.check("FR", "US", on=day).reason is WorldReason.TIER_NEEDED
+    # A place inside by inference gives an inference; the reverse question follows too.
+    assert test_world.check("MC/AEOS", "US", on=day).verdict is Verdict.PROBABLY
+    found = test_world.recognisers("FR/AEOS", on=day)
+    assert {r.administration.id for r in found if r.recognised} == {"US"}
+    assert all(r.caveats[0].startswith("On 2013-01-01 France") for r in found)
+    # Britain's AEOs are the union's until it leaves; Croatia's from when it joins.
+    assert test_world.check("GB/AEOS", "US", on=_on("2020-12-31")).holder.id == "UNION"
+    with pytest.raises(UnknownAdministrationError, match="left the union's customs territory"):
+        test_world.check("GB/AEOS", "US", on=_on("2021-01-01"))
+    with pytest.raises(UnknownAdministrationError, match="joined the union's customs territory"):
+        test_world.check("HR", "US", on=_on("2016-06-30"))
+    with pytest.raises(UnknownAdministrationError, match="UNION's tiers: AEOC, AEOS, AEOF"):
+        test_world.check("France/XYZ", "US", on=day)
+    with pytest.raises(SameAdministrationError, match="on 2013-01-01") as raised:
+        test_world.check("FR/AEOS", "Germany", on=day)
+    assert raised.value.on == day
+
+
+@pytest.mark.parametrize("written", ["UNION/AEOS", "union / aeos", "UNION-AEOS", "Union AEOS"])
+def test_a_tier_may_be_written_with_a_slash_a_space_or_a_hyphen(
+    test_world: World, written: str
+) -> None:
+    union = test_world.administrations["UNION"]
+    assert test_world.holder(written) == (union, union.tier("AEOS"))
+
+
+def test_a_mistyped_holder_gets_suggestions(test_world: World) -> None:
+    with pytest.raises(UnknownAdministrationError, match="did you mean 'Japan'") as raised:
+        test_world.check("Japn", "US")
+    assert raised.value.suggestions[0] == "Japan"
+    with pytest.raises(UnknownAdministrationError, match="did you mean 'France'"):
+        test_world.check("Frnace", "US")  # a union's member, named as a place
+
+
+def test_partners_say_whether_recognition_had_begun_as_a_verdict(test_world: World) -> None:
+    def begun(ident: str, on: str) -> dict[str, Verdict]:
+        return {p.administration.id: p.implementation for p in test_world.partners(ident, _on(on))}
+
+    assert begun("KR", "2011-08-01") == {"JP": Verdict.NO, "US": Verdict.YES}
+    assert begun("JP", "2012-03-01")["KR"] is Verdict.UNKNOWN  # within its date's bounds
+    assert begun("KR", "2021-01-01")["NZ"] is Verdict.PROBABLY  # an inferred date
+    summary = test_world.summary("JP", on=_on("2012-03-01"))
+    assert (summary.bilateral_implemented, summary.bilateral_implementation_unknown) == (1, 2)
+    assert "1 implemented, 2 not known" in str(summary)
+    world_wide = test_world.summary(on=_on("2012-03-01"))
+    assert world_wide.bilateral_implementation_unknown == 2
+    partner = next(
+        p for p in test_world.partners("JP", _on("2012-03-01")) if p.administration.id == "KR"
+    )
+    data = aeo_mra.to_dict(partner)
+    assert (data["implementation"], data["implemented"]) == ("unknown", False)
+
+
+def test_an_explanation_names_an_unknown_date_as_not_found(test_world: World) -> None:
+    text = test_world.check("PILOT", "CN", on=_on("2021-06-01")).explain()
+    assert "(signed on a date not found, implemented on 2016-10-01)" in text
+    before = test_world.check("PILOT", "CN", on=_on("2016-09-30")).explain()
+    assert "pilot was not yet implemented (signed on a date not found" in before
 
 
 def test_an_answer_is_remembered_and_found_again(test_world: World) -> None:
@@ -1140,6 +1215,14 @@ def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
     return status, capsys.readouterr().out
 
 
+def test_an_explanation_names_each_source_once() -> None:
+    # Taiwan's pilot cites GACC's announcement and its English translation, one title.
+    answer = world.check("TW/AEOS", "CN", on=_on("2017-09-30"))
+    assert len({s.short_title for s in answer.sources}) < len(answer.sources)
+    cited = answer.explain().split("Sources: ")[1].split(". Confidence")[0].split("; ")
+    assert len(cited) == len(set(cited))
+
+
 def test_cli_check_is_the_library_answer(capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
@@ -1170,6 +1253,20 @@ def test_cli_partners_summary_and_recognisers(capsys: pytest.CaptureFixture[str]
     _, out = _cli(capsys, "recognisers", "EU/AEOC", "--on", "2022-01-01", "--json")
     reasons = {r["administration"]: r["reason"] for r in json.loads(out)["recognisers"]}
     assert reasons["GB"] == "tier-not-recognised"
+
+
+def test_cli_partners_of_a_union_member_point_to_the_union(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out = _cli(capsys, "partners", "GB", "--on", "2020-06-01")
+    assert status == 0
+    assert "its AEOs were EU's: see `aeo-mra world partners EU`" in out
+    _, out = _cli(capsys, "partners", "US", "--on", "2026-01-01")
+    implementation = {
+        p.administration.id: p.implementation for p in world.partners("US", _on("2026-01-01"))
+    }
+    for line in out.splitlines()[1:]:
+        assert line.split()[-1] == implementation[line.split()[0]].value
 
 
 def test_cli_bad_holder_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -70,8 +70,14 @@ def _covered(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
 
 
 def _not_yet_signed(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
-    signed = arrangement.signed.value
-    had = "may not yet have been" if signed.possible_by(answer.on) else "had not been"
+    signed, started = arrangement.signed.value, arrangement.implemented
+    maybe = signed.possible_by(answer.on)
+    if maybe and started is not None and not started.value.possible_by(answer.on):
+        return (  # a firm no, whenever it was signed
+            f"on {answer.on} the {arrangement.name} was not yet in effect (benefits start "
+            f"{started.value.phrase}; {_signed(arrangement)})"
+        )
+    had = "may not yet have been" if maybe else "had not been"
     return f"on {answer.on} the {arrangement.name} {had} signed ({_signed(arrangement)})"
 
 

@@ -236,7 +236,9 @@ class World:
                     suggestions += tuple(s for s in error.suggestions if s not in suggestions)
                 continue
             union, membership = self.cleared_by(place.code, day)
-            if union is None or membership is None:
+            if membership is not None and not membership.applies(day):  # joined later, or left
+                hint = f" ({_outside_union(place, membership, day)[:-1]})"
+            if union is None or membership is None or not membership.applies(day):
                 continue
             tier = self._tier(union, tail) if tail else None
             if tail and tier is None:

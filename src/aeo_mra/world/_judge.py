@@ -161,8 +161,6 @@ def _status(
     signed = arrangement.step(StepKind.SIGNED)
     if signed is None or not signed.value.possible_by(day):
         return Verdict.NO, WorldReason.NOT_YET_SIGNED, [signed] if signed else [], []
-    if not signed.value.known_by(day):
-        return Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED, [signed], []
     starts = _starts(arrangement, first, second)
     known = [start for start in starts if start is not None]
     pending = (
@@ -170,8 +168,10 @@ def _status(
         if isinstance(arrangement, Bilateral)
         else WorldReason.NOT_YET_LIVE
     )
-    if any(not start.value.possible_by(day) for start in known):
+    if any(not start.value.possible_by(day) for start in known):  # whenever it was signed
         return Verdict.NO, pending, [signed, *known], []
+    if not signed.value.known_by(day):
+        return Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED, [signed], []
     if opening is not None and not opening.value.possible_by(day):
         return Verdict.NO, WorldReason.NOT_YET_OPEN, [opening, signed, *known], []
     if len(known) < len(starts):
