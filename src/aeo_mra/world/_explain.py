@@ -151,6 +151,8 @@ def _phrase(when: When) -> str:
 
 
 def _cited(sources: tuple[Source, ...]) -> str:
-    """The first three sources, each named once (a release and its translation are one)."""
-    titles = list(dict.fromkeys(s.short_title for s in sources))
-    return " Sources: " + "; ".join(titles[:3]) + "." if titles else ""
+    """The first three sources by name, each once (a release and its translation are one):
+    a title's words before its first colon, ``WCO newsroom, 2017-01-31``; the records
+    carry the rest."""
+    names = list(dict.fromkeys(s.short_title.split(": ")[0] for s in sources))
+    return " Sources: " + "; ".join(names[:3]) + "." if names else ""
