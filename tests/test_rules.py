@@ -72,7 +72,7 @@ CASES = [
      "No: the China–Singapore AEO mutual recognition arrangement (signed 2012-06, "
      "implemented 2013-03-15 per Announcement 2015 No. 1) facilitates only goods imported "
      f"from the other side's AEOs, so {ADVANCED} importing from Singapore gets no benefits "
-     "at export clearance."),
+     "at Singapore's export clearance."),
     ("KZ", date(2021, 1, 1), IMPORTER, None, Reason.SCOPE_UNKNOWN, V.UNKNOWN, Confidence.LOW,
      "Unknown: the China–Kazakhstan AEO mutual recognition agreement is in effect (signed "
      "between 2019-04-22 and 2019-07-24, implemented between 2020-01-01 and 2020-06-30, an "

@@ -132,7 +132,8 @@ def _tier(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
 def _out_of_scope(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     return (
         f"the {arrangement.name} ({_dates(arrangement)}) facilitates only goods imported "
-        f"from the other side's AEOs, so {who} gets no benefits at export clearance"
+        f"from the other side's AEOs, so {who} gets no benefits at "
+        f"{_the(answer.place.name)}'s export clearance"
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import cli
 from ..model import Role
-from . import Partner, Recognition, bundled
+from . import Bilateral, Partner, Plurilateral, Recognition, bundled
 
 __all__ = ["add", "run"]
 
@@ -69,8 +69,11 @@ def run(args: cli._Args) -> int:
         _show(args, "world_summary", str(summary), administration=args.administration)
     else:
         found_by = graph.recognisers(args.holder, day)
-        rows = [(r.administration.id, r.verdict.value, r.reason.value) for r in found_by]
-        text = cli._table([("ADMINISTRATION", "VERDICT", "REASON"), *rows])
+        rows = [
+            (r.administration.id, r.verdict.value, r.reason.value, _id(r.arrangement))
+            for r in found_by
+        ]
+        text = cli._table([("ADMINISTRATION", "VERDICT", "REASON", "ARRANGEMENT"), *rows])
         _show(args, "world_recognisers", text, holder=args.holder)
     return cli.EXIT_YES
 
@@ -100,3 +103,7 @@ def _partners_text(found: tuple[Partner, ...]) -> str:
         for p in found
     ]
     return cli._table([("ID", "PARTNER", "ARRANGEMENT", "IMPLEMENTED"), *rows])
+
+
+def _id(arrangement: Bilateral | Plurilateral | None) -> str:
+    return "—" if arrangement is None else arrangement.id
