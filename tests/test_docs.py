@@ -164,6 +164,12 @@ def test_every_public_name_is_in_the_api_reference(registry: Registry) -> None:
             assert f"\n::: aeo_mra.{name}\n" in f"\n{page}\n", name
 
 
+def test_the_world_reference_lists_every_public_name_of_the_module_once() -> None:
+    page = (DOCS / "reference" / "world.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^ +- (\w+)$", page.split("members:", 1)[1], re.M)
+    assert sorted(listed) == sorted(world.__all__)
+
+
 def test_a_published_total_is_marked_as_met_or_not(registry: Registry) -> None:
     total = aeo_mra.summary(date(2021, 8, 31))
     met = snippets.published_total(registry, "2021-08-31", "signed", "20", "46")
