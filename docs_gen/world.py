@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import date
 
 from aeo_mra import Registry, Source
-from aeo_mra.world import Bilateral, Plurilateral, PlurilateralMember, World, bundled
+from aeo_mra.world import Bilateral, Completeness, Plurilateral, PlurilateralMember, World, bundled
 
 from .markdown import escape, table
 from .tables import _marked, catalogue_table
@@ -62,12 +64,6 @@ def coverage_table(registry: Registry) -> str:
     graph = _graph(registry)
     rows = []
     for administration in sorted(graph.administrations.values(), key=lambda a: a.id):
-        coverage = administration.coverage
-        if coverage.complete:
-            through = coverage.through or graph.reviewed
-            state = f"complete to {through}"
-        else:
-            state = "partial"
         partners = len(graph.partners(administration.id, on=graph.reviewed))
         rows.append(
             [
@@ -76,10 +72,26 @@ def coverage_table(registry: Registry) -> str:
                 escape(administration.name),
                 escape(administration.programme),
                 str(partners),
-                f"**{state}**: {escape(coverage.note)}",
+                _coverage(administration.coverage, graph.reviewed),
             ]
         )
     return table(["Id", "Administration", "AEO programme", "Partners", "Coverage"], rows)
+
+
+def _coverage(coverage: Completeness, reviewed: date) -> str:
+    """Complete to when, or partial, and the note's first sentence on one line; the rest of
+    the note (often a log of the searches made) folded away under it."""
+    state = f"complete to {coverage.through or reviewed}" if coverage.complete else "partial"
+    first, rest = first_sentence(coverage.note)
+    line = f"**{state}**: {escape(first)}"
+    return f"<details><summary>{line}</summary>{escape(rest)}</details>" if rest else line
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """``text`` split after its first sentence (one that ends before a capital or an opening
+    bracket or quote): the sentence, and the rest, empty when there is none."""
+    found = re.match(r"(.+?[.!?])\s+(?=[A-Z('\"‘“])", text)
+    return (found[1], text[found.end() :]) if found else (text, "")
 
 
 def edges_table(registry: Registry) -> str:

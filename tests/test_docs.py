@@ -20,6 +20,7 @@ import aeo_mra
 from aeo_mra import Basis, Registry, cli, world
 from docs_gen import chart, reference, snippets, tables
 from docs_gen import world as world_page
+from docs_gen.markdown import escape
 from docs_gen.markers import expand
 
 DOCS = Path(__file__).parents[1] / "docs"
@@ -143,6 +144,35 @@ def test_the_world_page_lists_every_administration_and_names_the_complete_lists(
     assert set(re.findall(r"\]\(#(\w+)\)", overview)) == complete
     counts = graph.summary(on=graph.reviewed)
     assert f"{counts.bilateral_signed} bilateral arrangements signed" in overview
+
+
+def test_the_world_page_shows_each_coverage_note_whole_its_first_sentence_on_top(
+    registry: Registry,
+) -> None:
+    graph = world.bundled()
+    administrations = sorted(graph.administrations.values(), key=lambda a: a.id)
+    cells = _column(world_page.coverage_table(registry), 4)
+    for administration, cell in zip(administrations, cells, strict=True):
+        coverage = administration.coverage
+        state = (
+            f"complete to {coverage.through or graph.reviewed}" if coverage.complete else "partial"
+        )
+        first, _ = world_page.first_sentence(coverage.note)
+        note = escape(coverage.note)
+        assert cell.startswith(f"<details><summary>**{state}**: {escape(first)}</summary>") or (
+            cell == f"**{state}**: {note}"
+        )
+        unfolded = re.sub(r"</?details>|<summary>", "", cell).replace("</summary>", " ")
+        assert unfolded == f"**{state}**: {note}"
+
+
+def test_a_first_sentence_ends_at_a_full_stop_before_a_capital() -> None:
+    text = "Per GACC announcement 2015 No. 52 (Korea). Then (and only then) more. Last."
+    assert world_page.first_sentence(text) == (
+        "Per GACC announcement 2015 No. 52 (Korea).",
+        "Then (and only then) more. Last.",
+    )
+    assert world_page.first_sentence("One sentence.") == ("One sentence.", "")
 
 
 def test_doctest_examples_in_docstrings_become_code_without_directives() -> None:
