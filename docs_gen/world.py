@@ -69,13 +69,12 @@ def coverage_table(registry: Registry) -> str:
             [
                 f'<span id="{administration.id.lower()}"></span>**{administration.id}** '
                 f'<small><a href="../map/?administration={administration.id}">map</a></small>',
-                escape(administration.name),
-                escape(administration.programme),
+                f"{escape(administration.name)}<br><small>{escape(administration.programme)}</small>",
                 str(partners),
                 _coverage(administration.coverage, graph.reviewed),
             ]
         )
-    return table(["Id", "Administration", "AEO programme", "Partners", "Coverage"], rows)
+    return table(["Id", "Administration and its AEO programme", "Partners", "Coverage"], rows)
 
 
 def _coverage(coverage: Completeness, reviewed: date) -> str:
@@ -84,7 +83,8 @@ def _coverage(coverage: Completeness, reviewed: date) -> str:
     state = f"complete to {coverage.through or reviewed}" if coverage.complete else "partial"
     first, rest = first_sentence(coverage.note)
     line = f"**{state}**: {escape(first)}"
-    return f"<details><summary>{line}</summary>{escape(rest)}</details>" if rest else line
+    folded = f'<details class="aeo-note"><summary>{line}</summary>{escape(rest)}</details>'
+    return folded if rest else line
 
 
 def first_sentence(text: str) -> tuple[str, str]:
@@ -92,6 +92,25 @@ def first_sentence(text: str) -> tuple[str, str]:
     bracket or quote): the sentence, and the rest, empty when there is none."""
     found = re.match(r"(.+?[.!?])\s+(?=[A-Z('\"‘“])", text)
     return (found[1], text[found.end() :]) if found else (text, "")
+
+
+def programme_tiers_table(registry: Registry) -> str:
+    """Every administration whose programme has named tiers, and the tiers a holder may name,
+    each with the China record's coarser tier it falls within, if any."""
+    graph = _graph(registry)
+    rows = [
+        [
+            f"[{escape(administration.name)}](#{administration.id.lower()})",
+            "<br>".join(
+                f"`{administration.id}/{tier.code}` {escape(tier.name)}"
+                + (f" <small>(within {escape(tier.within)})</small>" if tier.within else "")
+                for tier in administration.tiers
+            ),
+        ]
+        for administration in sorted(graph.administrations.values(), key=lambda a: a.name)
+        if administration.tiers
+    ]
+    return table(["Administration", "Tiers a holder may name"], rows)
 
 
 def edges_table(registry: Registry) -> str:
