@@ -103,7 +103,11 @@ def programme_tiers_table(registry: Registry) -> str:
             f"[{escape(administration.name)}](#{administration.id.lower()})",
             "<br>".join(
                 f"`{administration.id}/{tier.code}` {escape(tier.name)}"
-                + (f" <small>(within {escape(tier.within)})</small>" if tier.within else "")
+                + (
+                    f" <small>(within the China record's {escape(tier.within)})</small>"
+                    if tier.within
+                    else ""
+                )
                 for tier in administration.tiers
             ),
         ]
