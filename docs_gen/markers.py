@@ -36,6 +36,7 @@ from .world import (
     edges_table,
     overview,
     plurilaterals_table,
+    programme_tiers_table,
     world_sources_table,
 )
 from .worldmap import world_map
@@ -66,6 +67,7 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "aeo-counts": aeo_counts,
     "world-overview": overview,
     "world-coverage": coverage_table,
+    "world-tiers": programme_tiers_table,
     "world-edges": edges_table,
     "world-plurilaterals": plurilaterals_table,
     "world-commons": commons_table,

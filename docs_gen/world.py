@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import date
 
 from aeo_mra import Registry, Source
-from aeo_mra.world import Bilateral, Plurilateral, PlurilateralMember, World, bundled
+from aeo_mra.world import Bilateral, Completeness, Plurilateral, PlurilateralMember, World, bundled
 
 from .markdown import escape, table
 from .tables import _marked, catalogue_table
@@ -62,24 +64,57 @@ def coverage_table(registry: Registry) -> str:
     graph = _graph(registry)
     rows = []
     for administration in sorted(graph.administrations.values(), key=lambda a: a.id):
-        coverage = administration.coverage
-        if coverage.complete:
-            through = coverage.through or graph.reviewed
-            state = f"complete to {through}"
-        else:
-            state = "partial"
         partners = len(graph.partners(administration.id, on=graph.reviewed))
         rows.append(
             [
                 f'<span id="{administration.id.lower()}"></span>**{administration.id}** '
                 f'<small><a href="../map/?administration={administration.id}">map</a></small>',
-                escape(administration.name),
-                escape(administration.programme),
+                f"{escape(administration.name)}<br><small>{escape(administration.programme)}</small>",
                 str(partners),
-                f"**{state}**: {escape(coverage.note)}",
+                _coverage(administration.coverage, graph.reviewed),
             ]
         )
-    return table(["Id", "Administration", "AEO programme", "Partners", "Coverage"], rows)
+    return table(["Id", "Administration and its AEO programme", "Partners", "Coverage"], rows)
+
+
+def _coverage(coverage: Completeness, reviewed: date) -> str:
+    """Complete to when, or partial, and the note's first sentence on one line; the rest of
+    the note (often a log of the searches made) folded away under it."""
+    state = f"complete to {coverage.through or reviewed}" if coverage.complete else "partial"
+    first, rest = first_sentence(coverage.note)
+    line = f"**{state}**: {escape(first)}"
+    folded = f'<details class="aeo-note"><summary>{line}</summary>{escape(rest)}</details>'
+    return folded if rest else line
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """``text`` split after its first sentence (one that ends before a capital or an opening
+    bracket or quote): the sentence, and the rest, empty when there is none."""
+    found = re.match(r"(.+?[.!?])\s+(?=[A-Z('\"‘“])", text)
+    return (found[1], text[found.end() :]) if found else (text, "")
+
+
+def programme_tiers_table(registry: Registry) -> str:
+    """Every administration whose programme has named tiers, and the tiers a holder may name,
+    each with the China record's coarser tier it falls within, if any."""
+    graph = _graph(registry)
+    rows = [
+        [
+            f"[{escape(administration.name)}](#{administration.id.lower()})",
+            "<br>".join(
+                f"`{administration.id}/{tier.code}` {escape(tier.name)}"
+                + (
+                    f" <small>(within the China record's {escape(tier.within)})</small>"
+                    if tier.within
+                    else ""
+                )
+                for tier in administration.tiers
+            ),
+        ]
+        for administration in sorted(graph.administrations.values(), key=lambda a: a.name)
+        if administration.tiers
+    ]
+    return table(["Administration", "Tiers a holder may name"], rows)
 
 
 def edges_table(registry: Registry) -> str:

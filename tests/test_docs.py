@@ -6,7 +6,9 @@ The data pages, the chart and the API reference are made at build time by the ge
 
 from __future__ import annotations
 
+import contextlib
 import re
+import shlex
 import tomllib
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -15,9 +17,10 @@ from pathlib import Path
 import pytest
 
 import aeo_mra
-from aeo_mra import Basis, Registry, world
+from aeo_mra import Basis, Registry, cli, world
 from docs_gen import chart, reference, snippets, tables
 from docs_gen import world as world_page
+from docs_gen.markdown import escape
 from docs_gen.markers import expand
 
 DOCS = Path(__file__).parents[1] / "docs"
@@ -143,6 +146,36 @@ def test_the_world_page_lists_every_administration_and_names_the_complete_lists(
     assert f"{counts.bilateral_signed} bilateral arrangements signed" in overview
 
 
+def test_the_world_page_shows_each_coverage_note_whole_its_first_sentence_on_top(
+    registry: Registry,
+) -> None:
+    graph = world.bundled()
+    administrations = sorted(graph.administrations.values(), key=lambda a: a.id)
+    cells = _column(world_page.coverage_table(registry), 3)
+    for administration, cell in zip(administrations, cells, strict=True):
+        coverage = administration.coverage
+        state = (
+            f"complete to {coverage.through or graph.reviewed}" if coverage.complete else "partial"
+        )
+        first, _ = world_page.first_sentence(coverage.note)
+        note = escape(coverage.note)
+        line = f"**{state}**: {escape(first)}"
+        assert cell.startswith(f'<details class="aeo-note"><summary>{line}</summary>') or (
+            cell == f"**{state}**: {note}"
+        )
+        unfolded = re.sub(r"<details[^>]*>|</details>|<summary>", "", cell)
+        assert unfolded.replace("</summary>", " ") == f"**{state}**: {note}"
+
+
+def test_a_first_sentence_ends_at_a_full_stop_before_a_capital() -> None:
+    text = "Per GACC announcement 2015 No. 52 (Korea). Then (and only then) more. Last."
+    assert world_page.first_sentence(text) == (
+        "Per GACC announcement 2015 No. 52 (Korea).",
+        "Then (and only then) more. Last.",
+    )
+    assert world_page.first_sentence("One sentence.") == ("One sentence.", "")
+
+
 def test_doctest_examples_in_docstrings_become_code_without_directives() -> None:
     pytest.importorskip("griffe", reason="the docs extra is not installed")
     from docs_gen import docstrings
@@ -162,6 +195,12 @@ def test_every_public_name_is_in_the_api_reference(registry: Registry) -> None:
             assert f"\n::: aeo_mra.{name}\n" in f"\n{page}\n", name
 
 
+def test_the_world_reference_lists_every_public_name_of_the_module_once() -> None:
+    page = (DOCS / "reference" / "world.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^ +- (\w+)$", page.split("members:", 1)[1], re.M)
+    assert sorted(listed) == sorted(world.__all__)
+
+
 def test_a_published_total_is_marked_as_met_or_not(registry: Registry) -> None:
     total = aeo_mra.summary(date(2021, 8, 31))
     met = snippets.published_total(registry, "2021-08-31", "signed", "20", "46")
@@ -173,3 +212,68 @@ def test_a_published_total_is_marked_as_met_or_not(registry: Registry) -> None:
 def test_every_marker_on_every_page_expands(registry: Registry, page: Path) -> None:
     expanded = expand(page.read_text(encoding="utf-8"), registry)
     assert "generated:" not in expanded
+
+
+# -- the examples of the command's page -------------------------------------------------
+#
+# Each `$ aeo-mra …` line of a ```sh block in docs/cli.md is run, and what it prints (stdout,
+# then stderr) must be the lines shown under it, up to the next `$` line or the block's end.
+# An example may abridge its output: a line that is only `…` stands for any number of lines,
+# and `…` within a line for any text on that line. Every other character must match.
+
+CLI_PAGE = DOCS / "cli.md"
+
+
+def _cli_examples() -> list[tuple[str, list[str]]]:
+    """Each command of the page's examples, with the lines shown as its output."""
+    examples = []
+    page = CLI_PAGE.read_text(encoding="utf-8")
+    for block in re.findall(r"^```sh\n(.*?)^```$", page, re.M | re.S):
+        for example in re.split(r"^\$ ", block, flags=re.M)[1:]:
+            command, *shown = example.rstrip("\n").split("\n")
+            examples.append((command, shown))
+    return examples
+
+
+def _shown_as_pattern(shown: list[str]) -> re.Pattern[str]:
+    lines = [
+        "(?:.*\n)*?" if line == "…" else re.escape(line).replace("…", ".*") + "\n" for line in shown
+    ]
+    return re.compile("".join(lines))
+
+
+def _write_diff_files(folder: Path) -> None:
+    """The files `aeo-mra diff old.toml new.toml` compares: the bundled data, and the same with
+    the EU arrangement implemented on 2016-01-01 (as the page says)."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    moved = text.replace("implemented = { date = 2015-11-01,", "implemented = { date = 2016-01-01,")
+    assert moved.count("date = 2016-01-01,") == text.count("date = 2016-01-01,") + 1
+    for name, version, data in [("old", "2026.11.23", text), ("new", "2026.11.26", moved)]:
+        versioned = re.sub(r'^version = ".*"$', f'version = "{version}"', data, count=1, flags=re.M)
+        (folder / f"{name}.toml").write_text(versioned, encoding="utf-8")
+
+
+def test_the_command_page_has_examples() -> None:
+    commands = [command.split()[1] for command, _ in _cli_examples()]
+    assert {c.name for c in cli._COMMANDS} - {"serve", "mcp"} <= set(commands)
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"), _cli_examples(), ids=lambda e: e if isinstance(e, str) else ""
+)
+def test_each_example_of_the_command_page_prints_what_it_shows(
+    command: str,
+    shown: list[str],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    program, *argv = shlex.split(command)
+    assert program == "aeo-mra"
+    _write_diff_files(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    with contextlib.suppress(SystemExit):  # argparse's usage errors exit
+        cli.main(argv)
+    out, err = capsys.readouterr()
+    printed = "".join(line.rstrip() + "\n" for line in (out + err).splitlines())
+    assert _shown_as_pattern(shown).fullmatch(printed), f"{command} prints:\n{printed}"
