@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import cache, partial
 from typing import Any, TypeVar
 
-from aeo_mra import Instrument, Verdict
+from aeo_mra import Instrument
 from aeo_mra.world import Bilateral, Plurilateral, World
 
 from .checker import LATER, boundaries
@@ -106,8 +106,7 @@ def statuses(graph: World, administration: str, day: date) -> dict[str, str]:
     for partner in graph.partners(administration, on=day):
         arrangement = partner.arrangement
         pilot = isinstance(arrangement, Bilateral) and arrangement.instrument is Instrument.PILOT
-        begun = partner.implementation in (Verdict.YES, Verdict.PROBABLY)
-        status = "pilot" if pilot else "implemented" if begun else "signed"
+        status = "pilot" if pilot else "implemented" if partner.implemented else "signed"
         other = partner.administration.id
         found[other] = min(found.get(other, status), status, key=NAMES.index)
     if administration == CHINA:

@@ -336,6 +336,14 @@ def test_a_holder_named_by_a_place_in_a_union_is_the_union_s(test_world: World) 
         test_world.check("HR", "US", on=_on("2016-06-30"))
     with pytest.raises(UnknownAdministrationError, match="UNION's tiers: AEOC, AEOS, AEOF"):
         test_world.check("France/XYZ", "US", on=day)
+    # A place tied to the union but outside its territory, or not settled, is not its holder;
+    # as a place, the union's AEOs trading with it are answered, not refused.
+    with pytest.raises(UnknownAdministrationError, match="Greenland is outside the union's"):
+        test_world.check("GL/AEOS", "US", on=day)
+    with pytest.raises(UnknownAdministrationError, match="not known to be inside the union's"):
+        test_world.check("SM", "US", on=day)
+    outside = test_world.check("UNION/AEOS", "Greenland", on=day)
+    assert (outside.verdict, outside.reason) == (Verdict.NO, WorldReason.OUTSIDE_TERRITORY)
     with pytest.raises(SameAdministrationError, match="on 2013-01-01") as raised:
         test_world.check("FR/AEOS", "Germany", on=day)
     assert raised.value.on == day
@@ -1213,6 +1221,24 @@ def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
 
     status = cli.main(["world", *argv])
     return status, capsys.readouterr().out
+
+
+def test_an_administration_of_its_own_beside_a_union_stays_itself() -> None:
+    # Andorra's standing in the EU's customs territory is not settled, and it has its own
+    # arrangement with the EU: its AEOs are Andorra's, recognised in the EU under it.
+    answer = world.check("AD", "DE", on=_on("2022-01-01"))
+    assert (answer.holder.id, answer.arrangement and answer.arrangement.id) == ("AD", "EU-AD")
+    assert "AD" not in {r.administration.id for r in world.recognisers("AD", on=_on("2022-01-01"))}
+
+
+def test_a_summary_counts_what_the_partners_say() -> None:
+    for ident in world.bundled().administrations:
+        partners = [p for p in world.partners(ident) if isinstance(p.arrangement, Bilateral)]
+        partners = [p for p in partners if p.arrangement.instrument.value != "pilot"]
+        summary = world.summary(ident)
+        assert summary.bilateral_implemented == sum(p.implemented for p in partners), ident
+        unknown = sum(p.implementation is Verdict.UNKNOWN for p in partners)
+        assert summary.bilateral_implementation_unknown == unknown, ident
 
 
 def test_an_explanation_names_each_source_once() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .._explain import _the as _place_the
 from ..model import Precision, Source, When
 from ._model import (
@@ -152,7 +154,16 @@ def _phrase(when: When) -> str:
 
 def _cited(sources: tuple[Source, ...]) -> str:
     """The first three sources by name, each once (a release and its translation are one):
-    a title's words before its first colon, ``WCO newsroom, 2017-01-31``; the records
-    carry the rest."""
-    names = list(dict.fromkeys(s.short_title.split(": ")[0] for s in sources))
+    a title's words before its first colon, without its parentheses (``KOTRA, 2014-08-14``);
+    the records carry the rest."""
+    names = list(dict.fromkeys(_name(s) for s in sources))
     return " Sources: " + "; ".join(names[:3]) + "." if names else ""
+
+
+def _name(source: Source) -> str:
+    """``KOTRA (Korea Trade-Investment Promotion Agency), 2014-08-14: …`` → ``KOTRA,
+    2014-08-14``."""
+    return _PARENTHESES.sub("", source.title).split(": ")[0]
+
+
+_PARENTHESES = re.compile(r" \([^()]*\)")

@@ -215,6 +215,8 @@ class World:
         union, membership = self.cleared_by(administration.id, day)
         if union is None or union is administration or membership is None:
             return administration, tier, None
+        if not membership.covers(day):  # outside the union's territory, or not settled: its own
+            return administration, tier, None
         place = self.china.places.territory(administration.id)
         union_tier = None if tier is None else self._tier(union, tier.code)
         if tier is not None and union_tier is None:
@@ -236,9 +238,9 @@ class World:
                     suggestions += tuple(s for s in error.suggestions if s not in suggestions)
                 continue
             union, membership = self.cleared_by(place.code, day)
-            if membership is not None and not membership.applies(day):  # joined later, or left
-                hint = f" ({_outside_union(place, membership, day)[:-1]})"
-            if union is None or membership is None or not membership.applies(day):
+            if membership is not None and not membership.covers(day):
+                hint, suggestions = f" ({_not_inside(place, membership, day)})", ()
+            if union is None or membership is None or not membership.covers(day):
                 continue
             tier = self._tier(union, tail) if tail else None
             if tail and tier is None:
@@ -253,7 +255,7 @@ class World:
         return (
             f"On {day} {_the(place.name)} was in the customs territory of {_the(union.name)}: "
             f"its AEOs were authorised under the {union.programme}, so this answer is for an "
-            f"AEO of {union.id}."
+            f"AEO of {_the(union.name)} ({union.id})."
         )
 
     def _named(self, text: str) -> Administration | None:
@@ -324,7 +326,11 @@ class World:
 
         Args:
             holder: An administration (``KR``, ``EU``, ``Japan``) or a tier of its
-                programme (``EU/AEOS``).
+                programme (``EU/AEOS``, also ``EU-AEOS`` or ``EU AEOS``). A place inside a
+                union's customs territory on the day names the union (``DE``,
+                ``Germany/AEOS``; ``GB`` until 2020-12-31), and a caveat says so. Where the
+                arrangement recognises only some of the programme's tiers, name one: else
+                the answer is ``UNKNOWN`` (``TIER_NEEDED``).
             place: ISO code, English or Chinese name of the place traded with.
             on: The day (default: today).
             role: ``EXPORTER`` ships to the place; ``IMPORTER`` receives from it.
@@ -350,7 +356,7 @@ class World:
         administration, tier, held = self._holder_on(holder, day)
         territory = self._territory(place)
         cleared, membership = self.cleared_by(territory.code, day)
-        if cleared is administration:
+        if cleared is administration and (membership is None or membership.covers(day)):
             raise SameAdministrationError(administration.id, place, day)
         caveats = [] if held is None else [self._held(administration, held, day)]
         if membership is not None and not membership.applies(day):  # before joining, or after
@@ -366,8 +372,10 @@ class World:
                 decision = _with_membership(decision, membership)
             if held is not None:  # so does the holder's, where it is a union's place
                 decision = _with_membership(decision, held)
-        shared = (
-            () if decision.verdict is Verdict.YES else self._shared(administration, cleared, day)
+        shared = (  # named only where no arrangement links the two
+            self._shared(administration, cleared, day)
+            if decision.reason is WorldReason.NOT_A_PARTNER
+            else ()
         )
         return Recognition(
             recognised=decision.verdict is Verdict.YES,
@@ -443,13 +451,12 @@ class World:
             plural: dict[str, bool] = {}  # live for it: recognition begun with some member
             for p in partners:
                 if isinstance(p.arrangement, Plurilateral):
-                    live = p.implementation in _BEGUN
-                    plural[p.arrangement.id] = plural.get(p.arrangement.id, False) or live
+                    plural[p.arrangement.id] = plural.get(p.arrangement.id, False) or p.implemented
             return WorldSummary(
                 on=day,
                 administration=own.id,
                 bilateral_signed=len(bilateral),
-                bilateral_implemented=sum(p.implementation in _BEGUN for p in bilateral),
+                bilateral_implemented=sum(p.implemented for p in bilateral),
                 bilateral_implementation_unknown=sum(
                     p.implementation is Verdict.UNKNOWN for p in bilateral
                 ),
@@ -554,7 +561,6 @@ class World:
 
 
 _NONE = Completeness(False, None, "", ())
-_BEGUN = (Verdict.YES, Verdict.PROBABLY)  # counted as implemented: the dates settle it
 _NOT_RESEARCHED = "Not researched beyond the arrangements found for other administrations."
 
 
@@ -592,13 +598,17 @@ def _outside(union: Administration, membership: Membership) -> Recogniser:
 
 
 def _outside_union(territory: Territory, membership: Membership, day: date) -> str:
+    name = _capitalised(_the(territory.name))
     if membership.since is not None and day < membership.since.value:
-        return f"{territory.name} joined the union's customs territory on {membership.since.value}."
+        return f"{name} joined the union's customs territory on {membership.since.value}."
     if membership.until is not None:
-        return (
-            f"{territory.name} left the union's customs territory after {membership.until.value}."
-        )
-    return f"{territory.name} is not in the union's customs territory on that day."
+        return f"{name} left the union's customs territory after {membership.until.value}."
+    return f"{name} is not in the union's customs territory on that day."
+
+
+def _capitalised(text: str) -> str:
+    """``the United Kingdom`` → ``The United Kingdom``, at the start of a sentence."""
+    return text[:1].upper() + text[1:]
 
 
 # -- China's edges, from the China dataset -----------------------------------------------
@@ -677,6 +687,18 @@ def _china_edge(record: Arrangement, partner: Administration) -> Bilateral:
         note="From the China dataset's record " + record.id + ".",
         from_china=True,
     )
+
+
+def _not_inside(place: Territory, membership: Membership, day: date) -> str:
+    """Why a place tied to a union is not in its customs territory on ``day``."""
+    if not membership.applies(day):
+        return _outside_union(place, membership, day)[:-1]
+    standing = (
+        "outside"
+        if membership.basis and membership.basis.value is Standing.OUTSIDE
+        else ("not known to be inside")
+    )
+    return f"{_the(place.name)} is {standing} the union's customs territory"
 
 
 def _union_tiers(union: Administration, place: Territory, day: date) -> str:

@@ -428,8 +428,9 @@ class Recognition:
         on: The day asked about.
         role: The AEO's side of the trade.
         arrangement: The arrangement (or common programme) that decides the answer, if any.
-        shared_partners: The names of administrations that both sides have arrangements
-            with on the day: recognition is not transitive, so these give nothing.
+        shared_partners: Where no arrangement links the two (``NOT_A_PARTNER``), the names
+            of administrations both sides have arrangements with on the day: recognition is
+            not transitive, so these give nothing.
         caveats: What to know before relying on the answer.
         sources: The documents behind the deciding facts.
         confidence: The weakest confidence among the deciding facts.
@@ -482,9 +483,9 @@ class Partner:
 
     @property
     def implemented(self) -> bool:
-        """Whether recognition had begun by the day on firm facts: ``implementation`` is
-        ``YES``."""
-        return self.implementation is Verdict.YES
+        """Whether recognition had begun by the day by its recorded dates: ``implementation``
+        is ``YES``, or ``PROBABLY`` where such a date is inferred or of low confidence."""
+        return self.implementation in (Verdict.YES, Verdict.PROBABLY)
 
 
 @attrs.frozen
@@ -495,7 +496,8 @@ class WorldSummary:
         on: The day counted.
         administration: The administration counted, or ``None`` for the world.
         bilateral_signed: Bilateral arrangements certainly signed by the day (pilots left out).
-        bilateral_implemented: Those certainly implemented by the day.
+        bilateral_implemented: Those implemented by the day by their recorded dates (as a
+            partner's `implemented` says: some such dates are inferred or of low confidence).
         bilateral_implementation_unknown: Those not known to be implemented by the day nor
             known not to be: no date was found, or the day falls within a date's bounds.
         plurilateral_signed: Plurilateral arrangements signed by the day (for an
