@@ -62,7 +62,9 @@ def _on(text: str) -> date:
         # tiers of a multi-tier programme the arrangement does not list
         ("KR/AA", "JP", "2013-01-01", Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN),
         # inferred dates give an inference, never a firm yes
-        ("KR", "NZ", "2021-01-01", Verdict.PROBABLY, WorldReason.RECOGNISED),
+        ("NZ", "KR", "2021-01-01", Verdict.PROBABLY, WorldReason.RECOGNISED),
+        # a programme of several tiers, none named, and the tiers recognised not recorded
+        ("KR", "NZ", "2021-01-01", Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN),
         # before a firm first day of benefits, whenever it was signed
         ("PILOT", "CN", "2016-09-30", Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED),
         # ended; suspended (and the plurilateral not yet live for New Zealand)
@@ -82,7 +84,7 @@ def _on(text: str) -> date:
         ("US", "Monaco", "2013-01-01", Verdict.PROBABLY, WorldReason.RECOGNISED),
         # between blocs: across them once implemented, never within a bloc
         ("UNION", "MN", "2026-03-01", Verdict.NO, WorldReason.NOT_YET_LIVE),
-        ("UNION", "MN", "2026-07-01", Verdict.YES, WorldReason.RECOGNISED),
+        ("MN", "France", "2026-07-01", Verdict.YES, WorldReason.RECOGNISED),
         ("MN", "KR", "2026-07-01", Verdict.UNKNOWN, WorldReason.NOT_A_PARTNER),
         # one side opens to the other's AEOs later than the implementation
         ("US", "France", "2012-08-01", Verdict.NO, WorldReason.NOT_YET_OPEN),
@@ -240,7 +242,7 @@ def test_importers_need_the_partner_to_facilitate_its_exports(test_world: World)
     assert imports_only.verdict is Verdict.NO
     both_ways = test_world.check("JP", "KR", on=_on("2013-01-01"), role=Role.IMPORTER)
     assert both_ways.recognised
-    unknown = test_world.check("KR", "NZ", on=_on("2021-01-01"), role=Role.IMPORTER)
+    unknown = test_world.check("NZ", "KR", on=_on("2021-01-01"), role=Role.IMPORTER)
     assert unknown.reason is WorldReason.SCOPE_UNKNOWN
 
 
@@ -256,7 +258,9 @@ def test_each_side_s_customs_may_facilitate_a_scope_of_its_own(test_world: World
     from_korea = test_world.check("ID", "KR", on=day, role=Role.IMPORTER)
     assert from_korea.recognised
     assert "w-news" in [s.id for s in from_korea.sources]
-    assert test_world.check("KR", "ID", on=day).recognised  # exporters: both sides
+    assert test_world.check("ID", "KR", on=day).recognised  # exporters: both sides
+    # out of scope whatever the tier, though Korea's tiers recognised are not recorded
+    assert test_world.check("KR/A", "ID", on=day, role=Role.IMPORTER).verdict is Verdict.NO
     edge = next(b for b in test_world.bilaterals if b.id == "ID-KR")
     assert edge.scope is None
     assert edge.scope_of("KR") is edge.scope_by["KR"]
@@ -753,8 +757,10 @@ PUBLISHED_OPENINGS = [
     # Japan: US exporters from 2012-12-03 (CTPAT certified none in 2009); the EU: CTPAT
     # members from 2013-01-31, the decision's second phase.
     ("US", "JP", "2012-12-02", "no", "not-yet-open", "US-JP", "mof-jp-us-2012"),
-    ("US", "JP", "2012-12-03", "yes", "recognised", "US-JP", "mof-jp-us-2012"),
-    ("JP", "US", "2010-01-01", "yes", "recognised", "US-JP", None),
+    # from then on, which of CTPAT's tiers (and of Japan's AEO types) each recognises is
+    # not recorded: unknown, not a firm yes
+    ("US", "JP", "2012-12-03", "unknown", "tiers-unknown", "US-JP", "mof-jp-us-2012"),
+    ("JP", "US", "2010-01-01", "unknown", "tiers-unknown", "US-JP", None),
     ("US", "France", "2013-01-30", "no", "not-yet-open", "EU-US", "cbp-eu-2013"),
     ("US/T2", "France", "2013-01-31", "yes", "recognised", "EU-US", "cbp-eu-2013"),
     # Thai Customs opened to Indonesia's AEOs on 2024-10-17; Indonesia to Thailand's on 2024-10-01.
@@ -1239,6 +1245,16 @@ def test_a_summary_counts_what_the_partners_say() -> None:
         assert summary.bilateral_implemented == sum(p.implemented for p in partners), ident
         unknown = sum(p.implementation is Verdict.UNKNOWN for p in partners)
         assert summary.bilateral_implementation_unknown == unknown, ident
+
+
+def test_naming_a_tier_never_makes_a_firm_yes_uncertain() -> None:
+    graph = world.bundled()
+    for ident, administration in graph.administrations.items():
+        firm = {r.administration.id for r in graph.recognisers(ident) if r.recognised}
+        for tier in administration.tiers:
+            for found in graph.recognisers(f"{ident}/{tier.code}"):
+                if found.administration.id in firm:
+                    assert found.verdict in (Verdict.YES, Verdict.NO), (ident, tier, found)
 
 
 def test_an_explanation_names_each_source_once() -> None:

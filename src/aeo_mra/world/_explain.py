@@ -82,6 +82,11 @@ def _why(answer: Recognition) -> str:
         WorldReason.ROLE_OUT_OF_SCOPE: "facilitates imports only, not the partner's exports",
         WorldReason.SCOPE_UNKNOWN: "is not known to cover the partner's exports",
     }
+    if answer.tier is None:  # which of the programme's tiers it recognises is not recorded
+        words[WorldReason.TIERS_UNKNOWN] = (
+            f"is not known to recognise every tier of the {answer.holder.programme}, and "
+            "which it recognises is not recorded"
+        )
     if answer.verdict.name == "UNKNOWN":  # a date's bounds straddle the day
         words |= _MAYBE
     signed = arrangement.step(StepKind.SIGNED)

@@ -112,26 +112,25 @@ def judge(
     if status is not None:
         return status
     facts: list[Fact[object]] = []
-    caveats: list[str] = []
     begun = [*_starts(arrangement, holder.id, other), _opening(arrangement, holder.id, other)]
     facts += [start for start in begun if start is not None]
+    if role is Role.IMPORTER and scope is not None and scope.value is Scope.IMPORTS:
+        return Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE, [scope], []  # whatever the tier
     if tier is not None and own_tier is None:  # no arrangement is known to name a common status
         return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts, []
     some_tiers = False  # recognises only some of the holder's tiers, and none was named
     if recognised is not None:
         facts.append(recognised)
         some_tiers = tier is None and any(t.code not in recognised.value for t in tiers)
-    elif tier is not None and len(holder.tiers) > 1:
+    elif len(tiers if tier is None else holder.tiers) > 1:  # which of them, not recorded
         return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts, []
     if role is Role.IMPORTER:
         if scope is None or scope.value is Scope.UNKNOWN:
             return Verdict.UNKNOWN, WorldReason.SCOPE_UNKNOWN, facts, []
-        if scope.value is Scope.IMPORTS:
-            return Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE, [scope], []
         facts.append(scope)
     if some_tiers:
-        return Verdict.UNKNOWN, WorldReason.TIER_NEEDED, facts, caveats
-    return Verdict.YES, WorldReason.RECOGNISED, facts, caveats
+        return Verdict.UNKNOWN, WorldReason.TIER_NEEDED, facts, []
+    return Verdict.YES, WorldReason.RECOGNISED, facts, []
 
 
 def _common(programme: CommonProgramme, tier: ProgrammeTier | None, day: date) -> _Judgement:
