@@ -346,6 +346,8 @@ def test_a_holder_named_by_a_place_in_a_union_is_the_union_s(test_world: World) 
         test_world.check("GL/AEOS", "US", on=day)
     with pytest.raises(UnknownAdministrationError, match="not known to be inside the union's"):
         test_world.check("SM", "US", on=day)
+    with pytest.raises(UnknownAdministrationError, match="customs territory of Test Union: name"):
+        test_world.partners("France", on=day)  # the union's partners are its members'
     outside = test_world.check("UNION/AEOS", "Greenland", on=day)
     assert (outside.verdict, outside.reason) == (Verdict.NO, WorldReason.OUTSIDE_TERRITORY)
     with pytest.raises(SameAdministrationError, match="on 2013-01-01") as raised:

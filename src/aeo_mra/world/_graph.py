@@ -152,10 +152,26 @@ class World:
         Raises:
             UnknownAdministrationError: Naming the valid ids.
         """
-        administration, tier = self.holder(name)
+        try:
+            administration, tier = self.holder(name)
+        except UnknownAdministrationError as unknown:
+            union = self._union_of(name)
+            if union is None:
+                raise
+            hint = f" (it is in the customs territory of {_the(union.name)}: name {union.id})"
+            raise UnknownAdministrationError(name, self._ids(), hint) from unknown
         if tier is not None:
             raise UnknownAdministrationError(name, self._ids(), " (it names a tier)")
         return administration
+
+    def _union_of(self, name: str) -> Administration | None:
+        """The union whose members include the place ``name`` names, on some day."""
+        try:
+            code = self._territory(name).code
+        except (UnknownPlaceError, TypeError):
+            return None
+        unions = (u for u in self._unions for m in u.members if m.territory == code and not m.basis)
+        return next(unions, None)
 
     def holder(self, name: str) -> tuple[Administration, ProgrammeTier | None]:
         """The administration and programme tier ``name`` names.
