@@ -1,8 +1,9 @@
-"""Markdown building blocks: literal text, links and tables."""
+"""Markdown building blocks: literal text, links, tables and folded notes."""
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]|"} | {"<": "&lt;", "\n": " "})
@@ -21,3 +22,17 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """``text`` split after its first sentence (one that ends before a capital or an opening
+    bracket or quote): the sentence, and the rest, empty when there is none."""
+    found = re.match(r"(.+?[.!?])\s+(?=[A-Z('\"‘“])", text)
+    return (found[1], text[found.end() :]) if found else (text, "")
+
+
+def folded(line: str, rest: str) -> str:
+    """``line`` (markdown), with ``rest`` (plain text) folded away under it, if any."""
+    if not rest:
+        return line
+    return f'<details class="aeo-note"><summary>{line}</summary>{escape(rest)}</details>'

@@ -9,7 +9,7 @@ from typing import Any
 
 from aeo_mra import Arrangement, CodeFormat, Confidence, Fact, Registry, Source
 
-from .markdown import escape, link, table
+from .markdown import escape, first_sentence, folded, link, table
 
 
 def _mark(fact: Fact[Any] | None) -> str:
@@ -253,8 +253,10 @@ def catalogue_table(sources: Mapping[str, Source]) -> str:
 def _source_title(source_id: str, source: Source) -> str:
     """A source's cell: its anchor, id, title and note."""
     title = f'<span id="{source_id}"></span>**{source_id}**: {escape(source.title)}'
-    if source.note:
-        title += f"<br><small>{escape(source.note)}</small>"
+    if source.note:  # its first sentence, the rest folded away
+        first, rest = first_sentence(source.note)
+        note = f"<small>{escape(first)}</small>"
+        title += folded(note, rest) if rest else f"<br>{note}"
     return title
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date
 
 from aeo_mra import Registry, Source
 from aeo_mra.world import Bilateral, Completeness, Plurilateral, PlurilateralMember, World, bundled
 
-from .markdown import escape, table
+from .markdown import escape, first_sentence, folded, table
 from .tables import _marked, catalogue_table
 
 
@@ -19,9 +18,11 @@ def _graph(registry: Registry) -> World:
 
 
 def _refs(graph: World, sources: Iterable[Source]) -> str:
-    """Links to the sources: the world page's own entries, or the China sources page's."""
+    """Links to the sources: the world sources page's entries, or the China sources page's."""
     return ", ".join(
-        f"[{s.id}](#{s.id})" if s.id in graph.data.sources else f"[{s.id}](sources.md#{s.id})"
+        f"[{s.id}](world-sources.md#{s.id})"
+        if s.id in graph.data.sources
+        else f"[{s.id}](sources.md#{s.id})"
         for s in sources
     )
 
@@ -82,16 +83,7 @@ def _coverage(coverage: Completeness, reviewed: date) -> str:
     the note (often a log of the searches made) folded away under it."""
     state = f"complete to {coverage.through or reviewed}" if coverage.complete else "partial"
     first, rest = first_sentence(coverage.note)
-    line = f"**{state}**: {escape(first)}"
-    folded = f'<details class="aeo-note"><summary>{line}</summary>{escape(rest)}</details>'
-    return folded if rest else line
-
-
-def first_sentence(text: str) -> tuple[str, str]:
-    """``text`` split after its first sentence (one that ends before a capital or an opening
-    bracket or quote): the sentence, and the rest, empty when there is none."""
-    found = re.match(r"(.+?[.!?])\s+(?=[A-Z('\"‘“])", text)
-    return (found[1], text[found.end() :]) if found else (text, "")
+    return folded(f"**{state}**: {escape(first)}", rest)
 
 
 def programme_tiers_table(registry: Registry) -> str:
