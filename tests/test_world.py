@@ -1265,6 +1265,7 @@ def test_an_explanation_names_each_source_once() -> None:
     assert len({s.short_title for s in answer.sources}) < len(answer.sources)
     cited = answer.explain().split("Sources: ")[1].split(". Confidence")[0].split("; ")
     assert len(cited) == len(set(cited))
+    assert sum(name.startswith("GACC announcement 2016 No. 49") for name in cited) == 1
 
 
 def test_cli_check_is_the_library_answer(capsys: pytest.CaptureFixture[str]) -> None:

@@ -161,7 +161,10 @@ def _cited(sources: tuple[Source, ...]) -> str:
     """The first three sources by name, each once (a release and its translation are one):
     a title's words before its first colon, without its parentheses (``KOTRA, 2014-08-14``);
     the records carry the rest."""
-    names = list(dict.fromkeys(_name(s) for s in sources))
+    named: dict[str, str] = {}  # by the title before its parentheses: one document
+    for source in sources:
+        named.setdefault(source.short_title, _name(source))
+    names = list(dict.fromkeys(named.values()))
     return " Sources: " + "; ".join(names[:3]) + "." if names else ""
 
 
