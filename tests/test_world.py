@@ -1259,6 +1259,15 @@ def test_naming_a_tier_never_makes_a_firm_yes_uncertain() -> None:
                     assert found.verdict in (Verdict.YES, Verdict.NO), (ident, tier, found)
 
 
+def test_an_answer_under_china_s_edge_carries_the_china_record_s_caveats() -> None:
+    record = aeo_mra.arrangement("TW")
+    answer = world.check("CN", "Taiwan", on=_on("2017-01-01"))
+    assert answer.recognised
+    assert set(answer.caveats) >= {c.value for c in record.caveats}
+    reverse = {r.administration.id: r for r in world.recognisers("TW", on=_on("2017-01-01"))}
+    assert set(reverse["CN"].caveats) >= {c.value for c in record.caveats}
+
+
 def test_an_explanation_names_each_source_once() -> None:
     # Taiwan's pilot cites GACC's announcement and its English translation, one title.
     answer = world.check("TW/AEOS", "CN", on=_on("2017-09-30"))

@@ -127,6 +127,10 @@ class World:
         self.bilaterals = (
             tuple(_china_edge(r, administrations[r.id]) for r in records) + data.bilaterals
         )
+        # the caveats of China's edges, which stay on the China records
+        self._china_caveats = {
+            f"{CHINA}-{r.id}": tuple(c.value for c in r.caveats) for r in records if r.caveats
+        }
         self.plurilaterals = data.plurilaterals
         self.commons = data.commons
         self._pairs = {frozenset(b.parties): b for b in self.bilaterals}
@@ -374,7 +378,8 @@ class World:
         cleared, membership = self.cleared_by(territory.code, day)
         if cleared is administration and (membership is None or membership.covers(day)):
             raise SameAdministrationError(administration.id, place, day)
-        caveats = [] if held is None else [self._held(administration, held, day)]
+        first = () if held is None else (self._held(administration, held, day),)
+        caveats = []
         if membership is not None and not membership.applies(day):  # before joining, or after
             caveats.append(_outside_union(territory, membership, day))
             membership = None
@@ -405,7 +410,7 @@ class World:
             role=role,
             arrangement=decision.arrangement,
             shared_partners=shared,
-            caveats=(*decision.caveats, *caveats),
+            caveats=(*first, *decision.caveats, *caveats),
             sources=decision.sources,
             confidence=decision.confidence,
             data_version=self.version,
@@ -517,7 +522,9 @@ class World:
         ]
         if not answers:
             return self._not_a_partner(holder, other, day)
-        return min(answers, key=lambda a: _RANK.index(a.verdict))
+        best = min(answers, key=lambda a: _RANK.index(a.verdict))
+        china = self._china_caveats.get(best.arrangement.id) if best.arrangement else None
+        return attrs.evolve(best, caveats=(*best.caveats, *china)) if china else best
 
     def _tiers_on(self, holder: Administration, day: date) -> tuple[ProgrammeTier, ...]:
         """The tiers of ``holder``'s programme on ``day``: China's as the China dataset dates
