@@ -54,7 +54,7 @@ def _on(text: str) -> date:
         # a month: signed in 2009-06 is certain by 2009-07-01, uncertain on 2009-06-15 ...
         ("US", "Japan", "2009-06-15", Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED),
         # ... but before a first day of benefits certainly later, a firm no all the same
-        ("KR/A", "JP", "2011-05-15", Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED),
+        ("KR/A", "JP", "2011-05-15", Verdict.NO, WorldReason.NOT_YET_SIGNED),
         ("KR/A", "JP", "2011-08-01", Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED),
         # implemented within a range: unknown inside it, yes after it
         ("JP", "KR", "2012-03-01", Verdict.UNKNOWN, WorldReason.SIGNED_NOT_IMPLEMENTED),
@@ -66,7 +66,7 @@ def _on(text: str) -> date:
         # a programme of several tiers, none named, and the tiers recognised not recorded
         ("KR", "NZ", "2021-01-01", Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN),
         # before a firm first day of benefits, whenever it was signed
-        ("PILOT", "CN", "2016-09-30", Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED),
+        ("PILOT", "CN", "2016-09-30", Verdict.NO, WorldReason.NOT_YET_SIGNED),
         # ended; suspended (and the plurilateral not yet live for New Zealand)
         ("NZ", "US", "2016-01-01", Verdict.NO, WorldReason.ENDED),
         ("JP", "NZ", "2020-06-01", Verdict.NO, WorldReason.SUSPENDED),
@@ -131,7 +131,7 @@ def test_check(
     ("holder", "place", "on", "words"),
     [
         ("US", "Japan", "2009-06-15", "may not yet have been signed"),
-        ("KR/A", "JP", "2011-05-15", "was not yet implemented (signed in 2011-05"),
+        ("KR/A", "JP", "2011-05-15", "was not yet in effect, whenever it was signed (signed in"),
         ("KR/A", "JP", "2011-08-01", "was signed but not yet implemented"),
         ("JP", "KR", "2012-03-01", "was signed, but may not yet have been implemented"),
         (
@@ -394,7 +394,7 @@ def test_an_explanation_names_an_unknown_date_as_not_found(test_world: World) ->
     text = test_world.check("PILOT", "CN", on=_on("2021-06-01")).explain()
     assert "(signed on a date not found, implemented on 2016-10-01)" in text
     before = test_world.check("PILOT", "CN", on=_on("2016-09-30")).explain()
-    assert "pilot was not yet implemented (signed on a date not found" in before
+    assert "pilot was not yet in effect, whenever it was signed (signed on a date" in before
 
 
 def test_an_answer_is_remembered_and_found_again(test_world: World) -> None:

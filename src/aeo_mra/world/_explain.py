@@ -90,8 +90,8 @@ def _why(answer: Recognition) -> str:
     if answer.verdict.name == "UNKNOWN":  # a date's bounds straddle the day
         words |= _MAYBE
     signed = arrangement.step(StepKind.SIGNED)
-    if signed is None or not signed.value.known_by(answer.on):  # not yet in effect, at least
-        words[WorldReason.SIGNED_NOT_IMPLEMENTED] = "was not yet implemented"
+    if answer.verdict.name == "NO" and signed is not None and signed.value.possible_by(answer.on):
+        words[WorldReason.NOT_YET_SIGNED] = "was not yet in effect, whenever it was signed"
     if reason is WorldReason.NOT_YET_OPEN:
         words[reason] = _not_yet_open(answer, there)
     if isinstance(arrangement, CommonProgramme):

@@ -168,7 +168,9 @@ def _status(
         else WorldReason.NOT_YET_LIVE
     )
     if any(not start.value.possible_by(day) for start in known):  # whenever it was signed
-        return Verdict.NO, pending, [signed, *known], []
+        if signed.value.known_by(day):
+            return Verdict.NO, pending, [signed, *known], []
+        return Verdict.NO, WorldReason.NOT_YET_SIGNED, [*known], []  # on the start alone
     if not signed.value.known_by(day):
         return Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED, [signed], []
     if opening is not None and not opening.value.possible_by(day):
