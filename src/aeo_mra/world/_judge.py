@@ -75,7 +75,7 @@ def counted(arrangement: Bilateral | Plurilateral) -> bool:
     return not (isinstance(arrangement, Bilateral) and arrangement.instrument is Instrument.PILOT)
 
 
-_Judgement = tuple[Verdict, WorldReason, list[Fact[object]], list[str]]
+_Judgement = tuple[Verdict, WorldReason, list[Fact[object]]]
 
 
 def judge(
@@ -87,7 +87,7 @@ def judge(
     role: Role,
     tiers: tuple[ProgrammeTier, ...],
 ) -> _Judgement:
-    """The verdict of one arrangement, the facts that decide it, and caveats. ``tiers`` are
+    """The verdict of one arrangement and the facts that decide it. ``tiers`` are
     the holder's programme's tiers on ``day``: where the arrangement recognises only some of
     them, a holder named without a tier may or may not be recognised."""
     for kind, reason in (
@@ -96,7 +96,7 @@ def judge(
     ):
         step = arrangement.step(kind)
         if step is not None and step.value.known_by(day):
-            return Verdict.NO, reason, [step], []
+            return Verdict.NO, reason, [step]
     if isinstance(arrangement, CommonProgramme):
         return _common(arrangement, tier, day)
     recognised = arrangement.recognised.get(holder.id)
@@ -108,29 +108,29 @@ def judge(
     own_tier = holder.tier(tier.code) if tier is not None else None
     if recognised is not None and own_tier is not None and own_tier.code not in recognised.value:
         # once signed, a tier the arrangement leaves out is never recognised under it
-        return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised], []
+        return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised]
     if status is not None:
         return status
     facts: list[Fact[object]] = []
     begun = [*_starts(arrangement, holder.id, other), _opening(arrangement, holder.id, other)]
     facts += [start for start in begun if start is not None]
     if role is Role.IMPORTER and scope is not None and scope.value is Scope.IMPORTS:
-        return Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE, [scope], []  # whatever the tier
+        return Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE, [scope]  # whatever the tier
     if tier is not None and own_tier is None:  # no arrangement is known to name a common status
-        return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts, []
+        return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts
     some_tiers = False  # recognises only some of the holder's tiers, and none was named
     if recognised is not None:
         facts.append(recognised)
         some_tiers = tier is None and any(t.code not in recognised.value for t in tiers)
     elif len(tiers if tier is None else holder.tiers) > 1:  # which of them, not recorded
-        return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts, []
+        return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts
     if role is Role.IMPORTER:
         if scope is None or scope.value is Scope.UNKNOWN:
-            return Verdict.UNKNOWN, WorldReason.SCOPE_UNKNOWN, facts, []
+            return Verdict.UNKNOWN, WorldReason.SCOPE_UNKNOWN, facts
         facts.append(scope)
     if some_tiers:
-        return Verdict.UNKNOWN, WorldReason.TIER_NEEDED, facts, []
-    return Verdict.YES, WorldReason.RECOGNISED, facts, []
+        return Verdict.UNKNOWN, WorldReason.TIER_NEEDED, facts
+    return Verdict.YES, WorldReason.RECOGNISED, facts
 
 
 def _common(programme: CommonProgramme, tier: ProgrammeTier | None, day: date) -> _Judgement:
@@ -140,12 +140,12 @@ def _common(programme: CommonProgramme, tier: ProgrammeTier | None, day: date) -
     assert began is not None  # the loader requires it
     if not began.value.known_by(day):
         verdict = Verdict.UNKNOWN if began.value.possible_by(day) else Verdict.NO
-        return verdict, WorldReason.NOT_YET_LIVE, [began], []
+        return verdict, WorldReason.NOT_YET_LIVE, [began]
     status = programme.status
     if status is None or (tier is not None and tier.code == status.code):
-        return Verdict.YES, WorldReason.RECOGNISED, [began], []
+        return Verdict.YES, WorldReason.RECOGNISED, [began]
     verdict = Verdict.UNKNOWN if tier is None else Verdict.NO  # it may hold the status too
-    return verdict, WorldReason.COMMON_STATUS_NEEDED, [began], []
+    return verdict, WorldReason.COMMON_STATUS_NEEDED, [began]
 
 
 def _status(
@@ -159,7 +159,7 @@ def _status(
         return None
     signed = arrangement.step(StepKind.SIGNED)
     if signed is None or not signed.value.possible_by(day):
-        return Verdict.NO, WorldReason.NOT_YET_SIGNED, [signed] if signed else [], []
+        return Verdict.NO, WorldReason.NOT_YET_SIGNED, [signed] if signed else []
     starts = _starts(arrangement, first, second)
     known = [start for start in starts if start is not None]
     pending = (
@@ -169,17 +169,17 @@ def _status(
     )
     if any(not start.value.possible_by(day) for start in known):  # whenever it was signed
         if signed.value.known_by(day):
-            return Verdict.NO, pending, [signed, *known], []
-        return Verdict.NO, WorldReason.NOT_YET_SIGNED, [*known], []  # on the start alone
+            return Verdict.NO, pending, [signed, *known]
+        return Verdict.NO, WorldReason.NOT_YET_SIGNED, [*known]  # on the start alone
     if not signed.value.known_by(day):
-        return Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED, [signed], []
+        return Verdict.UNKNOWN, WorldReason.NOT_YET_SIGNED, [signed]
     if opening is not None and not opening.value.possible_by(day):
-        return Verdict.NO, WorldReason.NOT_YET_OPEN, [opening, signed, *known], []
+        return Verdict.NO, WorldReason.NOT_YET_OPEN, [opening, signed, *known]
     if len(known) < len(starts):
-        return Verdict.UNKNOWN, WorldReason.IMPLEMENTATION_UNKNOWN, [signed, *known], []
+        return Verdict.UNKNOWN, WorldReason.IMPLEMENTATION_UNKNOWN, [signed, *known]
     if opening is not None and all(start.value.known_by(day) for start in known):
-        return Verdict.UNKNOWN, WorldReason.NOT_YET_OPEN, [opening, signed, *known], []
-    return Verdict.UNKNOWN, pending, [signed, *known], []
+        return Verdict.UNKNOWN, WorldReason.NOT_YET_OPEN, [opening, signed, *known]
+    return Verdict.UNKNOWN, pending, [signed, *known]
 
 
 def _starts(
@@ -202,7 +202,6 @@ def weigh(
     verdict: Verdict,
     reason: WorldReason,
     facts: list[Fact[object]],
-    caveats: list[str],
 ) -> Recogniser:
     """A verdict softened when a deciding fact is an inference or of low confidence."""
     if not certain(facts):
@@ -216,5 +215,5 @@ def weigh(
         arrangement=arrangement,
         confidence=weakest(facts),
         sources=unique_sources(f.sources for f in facts),
-        caveats=tuple(caveats),
+        caveats=(),
     )
