@@ -137,7 +137,10 @@ class When:
 
     @property
     def phrase(self) -> str:
-        """The date after a verb: ``on 2014-05-16``, ``in 2012-06``, ``between …``, ``by …``."""
+        """The date after a verb: ``on 2014-05-16``, ``in 2012-06``, ``between …``, ``by …``,
+        or ``on a date not found``."""
+        if self.precision is Precision.UNKNOWN:
+            return "on a date not found"
         preposition = {Precision.DAY: "on ", Precision.MONTH: "in ", Precision.YEAR: "in "}
         return preposition.get(self.precision, "") + str(self)
 

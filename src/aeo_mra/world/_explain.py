@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .._explain import _the as _place_the
-from ..model import Precision, Source, When
+from ..model import Source
 from ._model import (
     Bilateral,
     CommonProgramme,
@@ -145,16 +145,11 @@ def _listed(names: list[str], conjunction: str = "and") -> str:
 
 def _dates(arrangement: Bilateral | Plurilateral) -> str:
     parts = [
-        f"{kind.value} {_phrase(when.value)}"
+        f"{kind.value} {when.value.phrase}"
         for kind in (StepKind.SIGNED, StepKind.IMPLEMENTED, StepKind.SUSPENDED, StepKind.ENDED)
         if (when := arrangement.step(kind)) is not None
     ]
     return f" ({', '.join(parts)})" if parts else ""
-
-
-def _phrase(when: When) -> str:
-    """``on 2014-05-16``, ``in 2012-06``, ``between …``, or ``on a date not found``."""
-    return "on a date not found" if when.precision is Precision.UNKNOWN else when.phrase
 
 
 def _cited(sources: tuple[Source, ...]) -> str:

@@ -233,8 +233,9 @@ class World:
         except UnknownAdministrationError as unknown:
             return self._member_holder(name, day, unknown)
         union, membership = self.cleared_by(administration.id, day)
-        inside = membership is not None and membership.covers(day)  # not outside, nor unsettled
-        if union is None or union is administration or membership is None or not inside:
+        if union is None or union is administration or membership is None:
+            return administration, tier, None
+        if not membership.covers(day):  # outside the union's territory, or not settled
             return administration, tier, None
         place = self.china.places.territory(administration.id)
         union_tier = None if tier is None else self._tier(union, tier.code)
