@@ -18,6 +18,7 @@ from aeo_mra.world import (
     World,
     WorldReason,
 )
+from aeo_mra.world._model import tier_key
 
 DATA = Path(__file__).parent / "data"
 
@@ -334,6 +335,7 @@ def test_a_holder_named_by_a_place_in_a_union_is_the_union_s(test_world: World) 
     assert all(r.caveats[0].startswith("On 2013-01-01 France") for r in found)
     # Britain's AEOs are the union's until it leaves; Croatia's from when it joins.
     assert test_world.check("GB/AEOS", "US", on=_on("2020-12-31")).holder.id == "UNION"
+    assert test_world.check("fr/aeof", "US", on=day).holder.id == "UNION"  # a code in any case
     with pytest.raises(UnknownAdministrationError, match="left the union's customs territory"):
         test_world.check("GB/AEOS", "US", on=_on("2021-01-01"))
     with pytest.raises(UnknownAdministrationError, match="joined the union's customs territory"):
@@ -1307,6 +1309,31 @@ def test_cli_partners_summary_and_recognisers(capsys: pytest.CaptureFixture[str]
     _, out = _cli(capsys, "recognisers", "EU/AEOC", "--on", "2022-01-01", "--json")
     reasons = {r["administration"]: r["reason"] for r in json.loads(out)["recognisers"]}
     assert reasons["GB"] == "tier-not-recognised"
+
+
+def test_a_tier_code_is_matched_without_its_case_spaces_or_hyphens(bundled: World) -> None:
+    kuwait = bundled.holder("KW/GCC-AEO")
+    assert kuwait[1] is not None
+    assert bundled.holder("KW/GCC AEO") == bundled.holder("kw/gccaeo") == kuwait
+    assert bundled.holder("EU/aeos") == bundled.holder("EU/AEOS")
+
+
+def test_a_summary_names_the_union_an_administration_was_inside(bundled: World) -> None:
+    inside = bundled.summary("GB", on=_on("2020-06-01"))
+    assert inside.union == "EU"
+    assert str(inside).endswith("its AEOs were EU's then)")
+    assert bundled.summary("GB", on=_on("2021-01-01")).union is None
+    assert bundled.summary("CH", on=_on("2020-06-01")).union is None
+    assert bundled.summary(on=_on("2020-06-01")).union is None
+
+
+def test_tier_codes_stay_distinct_when_matched_loosely(bundled: World) -> None:
+    for administration in bundled.administrations.values():
+        codes = [t.code for t in administration.tiers]
+        commons = [c for c in bundled.commons if c.member(administration.id)]
+        codes += [c.status.code for c in commons if c.status]
+        keys = [tier_key(code) for code in codes]
+        assert len(keys) == len(set(keys)), (administration.id, codes)
 
 
 def test_cli_partners_of_a_union_member_point_to_the_union(

@@ -59,10 +59,9 @@ def run(args: cli._Args) -> int:
         found = graph.partners(args.administration, day)
         own = graph.administration(args.administration)
         text = _partners_text(found) or f"No partners of {own.id} by {day}."
-        union, membership = graph.cleared_by(own.id, day)
-        if union is not None and union is not own and membership is not None:
-            ask = f"{cli.PROG} world partners {union.id}"
-            text += f"\nOn {day} its AEOs were {union.id}'s: see `{ask}`."
+        union = graph.summary(own.id, day).union
+        if union is not None:
+            text += f"\nOn {day} its AEOs were {union}'s: see `{cli.PROG} world partners {union}`."
         _show(args, "world_partners", text, administration=args.administration)
     elif args.what == "summary":
         summary = graph.summary(args.administration, day)

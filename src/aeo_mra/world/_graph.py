@@ -44,6 +44,7 @@ from ._model import (
     WorldReason,
     WorldSummary,
     certain,
+    tier_key,
     weakest,
 )
 
@@ -171,7 +172,7 @@ class World:
     def _union_of(self, name: str) -> Administration | None:
         """The union whose members include the place ``name`` names, on some day."""
         try:
-            code = self._territory(name).code
+            code = self._holder_place(name).code
         except (UnknownPlaceError, TypeError):
             return None
         unions = (u for u in self._unions for m in u.members if m.territory == code and not m.basis)
@@ -232,11 +233,10 @@ class World:
             administration, tier = self.holder(name)
         except UnknownAdministrationError as unknown:
             return self._member_holder(name, day, unknown)
-        union, membership = self.cleared_by(administration.id, day)
-        if union is None or union is administration or membership is None:
+        within = self._inside_union(administration.id, day)
+        if within is None:
             return administration, tier, None
-        if not membership.covers(day):  # outside the union's territory, or not settled
-            return administration, tier, None
+        union, membership = within
         place = self.china.places.territory(administration.id)
         union_tier = None if tier is None else self._tier(union, tier.code)
         if tier is not None and union_tier is None:
@@ -252,7 +252,7 @@ class World:
         hint, suggestions = unknown.hint, unknown.suggestions
         for head, tail in [(text, ""), *_splits(text)]:
             try:
-                place = self._territory(head)
+                place = self._holder_place(head)
             except UnknownPlaceError as error:
                 if not hint:  # a name close to a place's, as none is close to a tier's
                     suggestions += tuple(s for s in error.suggestions if s not in suggestions)
@@ -268,6 +268,14 @@ class World:
                 continue
             return union, tier, membership
         raise UnknownAdministrationError(name, self._ids(), hint, suggestions[:3])
+
+    def _inside_union(self, ident: str, day: date) -> tuple[Administration, Membership] | None:
+        """The union whose customs territory the administration ``ident`` was inside on
+        ``day`` (the EU, for the United Kingdom until 2020-12-31), and its membership."""
+        union, membership = self.cleared_by(ident, day)
+        if union is None or union.id == ident or membership is None or not membership.covers(day):
+            return None  # its own, outside the union's territory, or not settled
+        return union, membership
 
     def _held(self, union: Administration, membership: Membership, day: date) -> str:
         """The caveat of a holder named by a place in ``union``'s customs territory."""
@@ -301,8 +309,8 @@ class World:
 
     def _tier(self, administration: Administration, code: str) -> ProgrammeTier | None:
         """The tier ``code`` of its programme, or the common status of one it takes part in."""
-        wanted = code.casefold()
-        statuses = (t for t in self._statuses(administration.id) if t.code.casefold() == wanted)
+        wanted = tier_key(code)
+        statuses = (t for t in self._statuses(administration.id) if tier_key(t.code) == wanted)
         return administration.tier(code) or next(statuses, None)
 
     def _statuses(self, ident: str) -> list[ProgrammeTier]:
@@ -312,7 +320,7 @@ class World:
     def _place_administration(self, name: str) -> Administration | None:
         """The administration whose id is the code of the place ``name`` names (``Korea``)."""
         try:
-            code = self._territory(name).code
+            code = self._holder_place(name).code
         except (UnknownPlaceError, TypeError):
             return None
         return self.administrations.get(code)
@@ -417,6 +425,12 @@ class World:
             data_reviewed=self.reviewed,
         )
 
+    def _holder_place(self, name: str) -> Territory:
+        """The place a holder's ``name`` names: a code in any case, as an administration's id."""
+        text = name.strip()
+        code_like = len(text) in (2, 3) and text.isascii() and text.isalpha()
+        return self._territory(text.upper() if code_like else text)
+
     def _territory(self, place: str | int) -> Territory:
         try:
             return self.china.resolve(place)
@@ -445,7 +459,10 @@ class World:
     def partners(self, administration: str, on: date | None = None) -> tuple[Partner, ...]:
         """The partners of ``administration``: arrangements certainly signed by ``on``, not ended.
 
-        A common programme is no arrangement: its members are not partners by it.
+        A common programme is no arrangement: its members are not partners by it. An
+        administration inside a union's customs territory on ``on`` (the United Kingdom
+        until 2020-12-31) has only its own arrangements here, though its AEOs were the
+        union's: `summary` names the union in ``union``.
 
         Raises:
             UnknownAdministrationError: Naming the valid ids.
@@ -467,6 +484,7 @@ class World:
         day = day_or_today(on)
         if administration is not None:
             own = self.administration(administration)
+            within = self._inside_union(own.id, day)
             partners = [p for p in self.partners(own.id, on=day) if counted(p.arrangement)]
             bilateral = [p for p in partners if isinstance(p.arrangement, Bilateral)]
             plural: dict[str, bool] = {}  # live for it: recognition begun with some member
@@ -485,6 +503,7 @@ class World:
                 plurilateral_implemented=sum(plural.values()),
                 partners=tuple(dict.fromkeys(p.administration.id for p in partners)),
                 complete=own.coverage.complete_on(day, self.reviewed),
+                union=None if within is None else within[0].id,
             )
         signed = [b for b in self.bilaterals if counted(b) and signed_by(b, day)]
         plurilateral = [p for p in self.plurilaterals if signed_by(p, day)]
@@ -502,6 +521,7 @@ class World:
             complete=all(
                 a.coverage.complete_on(day, self.reviewed) for a in self.administrations.values()
             ),
+            union=None,
         )
 
     # -- the decision ----------------------------------------------------------------------

@@ -133,9 +133,10 @@ class Administration:
     sources: tuple[Source, ...]
 
     def tier(self, code: str) -> ProgrammeTier | None:
-        """The programme tier with code ``code`` (any case), if it has one."""
-        wanted = code.casefold()
-        return next((t for t in self.tiers if t.code.casefold() == wanted), None)
+        """The programme tier with code ``code`` (any case, with or without its spaces and
+        hyphens: ``gcc aeo`` is ``GCC-AEO``), if it has one."""
+        wanted = tier_key(code)
+        return next((t for t in self.tiers if tier_key(t.code) == wanted), None)
 
 
 @attrs.frozen
@@ -507,6 +508,9 @@ class WorldSummary:
         partners: For an administration, the partners of its signed arrangements.
         complete: Whether the counts are complete on the day: the administration's list
             (for the world: every administration's) is known complete.
+        union: The union whose customs territory the administration was inside on the
+            day, if any (``EU`` for ``GB`` until 2020-12-31): its AEOs were the union's,
+            so the union's counts and partners are the ones that applied to them.
     """
 
     on: date
@@ -518,15 +522,17 @@ class WorldSummary:
     plurilateral_implemented: int
     partners: tuple[str, ...]
     complete: bool
+    union: str | None
 
     def __str__(self) -> str:
         who = self.administration or "world"
         partial = "" if self.complete else ", partial"
         unknown = self.bilateral_implementation_unknown
+        held = f"; its AEOs were {self.union}'s then" if self.union else ""
         return (
             f"{who}: {self.bilateral_signed} bilateral signed, {self.bilateral_implemented} "
             f"implemented{f', {unknown} not known' if unknown else ''}; "
-            f"{self.plurilateral_signed} plurilateral (as of {self.on}{partial})"
+            f"{self.plurilateral_signed} plurilateral (as of {self.on}{partial}{held})"
         )
 
 
@@ -543,3 +549,9 @@ def certain(facts: list[Fact[object]]) -> bool:
 def role_words(role: Role) -> str:
     """``exporting to`` or ``importing from``."""
     return "exporting to" if role is Role.EXPORTER else "importing from"
+
+
+def tier_key(code: str) -> str:
+    """A tier code as names are matched: letters and digits only, any case (``GCC-AEO``,
+    ``gcc aeo`` and ``GCCAEO`` are one)."""
+    return "".join(filter(str.isalnum, code.casefold()))
