@@ -508,6 +508,14 @@ def test_a_common_status_is_named_as_a_tier_and_explained(test_world: World) -> 
     assert "the Common customs code AEO was not yet in force (implemented on 2018-01-01)" in early
 
 
+def test_an_arrangement_s_caveats_come_with_its_answers(test_world: World) -> None:
+    code = next(c for c in test_world.commons if c.id == "CODE")
+    assert code.caveats == ("Goods between the members cross without customs clearance.",)
+    for on in ("2017-01-01", "2019-01-01"):  # a no and a yes alike
+        assert test_world.check("AM", "BY", on=_on(on)).caveats == code.caveats
+    assert test_world.check("US", "Japan", on=_on("2019-01-01")).caveats == ()
+
+
 def test_a_common_programme_is_no_arrangement(test_world: World) -> None:
     on = _on("2020-01-01")
     assert test_world.partners("UG", on=on) == ()
@@ -577,6 +585,7 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
         ('status = { code = "REG-AEO"', 'status = { code = "U1"'),
         ('{ administration = "AM" }', '{ administration = "XX" }'),
         ('[{ administration = "AM" }', '[{ administration = "AM", side = "East" }'),
+        ('caveats = ["Goods between', 'caveats = [1, "Goods between'),
     ],
     ids=[
         "china-party",
@@ -594,6 +603,7 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
         "common-status-a-member-s-tier",
         "common-unknown-member",
         "common-member-with-a-side",
+        "caveat-not-a-string",
     ],
 )
 def test_bad_data_is_a_data_error(china: Registry, tmp_path: Path, edit: str, problem: str) -> None:

@@ -128,10 +128,6 @@ class World:
         self.bilaterals = (
             tuple(_china_edge(r, administrations[r.id]) for r in records) + data.bilaterals
         )
-        # the caveats of China's edges, which stay on the China records
-        self._china_caveats = {
-            f"{CHINA}-{r.id}": tuple(c.value for c in r.caveats) for r in records if r.caveats
-        }
         self.plurilaterals = data.plurilaterals
         self.commons = data.commons
         self._pairs = {frozenset(b.parties): b for b in self.bilaterals}
@@ -542,9 +538,7 @@ class World:
         ]
         if not answers:
             return self._not_a_partner(holder, other, day)
-        best = min(answers, key=lambda a: _RANK.index(a.verdict))
-        china = self._china_caveats.get(best.arrangement.id) if best.arrangement else None
-        return attrs.evolve(best, caveats=(*best.caveats, *china)) if china else best
+        return min(answers, key=lambda a: _RANK.index(a.verdict))
 
     def _tiers_on(self, holder: Administration, day: date) -> tuple[ProgrammeTier, ...]:
         """The tiers of ``holder``'s programme on ``day``: China's as the China dataset dates
@@ -729,6 +723,7 @@ def _china_edge(record: Arrangement, partner: Administration) -> Bilateral:
         recognised=recognised,
         note="From the China dataset's record " + record.id + ".",
         from_china=True,
+        caveats=tuple(c.value for c in record.caveats),
     )
 
 

@@ -48,6 +48,7 @@ _FACT = {"sources", "confidence", "inferred", "note"}
 _DATED = _FACT | {"date", "earliest", "latest"}
 _BILATERAL = {
     "id", "name", "parties", "instrument", "steps", "scope", "recognised", "openings", "note",
+    "caveats",
 }  # fmt: skip
 
 
@@ -295,6 +296,7 @@ def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
         recognised = _recognised(reader, where, table.get("recognised", []))
         openings = _openings(reader, where, table.get("openings", []))
         note = _str(table.get("note", ""))
+        caveats = tuple(_list_of(table.get("caveats", []), str))
     except (_Invalid, TypeError, ValueError) as error:
         if not isinstance(error, _Invalid):
             reader.problem(where, str(error))
@@ -312,6 +314,7 @@ def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
         note,
         scope_by=scope_by,
         openings=openings,
+        caveats=caveats,
     )
     for opening in openings:
         _check_opening(reader, f"{where}.openings {opening.recogniser}", bilateral, opening)
@@ -378,13 +381,15 @@ def _members_of(reader: _Reader, where: str, raw: Any) -> tuple[PlurilateralMemb
 
 def _common(reader: _Reader, index: int, table: Any) -> CommonProgramme | None:
     """A common programme: ``id``, ``name``, ``members``, an ``implemented`` step (the day
-    its status became valid across them), an optional common ``status`` and a ``note``."""
+    its status became valid across them), an optional common ``status``, a ``note`` and
+    ``caveats``."""
     where = f"common #{index + 1}"
     try:
         table = _table(table)
         ident = reader.field(where, table, "id", _str)
         where = f"common {ident}"
-        reader.keys(where, table, {"id", "name", "members", "steps", "status", "note"})
+        allowed = {"id", "name", "members", "steps", "status", "note", "caveats"}
+        reader.keys(where, table, allowed)
         name = reader.field(where, table, "name", _str)
         members = _members_of(reader, where, table.get("members", []))
         steps = _steps(reader, where, table.get("steps", []))
@@ -394,6 +399,7 @@ def _common(reader: _Reader, index: int, table: Any) -> CommonProgramme | None:
             reader.keys(f"{where}.status", _table(raw), {"code", "name"})
             status = ProgrammeTier(_str(raw["code"]), _str(raw["name"]))
         note = _str(table.get("note", ""))
+        caveats = tuple(_list_of(table.get("caveats", []), str))
     except (_Invalid, KeyError, TypeError, ValueError) as error:
         if not isinstance(error, _Invalid):
             reader.problem(where, f"malformed: {error}")
@@ -402,7 +408,7 @@ def _common(reader: _Reader, index: int, table: Any) -> CommonProgramme | None:
         reader.problem(where, "has no 'implemented' step: the day its status became valid")
     if any(m.live is not None or m.side is not None for m in members):
         reader.problem(f"{where}.members", "a common programme's members have no day or side")
-    return CommonProgramme(ident, name, members, steps, note, status=status)
+    return CommonProgramme(ident, name, members, steps, note, caveats=caveats, status=status)
 
 
 def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | None:
@@ -411,7 +417,7 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
         table = _table(table)
         ident = reader.field(where, table, "id", _str)
         where = f"plurilateral {ident}"
-        allowed = {"id", "name", "members", "steps", "recognised", "openings", "note"}
+        allowed = {"id", "name", "members", "steps", "recognised", "openings", "note", "caveats"}
         reader.keys(where, table, allowed)
         name = reader.field(where, table, "name", _str)
         members = _members_of(reader, where, table.get("members", []))
@@ -419,6 +425,7 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
         recognised = _recognised(reader, where, table.get("recognised", []))
         openings = _openings(reader, where, table.get("openings", []))
         note = _str(table.get("note", ""))
+        caveats = tuple(_list_of(table.get("caveats", []), str))
     except (_Invalid, TypeError, ValueError) as error:
         if not isinstance(error, _Invalid):
             reader.problem(where, str(error))
@@ -426,7 +433,9 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
     sides = {member.side for member in members}
     if sides != {None} and (None in sides or len(sides) != 2):
         reader.problem(f"{where}.members", "between blocs, every member names one of two sides")
-    plurilateral = Plurilateral(ident, name, members, steps, note, recognised, openings)
+    plurilateral = Plurilateral(
+        ident, name, members, steps, note, recognised, openings, caveats=caveats
+    )
     for opening in openings:
         _check_opening(reader, f"{where}.openings {opening.recogniser}", plurilateral, opening)
     return plurilateral

@@ -181,6 +181,8 @@ class Bilateral:
             its customs facilitates (one side imports only, the other imports and exports).
         openings: The day a party began to recognise the other's AEOs, where later than
             the implementation (one way round first).
+        caveats: What to know before relying on an answer it decides (China's edges: the
+            China record's caveats).
     """
 
     id: str
@@ -194,6 +196,7 @@ class Bilateral:
     from_china: bool = False
     scope_by: Mapping[str, Fact[Scope]] = attrs.field(factory=dict)
     openings: tuple[Opening, ...] = ()
+    caveats: tuple[str, ...] = ()
 
     def step(self, kind: StepKind) -> Fact[When] | None:
         """The date of its first step of ``kind``, if it has one."""
@@ -260,6 +263,7 @@ class Plurilateral:
             where known.
         openings: Days a member began to recognise one other member's AEOs, later than
             both went live.
+        caveats: What to know before relying on an answer it decides.
     """
 
     id: str
@@ -269,6 +273,7 @@ class Plurilateral:
     note: str
     recognised: Mapping[str, Fact[tuple[str, ...]]] = attrs.field(factory=dict)
     openings: tuple[Opening, ...] = ()
+    caveats: tuple[str, ...] = ()
 
     def step(self, kind: StepKind) -> Fact[When] | None:
         """The date of its first step of ``kind``, if it has one."""
