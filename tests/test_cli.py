@@ -332,7 +332,7 @@ SHAPES = {
 }  # fmt: skip
 NESTED = {
     "place": ["code", "alpha_3", "numeric", "name", "name_zh"],
-    "source": ["id", "title", "kind", "urls", "note"],
+    "source": ["id", "title", "kind", "urls", "note", "citation"],
     "when": ["earliest", "latest", "precision", "text"],
     "event": ["when", "kind", "arrangement", "territory", "description", "confidence", "sources"],
     "fact": ["value", "sources", "confidence", "inferred", "note"],

@@ -18,6 +18,7 @@ from aeo_mra.world import (
     World,
     WorldReason,
 )
+from aeo_mra.world._explain import _name
 from aeo_mra.world._model import tier_key
 
 DATA = Path(__file__).parent / "data"
@@ -665,6 +666,12 @@ def test_bad_per_side_facts_name_the_record_and_field(
 @pytest.fixture(scope="module")
 def bundled() -> World:
     return world.bundled()
+
+
+def test_explanations_name_each_source_briefly(bundled: World) -> None:
+    records = [*bundled.bilaterals, *bundled.plurilaterals, *bundled.commons]
+    for source in {s for record in records for s in record.sources}:
+        assert len(_name(source)) <= 100, (source.id, "give it a citation")
 
 
 def test_every_edge_joins_two_administrations_and_cites_sources(bundled: World) -> None:

@@ -246,8 +246,10 @@ def _source(reader: _Reader, key: str, table: Any) -> None:
     kind = reader.maybe(where, table, "kind", _enum(SourceKind))
     urls = reader.maybe(where, table, "urls", _urls)
     note = reader.optional(where, table, "note", _str, "")
-    if title is not None and kind is not None and urls is not None and note is not None:
-        reader.sources[key] = Source(key, title, kind, urls, note)
+    citation = reader.optional(where, table, "citation", _str, "")
+    if title is None or kind is None or urls is None or note is None or citation is None:
+        return
+    reader.sources[key] = Source(key, title, kind, urls, note, citation)
 
 
 def _tiers(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[Tier, TierPeriod]:

@@ -108,6 +108,7 @@ FIELDS: dict[str, JSON] = {
             "kind": file_values(SourceKind),
             "urls": _array({"type": "string", "pattern": "^https?://"}, minItems=1),
             "note": _STRING,
+            "citation": _STRING,
         },
         ("title", "kind", "urls"),
     ),

@@ -80,6 +80,8 @@ class Source:
         kind: What kind of document it is.
         urls: Where it was read (announcements are often only found as reposts).
         note: What to know about the source, e.g. that it is a repost.
+        citation: How explanations name it where its title is too long to
+            (``Council Decision 2009/556/EC``); empty where the title serves.
     """
 
     __repr__ = fields_repr
@@ -89,11 +91,12 @@ class Source:
     kind: SourceKind
     urls: tuple[str, ...]
     note: str = ""
+    citation: str = ""
 
     @property
     def short_title(self) -> str:
-        """The title without its parenthesised description."""
-        return self.title.split(" (")[0]
+        """Its ``citation``, or the title without its parenthesised description."""
+        return self.citation or self.title.split(" (")[0]
 
 
 @attrs.frozen

@@ -164,9 +164,10 @@ def _cited(sources: tuple[Source, ...]) -> str:
 
 
 def _name(source: Source) -> str:
-    """``KOTRA (Korea Trade-Investment Promotion Agency), 2014-08-14: …`` → ``KOTRA,
+    """Its citation, or its title's words before the colon, without parentheses:
+    ``KOTRA (Korea Trade-Investment Promotion Agency), 2014-08-14: …`` → ``KOTRA,
     2014-08-14``."""
-    return _PARENTHESES.sub("", source.title).split(": ")[0]
+    return source.citation or _PARENTHESES.sub("", source.title).split(": ")[0]
 
 
 _PARENTHESES = re.compile(r" \([^()]*\)")
