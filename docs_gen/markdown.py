@@ -32,7 +32,7 @@ def first_sentence(text: str) -> tuple[str, str]:
 
 
 def folded(line: str, rest: str) -> str:
-    """``line`` (markdown), with ``rest`` (plain text) folded away under it, if any."""
+    """``line`` (markdown), with ``rest`` (markdown) folded away under it, if any."""
     if not rest:
         return line
-    return f'<details class="aeo-note"><summary>{line}</summary>{escape(rest)}</details>'
+    return f'<details class="aeo-note"><summary>{line}</summary>{rest}</details>'

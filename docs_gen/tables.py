@@ -256,7 +256,7 @@ def _source_title(source_id: str, source: Source) -> str:
     if source.note:  # its first sentence, the rest folded away
         first, rest = first_sentence(source.note)
         note = f"<small>{escape(first)}</small>"
-        title += folded(note, rest) if rest else f"<br>{note}"
+        title += folded(note, escape(rest)) if rest else f"<br>{note}"
     return title
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from datetime import date
 
-from aeo_mra import Registry, Source
+from aeo_mra import Instrument, Registry, Source
 from aeo_mra.world import Bilateral, Completeness, Plurilateral, PlurilateralMember, World, bundled
 
 from .markdown import escape, first_sentence, folded, table
@@ -17,14 +17,16 @@ def _graph(registry: Registry) -> World:
     return bundled()
 
 
-def _refs(graph: World, sources: Iterable[Source]) -> str:
-    """Links to the sources: the world sources page's entries, or the China sources page's."""
-    return ", ".join(
+def _refs(graph: World, sources: Sequence[Source]) -> str:
+    """Links to the sources (the world sources page's entries, or the China sources
+    page's), folded under their number where there are more than two."""
+    links = ", ".join(
         f"[{s.id}](world-sources.md#{s.id})"
         if s.id in graph.data.sources
         else f"[{s.id}](sources.md#{s.id})"
         for s in sources
     )
+    return links if len(sources) <= 2 else folded(f"{len(sources)} sources", links)
 
 
 def _steps(arrangement: Bilateral | Plurilateral) -> str:
@@ -83,7 +85,7 @@ def _coverage(coverage: Completeness, reviewed: date) -> str:
     the note (often a log of the searches made) folded away under it."""
     state = f"complete to {coverage.through or reviewed}" if coverage.complete else "partial"
     first, rest = first_sentence(coverage.note)
-    return folded(f"**{state}**: {escape(first)}", rest)
+    return folded(f"**{state}**: {escape(first)}", escape(rest))
 
 
 def programme_tiers_table(registry: Registry) -> str:
@@ -114,18 +116,20 @@ def edges_table(registry: Registry) -> str:
     graph = _graph(registry)
     rows = []
     for bilateral in graph.bilaterals:
-        origin = " <small>(China data)</small>" if bilateral.from_china else ""
+        about = [escape(bilateral.name)]
+        if bilateral.instrument is not Instrument.ARRANGEMENT:
+            about.append(bilateral.instrument.value)
+        if bilateral.from_china:
+            about.append("China data")
         rows.append(
             [
-                f"{escape(bilateral.id)}{origin}",
-                escape(bilateral.name),
-                bilateral.instrument.value,
+                f"**{escape(bilateral.id)}**<br><small>{'; '.join(about)}</small>",
                 _steps(bilateral),
                 _tiers(bilateral),
                 _refs(graph, bilateral.sources),
             ]
         )
-    return table(["Id", "Arrangement", "Instrument", "Steps", "Tiers recognised", "Sources"], rows)
+    return table(["Arrangement", "Steps", "Tiers recognised", "Sources"], rows)
 
 
 def _tiers(arrangement: Bilateral | Plurilateral) -> str:
