@@ -37,7 +37,9 @@ from .world import (
     overview,
     plurilaterals_table,
     programme_tiers_table,
+    published_table,
     world_sources_table,
+    world_totals_table,
 )
 from .worldmap import world_map
 
@@ -72,6 +74,8 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "world-plurilaterals": plurilaterals_table,
     "world-commons": commons_table,
     "world-sources": world_sources_table,
+    "world-published": published_table,
+    "world-totals": world_totals_table,
     "json-schemas": json_schemas,
     "answer-schemas": answer_schemas_section,
     "api-endpoints": api_endpoints,

@@ -6,7 +6,17 @@ from collections.abc import Sequence
 from datetime import date
 
 from aeo_mra import Instrument, Registry, Source
-from aeo_mra.world import Bilateral, Completeness, Plurilateral, PlurilateralMember, World, bundled
+from aeo_mra.world import (
+    Bilateral,
+    Completeness,
+    Counted,
+    Plurilateral,
+    PlurilateralMember,
+    PublishedCount,
+    World,
+    bundled,
+)
+from aeo_mra.world._explain import _name
 
 from .markdown import escape, first_sentence, folded, table
 from .tables import _marked, catalogue_table
@@ -20,12 +30,7 @@ def _graph(registry: Registry) -> World:
 def _refs(graph: World, sources: Sequence[Source]) -> str:
     """Links to the sources (the world sources page's entries, or the China sources
     page's), folded under their number where there are more than two."""
-    links = ", ".join(
-        f"[{s.id}](world-sources.md#{s.id})"
-        if s.id in graph.data.sources
-        else f"[{s.id}](sources.md#{s.id})"
-        for s in sources
-    )
+    links = ", ".join(_link(graph, s, s.id) for s in sources)
     return links if len(sources) <= 2 else folded(f"{len(sources)} sources", links)
 
 
@@ -191,3 +196,86 @@ def _member(member: PlurilateralMember) -> str:
 def world_sources_table(registry: Registry) -> str:
     """The world data's own sources (China's are on the sources page)."""
     return catalogue_table(_graph(registry).data.sources)
+
+
+def published_table(registry: Registry) -> str:
+    """Each administration's published counts: how many, over which days, the first and
+    last, and those the data does not reach, each with why (folded)."""
+    graph = _graph(registry)
+    by_administration: dict[str, list[PublishedCount]] = {}
+    for row in graph.data.published:
+        if row.administration is not None:
+            by_administration.setdefault(row.administration, []).append(row)
+    rows = []
+    for ident, counts in by_administration.items():
+        plurilateral = _span(counts, Counted.PLURILATERAL)
+        rows.append(
+            [
+                f"[{escape(graph.administrations[ident].name)}](#{ident.lower()})",
+                _span(counts, Counted.BILATERAL)
+                + (f"<br>plurilateral: {plurilateral}" if plurilateral else ""),
+                _span(counts, Counted.IMPLEMENTED),
+                _unreached(graph, counts),
+            ]
+        )
+    rows.sort()
+    header = ["Administration", "Signed, first and last published", "Implemented", "Not reached"]
+    return table(header, rows)
+
+
+def world_totals_table(registry: Registry) -> str:
+    """The world's published totals, each beside the data's count on its day."""
+    graph = _graph(registry)
+    rows = []
+    for row in sorted((r for r in graph.data.published if r.administration is None), key=_day):
+        data = graph.summary(on=row.on).count(row.counted)
+        rows.append(
+            [
+                str(row.on),
+                row.counted.value,
+                ", ".join(_refs_named(graph, row)),
+                str(row.count),
+                str(data) if not row.unreached else folded(str(data), escape(row.unreached)),
+            ]
+        )
+    return table(["Day", "Counted", "Published by", "Count", "The data counts"], rows)
+
+
+def _day(row: PublishedCount) -> date:
+    return row.on
+
+
+def _span(counts: list[PublishedCount], counted: Counted) -> str:
+    """The first and last counts of ``counted`` published, with their days, and how many."""
+    found = sorted((c for c in counts if c.counted is counted), key=_day)
+    if not found:
+        return ""
+    first, last = found[0], found[-1]
+    span = f"{first.count} ({first.on})"
+    if len(found) > 1:
+        span += f" to {last.count} ({last.on}) <small>({len(found)} counts)</small>"
+    return span
+
+
+def _unreached(graph: World, counts: list[PublishedCount]) -> str:
+    """The counts the data does not reach, folded under their number, each with why."""
+    missed = sorted((c for c in counts if c.unreached), key=_day)
+    if not missed:
+        return "none"
+    lines = "<br>".join(
+        f"{c.on}, {c.count} {c.counted.value} ({', '.join(_refs_named(graph, c))}): "
+        f"{escape(c.unreached)}"
+        for c in missed
+    )
+    return folded(f"{len(missed)} of {len(counts)}", lines)
+
+
+def _refs_named(graph: World, row: PublishedCount) -> list[str]:
+    """Links to a count's sources, by the names explanations give them."""
+    return [_link(graph, s, escape(_name(s))) for s in row.sources]
+
+
+def _link(graph: World, source: Source, text: str) -> str:
+    """A link to the source's entry: on the world sources page, or the China sources page."""
+    page = "world-sources.md" if source.id in graph.data.sources else "sources.md"
+    return f"[{text}]({page}#{source.id})"

@@ -112,7 +112,8 @@ def _world() -> Layout:
     records, enums = _china()
     return (*records, world.Administration, world.Bilateral, world.CommonProgramme,
             world.Completeness, world.Opening, world.Plurilateral, world.PlurilateralMember,
-            world.ProgrammeTier, world.Step), (*enums, world.StepKind)  # fmt: skip
+            world.ProgrammeTier, world.PublishedCount, world.Step), (
+            *enums, world.Counted, world.StepKind)  # fmt: skip
 
 
 def _typed(record: type, enums: tuple[type[enum.Enum], ...]) -> dict[str, type]:
@@ -302,6 +303,7 @@ def dump_world(world: WorldDataset, toml: bytes, china: Mapping[str, object]) ->
         "bilaterals": world.bilaterals,
         "plurilaterals": world.plurilaterals,
         "commons": world.commons,
+        "published": world.published,
     }
     return _written(json.dumps(world_key(toml, china)), body, _world())
 
@@ -329,6 +331,7 @@ def load_world(
         tuple(raw["bilaterals"]),
         tuple(raw["plurilaterals"]),
         tuple(raw["commons"]),
+        tuple(raw["published"]),
     )
 
 

@@ -30,10 +30,12 @@ from ._model import (
     Bilateral,
     CommonProgramme,
     Completeness,
+    Counted,
     Opening,
     Plurilateral,
     PlurilateralMember,
     ProgrammeTier,
+    PublishedCount,
     Step,
     StepKind,
     WorldDataset,
@@ -50,6 +52,7 @@ _BILATERAL = {
     "id", "name", "parties", "instrument", "steps", "scope", "recognised", "openings", "note",
     "caveats",
 }  # fmt: skip
+_PUBLISHED = {"on", "administration", "counted", "count", "sources", "unreached"}
 
 
 def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
@@ -68,7 +71,7 @@ def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
     reader.keys(
         "top level",
         raw,
-        {"meta", "sources", "administration", "bilateral", "plurilateral", "common"},
+        {"meta", "sources", "administration", "bilateral", "plurilateral", "common", "published"},
     )
     reader.sources.update(china.sources)
     for key, table in _mapping(raw, "sources").items():
@@ -104,6 +107,8 @@ def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
     _check_references(reader, administrations, bilaterals, [*plurilaterals, *commons], china)
     for common in commons:
         _check_status(reader, common, administrations)
+    known = set(administrations) | {"CN"} | {a.id for a in china.arrangements}
+    published = _published(reader, _mapping(raw, "published"), known)
     if reader.problems:
         raise DataError(reader.problems)
     assert version is not None
@@ -117,6 +122,7 @@ def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
         tuple(bilaterals),
         tuple(plurilaterals),
         tuple(commons),
+        published,
     )
 
 
@@ -512,6 +518,40 @@ def _check_references(
             if member not in known:
                 reader.problem(where, f"member {member!r} is no administration of the data")
         _check_sides(reader, f"{where}.recognised", plurilateral.recognised, members)
+
+
+def _published(
+    reader: _Reader, table: Mapping[str, Any], known: set[str]
+) -> tuple[PublishedCount, ...]:
+    """The published counts: ``[published] counts = [{ on, administration?, counted, count,
+    sources, unreached? }]``, ``administration`` left out for the world's."""
+    reader.keys("published", table, {"counts"})
+    found = []
+    for index, raw in enumerate(_list(table, "counts")):
+        where = f"published count #{index + 1}"
+        try:
+            row = _table(raw)
+            reader.keys(where, row, _PUBLISHED)
+            on = reader.field(where, row, "on", _toml_date)
+            who = reader.optional(where, row, "administration", _str, None)
+            if who is not None and who not in known:
+                reader.problem(where, f"{who!r} is no administration of the data")
+            counted = reader.field(where, row, "counted", _enum(Counted))
+            count = reader.field(where, row, "count", _count)
+            sources = reader.field(where, row, "sources", reader.source_refs)
+            unreached = reader.field(where, row, "unreached", _str) if "unreached" in row else ""
+        except (_Invalid, TypeError, ValueError) as error:
+            if not isinstance(error, _Invalid):
+                reader.problem(where, str(error))
+            continue
+        found.append(PublishedCount(on, who, counted, count, sources, unreached))
+    return tuple(found)
+
+
+def _count(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise TypeError(f"expected a count (an integer of 0 or more), got {value!r}")
+    return value
 
 
 def _check_status(

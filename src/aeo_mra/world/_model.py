@@ -338,6 +338,40 @@ class CommonProgramme(Plurilateral):
     status: ProgrammeTier | None = None
 
 
+class Counted(enum.Enum):
+    """What a published count counts, and the `WorldSummary` count it compares with."""
+
+    BILATERAL = "bilateral"
+    """Bilateral arrangements signed: ``bilateral_signed``."""
+    PLURILATERAL = "plurilateral"
+    """Plurilateral arrangements signed: ``plurilateral_signed``."""
+    IMPLEMENTED = "implemented"
+    """Bilateral arrangements implemented: ``bilateral_implemented``."""
+
+
+@attrs.frozen
+class PublishedCount:
+    """A count of arrangements an administration, the WCO or the press published.
+
+    Attributes:
+        on: The day it counts to.
+        administration: Whose arrangements it counts, or ``None`` for the world's.
+        counted: What it counts.
+        count: The number published.
+        sources: Where it was published.
+        unreached: Why the data counts otherwise on that day, where it does (what is
+            missing, or why the published count is taken to be off); empty where the data
+            reaches it.
+    """
+
+    on: date
+    administration: str | None
+    counted: Counted
+    count: int
+    sources: tuple[Source, ...]
+    unreached: str = ""
+
+
 @attrs.frozen
 class WorldDataset:
     """The world graph's own data, before China's records are joined to it.
@@ -350,6 +384,8 @@ class WorldDataset:
         bilaterals: Its bilateral arrangements (China's come from the China data).
         plurilaterals: Its plurilateral arrangements.
         commons: Its common programmes.
+        published: Counts of arrangements published over the years, which the data's
+            counts are checked against.
     """
 
     version: str
@@ -359,6 +395,7 @@ class WorldDataset:
     bilaterals: tuple[Bilateral, ...]
     plurilaterals: tuple[Plurilateral, ...]
     commons: tuple[CommonProgramme, ...] = ()
+    published: tuple[PublishedCount, ...] = ()
 
 
 class WorldReason(enum.Enum):
@@ -528,6 +565,14 @@ class WorldSummary:
     partners: tuple[str, ...]
     complete: bool
     union: str | None
+
+    def count(self, counted: Counted) -> int:
+        """The count that a published count of ``counted`` compares with."""
+        return {
+            Counted.BILATERAL: self.bilateral_signed,
+            Counted.PLURILATERAL: self.plurilateral_signed,
+            Counted.IMPLEMENTED: self.bilateral_implemented,
+        }[counted]
 
     def __str__(self) -> str:
         who = self.administration or "world"
