@@ -104,10 +104,10 @@ def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
         for index, table in enumerate(_list(raw, "common"))
         if (c := _common(reader, index, table)) is not None
     ]
-    _check_references(reader, administrations, bilaterals, [*plurilaterals, *commons], china)
+    known = set(administrations) | {"CN"} | {a.id for a in china.arrangements}
+    _check_references(reader, known, bilaterals, [*plurilaterals, *commons])
     for common in commons:
         _check_status(reader, common, administrations)
-    known = set(administrations) | {"CN"} | {a.id for a in china.arrangements}
     published = _published(reader, _mapping(raw, "published"), known)
     if reader.problems:
         raise DataError(reader.problems)
@@ -489,13 +489,12 @@ def _openings(reader: _Reader, where: str, raw: Any) -> tuple[Opening, ...]:
 
 def _check_references(
     reader: _Reader,
-    administrations: Mapping[str, Administration],
+    known: set[str],
     bilaterals: list[Bilateral],
     plurilaterals: list[Plurilateral],
-    china: Dataset,
 ) -> None:
-    """Every party names an administration; China's own arrangements stay in the China data."""
-    known = set(administrations) | {"CN"} | {a.id for a in china.arrangements}
+    """Every party names an administration (``known``: the data's, China and China's
+    partners); China's own arrangements stay in the China data."""
     seen: set[frozenset[str]] = set()
     for bilateral in bilaterals:
         where = f"bilateral {bilateral.id}"
