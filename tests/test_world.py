@@ -21,7 +21,6 @@ from aeo_mra.world import (
     WorldReason,
 )
 from aeo_mra.world._explain import _name
-from aeo_mra.world._model import tier_key
 
 DATA = Path(__file__).parent / "data"
 
@@ -338,7 +337,9 @@ def test_a_holder_named_by_a_place_in_a_union_is_the_union_s(test_world: World) 
     assert all(r.caveats[0].startswith("On 2013-01-01 France") for r in found)
     # Britain's AEOs are the union's until it leaves; Croatia's from when it joins.
     assert test_world.check("GB/AEOS", "US", on=_on("2020-12-31")).holder.id == "UNION"
-    assert test_world.check("fr/aeof", "US", on=day).holder.id == "UNION"  # a code in any case
+    assert test_world.check("France/aeof", "US", on=day).holder.id == "UNION"  # a name: any case
+    with pytest.raises(UnknownAdministrationError, match="upper case: 'FR' is France"):
+        test_world.check("fr/aeof", "US", on=day)  # "fr": a code, written as ISO writes it
     with pytest.raises(UnknownAdministrationError, match="left the union's customs territory"):
         test_world.check("GB/AEOS", "US", on=_on("2021-01-01"))
     with pytest.raises(UnknownAdministrationError, match="joined the union's customs territory"):
@@ -360,12 +361,29 @@ def test_a_holder_named_by_a_place_in_a_union_is_the_union_s(test_world: World) 
     assert raised.value.on == day
 
 
-@pytest.mark.parametrize("written", ["UNION/AEOS", "union / aeos", "UNION-AEOS", "Union AEOS"])
+@pytest.mark.parametrize(
+    "written", ["UNION/AEOS", "UNION / aeos", "UNION-AEOS", "Test Union AEOS", "test union/aeo-s"]
+)
 def test_a_tier_may_be_written_with_a_slash_a_space_or_a_hyphen(
     test_world: World, written: str
 ) -> None:
     union = test_world.administrations["UNION"]
     assert test_world.holder(written) == (union, union.tier("AEOS"))
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("us", "codes are written in upper case: 'US' is United States"),
+        ("No", "'NO' is Norway"),  # an answer in a spreadsheet, not Norway
+        ("n/a", "a placeholder for a missing value"),
+        ("kr/aa", "codes are written in upper case: 'KR/AA'"),
+    ],
+)
+def test_a_holder_code_is_read_as_iso_writes_it(test_world: World, written: str, hint: str) -> None:
+    with pytest.raises(UnknownAdministrationError, match=hint) as raised:
+        test_world.holder(written)
+    assert raised.value.suggestions == ()
 
 
 def test_a_mistyped_holder_gets_suggestions(test_world: World) -> None:
@@ -437,7 +455,7 @@ def test_the_holder_s_own_territory_is_an_error(test_world: World) -> None:
 
 
 def test_holders_are_named_by_id_name_or_tier(test_world: World) -> None:
-    assert test_world.holder("us")[0].id == "US"
+    assert test_world.holder("US")[0].id == "US"
     assert test_world.holder("Japan")[0].id == "JP"
     administration, tier = test_world.holder("AEOF")
     assert (administration.id, tier and tier.code) == ("UNION", "AEOF")
@@ -498,7 +516,7 @@ def test_recognisers_answer_the_reverse_question(test_world: World) -> None:
 
 
 def test_a_common_status_is_named_as_a_tier_and_explained(test_world: World) -> None:
-    administration, tier = test_world.holder("ug/reg-aeo")
+    administration, tier = test_world.holder("UG/reg-aeo")
     assert (administration.id, tier and tier.code) == ("UG", "REG-AEO")
     with pytest.raises(UnknownAdministrationError, match="UG's tiers: U1, REG-AEO"):
         test_world.holder("UG/AAA")
@@ -988,7 +1006,8 @@ def test_cli_partners_summary_and_recognisers(capsys: pytest.CaptureFixture[str]
 def test_a_tier_code_is_matched_without_its_case_spaces_or_hyphens(bundled: World) -> None:
     kuwait = bundled.holder("KW/GCC-AEO")
     assert kuwait[1] is not None
-    assert bundled.holder("KW/GCC AEO") == bundled.holder("kw/gccaeo") == kuwait
+    assert bundled.holder("KW/GCC AEO") == bundled.holder("KW/gccaeo") == kuwait
+    assert bundled.holder("EU/AEO security and safety") == bundled.holder("EU/AEOS")  # by name
     assert bundled.holder("EU/aeos") == bundled.holder("EU/AEOS")
 
 
@@ -1001,13 +1020,13 @@ def test_a_summary_names_the_union_an_administration_was_inside(bundled: World) 
     assert bundled.summary(on=_on("2020-06-01")).union is None
 
 
-def test_tier_codes_stay_distinct_when_matched_loosely(bundled: World) -> None:
+def test_tier_codes_and_names_stay_distinct_when_matched_loosely(bundled: World) -> None:
     for administration in bundled.administrations.values():
-        codes = [t.code for t in administration.tiers]
         commons = [c for c in bundled.commons if c.member(administration.id)]
-        codes += [c.status.code for c in commons if c.status]
-        keys = [tier_key(code) for code in codes]
-        assert len(keys) == len(set(keys)), (administration.id, codes)
+        tiers = [*administration.tiers, *(c.status for c in commons if c.status)]
+        for tier in tiers:
+            named = [t.code for t in tiers if t.named(tier.code) or t.named(tier.name)]
+            assert named == [tier.code], (administration.id, tier.code, named)
 
 
 def test_cli_partners_of_a_union_member_point_to_the_union(

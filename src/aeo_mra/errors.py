@@ -65,11 +65,14 @@ class UnknownPlaceError(Error, LookupError):
     Attributes:
         place: The input as given.
         suggestions: Close matches among the names aeo_mra knows.
+        hint: Why the input was refused, where that is known (a placeholder such as
+            ``n/a``, or a code written in lower case); else empty.
     """
 
     def __init__(self, place: object, suggestions: Sequence[str] = (), hint: str = "") -> None:
         self.place = place
         self.suggestions = tuple(suggestions)
+        self.hint = hint
         message = (
             f"{_quoted(place)} names no place aeo_mra knows "
             "(give an ISO 3166-1 code, an English or Chinese name, or a common alias)"

@@ -44,7 +44,6 @@ from ._model import (
     WorldReason,
     WorldSummary,
     certain,
-    tier_key,
     weakest,
 )
 
@@ -168,7 +167,7 @@ class World:
     def _union_of(self, name: str) -> Administration | None:
         """The union whose members include the place ``name`` names, on some day."""
         try:
-            code = self._holder_place(name).code
+            code = self._territory(name).code
         except (UnknownPlaceError, TypeError):
             return None
         unions = (u for u in self._unions for m in u.members if m.territory == code and not m.basis)
@@ -187,12 +186,12 @@ class World:
         """
         if not isinstance(name, str):
             raise TypeError(f"an administration must be a string, not {type(name).__name__}")
-        text = name.strip().casefold()
+        text = name.strip()
         named = self._named(text)
         if named is not None:
             return named, None
         for head, tail in _splits(text):
-            administration = self._named(head)
+            administration = self._named(head) or self._place_administration(head)
             if administration is not None:
                 tier = self._tier(administration, tail)
                 if tier is None:
@@ -207,11 +206,28 @@ class World:
         named = self._place_administration(name)
         if named is not None and not found:
             return named, None
-        hint = ""
         if found:
             hint = " (a tier of several: " + ", ".join(f"{a.id}/{t.code}" for a, t in found) + ")"
-        close = () if found else self._close_to(text)
+        else:
+            hint = self._misread(text)
+        close = () if hint else self._close_to(text.casefold())
         raise UnknownAdministrationError(name, self._ids(), hint, close)
+
+    def _misread(self, text: str) -> str:
+        """The hint for a name that a placeholder or a code in lower case explains."""
+        try:
+            self._territory(text)
+        except UnknownPlaceError as error:
+            if error.hint:  # as a place: a placeholder (n/a), or a code in lower case
+                return f" ({error.hint})"
+        upper = text.upper()
+        if upper != text:
+            try:
+                self.holder(upper)
+            except UnknownAdministrationError:
+                return ""
+            return f" (codes are written in upper case: {upper!r}; names may be in any case)"
+        return ""
 
     def _holder_on(
         self, name: str, day: date
@@ -248,9 +264,11 @@ class World:
         hint, suggestions = unknown.hint, unknown.suggestions
         for head, tail in [(text, ""), *_splits(text)]:
             try:
-                place = self._holder_place(head)
+                place = self._territory(head)
             except UnknownPlaceError as error:
-                if not hint:  # a name close to a place's, as none is close to a tier's
+                if not hint and error.hint:  # a placeholder, or a code in lower case
+                    hint, suggestions = f" ({error.hint})", ()
+                elif not hint:  # a name close to a place's, as none is close to a tier's
                     suggestions += tuple(s for s in error.suggestions if s not in suggestions)
                 continue
             union, membership = self.cleared_by(place.code, day)
@@ -283,9 +301,11 @@ class World:
         )
 
     def _named(self, text: str) -> Administration | None:
-        """The administration whose id or name is ``text`` (casefolded)."""
+        """The administration whose id (as written: ``NO`` is Norway, "no" a word) or name
+        (in any case) is ``text``."""
+        folded = text.casefold()
         found = (
-            a for a in self.administrations.values() if text in (a.id.casefold(), a.name.casefold())
+            a for a in self.administrations.values() if text == a.id or folded == a.name.casefold()
         )
         return next(found, None)
 
@@ -305,8 +325,7 @@ class World:
 
     def _tier(self, administration: Administration, code: str) -> ProgrammeTier | None:
         """The tier ``code`` of its programme, or the common status of one it takes part in."""
-        wanted = tier_key(code)
-        statuses = (t for t in self._statuses(administration.id) if tier_key(t.code) == wanted)
+        statuses = (t for t in self._statuses(administration.id) if t.named(code))
         return administration.tier(code) or next(statuses, None)
 
     def _statuses(self, ident: str) -> list[ProgrammeTier]:
@@ -316,7 +335,7 @@ class World:
     def _place_administration(self, name: str) -> Administration | None:
         """The administration whose id is the code of the place ``name`` names (``Korea``)."""
         try:
-            code = self._holder_place(name).code
+            code = self._territory(name).code
         except (UnknownPlaceError, TypeError):
             return None
         return self.administrations.get(code)

@@ -85,6 +85,11 @@ class ProgrammeTier:
     name: str
     within: str | None = None
 
+    def named(self, text: str) -> bool:
+        """Whether ``text`` is its code or its name, written in any case, with or without
+        spaces and hyphens."""
+        return tier_key(text) in (tier_key(self.code), tier_key(self.name))
+
 
 @attrs.frozen
 class Completeness:
@@ -133,10 +138,10 @@ class Administration:
     sources: tuple[Source, ...]
 
     def tier(self, code: str) -> ProgrammeTier | None:
-        """The programme tier with code ``code`` (any case, with or without its spaces and
-        hyphens: ``gcc aeo`` is ``GCC-AEO``), if it has one."""
-        wanted = tier_key(code)
-        return next((t for t in self.tiers if tier_key(t.code) == wanted), None)
+        """The programme tier with code or name ``code`` (any case, with or without its
+        spaces and hyphens: ``aeos`` or ``AEO security and safety`` is the EU's ``AEOS``), if
+        it has one."""
+        return next((t for t in self.tiers if t.named(code)), None)
 
 
 @attrs.frozen
