@@ -170,4 +170,4 @@ def _name(source: Source) -> str:
     return source.citation or _PARENTHESES.sub("", source.title).split(": ")[0]
 
 
-_PARENTHESES = re.compile(r" \([^()]*\)")
+_PARENTHESES = re.compile(r" \((?:[^()]|\([^()]*\))*\)")  # one level of nesting: (COM(2025) …)
