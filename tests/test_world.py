@@ -3,6 +3,7 @@ China test data tests/data/shapes.toml), and the consistency of the bundled worl
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -972,7 +973,6 @@ def test_an_explanation_names_each_source_once() -> None:
 
 
 def test_cli_check_is_the_library_answer(capsys: pytest.CaptureFixture[str]) -> None:
-    import json
 
     answer = world.check("EU/AEOS", "Japan", on=_on("2012-01-01"))
     status, out = _cli(capsys, "check", "EU/AEOS", "Japan", "--on", "2012-01-01", "--json")
@@ -988,7 +988,6 @@ def test_cli_check_is_the_library_answer(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_cli_partners_summary_and_recognisers(capsys: pytest.CaptureFixture[str]) -> None:
-    import json
 
     status, out = _cli(capsys, "partners", "US", "--on", "2010-01-31", "--json")
     assert status == 0
@@ -1018,6 +1017,13 @@ def test_a_summary_names_the_union_an_administration_was_inside(bundled: World) 
     assert bundled.summary("GB", on=_on("2021-01-01")).union is None
     assert bundled.summary("CH", on=_on("2020-06-01")).union is None
     assert bundled.summary(on=_on("2020-06-01")).union is None
+    assert bundled.union_of("GB", on=_on("2020-12-31")) == "EU"
+    # the union's recognisers leave out the customs territory the holder was inside
+    day = _on("2020-06-01")
+    assert "GB" not in {r.administration.id for r in bundled.recognisers("GB/AEOS", on=day)}
+    assert "GB" in {
+        r.administration.id for r in bundled.recognisers("EU/AEOS", on=_on("2021-06-01"))
+    }
 
 
 def test_tier_codes_and_names_stay_distinct_when_matched_loosely(bundled: World) -> None:
@@ -1034,7 +1040,9 @@ def test_cli_partners_of_a_union_member_point_to_the_union(
 ) -> None:
     status, out = _cli(capsys, "partners", "GB", "--on", "2020-06-01")
     assert status == 0
-    assert "its AEOs were EU's: see `aeo-mra world partners EU`" in out
+    assert "its AEOs were EU's: see `aeo-mra world partners EU --on 2020-06-01`" in out
+    _, out = _cli(capsys, "partners", "GB", "--on", "2020-06-01", "--json")
+    assert json.loads(out)["union"] == "EU"
     _, out = _cli(capsys, "partners", "US", "--on", "2026-01-01")
     implementation = {
         p.administration.id: p.implementation for p in world.partners("US", _on("2026-01-01"))

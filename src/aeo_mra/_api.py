@@ -389,6 +389,7 @@ def _world_partners(r: Registry, v: Mapping[str, Any]) -> JSON:
         "administration": own.id,
         "on": day.isoformat(),
         "complete": own.coverage.complete_on(day, graph.reviewed),
+        "union": graph.union_of(own.id, day),
         **_data(graph),
         "partners": [to_dict(p) for p in graph.partners(own.id, day)],
     }
@@ -537,6 +538,11 @@ ENDPOINTS: tuple[Endpoint, ...] = (
             administration={"type": "string"},
             on=_DAY,
             complete={"type": "boolean", "description": "Whether the list is known complete."},
+            union={
+                "type": ["string", "null"],
+                "description": "The union whose customs territory it was inside on the day: "
+                "its AEOs were the union's.",
+            },
             partners=_list_of("Partner"),
         ),
     ),

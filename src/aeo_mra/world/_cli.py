@@ -59,9 +59,10 @@ def run(args: cli._Args) -> int:
         found = graph.partners(args.administration, day)
         own = graph.administration(args.administration)
         text = _partners_text(found) or f"No partners of {own.id} by {day}."
-        union = graph.summary(own.id, day).union
+        union = graph.union_of(own.id, day)
         if union is not None:
-            text += f"\nOn {day} its AEOs were {union}'s: see `{cli.PROG} world partners {union}`."
+            ask = f"{cli.PROG} world partners {union} --on {day}"
+            text += f"\nOn {day} its AEOs were {union}'s: see `{ask}`."
         _show(args, "world_partners", text, administration=args.administration)
     elif args.what == "summary":
         summary = graph.summary(args.administration, day)

@@ -283,6 +283,16 @@ class World:
             return union, tier, membership
         raise UnknownAdministrationError(name, self._ids(), hint, suggestions[:3])
 
+    def union_of(self, administration: str, on: date | None = None) -> str | None:
+        """The union whose customs territory ``administration`` was inside on ``on``, if
+        any: its AEOs were the union's (``EU`` for ``GB`` until 2020-12-31).
+
+        Raises:
+            UnknownAdministrationError: Naming the valid ids.
+        """
+        within = self._inside_union(self.administration(administration).id, day_or_today(on))
+        return None if within is None else within[0].id
+
     def _inside_union(self, ident: str, day: date) -> tuple[Administration, Membership] | None:
         """The union whose customs territory the administration ``ident`` was inside on
         ``day`` (the EU, for the United Kingdom until 2020-12-31), and its membership."""
@@ -462,7 +472,11 @@ class World:
         """
         day = day_or_today(on)
         administration, tier, held = self._holder_on(holder, day)
-        others = [self.administrations[p] for p in self._partner_ids(administration.id)]
+        others = [  # not one inside the holder's customs territory that day (GB in 2020)
+            self.administrations[p]
+            for p in self._partner_ids(administration.id)
+            if self.union_of(p, day) != administration.id
+        ]
         found = (self.decide(administration, tier, o, day, Role.EXPORTER) for o in others)
         if held is None:
             return tuple(found)
@@ -477,7 +491,7 @@ class World:
         A common programme is no arrangement: its members are not partners by it. An
         administration inside a union's customs territory on ``on`` (the United Kingdom
         until 2020-12-31) has only its own arrangements here, though its AEOs were the
-        union's: `summary` names the union in ``union``.
+        union's: `union_of` names the union.
 
         Raises:
             UnknownAdministrationError: Naming the valid ids.
@@ -499,7 +513,6 @@ class World:
         day = day_or_today(on)
         if administration is not None:
             own = self.administration(administration)
-            within = self._inside_union(own.id, day)
             partners = [p for p in self.partners(own.id, on=day) if counted(p.arrangement)]
             bilateral = [p for p in partners if isinstance(p.arrangement, Bilateral)]
             plural: dict[str, bool] = {}  # live for it: recognition begun with some member
@@ -518,7 +531,7 @@ class World:
                 plurilateral_implemented=sum(plural.values()),
                 partners=tuple(dict.fromkeys(p.administration.id for p in partners)),
                 complete=own.coverage.complete_on(day, self.reviewed),
-                union=None if within is None else within[0].id,
+                union=self.union_of(own.id, day),
             )
         signed = [b for b in self.bilaterals if counted(b) and signed_by(b, day)]
         plurilateral = [p for p in self.plurilaterals if signed_by(p, day)]
