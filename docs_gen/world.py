@@ -128,13 +128,23 @@ def edges_table(registry: Registry) -> str:
             about.append("China data")
         rows.append(
             [
-                f"**{escape(bilateral.id)}**<br><small>{'; '.join(about)}</small>",
+                f"**{escape(bilateral.id)}**<br><small>{'; '.join(about)}</small>"
+                + _caveats(bilateral),
                 _steps(bilateral),
                 _tiers(bilateral),
                 _refs(graph, bilateral.sources),
             ]
         )
     return table(["Arrangement", "Steps", "Tiers recognised", "Sources"], rows)
+
+
+def _caveats(arrangement: Bilateral | Plurilateral) -> str:
+    """What its answers carry to know before relying on them, folded under their number."""
+    caveats = arrangement.caveats
+    if not caveats:
+        return ""
+    label = "1 caveat" if len(caveats) == 1 else f"{len(caveats)} caveats"
+    return folded(f"<small>{label}</small>", "<br>".join(escape(c.value) for c in caveats))
 
 
 def _tiers(arrangement: Bilateral | Plurilateral) -> str:
@@ -159,7 +169,7 @@ def plurilaterals_table(registry: Registry) -> str:
         ]
         rows.append(
             [
-                escape(plurilateral.name),
+                escape(plurilateral.name) + _caveats(plurilateral),
                 _steps(plurilateral),
                 "<br>".join(members),
                 _tiers(plurilateral),
@@ -175,7 +185,7 @@ def commons_table(registry: Registry) -> str:
     graph = _graph(registry)
     rows = [
         [
-            escape(common.name),
+            escape(common.name) + _caveats(common),
             _steps(common),
             ", ".join(m.administration for m in common.members),
             f"`{common.status.code}`: {escape(common.status.name)}"
@@ -203,18 +213,18 @@ def published_table(registry: Registry) -> str:
     last, and those the data does not reach, each with why (folded)."""
     graph = _graph(registry)
     by_administration: dict[str, list[PublishedCount]] = {}
-    for row in graph.data.published:
+    for row in graph.published:
         if row.administration is not None:
             by_administration.setdefault(row.administration, []).append(row)
     rows = []
     for ident, counts in by_administration.items():
-        plurilateral = _span(counts, Counted.PLURILATERAL)
+        plurilateral = _span(counts, Counted.PLURILATERAL_SIGNED)
         rows.append(
             [
                 f"[{escape(graph.administrations[ident].name)}](#{ident.lower()})",
-                _span(counts, Counted.BILATERAL)
+                _span(counts, Counted.BILATERAL_SIGNED)
                 + (f"<br>plurilateral: {plurilateral}" if plurilateral else ""),
-                _span(counts, Counted.IMPLEMENTED),
+                _span(counts, Counted.BILATERAL_IMPLEMENTED),
                 _unreached(graph, counts),
             ]
         )
@@ -227,11 +237,11 @@ def world_totals_table(registry: Registry) -> str:
     """The world's published totals, each beside the data's count on its day."""
     graph = _graph(registry)
     rows = []
-    for row in sorted((r for r in graph.data.published if r.administration is None), key=_day):
+    for row in sorted((r for r in graph.published if r.administration is None), key=_day):
         data = graph.summary(on=row.on).count(row.counted)
         rows.append(
             [
-                str(row.on),
+                _day_cell(row.on),
                 row.counted.value,
                 ", ".join(_refs_named(graph, row)),
                 str(row.count),
@@ -245,15 +255,20 @@ def _day(row: PublishedCount) -> date:
     return row.on
 
 
+def _day_cell(day: date) -> str:
+    """A day, kept on one line."""
+    return f'<span class="aeo-day">{day}</span>'
+
+
 def _span(counts: list[PublishedCount], counted: Counted) -> str:
     """The first and last counts of ``counted`` published, with their days, and how many."""
     found = sorted((c for c in counts if c.counted is counted), key=_day)
     if not found:
         return ""
     first, last = found[0], found[-1]
-    span = f"{first.count} ({first.on})"
+    span = f"{first.count} ({_day_cell(first.on)})"
     if len(found) > 1:
-        span += f" to {last.count} ({last.on}) <small>({len(found)} counts)</small>"
+        span += f" to {last.count} ({_day_cell(last.on)}) <small>({len(found)} counts)</small>"
     return span
 
 
@@ -263,7 +278,7 @@ def _unreached(graph: World, counts: list[PublishedCount]) -> str:
     if not missed:
         return "none"
     lines = "<br>".join(
-        f"{c.on}, {c.count} {c.counted.value} ({', '.join(_refs_named(graph, c))}): "
+        f"{_day_cell(c.on)}, {c.count} {c.counted.value} ({', '.join(_refs_named(graph, c))}): "
         f"{escape(c.unreached)}"
         for c in missed
     )

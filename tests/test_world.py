@@ -531,13 +531,17 @@ def test_a_common_status_is_named_as_a_tier_and_explained(test_world: World) -> 
 
 
 def test_a_published_count_is_compared_with_the_summary_of_its_day(test_world: World) -> None:
-    reached, unreached = test_world.data.published
-    assert (reached.administration, reached.counted, reached.count) == ("NZ", Counted.BILATERAL, 1)
+    reached, unreached = test_world.published
+    assert (reached.administration, reached.counted, reached.count) == (
+        "NZ",
+        Counted.BILATERAL_SIGNED,
+        1,
+    )
     assert [s.id for s in reached.sources] == ["w-law"]
     summary = test_world.summary("NZ", on=reached.on)
-    assert summary.count(Counted.BILATERAL) == summary.bilateral_signed == reached.count
-    assert summary.count(Counted.IMPLEMENTED) == summary.bilateral_implemented
-    assert summary.count(Counted.PLURILATERAL) == summary.plurilateral_signed
+    assert summary.count(Counted.BILATERAL_SIGNED) == summary.bilateral_signed == reached.count
+    assert summary.count(Counted.BILATERAL_IMPLEMENTED) == summary.bilateral_implemented
+    assert summary.count(Counted.PLURILATERAL_SIGNED) == summary.plurilateral_signed
     assert unreached.administration is None
     assert test_world.summary(on=unreached.on).count(unreached.counted) != unreached.count
     assert unreached.unreached
@@ -545,9 +549,11 @@ def test_a_published_count_is_compared_with_the_summary_of_its_day(test_world: W
 
 def test_an_arrangement_s_caveats_come_with_its_answers(test_world: World) -> None:
     code = next(c for c in test_world.commons if c.id == "CODE")
-    assert code.caveats == ("Goods between the members cross without customs clearance.",)
+    (caveat,) = code.caveats
+    assert caveat.value == "Goods between the members cross without customs clearance."
+    assert [s.id for s in caveat.sources] == ["w-law"]
     for on in ("2017-01-01", "2019-01-01"):  # a no and a yes alike
-        assert test_world.check("AM", "BY", on=_on(on)).caveats == code.caveats
+        assert test_world.check("AM", "BY", on=_on(on)).caveats == (caveat.value,)
     assert test_world.check("US", "Japan", on=_on("2019-01-01")).caveats == ()
 
 
@@ -620,7 +626,7 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
         ('status = { code = "REG-AEO"', 'status = { code = "U1"'),
         ('{ administration = "AM" }', '{ administration = "XX" }'),
         ('[{ administration = "AM" }', '[{ administration = "AM", side = "East" }'),
-        ('caveats = ["Goods between', 'caveats = [1, "Goods between'),
+        ('caveats = [{ text = "Goods between', 'caveats = [{ txt = "Goods between'),
         ('administration = "NZ", counted', 'administration = "XX", counted'),
         ('counted = "bilateral", count = 1,', 'counted = "bilateral", count = -1,'),
         ('count = 1, sources = ["w-law"]', 'count = 1, sources = ["nowhere"]'),
@@ -642,7 +648,7 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
         "common-status-a-member-s-tier",
         "common-unknown-member",
         "common-member-with-a-side",
-        "caveat-not-a-string",
+        "caveat-without-its-text",
         "published-unknown-administration",
         "published-negative-count",
         "published-unknown-source",
@@ -900,7 +906,7 @@ def _published() -> list[object]:
             marks=[pytest.mark.xfail(strict=True, reason=row.unreached)] if row.unreached else [],
             id=f"{row.administration or 'world'}-{row.on}-{row.counted.value}",
         )
-        for row in world.bundled().data.published
+        for row in world.bundled().published
     ]
 
 
@@ -911,7 +917,7 @@ def test_published_counts(bundled: World, row: PublishedCount) -> None:
 
 
 def test_each_published_count_is_in_the_data_once(bundled: World) -> None:
-    rows = [(p.on, p.administration, p.counted, p.count, p.sources) for p in bundled.data.published]
+    rows = [(p.on, p.administration, p.counted, p.count, p.sources) for p in bundled.published]
     duplicates = {row for row in rows if rows.count(row) > 1}
     assert not duplicates, duplicates
 

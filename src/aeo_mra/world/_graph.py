@@ -36,6 +36,7 @@ from ._model import (
     Partner,
     Plurilateral,
     ProgrammeTier,
+    PublishedCount,
     Recogniser,
     Recognition,
     Step,
@@ -143,6 +144,12 @@ class World:
     def reviewed(self) -> date:
         """The day the world data was last checked against the public record."""
         return self.data.reviewed
+
+    @property
+    def published(self) -> tuple[PublishedCount, ...]:
+        """Counts of arrangements published over the years, each with its sources; compare
+        one with ``summary(count.administration, on=count.on).count(count.counted)``."""
+        return self.data.published
 
     # -- names ---------------------------------------------------------------------------
 
@@ -755,7 +762,7 @@ def _china_edge(record: Arrangement, partner: Administration) -> Bilateral:
         recognised=recognised,
         note="From the China dataset's record " + record.id + ".",
         from_china=True,
-        caveats=tuple(c.value for c in record.caveats),
+        caveats=record.caveats,
     )
 
 

@@ -215,5 +215,5 @@ def weigh(
         arrangement=arrangement,
         confidence=weakest(facts),
         sources=unique_sources(f.sources for f in facts),
-        caveats=arrangement.caveats,
+        caveats=tuple(caveat.value for caveat in arrangement.caveats),
     )

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .._loader import (
+    _caveats,
     _enum,
     _Invalid,
     _iso_codes,
@@ -302,7 +303,7 @@ def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
         recognised = _recognised(reader, where, table.get("recognised", []))
         openings = _openings(reader, where, table.get("openings", []))
         note = _str(table.get("note", ""))
-        caveats = tuple(_list_of(table.get("caveats", []), str))
+        caveats = _caveats(reader, where, table.get("caveats", []))
     except (_Invalid, TypeError, ValueError) as error:
         if not isinstance(error, _Invalid):
             reader.problem(where, str(error))
@@ -405,7 +406,7 @@ def _common(reader: _Reader, index: int, table: Any) -> CommonProgramme | None:
             reader.keys(f"{where}.status", _table(raw), {"code", "name"})
             status = ProgrammeTier(_str(raw["code"]), _str(raw["name"]))
         note = _str(table.get("note", ""))
-        caveats = tuple(_list_of(table.get("caveats", []), str))
+        caveats = _caveats(reader, where, table.get("caveats", []))
     except (_Invalid, KeyError, TypeError, ValueError) as error:
         if not isinstance(error, _Invalid):
             reader.problem(where, f"malformed: {error}")
@@ -431,7 +432,7 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
         recognised = _recognised(reader, where, table.get("recognised", []))
         openings = _openings(reader, where, table.get("openings", []))
         note = _str(table.get("note", ""))
-        caveats = tuple(_list_of(table.get("caveats", []), str))
+        caveats = _caveats(reader, where, table.get("caveats", []))
     except (_Invalid, TypeError, ValueError) as error:
         if not isinstance(error, _Invalid):
             reader.problem(where, str(error))

@@ -186,8 +186,8 @@ class Bilateral:
             its customs facilitates (one side imports only, the other imports and exports).
         openings: The day a party began to recognise the other's AEOs, where later than
             the implementation (one way round first).
-        caveats: What to know before relying on an answer it decides (China's edges: the
-            China record's caveats).
+        caveats: What to know before relying on an answer it decides, each with its
+            sources (China's edges: the China record's caveats).
     """
 
     id: str
@@ -201,7 +201,7 @@ class Bilateral:
     from_china: bool = False
     scope_by: Mapping[str, Fact[Scope]] = attrs.field(factory=dict)
     openings: tuple[Opening, ...] = ()
-    caveats: tuple[str, ...] = ()
+    caveats: tuple[Fact[str], ...] = ()
 
     def step(self, kind: StepKind) -> Fact[When] | None:
         """The date of its first step of ``kind``, if it has one."""
@@ -268,7 +268,8 @@ class Plurilateral:
             where known.
         openings: Days a member began to recognise one other member's AEOs, later than
             both went live.
-        caveats: What to know before relying on an answer it decides.
+        caveats: What to know before relying on an answer it decides, each with its
+            sources.
     """
 
     id: str
@@ -278,7 +279,7 @@ class Plurilateral:
     note: str
     recognised: Mapping[str, Fact[tuple[str, ...]]] = attrs.field(factory=dict)
     openings: tuple[Opening, ...] = ()
-    caveats: tuple[str, ...] = ()
+    caveats: tuple[Fact[str], ...] = ()
 
     def step(self, kind: StepKind) -> Fact[When] | None:
         """The date of its first step of ``kind``, if it has one."""
@@ -344,14 +345,13 @@ class CommonProgramme(Plurilateral):
 
 
 class Counted(enum.Enum):
-    """What a published count counts, and the `WorldSummary` count it compares with."""
+    """What a published count counts, named as the `WorldSummary` count it compares with:
+    ``BILATERAL_SIGNED`` (``bilateral`` in the data), ``PLURILATERAL_SIGNED``
+    (``plurilateral``) or ``BILATERAL_IMPLEMENTED`` (``implemented``)."""
 
-    BILATERAL = "bilateral"
-    """Bilateral arrangements signed: ``bilateral_signed``."""
-    PLURILATERAL = "plurilateral"
-    """Plurilateral arrangements signed: ``plurilateral_signed``."""
-    IMPLEMENTED = "implemented"
-    """Bilateral arrangements implemented: ``bilateral_implemented``."""
+    BILATERAL_SIGNED = "bilateral"
+    PLURILATERAL_SIGNED = "plurilateral"
+    BILATERAL_IMPLEMENTED = "implemented"
 
 
 @attrs.frozen
@@ -574,9 +574,9 @@ class WorldSummary:
     def count(self, counted: Counted) -> int:
         """The count that a published count of ``counted`` compares with."""
         return {
-            Counted.BILATERAL: self.bilateral_signed,
-            Counted.PLURILATERAL: self.plurilateral_signed,
-            Counted.IMPLEMENTED: self.bilateral_implemented,
+            Counted.BILATERAL_SIGNED: self.bilateral_signed,
+            Counted.PLURILATERAL_SIGNED: self.plurilateral_signed,
+            Counted.BILATERAL_IMPLEMENTED: self.bilateral_implemented,
         }[counted]
 
     def __str__(self) -> str:
