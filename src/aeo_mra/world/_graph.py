@@ -12,6 +12,7 @@ from datetime import date
 import attrs
 
 from .._dates import day_or_today
+from .._decide import chosen_tier
 from .._eligibility import Verdict
 from .._vocabulary import role as _role
 from ..errors import DomesticPlaceError, Error, UnknownPlaceError, _did_you_mean, _quoted
@@ -22,6 +23,7 @@ from ..model import (
     Membership,
     Role,
     Territory,
+    Tier,
     unique_sources,
 )
 from ..model import Coverage as Standing
@@ -247,11 +249,15 @@ class World:
         Raises:
             UnknownAdministrationError: ``name`` names neither an administration nor a place
                 in a union's customs territory that day, or a tier the union does not have.
+            TierNotInForceError: ``name`` names a tier of China's that did not exist that
+                day (``CN/AA`` after 2014-11-30).
         """
         try:
             administration, tier = self.holder(name)
         except UnknownAdministrationError as unknown:
             return self._member_holder(name, day, unknown)
+        if administration.id == CHINA and tier is not None and tier.code in Tier.__members__:
+            chosen_tier(self.china.dataset.tiers, Tier[tier.code], day)  # one in force that day
         within = self._inside_union(administration.id, day)
         if within is None:
             return administration, tier, None
@@ -399,6 +405,7 @@ class World:
             UnknownAdministrationError: ``holder`` names nothing the data knows.
             UnknownPlaceError: ``place`` names no place.
             SameAdministrationError: The place is in the holder's own customs territory.
+            TierNotInForceError: The holder is a tier of China's that did not exist that day.
         """
         day, role = day_or_today(on), _role(role)
         key = (holder, place, day, role) if _keyable(holder) and _keyable(place) else None
