@@ -464,12 +464,6 @@ class World:
             data_reviewed=self.reviewed,
         )
 
-    def _holder_place(self, name: str) -> Territory:
-        """The place a holder's ``name`` names: a code in any case, as an administration's id."""
-        text = name.strip()
-        code_like = len(text) in (2, 3) and text.isascii() and text.isalpha()
-        return self._territory(text.upper() if code_like else text)
-
     def _territory(self, place: str | int) -> Territory:
         try:
             return self.china.resolve(place)

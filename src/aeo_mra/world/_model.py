@@ -88,7 +88,7 @@ class ProgrammeTier:
     def named(self, text: str) -> bool:
         """Whether ``text`` is its code or its name, written in any case, with or without
         spaces and hyphens."""
-        return tier_key(text) in (tier_key(self.code), tier_key(self.name))
+        return _tier_key(text) in (_tier_key(self.code), _tier_key(self.name))
 
 
 @attrs.frozen
@@ -606,7 +606,7 @@ def role_words(role: Role) -> str:
     return "exporting to" if role is Role.EXPORTER else "importing from"
 
 
-def tier_key(code: str) -> str:
+def _tier_key(code: str) -> str:
     """A tier code as names are matched: letters and digits only, any case (``GCC-AEO``,
     ``gcc aeo`` and ``GCCAEO`` are one)."""
     return "".join(filter(str.isalnum, code.casefold()))
