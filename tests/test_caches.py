@@ -10,20 +10,23 @@ from pathlib import Path
 import pytest
 
 import aeo_mra
-from aeo_mra import Registry, Role, Tier, _limits, codes
+from aeo_mra import PartnerKind, Precision, Reason, Registry, Role, Tier, _dates, _limits, codes
 from aeo_mra import registry as registry_module
+from aeo_mra.places import iso_territories
 
 BUNDLED = Path(aeo_mra.__file__).parent / "data" / "arrangements.toml"
 
 
 def _keys(registry: Registry) -> list[object]:
-    return [key for table in registry._tables.values() for key in table] + list(registry._resolved)
+    tables = [*registry._tables.values(), registry._today[-1]]
+    return [key for table in tables for key in table] + list(registry._resolved)
 
 
 def test_cached_keys_are_short_whatever_callers_pass() -> None:
     registry = Registry.bundled()
     for width in range(2, _limits.MAX_PLACE, 7):
         assert registry.check("DE".center(width), on=date(2020, 1, 1)).place.code == "DE"
+        assert registry.check("DE".center(width)).place.code == "DE"
     assert registry.check("DE", on=date(2020, 1, 1)).place.code == "DE"
     lengths = [len(k if isinstance(k, str) else str(k[0])) for k in _keys(registry)]
     assert lengths
@@ -39,6 +42,40 @@ def test_all_answer_caches_together_hold_at_most_the_limit(monkeypatch: pytest.M
             for tier in (None, Tier.ADVANCED_CERTIFIED):
                 registry.check("DE", on=day + timedelta(days=offset), role=role, tier=tier)
     assert sum(map(len, registry._tables.values())) <= 50
+    for code in sorted(iso_territories())[:120]:
+        if code != "CN":
+            registry.check(code)  # today's table
+    assert len(registry._today[-1]) <= sum(map(len, registry._tables.values())) <= 50
+
+
+def _clock(monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
+    """Set the clock the library reads today from (a naive ``moment`` is local time)."""
+    monkeypatch.setattr(_dates, "today_window", (0.0, 0.0, date.min))
+    for module in (_dates, registry_module):
+        monkeypatch.setattr(module, "time" if module is _dates else "_time", moment.timestamp)
+
+
+def test_today_s_answers_turn_at_local_midnight(monkeypatch: pytest.MonkeyPatch) -> None:
+    registry = Registry.bundled()
+    arrangement = next(
+        a
+        for a in registry.arrangements()
+        if a.partner_kind is PartnerKind.COUNTRY
+        and a.implemented is not None
+        and a.implemented.value.precision is Precision.DAY
+    )
+    place, first = arrangement.members[0].territory, arrangement.implemented.value.earliest
+    assert first is not None
+    _clock(monkeypatch, datetime.combine(first, datetime.min.time()) - timedelta(seconds=1))
+    before = registry.check(place)
+    assert before is registry.check(place)  # remembered for the rest of the day
+    _clock(monkeypatch, datetime.combine(first, datetime.min.time()))
+    after = registry.check(place)
+    assert (before.on, after.on) == (first - timedelta(days=1), first)
+    assert before == registry.check(place, on=before.on) != after
+    assert after == registry.check(place, on=first)
+    assert before.reason is not Reason.COVERED
+    assert after.reason is Reason.COVERED
 
 
 def test_codes_keep_no_registry_alive(tmp_path: Path) -> None:

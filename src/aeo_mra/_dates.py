@@ -31,13 +31,18 @@ def day_or_today(on: object) -> date:
 today_window: tuple[float, float, date] = (0.0, 0.0, date.min)
 
 
-def today() -> date:
-    """Today's local date; ``date.today()`` is slow, so it is asked once a day."""
+def window() -> tuple[float, float, date]:
+    """Today's local date and the timestamps of the local midnights that begin and end it,
+    as ``(start, end, day)``; ``date.today()`` is slow, so it is worked out once a day."""
     global today_window
-    start, end, day = today_window
-    if start <= time() < end:
-        return day
-    day = date.today()
-    midnight = datetime.combine(day, datetime.min.time())
-    today_window = (midnight.timestamp(), (midnight + timedelta(days=1)).timestamp(), day)
-    return day
+    now = time()
+    if not today_window[0] <= now < today_window[1]:
+        day = date.fromtimestamp(now)
+        midnight = datetime.combine(day, datetime.min.time())
+        today_window = (midnight.timestamp(), (midnight + timedelta(days=1)).timestamp(), day)
+    return today_window
+
+
+def today() -> date:
+    """Today's local date."""
+    return window()[2]

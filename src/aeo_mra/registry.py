@@ -98,6 +98,9 @@ class Registry:
         self._importer_answers = self._tables[_IMPORTER, None]
         self._resolved: dict[object, Territory] = {}
         self._cached = 0  # answers in all the tables together
+        # check(place) for today: its answers by the place alone, and the local midnights
+        # (as timestamps) between which they hold.
+        self._today: tuple[float, float, date, dict[str, Eligibility]] = (0, 0, date.min, {})
 
     def __reduce__(self) -> tuple[Any, ...]:
         """The bundled registry pickles as a reference to it, so that its methods run in
@@ -115,6 +118,7 @@ class Registry:
         """Empty every table of answers: they hold `_CACHE_LIMIT` answers at most together."""
         for table in self._tables.values():
             table.clear()
+        self._today = (0, 0, date.min, {})
         self._cached = 1
 
     def _loaded(self) -> _Derived:
@@ -344,6 +348,14 @@ class Registry:
         # The hot path: one dict lookup in the table for the role and tier, picked by
         # identity for the default tier. An empty table for a wrong role or tier: _check raises.
         if tier is None and role is _EXPORTER:
+            if on is None and type(place) is str:  # today's answers, kept by the place alone
+                start, end, _, today = self._today
+                if start <= _time() < end:
+                    try:
+                        return today[place]
+                    except KeyError:
+                        pass
+                return self._today_answer(place)
             answers = self._exporter_answers
         elif tier is None and role is _IMPORTER:
             answers = self._importer_answers
@@ -382,6 +394,18 @@ class Registry:
             if self._cached > _CACHE_LIMIT:  # one budget for every table (threads: roughly)
                 self._forget()
             answers[key] = answer
+        return answer
+
+    def _today_answer(self, place: str) -> Eligibility:
+        """`check(place)` for today, kept in today's table; a new day starts a new table
+        (one a thread still holds from the day before is dropped with its answers)."""
+        start, end, day, today = self._today
+        if not start <= _time() < end:
+            start, end, day = _dates.window()
+            self._today = start, end, day, (today := {})
+        answer = self.check(place, on=day)
+        if _remembered(place, day):
+            today[place] = answer
         return answer
 
     def check_many(
