@@ -13,7 +13,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import aeo_mra
-from aeo_mra import Eligibility, Precision, Reason, Role, Tier, Verdict, _decide, _frames
+from aeo_mra import (
+    Eligibility,
+    Precision,
+    Reason,
+    Role,
+    Tier,
+    Verdict,
+    _decide,
+    _eligibility,
+    _frames,
+)
 
 REGISTRY = aeo_mra._default()
 PARTNER_CODES = sorted({m.territory for a in REGISTRY.dataset.arrangements for m in a.members})
@@ -196,10 +206,14 @@ def test_check_many_with_a_day_per_row_answers_as_check_does(
             assert got == expected * repeat
 
 
-def test_between_change_days_answers_differ_only_in_their_day() -> None:
-    # The answers for a span's other days are made without Eligibility's __init__: they
-    # must be equal to check()'s, and hash, print and pickle alike, after the data's last
-    # review too (when a caveat names the day).
+@pytest.mark.parametrize("few", [0, 100], ids=["slot by slot", "by __init__"])
+def test_between_change_days_answers_differ_only_in_their_day(
+    few: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The answers for a span's other days are made without Eligibility's __init__ (but for
+    # a few days): they must be equal to check()'s, and hash, print and pickle alike, after
+    # the data's last review too (when a caveat names the day).
+    monkeypatch.setattr(_eligibility, "_FEW", few)
     registry = aeo_mra.Registry.bundled()
     ends = [*CHANGE_DAYS, date(2100, 1, 1)]
     assert ends[-2] <= registry.dataset.reviewed + timedelta(days=1)

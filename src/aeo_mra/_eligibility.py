@@ -140,17 +140,25 @@ class Eligibility:
     ) -> list[Eligibility]:
         """This answer for each of ``days``, with ``caveats`` (one per day) if given.
 
-        The copies are filled slot by slot, each slot for all of them in one pass, instead
+        Many copies are filled slot by slot, each slot for all of them in one pass, instead
         of through ``__init__``: millions of answers for many days are made this way, and
         they hold the same values ``__init__`` would store, so they are equal, hash, pickle
-        and print alike.
+        and print alike. A pass has a cost of its own, so a few copies go through
+        ``__init__``.
         """
+        per_day = repeat(self.caveats) if caveats is None else caveats
+        if len(days) < _FEW:
+            fields = list(map(self.__getattribute__, _NAMES))
+            made = []
+            for fields[_ON], fields[_CAVEATS] in zip(days, per_day, strict=False):
+                made.append(type(self)(*fields))
+            return made
         copies = list(map(object.__new__, repeat(type(self), len(days))))
         for name, fill in _SLOTS:
             if name == "on":
                 values: Iterable[object] = days
-            elif name == "caveats" and caveats is not None:
-                values = caveats
+            elif name == "caveats":
+                values = per_day
             else:
                 values = repeat(getattr(self, name))
             deque(map(fill, copies, values), maxlen=0)
@@ -161,3 +169,7 @@ _SLOTS: list[tuple[str, Callable[[Eligibility, object], None]]] = [
     (field.name, Eligibility.__dict__[field.name].__set__) for field in attrs.fields(Eligibility)
 ]
 """Each field of an `Eligibility`, and what stores it in an answer's slot."""
+_NAMES = [name for name, _ in _SLOTS]
+_ON, _CAVEATS = _NAMES.index("on"), _NAMES.index("caveats")
+_FEW = 20
+"""Fewer copies than this are made by ``__init__``, more slot by slot."""
