@@ -446,6 +446,22 @@ def test_a_console_that_cannot_show_chinese_gets_escapes_not_a_crash(encoding: s
     assert "\\u9ad8" in text.stdout  # 高, escaped
 
 
+def test_a_command_ends_without_python_s_teardown_once_its_output_is_flushed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["check", "US", "--on", "2020-05-01"]
+    code = (
+        "import atexit, sys; atexit.register(print, 'teardown', file=sys.stderr); "
+        "sys.argv[0] = 'aeo-mra'; from aeo_mra.cli import run; run()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+    )
+    status = cli.main(args)
+    assert (done.returncode, done.stdout, done.stderr) == (status, capsys.readouterr().out, "")
+    assert status == cli.EXIT_NO
+
+
 # -- output that cannot be written ---------------------------------------------------------
 
 

@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Protocol, TextIO, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO, TypeAlias, TypeVar
 
 import aeo_mra
 from aeo_mra import Arrangement, Basis, Role, Tier
@@ -45,6 +45,7 @@ __all__ = [
     "EXIT_PIPE_CLOSED",
     "EXIT_YES",
     "main",
+    "run",
 ]
 
 EXIT_YES = 0
@@ -781,6 +782,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             with contextlib.suppress(OSError):
                 stdout.reconfigure(errors=errors)
     return status
+
+
+def run() -> NoReturn:
+    """The installed ``aeo-mra`` command and ``python -m aeo_mra``: `main`, then the end.
+
+    A command that answers and ends skips Python's teardown, which frees every object and
+    every module one by one (about 6 ms, an eighth of ``aeo-mra check DE``) when nothing is
+    left to do but flush the output; ``serve`` and ``mcp``, whose libraries may leave work
+    for it, end as usual.
+    """
+    status = main()
+    if sys.argv[1:2] in (["serve"], ["mcp"]):
+        raise SystemExit(status)
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+    os._exit(status)
 
 
 def _output_failed(why: str) -> int:
