@@ -1082,3 +1082,29 @@ def test_cli_bad_holder_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert cli.main(["world", "check", "Atlantis", "US"]) == cli.EXIT_BAD_INPUT
     assert "Atlantis" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "union"),
+    [
+        ("DE", date(2025, 1, 1), "EU"),
+        ("MC", date(2025, 1, 1), "EU"),  # inside through France, not a member
+        ("JE", date(2020, 12, 31), "EU"),  # inside with the United Kingdom until then
+        ("JE", date(2021, 1, 1), None),
+    ],
+)
+def test_a_summary_of_a_place_names_the_union_it_is_in_that_day(
+    bundled: World, name: str, on: date, union: str | None
+) -> None:
+    with pytest.raises(UnknownAdministrationError) as raised:
+        bundled.summary(name, on=on)
+    hint = f"customs territory of the European Union: name {union}"
+    assert (hint in str(raised.value)) is (union is not None)
+    assert "a tier" not in str(raised.value)  # summary takes no tier
+
+
+def test_a_summary_of_a_tier_suggests_its_administration(bundled: World) -> None:
+    with pytest.raises(UnknownAdministrationError) as raised:
+        bundled.summary("GB/AEOS")
+    assert "name the administration alone, GB" in str(raised.value)
+    assert "EU/AEOS" not in str(raised.value)

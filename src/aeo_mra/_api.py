@@ -384,7 +384,7 @@ def _world_check(r: Registry, v: Mapping[str, Any]) -> JSON:
 
 def _world_partners(r: Registry, v: Mapping[str, Any]) -> JSON:
     graph, day = _world(r), day_or_today(v["on"])
-    own = graph.administration(v["administration"])
+    own = graph.administration(v["administration"], day)
     return {
         "administration": own.id,
         "on": day.isoformat(),

@@ -57,7 +57,7 @@ def run(args: cli._Args) -> int:
         return cli.EXIT_YES if answer.recognised else cli.EXIT_NO
     if args.what == "partners":
         found = graph.partners(args.administration, day)
-        own = graph.administration(args.administration)
+        own = graph.administration(args.administration, day)
         text = _partners_text(found) or f"No partners of {own.id} by {day}."
         union = graph.union_of(own.id, day)
         if union is not None:

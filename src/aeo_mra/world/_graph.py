@@ -74,6 +74,7 @@ class UnknownAdministrationError(Error, LookupError):
         valid: tuple[str, ...],
         hint: str = "",
         suggestions: tuple[str, ...] = (),
+        example: str = "a tier: e.g. 'EU/AEOS'",
     ) -> None:
         self.name = name
         self.valid = valid
@@ -82,7 +83,7 @@ class UnknownAdministrationError(Error, LookupError):
         named = f"{_quoted(name)} names no administration or programme tier of the world data"
         super().__init__(
             f"{named}{hint}{_did_you_mean(suggestions) or '.'} Administrations: "
-            f"{', '.join(valid)} (a tier: e.g. 'EU/AEOS')"
+            f"{', '.join(valid)}{f' ({example})' if example else ''}"
         )
 
 
@@ -155,32 +156,40 @@ class World:
 
     # -- names ---------------------------------------------------------------------------
 
-    def administration(self, name: str) -> Administration:
+    def administration(self, name: str, on: date | None = None) -> Administration:
         """The administration with id or name ``name`` (any case), e.g. ``KR`` or ``Japan``.
 
         Raises:
-            UnknownAdministrationError: Naming the valid ids.
+            UnknownAdministrationError: Naming the valid ids, and the union whose customs
+                territory holds the place ``name`` names on ``on`` (default: today), if any.
         """
         try:
             administration, tier = self.holder(name)
         except UnknownAdministrationError as unknown:
-            union = self._union_of(name)
-            if union is None:
-                raise
-            hint = f" (it is in the customs territory of {_the(union.name)}: name {union.id})"
-            raise UnknownAdministrationError(name, self._ids(), hint) from unknown
+            union = self._union_of(name, day_or_today(on))
+            hint = unknown.hint
+            if union is not None:
+                hint = f" (it is in the customs territory of {_the(union.name)}: name {union.id})"
+            raise UnknownAdministrationError(
+                name, self._ids(), hint, unknown.suggestions, example=""
+            ) from unknown
         if tier is not None:
-            raise UnknownAdministrationError(name, self._ids(), " (it names a tier)")
+            hint = f" (it names a tier: name the administration alone, {administration.id})"
+            raise UnknownAdministrationError(name, self._ids(), hint, example="")
         return administration
 
-    def _union_of(self, name: str) -> Administration | None:
-        """The union whose members include the place ``name`` names, on some day."""
+    def _union_of(self, name: str, day: date) -> Administration | None:
+        """The union whose customs territory holds the place ``name`` names on ``day``: a
+        member's (``DE``), or a place's the data records inside it (``MC``; ``JE`` until
+        2020-12-31)."""
         try:
             code = self._territory(name).code
         except (UnknownPlaceError, TypeError):
             return None
-        unions = (u for u in self._unions for m in u.members if m.territory == code and not m.basis)
-        return next(unions, None)
+        union, membership = self.cleared_by(code, day)
+        if union is None or union.id == code or membership is None:
+            return None
+        return union if membership.covers(day) else None
 
     def holder(self, name: str) -> tuple[Administration, ProgrammeTier | None]:
         """The administration and programme tier ``name`` names.
@@ -303,7 +312,8 @@ class World:
         Raises:
             UnknownAdministrationError: Naming the valid ids.
         """
-        within = self._inside_union(self.administration(administration).id, day_or_today(on))
+        day = day_or_today(on)
+        within = self._inside_union(self.administration(administration, on=day).id, day)
         return None if within is None else within[0].id
 
     def _inside_union(self, ident: str, day: date) -> tuple[Administration, Membership] | None:
@@ -505,7 +515,7 @@ class World:
             UnknownAdministrationError: Naming the valid ids.
         """
         day = day_or_today(on)
-        own = self.administration(administration)
+        own = self.administration(administration, on=day)
         found = []
         for arrangement, other in self._arrangements_of(own.id):
             if isinstance(arrangement, CommonProgramme):  # one programme, no arrangement
@@ -520,7 +530,7 @@ class World:
         administration's (bilateral pilots are not counted)."""
         day = day_or_today(on)
         if administration is not None:
-            own = self.administration(administration)
+            own = self.administration(administration, on=day)
             partners = [p for p in self.partners(own.id, on=day) if counted(p.arrangement)]
             bilateral = [p for p in partners if isinstance(p.arrangement, Bilateral)]
             plural: dict[str, bool] = {}  # live for it: recognition begun with some member
