@@ -127,7 +127,11 @@ def test_each_reason_and_its_sentence(
     answer = registry.check(place, on=day, role=role, tier=tier)
     assert (answer.reason, answer.verdict, answer.confidence) == (reason, verdict, confidence)
     assert answer.qualifies is (verdict is V.YES)
-    assert answer.explain() == f"{text} Confidence: {confidence}."
+    count = len(answer.caveats)  # told by number, before the confidence
+    told = {0: "", 1: " 1 caveat applies (see caveats)."}.get(
+        count, f" {count} caveats apply (see caveats)."
+    )
+    assert answer.explain() == f"{text}{told} Confidence: {confidence}."
     if reason is not Reason.COVERED:
         assert not answer.benefits
 
@@ -174,7 +178,7 @@ def test_foreign_operators_by_their_programme_tier(registry: Registry) -> None:
     assert refused.reason is Reason.TIER_NOT_RECOGNISED
     assert refused.explain() == (
         "No: China's customs recognises only AEOS under the China–Test Union AEO mutual "
-        f"recognition arrangement {UNION}, not AEOC. Confidence: high."
+        f"recognition arrangement {UNION}, not AEOC. 1 caveat applies (see caveats). Confidence: high."
     )
     with pytest.raises(aeo_mra.UnknownPartnerTierError, match="AEOS, AEOC"):
         registry.check_foreign("FR", "gold", on=day)

@@ -1108,3 +1108,16 @@ def test_a_summary_of_a_tier_suggests_its_administration(bundled: World) -> None
         bundled.summary("GB/AEOS")
     assert "name the administration alone, GB" in str(raised.value)
     assert "EU/AEOS" not in str(raised.value)
+
+
+def test_an_explanation_tells_how_many_caveats_its_answer_carries(bundled: World) -> None:
+    eaeu = bundled.check("RU", "BY", on=date(2025, 6, 1))
+    count = len(eaeu.caveats)
+    assert count >= 1  # the EAEU's: goods cross without customs clearance
+    told = "1 caveat applies" if count == 1 else f"{count} caveats apply"
+    assert f" {told} (see caveats). Confidence: " in eaeu.explain()
+    china = aeo_mra.check("Korea", on=date(2020, 1, 1))  # China's answers say it the same way
+    assert f" {len(china.caveats)} caveat" in china.explain()
+    bare = bundled.check("AD", "TR", on=date(2016, 1, 1))
+    assert not bare.caveats
+    assert "caveat" not in bare.explain()

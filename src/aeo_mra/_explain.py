@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ._eligibility import Eligibility, Reason
 from .model import Arrangement, Precision, Role, Scope, Tier
+
+if TYPE_CHECKING:
+    from .world import Recognition
 
 
 def explain(answer: Eligibility) -> str:
     """One sentence on why ``answer`` is what it is, with dates, source and confidence."""
-    tail = f" Confidence: {answer.confidence}."
+    return f"{answer.verdict.description}: {why(answer)}.{tail(answer)}"
+
+
+def tail(answer: Eligibility | Recognition) -> str:
+    """What every explanation ends with: how many caveats the answer carries (their text
+    is in ``caveats``), its confidence, and the data's review day if the day is later."""
+    count = len(answer.caveats)
+    told = f" {count} caveat{'s apply' if count > 1 else ' applies'} (see caveats)."
+    ended = f"{told if count else ''} Confidence: {answer.confidence}."
     if answer.on > answer.data_reviewed:
-        tail += f" Data last reviewed on {answer.data_reviewed}."
-    return f"{answer.verdict.description}: {why(answer)}.{tail}"
+        ended += f" Data last reviewed on {answer.data_reviewed}."
+    return ended
 
 
 def why(answer: Eligibility) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .._explain import _the as _place_the
+from .._explain import tail
 from ..model import Source
 from ._model import (
     Bilateral,
@@ -32,10 +33,7 @@ def explain(answer: Recognition) -> str:
             f"{_listed([_the(n) for n in answer.shared_partners])} gives AEOs of "
             f"{_the(holder.name)} nothing in {_the(other)}."
         )
-    tail = f" Confidence: {answer.confidence}."
-    if answer.on > answer.data_reviewed:
-        tail += f" Data last reviewed on {answer.data_reviewed}."
-    return body + _cited(answer.sources) + tail
+    return body + _cited(answer.sources) + tail(answer)
 
 
 def _the(name: str) -> str:
