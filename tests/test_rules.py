@@ -178,7 +178,8 @@ def test_foreign_operators_by_their_programme_tier(registry: Registry) -> None:
     assert refused.reason is Reason.TIER_NOT_RECOGNISED
     assert refused.explain() == (
         "No: China's customs recognises only AEOS under the China–Test Union AEO mutual "
-        f"recognition arrangement {UNION}, not AEOC. 1 caveat applies (see caveats). Confidence: high."
+        f"recognition arrangement {UNION}, not AEOC. 1 caveat applies (see caveats). "
+        "Confidence: high."
     )
     with pytest.raises(aeo_mra.UnknownPartnerTierError, match="AEOS, AEOC"):
         registry.check_foreign("FR", "gold", on=day)
