@@ -1121,3 +1121,16 @@ def test_an_explanation_tells_how_many_caveats_its_answer_carries(bundled: World
     bare = bundled.check("AD", "TR", on=date(2016, 1, 1))
     assert not bare.caveats
     assert "caveat" not in bare.explain()
+
+
+@pytest.mark.parametrize(("holder", "place"), [("BY", "RU"), ("RU", "TR"), ("AD", "TR")])
+def test_an_explanation_names_an_administrations_place_by_the_administrations_name(
+    bundled: World, holder: str, place: str
+) -> None:
+    answer = bundled.check(holder, place, on=date(2025, 6, 1))
+    assert answer.administration is not None
+    own, iso = answer.administration.name, answer.place.name
+    assert own != iso  # Russia, Russian Federation; Turkey, Türkiye
+    text = answer.explain()
+    assert f" to {own} on " in text
+    assert iso not in text

@@ -24,7 +24,7 @@ def explain(answer: Recognition) -> str:
     who = f"an AEO of {_the(holder.name)}"
     if answer.tier is not None:
         who += f" ({holder.id}/{answer.tier.code}, {answer.tier.name})"
-    doing = f"{who} {role_words(answer.role)} {_the(answer.place.name)} on {answer.on}"
+    doing = f"{who} {role_words(answer.role)} {_the(_place_name(answer))} on {answer.on}"
     body = f"{answer.verdict.description}: {doing} {_why(answer)}."
     if answer.shared_partners and answer.reason is WorldReason.NOT_A_PARTNER:
         other = answer.administration.name if answer.administration else "the place's customs"
@@ -34,6 +34,14 @@ def explain(answer: Recognition) -> str:
             f"{_the(holder.name)} nothing in {_the(other)}."
         )
     return body + _cited(answer.sources) + tail(answer)
+
+
+def _place_name(answer: Recognition) -> str:
+    """The place as the sentence's other names read: an administration's own territory by the
+    administration's name (``Russia``, ``Turkey``, as world.toml writes it), not ISO's
+    (``Russian Federation``, ``Türkiye``); any other place by its ISO name (``Germany``)."""
+    other = answer.administration
+    return other.name if other is not None and other.id == answer.place.code else answer.place.name
 
 
 def _the(name: str) -> str:
