@@ -381,3 +381,33 @@ def test_no_page_logs_an_error_or_reaches_off_the_machine(
             errors[path] = logged
     assert errors == {}
     assert browser.outside == []
+
+
+# Every word of four letters or more in a table cell whose line boxes start on two lines.
+_BROKEN_WORDS = """() => [...document.querySelectorAll(".md-typeset table td")].flatMap((td) => {
+  const words = [], walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest("code")) continue;  // code may break anywhere
+    for (const m of node.data.matchAll(/[A-Za-zÀ-ž’']{4,}/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+      if (new Set(rects.map((r) => Math.round(r.top))).size > 1) words.push(m[0]);
+    }
+  }
+  return words;
+})"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ["data/world/", "data/world-sources/", "data/arrangements/"])
+def test_table_cells_break_no_word_in_two(
+    browser: Any, base_url: str, width: int, path: str
+) -> None:
+    page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{base_url}/{path}")
+    broken = page.evaluate(_BROKEN_WORDS)
+    page.close()
+    assert broken == []
