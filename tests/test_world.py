@@ -728,6 +728,7 @@ def test_explanations_name_each_source_briefly(bundled: World) -> None:
     # every source an answer may cite: the world's and China's
     for source in [*bundled.data.sources.values(), *bundled.china.dataset.sources.values()]:
         assert len(_name(source)) <= 100, (source.id, "give it a citation")
+        assert "; " not in _name(source), (source.id, "explanations part sources with '; '")
 
 
 def test_every_edge_joins_two_administrations_and_cites_sources(bundled: World) -> None:
