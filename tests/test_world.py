@@ -3,8 +3,9 @@ China test data tests/data/shapes.toml), and the consistency of the bundled worl
 
 from __future__ import annotations
 
+import contextlib
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from aeo_mra import (
     TierNotInForceError,
     UnknownPlaceError,
     Verdict,
+    _frames,
     world,
 )
 from aeo_mra.world import (
@@ -724,6 +726,30 @@ def bundled() -> World:
     return world.bundled()
 
 
+def test_china_s_edges_answer_as_check_does(bundled: World) -> None:
+    # One fact, one place, one answer: an AEO of China gets from the world graph the verdict
+    # check() gives, around every day an answer can change and after the data's review.
+    # Only a no for an importer outside the scope stays firm where the place's membership is
+    # an inference (Liechtenstein's): it holds whether or not the place is covered.
+    registry = bundled.china
+    places = {m.territory for a in registry.arrangements() for m in (*a.members, *a.territories)}
+    after = registry.dataset.reviewed + timedelta(days=40)
+    days = sorted(
+        {d + timedelta(days=k) for d in _frames._days(registry).anyone for k in (-1, 0, 1)}
+    )
+    differ = []
+    for role in Role:
+        for place in sorted(places | {"US", "IN"}):
+            for day in [*days, after]:
+                china, world = registry.check(place, on=day, role=role), None
+                with contextlib.suppress(SameAdministrationError):
+                    world = bundled.check("CN", place, on=day, role=role)
+                if world is not None and world.verdict is not china.verdict:
+                    differ.append((place, day, role.name, china.verdict.name, world.verdict.name))
+    assert {d[:1] + d[2:] for d in differ} <= {("LI", "IMPORTER", "PROBABLY_NOT", "NO")}, differ
+    assert differ  # the exception is met
+
+
 def test_explanations_name_each_source_briefly(bundled: World) -> None:
     # every source an answer may cite: the world's and China's
     for source in [*bundled.data.sources.values(), *bundled.china.dataset.sources.values()]:
@@ -891,7 +917,10 @@ def test_eu_us_recognition_serves_exporters_not_importers(bundled: World) -> Non
     # CBP's FAQs: exporters benefit; an importer only where it also exports.
     importer = bundled.check("EU", "US", on=_on("2026-01-01"), role=Role.IMPORTER)
     assert (importer.verdict, importer.reason) == (Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE)
-    assert [s.id for s in importer.sources] == ["cbp-eu-us-faq-2013"]
+    assert importer.arrangement is not None
+    dated = {s.id for step in importer.arrangement.steps for s in step.when.sources}
+    assert importer.sources[0].id == "cbp-eu-us-faq-2013"  # what decides
+    assert {s.id for s in importer.sources[1:]} == dated  # and the dates explain() names
     assert bundled.check("EU/AEOS", "US", on=_on("2026-01-01")).recognised
 
 

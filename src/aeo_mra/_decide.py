@@ -223,13 +223,14 @@ def _caveats(
     if isinstance(tier, Tier):
         caveats += [c.value for c in dataset.tiers[tier].caveats]
     if day > dataset.reviewed:
-        caveats.append(_unreviewed(dataset, day))
+        caveats.append(unreviewed(dataset.reviewed, day))
     return tuple(caveats)
 
 
-def _unreviewed(dataset: Dataset, day: date) -> str:
+def unreviewed(reviewed: date, day: date) -> str:
+    """The caveat of an answer for ``day``, after the data's review on ``reviewed``."""
     return (
-        f"The data was last reviewed on {dataset.reviewed}; this answer for {day} "
+        f"The data was last reviewed on {reviewed}; this answer for {day} "
         "does not reflect later changes."
     )
 
@@ -238,5 +239,5 @@ def for_days(dataset: Dataset, answer: Eligibility, days: Sequence[date]) -> lis
     """``answer`` for each of ``days``, days between the same two change days as its own."""
     if answer.on > dataset.reviewed:  # after the review, the last caveat names the day
         kept = answer.caveats[:-1]
-        return answer._on_days(days, [(*kept, _unreviewed(dataset, day)) for day in days])
+        return answer._on_days(days, [(*kept, unreviewed(dataset.reviewed, day)) for day in days])
     return answer._on_days(days)

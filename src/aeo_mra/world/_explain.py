@@ -55,12 +55,11 @@ def _why(answer: Recognition) -> str:
     there = _the(other.name) if other else "the place's customs"
     reason = answer.reason
     if reason is WorldReason.NOT_A_PARTNER:
-        lists = (
-            "its list of partners is complete then"
-            if answer.verdict.name == "NO"
-            else ("the data's lists of partners are partial, so one may be missing")
-        )
-        return f"gets no recognition: the data has no arrangement with {there} ({lists})"
+        if answer.verdict.name == "NO":
+            lists = "its list of partners is complete then"
+            return f"gets no recognition: the data has no arrangement with {there} ({lists})"
+        lists = "the data's lists of partners are partial, so one may be missing"
+        return f"is not known to be recognised: the data has no arrangement with {there} ({lists})"
     if reason is WorldReason.OUTSIDE_TERRITORY:
         return f"gets no recognition: the place is outside the customs territory of {there}"
     if reason is WorldReason.COVERAGE_UNKNOWN:

@@ -12,7 +12,7 @@ from datetime import date
 import attrs
 
 from .._dates import day_or_today
-from .._decide import chosen_tier
+from .._decide import chosen_tier, unreviewed
 from .._eligibility import Verdict
 from .._vocabulary import role as _role
 from ..errors import DomesticPlaceError, Error, UnknownPlaceError, _did_you_mean, _quoted
@@ -440,6 +440,8 @@ class World:
         if membership is not None and not membership.applies(day):  # before joining, or after
             caveats.append(_outside_union(territory, membership, day))
             membership = None
+        if day > self.reviewed:
+            caveats.append(unreviewed(self.reviewed, day))
         if cleared is None:
             decision = self._not_a_partner(administration, None, day)
         elif membership is not None and not membership.covers(day):

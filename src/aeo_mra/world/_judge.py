@@ -158,10 +158,12 @@ def _status(
     if opened and live_by(arrangement, first, second, day):
         return None
     signed = arrangement.step(StepKind.SIGNED)
-    if signed is None or not signed.value.possible_by(day):
-        return Verdict.NO, WorldReason.NOT_YET_SIGNED, [signed] if signed else []
     starts = _starts(arrangement, first, second)
     known = [start for start in starts if start is not None]
+    if isinstance(arrangement, Bilateral) and arrangement.from_china and signed is not None:
+        return _china_pending(signed, known, day)
+    if signed is None or not signed.value.possible_by(day):
+        return Verdict.NO, WorldReason.NOT_YET_SIGNED, [signed] if signed else []
     pending = (
         WorldReason.SIGNED_NOT_IMPLEMENTED
         if isinstance(arrangement, Bilateral)
@@ -196,6 +198,21 @@ def _opening(arrangement: Bilateral | Plurilateral, holder: str, other: str) -> 
     return arrangement.opening(other, holder)
 
 
+def _china_pending(signed: Fact[When], started: list[Fact[When]], day: date) -> _Judgement:
+    """A China edge before its benefits began, judged as China's ``check()`` judges it: no
+    benefits before they start, which rests on the start alone (none found is firm: China's
+    data has every one announced), and before the earliest possible signing on no fact; a
+    day within the bounds of both the signing and the start is unknown."""
+    known = signed.value.known_by(day)
+    reason = WorldReason.SIGNED_NOT_IMPLEMENTED if known else WorldReason.NOT_YET_SIGNED
+    if not signed.value.possible_by(day):
+        return Verdict.NO, reason, []
+    facts: list[Fact[object]] = list(started)
+    if any(start.value.possible_by(day) for start in started):
+        return Verdict.UNKNOWN, reason, facts
+    return Verdict.NO, reason, facts
+
+
 def weigh(
     other: Administration,
     arrangement: Bilateral | Plurilateral,
@@ -214,6 +231,7 @@ def weigh(
         reason=reason,
         arrangement=arrangement,
         confidence=weakest(facts),
-        sources=unique_sources(f.sources for f in facts),
+        # and the sources of the dates explain() names
+        sources=unique_sources(f.sources for f in (*facts, *(s.when for s in arrangement.steps))),
         caveats=tuple(caveat.value for caveat in arrangement.caveats),
     )

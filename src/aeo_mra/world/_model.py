@@ -109,8 +109,12 @@ class Completeness:
     sources: tuple[Source, ...]
 
     def complete_on(self, day: date, reviewed: date) -> bool:
-        """Whether the list is known complete on ``day``."""
-        return self.complete and day <= (self.through or reviewed)
+        """Whether the list is known complete on ``day``, the data having been reviewed on
+        ``reviewed``: up to ``through``; and a list complete up to the review stays complete
+        after it, as of the review (as every answer after the review is, with a caveat
+        saying so)."""
+        complete_to = self.through or reviewed
+        return self.complete and (day <= complete_to or complete_to >= reviewed)
 
 
 @attrs.frozen
