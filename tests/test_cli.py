@@ -485,6 +485,41 @@ def test_a_full_disk_is_one_line_and_its_own_status() -> None:
     assert "No space left on device" in done.stderr
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    ("args", "stdout", "status"),
+    [
+        (["check", "Germny"], subprocess.PIPE, cli.EXIT_BAD_INPUT),
+        (["check", "DE"], "full", cli.EXIT_OUTPUT_FAILED),
+    ],
+    ids=["bad input", "output failed"],
+)
+def test_an_unwritable_stderr_changes_no_status(args: list[str], stdout: Any, status: int) -> None:
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "aeo_mra", *args],
+            stdout=full if stdout == "full" else stdout,
+            stderr=full,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == status
+    assert not done.stdout  # nothing, or nowhere to read
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes a POSIX file descriptor")
+def test_a_closed_stderr_puts_no_error_on_stdout() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "import os, sys; os.close(2); sys.stderr = None; "
+         "sys.argv = ['aeo-mra', 'check', 'Germny']; from aeo_mra.cli import run; run()"],
+        capture_output=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (cli.EXIT_BAD_INPUT, "")
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="closes a POSIX file descriptor")
 def test_a_closed_stdout_is_one_line_and_its_own_status() -> None:
     done = subprocess.run(

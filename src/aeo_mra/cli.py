@@ -763,7 +763,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = run(args)
         sys.stdout.flush()
     except aeo_mra.Error as error:
-        _say(f"{PROG}: error: {error}", file=sys.stderr)
+        _complain(f"{PROG}: error: {error}")
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader has gone (`aeo-mra timeline | head`): stop quietly, as if by SIGPIPE.
@@ -775,7 +775,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception:  # a bug: never let it pass for "no" (status 1)
         import traceback
 
-        traceback.print_exc()
+        _complain(traceback.format_exc().rstrip("\n"))
         return EXIT_BUG
     finally:
         if isinstance(stdout, io.TextIOWrapper) and not stdout.closed:
@@ -803,8 +803,17 @@ def run() -> NoReturn:
 
 
 def _output_failed(why: str) -> int:
-    print(f"{PROG}: error: cannot write the output: {why}", file=sys.stderr)
+    _complain(f"{PROG}: error: cannot write the output: {why}")
     return EXIT_OUTPUT_FAILED
+
+
+def _complain(text: str) -> None:
+    """Print ``text`` on standard error if it can be written there: never on standard
+    output, and a failure to write it changes no exit status."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            _say(text, file=sys.stderr)
+            sys.stderr.flush()
 
 
 def _discard_output() -> None:
