@@ -118,6 +118,20 @@ def test_a_str_subclass_is_answered_as_the_str_it_holds() -> None:
     assert all(type(key[0]) in (str, type) for key in _keys(registry) if isinstance(key, tuple))
 
 
+def test_today_s_answers_keep_codes_and_str_subclasses_apart_from_lookalikes() -> None:
+    registry = Registry.bundled()
+    numeric = registry.check(276)
+    assert numeric is registry.check(276)  # remembered for today
+    assert numeric == registry.check("DE", on=numeric.on)
+    for odd in (276.0, True):
+        with pytest.raises(TypeError):
+            registry.check(odd)  # type: ignore[arg-type]
+    answer = registry.check(_Cell("DE"))
+    assert answer.place.code == "DE"
+    assert answer is registry.check("DE") is registry.check(_Cell("DE"))
+    assert {type(key) for key in registry._today[-1]} == {str, int}
+
+
 @pytest.mark.parametrize("odd", [276.0, True])
 def test_an_equal_number_of_another_type_never_finds_an_int_code_answer(odd: object) -> None:
     registry = Registry.bundled()

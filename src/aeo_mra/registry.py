@@ -100,7 +100,7 @@ class Registry:
         self._cached = 0  # answers in all the tables together
         # check(place) for today: its answers by the place alone, and the local midnights
         # (as timestamps) between which they hold.
-        self._today: tuple[float, float, date, dict[str, Eligibility]] = (0, 0, date.min, {})
+        self._today: tuple[float, float, date, dict[str | int, Eligibility]] = (0, 0, date.min, {})
 
     def __reduce__(self) -> tuple[Any, ...]:
         """The bundled registry pickles as a reference to it, so that its methods run in
@@ -348,7 +348,8 @@ class Registry:
         # The hot path: one dict lookup in the table for the role and tier, picked by
         # identity for the default tier. An empty table for a wrong role or tier: _check raises.
         if tier is None and role is _EXPORTER:
-            if on is None and type(place) is str:  # today's answers, kept by the place alone
+            # Today's answers, kept by the place alone (a float or bool never finds an int's)
+            if on is None and (type(place) is str or type(place) is int or isinstance(place, str)):
                 start, end, _, today = self._today
                 if start <= _time() < end:
                     try:
@@ -396,16 +397,18 @@ class Registry:
             answers[key] = answer
         return answer
 
-    def _today_answer(self, place: str) -> Eligibility:
-        """`check(place)` for today, kept in today's table; a new day starts a new table
-        (one a thread still holds from the day before is dropped with its answers)."""
+    def _today_answer(self, place: str | int) -> Eligibility:
+        """`check(place)` for today, kept in today's table (a str subclass under the str it
+        holds); a new day starts a new table (one a thread still holds from the day before is
+        dropped with its answers)."""
         start, end, day, today = self._today
         if not start <= _time() < end:
             start, end, day = _dates.window()
             self._today = start, end, day, (today := {})
-        answer = self.check(place, on=day)
-        if _remembered(place, day):
-            today[place] = answer
+        plain = str.__str__(place) if isinstance(place, str) else place
+        answer = self.check(plain, on=day)
+        if _remembered(plain, day):
+            today[plain] = answer
         return answer
 
     def check_many(
