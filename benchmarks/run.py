@@ -89,6 +89,8 @@ def lookups() -> list[Row]:
                 "day in holidays", "—"),
         compare("check(code, on=datetime)", 'aeo_mra.check("DE", on=moment)', get, GET, "≤ 0.5"),
         compare("check(str subclass, on=date)", "aeo_mra.check(cell, on=day)", get, GET, "≤ 0.5"),
+        compare("check(numeric code 276), date default", "aeo_mra.check(276)", get, GET, "≤ 0.5"),
+        compare("check(str subclass), date default", "aeo_mra.check(cell)", get, GET, "≤ 0.5"),
         compare("summary()", "aeo_mra.summary()", get, GET, "—", 2_000),
     ]  # fmt: skip
 
