@@ -192,6 +192,18 @@ def test_summary_json() -> None:
     assert data["arrangements"] == list(totals.arrangements)
 
 
+@pytest.mark.parametrize(
+    ("day", "says"),
+    [
+        ("2020-02-30", "is not a valid date (day is out of range for month)"),
+        ("20200501", "is not a date in the form YYYY-MM-DD"),
+        ("2020-W01-1", "is not a date in the form YYYY-MM-DD"),
+    ],
+)
+def test_a_date_is_read_only_as_yyyy_mm_dd_and_only_if_it_exists(day: str, says: str) -> None:
+    assert_bad_input(run("check", "DE", "--on", day), f"'{day}' {says}")
+
+
 def test_no_command_is_a_usage_error() -> None:
     assert_bad_input(run(), "COMMAND")
 
@@ -215,7 +227,7 @@ def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
         (["check", "DE", "--tier", "advnced"], ["'advnced'", "ADVANCED_CERTIFIED"]),
         (["check", "DE", "--role", "exprter"], ["'exprter'", "exporter"]),
         (["check", "DE", "--tier", "nonsense"], ["'nonsense'", "choose from AA"]),
-        (["check", "DE", "--on", "2020-13-01"], ["'2020-13-01'", "YYYY-MM-DD"]),
+        (["check", "DE", "--on", "2020-13-01"], ["'2020-13-01'", "not a valid date"]),
         (["check", "DE", "--tier", "AA", "--on", "2020-01-01"], ["AA", "2020-01-01"]),
         (["check", "China"], ["'China'"]),
         (["list", "--basis", "sined"], ["'sined'", "signed"]),

@@ -244,8 +244,9 @@ def test_a_new_data_version_is_a_new_etag(api: Server, tmp_path: Path) -> None:
     [
         ("/v1/check?place=Germny", 400, "place", "did you mean 'Germany'"),
         ("/v1/check?place=CN", 400, "place", "China's own customs territory"),
-        ("/v1/check?place=DE&on=2020-02-30", 400, "on", "YYYY-MM-DD"),
+        ("/v1/check?place=DE&on=2020-02-30", 400, "on", "not a valid date"),
         ("/v1/check?place=DE&on=20200201", 400, "on", "YYYY-MM-DD"),
+        ("/v1/check?place=DE&on=2020-W01-1", 400, "on", "YYYY-MM-DD"),
         ("/v1/check?place=DE&role=seller", 400, "role", "not a valid role"),
         ("/v1/check?place=DE&tier=AA&on=2020-01-01", 400, "tier", "did not exist"),
         ("/v1/check?on=2020-01-01", 400, "place", "place is required"),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._dates import day_or_today
+from ._dates import day_or_today, iso_day
 from ._plain import to_dict
 from .errors import (
     DataError,
@@ -169,16 +169,12 @@ class Param:
 
 
 def _read_date(name: str, value: object) -> date:
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value) if len(value) == 10 else _bad_date(name, value)
-        except ValueError:
-            _bad_date(name, value)
-    return _bad_date(name, value)
-
-
-def _bad_date(name: str, value: object) -> date:
-    raise _invalid(name, f"{name} must be a date in the form YYYY-MM-DD, not {_quoted(value)}")
+    if not isinstance(value, str):
+        raise _invalid(name, f"{name} must be a date in the form YYYY-MM-DD, not {_quoted(value)}")
+    try:
+        return iso_day(value)
+    except ValueError as error:
+        raise _invalid(name, f"{name}: {_quoted(value)} is {error}") from None
 
 
 def _read_member(name: str, kind: type[enum.Enum], value: object) -> enum.Enum:

@@ -7,7 +7,7 @@ from time import time
 
 from .errors import _quoted
 
-__all__ = ["as_date", "day_or_today", "today"]
+__all__ = ["as_date", "day_or_today", "iso_day", "today"]
 
 
 def as_date(on: object, wanted: str = "a datetime.date") -> date:
@@ -19,6 +19,23 @@ def as_date(on: object, wanted: str = "a datetime.date") -> date:
     if isinstance(on, date):
         return on
     raise TypeError(f"on must be {wanted}, not {type(on).__name__}: {_quoted(on)}")
+
+
+def iso_day(text: str) -> date:
+    """The day ``text`` writes as ``YYYY-MM-DD``, the one form read (``date.fromisoformat``
+    also reads ``20200501`` and ``2020-W01-1``).
+
+    Raises:
+        ValueError: Saying what is wrong: ``not a date in the form YYYY-MM-DD``, or
+            ``not a valid date (…)`` for a day that does not exist.
+    """
+    digits = text[:4] + text[5:7] + text[8:]
+    if len(text) != 10 or text[4] + text[7] != "--" or not (digits.isascii() and digits.isdigit()):
+        raise ValueError("not a date in the form YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise ValueError(f"not a valid date ({error})") from None
 
 
 def day_or_today(on: object) -> date:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO, TypeAlias, Ty
 
 import aeo_mra
 from aeo_mra import Arrangement, Basis, Role, Tier
+from aeo_mra._dates import iso_day
 from aeo_mra.errors import _did_you_mean
 
 if TYPE_CHECKING:
@@ -104,11 +105,11 @@ def _close(wanted: str, valid: Sequence[str]) -> list[str]:
 
 
 def _iso_date(text: str) -> date:
-    """An argparse ``type`` reading an ISO 8601 date."""
+    """An argparse ``type`` reading a date written ``YYYY-MM-DD``."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise _bad_value(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+        return iso_day(text)
+    except ValueError as error:
+        raise _bad_value(f"{text!r} is {error}") from None
 
 
 def _bad_value(message: str) -> Exception:
