@@ -167,7 +167,7 @@ def test_import_stays_light() -> None:
     import sys
 
     # Nor are the record and answer classes built: the first question builds them.
-    heavy = "{'pycountry', 'tomllib', 'difflib', 'aeo_mra.model', 'aeo_mra._eligibility'}"
+    heavy = "{'pycountry', 'tomllib', 'difflib', 'json', 'aeo_mra.model', 'aeo_mra._eligibility'}"
     code = f"import sys, aeo_mra; print(sorted({heavy} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -18,7 +18,9 @@ from os import PathLike
 from time import time as _time
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from . import _compiled, _dates
+import attrs  # noqa: F401 (see below)
+
+from . import _dates
 from ._dates import day_or_today
 from ._limits import MAX_CACHED_KEY
 from ._vocabulary import Basis, PartnerKind, Role, Scope, Tier
@@ -33,8 +35,10 @@ from .errors import (
 from .places import PlaceIndex
 
 # The record and answer classes are built when a registry first reads its dataset, not when
-# aeo_mra is imported (the code that reads the data and names places is): the modules that
-# define them (and _decide, which makes answers) are imported in the methods that need them.
+# aeo_mra is imported (the code that names places is): the modules that define them, read the
+# compiled data (and json with it) and make answers are imported in the methods that need
+# them. attrs itself is imported with aeo_mra: the first answer's budget (10 ms) is less
+# than its import.
 if TYPE_CHECKING:
     from . import _decide
     from ._eligibility import Eligibility
@@ -684,6 +688,8 @@ def _collector_paused() -> Iterator[None]:
 
 def _read_bundled() -> Dataset:
     """The bundled dataset: its compiled form if that is current, else the TOML validated."""
+    from . import _compiled
+
     with open(_compiled.TOML, "rb") as file:
         toml = file.read()
     dataset = _compiled.load_dataset(toml)
