@@ -183,13 +183,10 @@ class World:
         member's (``DE``), or a place's the data records inside it (``MC``; ``JE`` until
         2020-12-31)."""
         try:
-            code = self._territory(name).code
+            within = self._inside_union(self._territory(name).code, day)
         except (UnknownPlaceError, TypeError):
             return None
-        union, membership = self.cleared_by(code, day)
-        if union is None or union.id == code or membership is None:
-            return None
-        return union if membership.covers(day) else None
+        return None if within is None else within[0]
 
     def holder(self, name: str) -> tuple[Administration, ProgrammeTier | None]:
         """The administration and programme tier ``name`` names.

@@ -203,8 +203,8 @@ def _china_pending(signed: Fact[When], started: list[Fact[When]], day: date) -> 
     benefits before they start, which rests on the start alone (none found is firm: China's
     data has every one announced), and before the earliest possible signing on no fact; a
     day within the bounds of both the signing and the start is unknown."""
-    known = signed.value.known_by(day)
-    reason = WorldReason.SIGNED_NOT_IMPLEMENTED if known else WorldReason.NOT_YET_SIGNED
+    signed_by_then = signed.value.known_by(day)
+    reason = WorldReason.SIGNED_NOT_IMPLEMENTED if signed_by_then else WorldReason.NOT_YET_SIGNED
     if not signed.value.possible_by(day):
         return Verdict.NO, reason, []
     facts: list[Fact[object]] = list(started)
