@@ -12,6 +12,7 @@ from aeo_mra.world import (
     Counted,
     Plurilateral,
     PlurilateralMember,
+    ProgrammeTier,
     PublishedCount,
     World,
     bundled,
@@ -100,20 +101,21 @@ def programme_tiers_table(registry: Registry) -> str:
     rows = [
         [
             f"[{escape(administration.name)}](#{administration.id.lower()})",
-            "<br>".join(
-                f"`{administration.id}/{tier.code}` {escape(tier.name)}"
-                + (
-                    f" <small>(within the China record's {escape(tier.within)})</small>"
-                    if tier.within
-                    else ""
-                )
-                for tier in administration.tiers
-            ),
+            "<br>".join(_tier_row(administration.id, tier) for tier in administration.tiers),
         ]
         for administration in sorted(graph.administrations.values(), key=lambda a: a.name)
         if administration.tiers
     ]
     return table(["Administration", "Tiers a holder may name"], rows)
+
+
+def _tier_row(ident: str, tier: ProgrammeTier) -> str:
+    """A tier as a holder names it, its name, its aliases and the China record's coarser
+    tier it falls within."""
+    notes = [f"also {', '.join(escape(a) for a in tier.aliases)}"] if tier.aliases else []
+    notes += [f"within the China record's {escape(tier.within)}"] if tier.within else []
+    small = f" <small>({'; '.join(notes)})</small>" if notes else ""
+    return f"`{ident}/{tier.code}` {escape(tier.name)}{small}"
 
 
 def edges_table(registry: Registry) -> str:

@@ -28,6 +28,7 @@ from aeo_mra.world import (
     SameAdministrationError,
     StepKind,
     UnknownAdministrationError,
+    UnknownTierError,
     World,
     WorldReason,
 )
@@ -323,8 +324,14 @@ def test_unknown_names_are_typed_errors_naming_what_is_valid(test_world: World) 
     assert isinstance(raised.value, LookupError)
     assert "Atlantis" in str(raised.value)
     assert "UNION" in raised.value.valid
-    with pytest.raises(UnknownAdministrationError, match="UNION's tiers: AEOC, AEOS, AEOF"):
+    with pytest.raises(UnknownTierError) as wrong:
         test_world.check("UNION/XYZ", "US")
+    assert str(wrong.value) == (
+        "'UNION/XYZ' names no tier of UNION's programme (UNION's tiers: AEOC (Simplifications), "
+        "AEOS (Security), AEOF (Full); or UNION alone)."
+    )  # the administration is known: its tiers are what would be valid, not every id
+    assert wrong.value.valid == ("UNION", "UNION/AEOC", "UNION/AEOS", "UNION/AEOF")
+    assert wrong.value.administration == "UNION"
     with pytest.raises(UnknownPlaceError):
         test_world.check("US", "Atlantis")
     with pytest.raises(TypeError):
@@ -355,7 +362,7 @@ def test_a_holder_named_by_a_place_in_a_union_is_the_union_s(test_world: World) 
         test_world.check("GB/AEOS", "US", on=_on("2021-01-01"))
     with pytest.raises(UnknownAdministrationError, match="joined the union's customs territory"):
         test_world.check("HR", "US", on=_on("2016-06-30"))
-    with pytest.raises(UnknownAdministrationError, match="UNION's tiers: AEOC, AEOS, AEOF"):
+    with pytest.raises(UnknownTierError, match="France's AEOs were UNION's; UNION's tiers: AEOC"):
         test_world.check("France/XYZ", "US", on=day)
     # A place tied to the union but outside its territory, or not settled, is not its holder;
     # as a place, the union's AEOs trading with it are answered, not refused.
@@ -380,6 +387,14 @@ def test_a_tier_may_be_written_with_a_slash_a_space_or_a_hyphen(
 ) -> None:
     union = test_world.administrations["UNION"]
     assert test_world.holder(written) == (union, union.tier("AEOS"))
+
+
+@pytest.mark.parametrize(
+    "written", ["UNION/AEOF", "UNION/Full", "UNION/AEOC/AEOS", "UNION aeoc aeos"]
+)
+def test_a_tier_is_named_by_its_code_its_name_or_an_alias(test_world: World, written: str) -> None:
+    union = test_world.administrations["UNION"]
+    assert test_world.holder(written) == (union, union.tier("AEOF"))
 
 
 @pytest.mark.parametrize(
@@ -529,7 +544,7 @@ def test_recognisers_answer_the_reverse_question(test_world: World) -> None:
 def test_a_common_status_is_named_as_a_tier_and_explained(test_world: World) -> None:
     administration, tier = test_world.holder("UG/reg-aeo")
     assert (administration.id, tier and tier.code) == ("UG", "REG-AEO")
-    with pytest.raises(UnknownAdministrationError, match="UG's tiers: U1, REG-AEO"):
+    with pytest.raises(UnknownTierError, match=r"UG's tiers: U1 \(National AEO\), REG-AEO"):
         test_world.holder("UG/AAA")
     with pytest.raises(UnknownAdministrationError):
         test_world.holder("US/REG-AEO")  # not a member
@@ -634,6 +649,7 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
             'steps = [{ step = "signed", date = 2018-01-01',
         ),
         ('status = { code = "REG-AEO"', 'status = { code = "U1"'),
+        ('name = "Full", aliases = ["AEOC/AEOS"]', 'name = "Full", aliases = ["aeo-s"]'),
         ('{ administration = "AM" }', '{ administration = "XX" }'),
         ('[{ administration = "AM" }', '[{ administration = "AM", side = "East" }'),
         ('caveats = [{ text = "Goods between', 'caveats = [{ txt = "Goods between'),
@@ -656,6 +672,7 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
         "within-without-a-china-record",
         "common-never-in-force",
         "common-status-a-member-s-tier",
+        "tier-alias-names-another-tier",
         "common-unknown-member",
         "common-member-with-a-side",
         "caveat-without-its-text",
@@ -773,6 +790,16 @@ def test_every_recognised_tier_is_a_tier_of_that_side_s_programme(bundled: World
             codes = {t.code for t in bundled.administrations[side].tiers}
             assert recognised.value, (arrangement.id, side)
             assert set(recognised.value) <= codes, (arrangement.id, side, codes)
+
+
+def test_every_tier_is_found_by_each_of_its_names(bundled: World) -> None:
+    # a holder writes a tier as its programme does: Hong Kong's "Tier 1", Korea's "class AA"
+    assert bundled.holder("HK/Tier 1")[1] == bundled.administrations["HK"].tier("T1")
+    for administration in bundled.administrations.values():
+        for tier in administration.tiers:
+            for name in (tier.code, tier.name, *tier.aliases):
+                found = bundled.holder(f"{administration.id}/{name}")
+                assert found == (administration, tier), (administration.id, name)
 
 
 def test_every_common_programme_is_dated_sourced_and_no_arrangement(bundled: World) -> None:

@@ -28,7 +28,7 @@ from os import PathLike, fspath
 from .. import _compiled, _default
 from ..model import Role
 from ..registry import Registry, _reads_bundled
-from ._graph import SameAdministrationError, UnknownAdministrationError, World
+from ._graph import SameAdministrationError, UnknownAdministrationError, UnknownTierError, World
 from ._load import parse
 from ._model import (
     Administration,
@@ -69,6 +69,7 @@ __all__ = [
     "Step",
     "StepKind",
     "UnknownAdministrationError",
+    "UnknownTierError",
     "World",
     "WorldDataset",
     "WorldReason",

@@ -50,7 +50,7 @@ from ._model import (
     weakest,
 )
 
-__all__ = ["SameAdministrationError", "UnknownAdministrationError", "World"]
+__all__ = ["SameAdministrationError", "UnknownAdministrationError", "UnknownTierError", "World"]
 
 CHINA = "CN"
 _RANK = [Verdict.YES, Verdict.PROBABLY, Verdict.UNKNOWN, Verdict.PROBABLY_NOT, Verdict.NO]
@@ -62,8 +62,9 @@ class UnknownAdministrationError(Error, LookupError):
     Attributes:
         name: The input as given.
         valid: The administrations' ids.
-        hint: What else the message says: the tiers of the administration named, or the
-            administrations whose programmes have the tier named.
+        hint: What else the message says: the administration to name instead, or the
+            administrations whose programmes have the tier named. The message lists the
+            valid ids only where the hint does not name the one to use.
         suggestions: Close matches among the administrations' ids and names, and their
             programmes' tiers.
     """
@@ -74,16 +75,45 @@ class UnknownAdministrationError(Error, LookupError):
         valid: tuple[str, ...],
         hint: str = "",
         suggestions: tuple[str, ...] = (),
-        example: str = "a tier: e.g. 'EU/AEOS'",
+        example: str | None = "a tier: e.g. 'EU/AEOS'",
+        unknown: str = "administration or programme tier of the world data",
     ) -> None:
         self.name = name
         self.valid = valid
         self.hint = hint
         self.suggestions = suggestions
-        named = f"{_quoted(name)} names no administration or programme tier of the world data"
+        named = f"{_quoted(name)} names no {unknown}"
+        listed = "" if example is None else f" Administrations: {', '.join(valid)}"
+        listed += f" ({example})" if example else ""
+        super().__init__(f"{named}{hint}{_did_you_mean(suggestions) or '.'}{listed}")
+
+
+class UnknownTierError(UnknownAdministrationError):
+    """An administration named with a tier its programme does not have (``HK/Tier 3``).
+
+    Attributes:
+        administration: The administration's id: a union's, for a place inside it on the
+            day asked (``Germany/AEOX``).
+        valid: The holders that would be valid: the administration alone, or one of its
+            tiers (``HK``, ``HK/T1``, ``HK/T2``).
+    """
+
+    def __init__(
+        self,
+        name: object,
+        administration: Administration,
+        tiers: tuple[ProgrammeTier, ...],
+        inside: tuple[Territory, date] | None = None,
+    ) -> None:
+        self.administration = ident = administration.id
+        listed = ", ".join(t.described() for t in tiers) or "none listed"
+        why = "" if inside is None else f"on {inside[1]} {inside[0].name}'s AEOs were {ident}'s; "
         super().__init__(
-            f"{named}{hint}{_did_you_mean(suggestions) or '.'} Administrations: "
-            f"{', '.join(valid)}{f' ({example})' if example else ''}"
+            name,
+            (ident, *(f"{ident}/{t.code}" for t in tiers)),
+            f" ({why}{ident}'s tiers: {listed}; or {ident} alone)",
+            example=None,
+            unknown=f"tier of {ident}'s programme",
         )
 
 
@@ -167,15 +197,15 @@ class World:
             administration, tier = self.holder(name)
         except UnknownAdministrationError as unknown:
             union = self._union_of(name, day_or_today(on))
-            hint = unknown.hint
             if union is not None:
                 hint = f" (it is in the customs territory of {_the(union.name)}: name {union.id})"
+                raise UnknownAdministrationError(name, self._ids(), hint, example=None) from unknown
             raise UnknownAdministrationError(
-                name, self._ids(), hint, unknown.suggestions, example=""
+                name, self._ids(), unknown.hint, unknown.suggestions, example=""
             ) from unknown
         if tier is not None:
             hint = f" (it names a tier: name the administration alone, {administration.id})"
-            raise UnknownAdministrationError(name, self._ids(), hint, example="")
+            raise UnknownAdministrationError(name, self._ids(), hint, example=None)
         return administration
 
     def _union_of(self, name: str, day: date) -> Administration | None:
@@ -210,10 +240,7 @@ class World:
             if administration is not None:
                 tier = self._tier(administration, tail)
                 if tier is None:
-                    tiers = (*administration.tiers, *self._statuses(administration.id))
-                    codes = ", ".join(t.code for t in tiers) or "none listed"
-                    hint = f" ({administration.id}'s tiers: {codes})"
-                    raise UnknownAdministrationError(name, self._ids(), hint)
+                    raise UnknownTierError(name, administration, self._tiers(administration))
                 return administration, tier
         found = [(a, t) for a in self.administrations.values() if (t := a.tier(text))]
         if len(found) == 1:
@@ -271,7 +298,7 @@ class World:
         place = self.china.places.territory(administration.id)
         union_tier = None if tier is None else self._tier(union, tier.code)
         if tier is not None and union_tier is None:
-            raise UnknownAdministrationError(name, self._ids(), _union_tiers(union, place, day))
+            raise UnknownTierError(name, union, self._tiers(union), (place, day))
         return union, union_tier, membership
 
     def _member_holder(
@@ -281,6 +308,7 @@ class World:
         union's holder; else ``unknown``, with the places close to ``name`` suggested too."""
         text = name.strip()
         hint, suggestions = unknown.hint, unknown.suggestions
+        wrong_tier = unknown if isinstance(unknown, UnknownTierError) else None
         for head, tail in [(text, ""), *_splits(text)]:
             try:
                 place = self._territory(head)
@@ -297,9 +325,11 @@ class World:
                 continue
             tier = self._tier(union, tail) if tail else None
             if tail and tier is None:
-                hint, suggestions = _union_tiers(union, place, day), ()
+                wrong_tier = UnknownTierError(name, union, self._tiers(union), (place, day))
                 continue
             return union, tier, membership
+        if wrong_tier is not None:
+            raise wrong_tier
         raise UnknownAdministrationError(name, self._ids(), hint, suggestions[:3])
 
     def union_of(self, administration: str, on: date | None = None) -> str | None:
@@ -357,6 +387,11 @@ class World:
         """The tier ``code`` of its programme, or the common status of one it takes part in."""
         statuses = (t for t in self._statuses(administration.id) if t.named(code))
         return administration.tier(code) or next(statuses, None)
+
+    def _tiers(self, administration: Administration) -> tuple[ProgrammeTier, ...]:
+        """Its programme's tiers, and the common statuses of the common programmes it takes
+        part in."""
+        return (*administration.tiers, *self._statuses(administration.id))
 
     def _statuses(self, ident: str) -> list[ProgrammeTier]:
         """The common statuses of the common programmes ``ident`` is a member of."""
@@ -786,12 +821,6 @@ def _not_inside(place: Territory, membership: Membership, day: date) -> str:
         else ("not known to be inside")
     )
     return f"{_the(place.name)} is {standing} the union's customs territory"
-
-
-def _union_tiers(union: Administration, place: Territory, day: date) -> str:
-    """The hint for a tier the union's programme does not have."""
-    codes = ", ".join(t.code for t in union.tiers) or "none listed"
-    return f" (on {day} {place.name}'s AEOs were {union.id}'s; {union.id}'s tiers: {codes})"
 
 
 def _splits(text: str) -> Iterator[tuple[str, str]]:

@@ -187,13 +187,20 @@ def _tiers(
     """
     tiers = []
     for entry in _list_of_tables(raw):
-        reader.keys(f"{where}.tiers", entry, {"code", "name", "within"})
+        reader.keys(f"{where}.tiers", entry, {"code", "name", "within", "aliases"})
         within = entry.get("within")
-        tiers.append(
-            ProgrammeTier(_str(entry["code"]), _str(entry["name"]), within and _str(within))
-        )
+        aliases = tuple(_list_of(entry.get("aliases", []), str))
+        code, name = _str(entry["code"]), _str(entry["name"])
+        tiers.append(ProgrammeTier(code, name, within and _str(within), aliases))
     if not tiers:
         return ()
+    for index, tier in enumerate(tiers):
+        for other in tiers[index + 1 :]:
+            shared = [n for n in (tier.code, tier.name, *tier.aliases) if other.named(n)]
+            if shared:
+                reader.problem(
+                    f"{where}.tiers {tier.code}", f"{shared[0]!r} also names {other.code}"
+                )
     if record is None:
         if any(t.within is not None for t in tiers):
             reader.problem(

@@ -79,16 +79,23 @@ class ProgrammeTier:
         within: The code of the China record's coarser tier that includes it, where the
             China data names the programme's tiers more coarsely (Korea's grades all fall
             within its ``AEO``); ``None`` otherwise.
+        aliases: Other names holders use for it (Hong Kong's ``T1``: ``Tier 1``).
     """
 
     code: str
     name: str
     within: str | None = None
+    aliases: tuple[str, ...] = ()
 
     def named(self, text: str) -> bool:
-        """Whether ``text`` is its code or its name, written in any case, with or without
-        spaces and hyphens."""
-        return _tier_key(text) in (_tier_key(self.code), _tier_key(self.name))
+        """Whether ``text`` is its code, its name or an alias, written in any case, with or
+        without spaces and hyphens."""
+        key = _tier_key(text)
+        return any(key == _tier_key(n) for n in (self.code, self.name, *self.aliases))
+
+    def described(self) -> str:
+        """Its code and name, as an error lists it: ``T1 (Tier 1 HKAEO)``."""
+        return f"{self.code} ({self.name})"
 
 
 @attrs.frozen
