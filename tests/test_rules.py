@@ -18,7 +18,7 @@ from aeo_mra.codes import Declaration, DeclarationField
 
 SHAPES = Path(__file__).parent / "data" / "shapes.toml"
 EXPORTER, IMPORTER = Role.EXPORTER, Role.IMPORTER
-UNION = "(signed 2014-05-16, implemented 2015-11-01 per Announcement 2015 No. 1)"
+UNION = "(signed on 2014-05-16, implemented on 2015-11-01 per Announcement 2015 No. 1)"
 ADVANCED = "a Chinese advanced certified enterprise (高级认证企业)"
 
 
@@ -39,7 +39,7 @@ CASES = [
      "No: on 2016-01-01 China's customs had no AEO arrangement covering the United States."),
     ("DE", date(2014, 5, 15), EXPORTER, None, Reason.NOT_YET_SIGNED, V.NO, Confidence.HIGH,
      "No: on 2014-05-15 the China–Test Union AEO mutual recognition arrangement had not "
-     "been signed (signed 2014-05-16)."),
+     "been signed (signed on 2014-05-16)."),
     ("KZ", date(2019, 4, 21), EXPORTER, None, Reason.NOT_YET_SIGNED, V.NO, Confidence.HIGH,
      "No: on 2019-04-21 the China–Kazakhstan AEO mutual recognition agreement had not been "
      "signed (signed between 2019-04-22 and 2019-07-24)."),
@@ -51,7 +51,7 @@ CASES = [
      "No: Croatia is covered by the China–Test Union AEO mutual recognition arrangement "
      f"{UNION} only from 2016-07-01."),
     ("DE", date(2015, 10, 31), EXPORTER, None, Reason.SIGNED_NOT_IMPLEMENTED, V.NO, Confidence.HIGH,
-     "No: the China–Test Union AEO mutual recognition arrangement was signed 2014-05-16 but "
+     "No: the China–Test Union AEO mutual recognition arrangement was signed on 2014-05-16 but "
      "on 2015-10-31 was not in effect (benefits start on 2015-11-01)."),
     ("KZ", date(2020, 3, 1), EXPORTER, None, Reason.SIGNED_NOT_IMPLEMENTED, V.UNKNOWN,
      Confidence.LOW,
@@ -59,7 +59,7 @@ CASES = [
      "2019-04-22 and 2019-07-24 but on 2020-03-01 may not yet have been in effect "
      "(implemented between 2020-01-01 and 2020-06-30, an inference)."),
     ("RU", date(2023, 1, 1), EXPORTER, None, Reason.SIGNED_NOT_IMPLEMENTED, V.NO, Confidence.HIGH,
-     "No: the China–Russia AEO mutual recognition arrangement was signed 2022-02-04 but on "
+     "No: the China–Russia AEO mutual recognition arrangement was signed on 2022-02-04 but on "
      "2023-01-01 was not in effect (no implementation has been found in the public record)."),
     ("GB", date(2021, 1, 1), EXPORTER, None, Reason.NO_LONGER_COVERED, V.NO, Confidence.HIGH,
      "No: the United Kingdom was last covered by the China–Test Union AEO mutual recognition "
@@ -69,8 +69,8 @@ CASES = [
      f"No: the China–Test Union AEO mutual recognition arrangement {UNION} recognises only "
      "advanced certified enterprise, not general certified enterprise."),
     ("SG", date(2016, 1, 1), IMPORTER, None, Reason.ROLE_OUT_OF_SCOPE, V.NO, Confidence.HIGH,
-     "No: the China–Singapore AEO mutual recognition arrangement (signed 2012-06, "
-     "implemented 2013-03-15 per Announcement 2015 No. 1) facilitates only goods imported "
+     "No: the China–Singapore AEO mutual recognition arrangement (signed in 2012-06, "
+     "implemented on 2013-03-15 per Announcement 2015 No. 1) facilitates only goods imported "
      f"from the other side's AEOs, so {ADVANCED} importing from Singapore gets no benefits "
      "at Singapore's export clearance."),
     ("KZ", date(2021, 1, 1), IMPORTER, None, Reason.SCOPE_UNKNOWN, V.UNKNOWN, Confidence.LOW,
@@ -84,7 +84,7 @@ CASES = [
      "2016-10-01; signed on a date not found)."),
     ("TW", date(2016, 11, 1), EXPORTER, None, Reason.COVERED, V.YES, Confidence.MEDIUM,
      f"Yes: on 2016-11-01 {ADVANCED} exporting to Taiwan gets reciprocal AEO benefits under "
-     "the China–Taiwan test pilot (signed on a date not found, implemented 2016-10-01 per "
+     "the China–Taiwan test pilot (signed on a date not found, implemented on 2016-10-01 per "
      "Announcement 2015 No. 1)."),
     ("KZ", date(2021, 1, 1), EXPORTER, None, Reason.COVERED, V.PROBABLY, Confidence.LOW,
      f"Probably yes: on 2021-01-01 {ADVANCED} exporting to Kazakhstan gets reciprocal AEO "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._eligibility import Eligibility, Reason
-from .model import Arrangement, Precision, Role, Scope, Tier
+from .model import Arrangement, Role, Scope, Tier
 
 if TYPE_CHECKING:
     from .world import Recognition
@@ -61,18 +61,19 @@ def _dates(arrangement: Arrangement) -> str:
 
 
 def _signed(arrangement: Arrangement) -> str:
-    """``signed 2014-05-16``, ``signed between …``, or ``signed on a date not found``."""
-    when = arrangement.signed.value
-    return "signed on a date not found" if when.precision is Precision.UNKNOWN else f"signed {when}"
+    """``signed on 2014-05-16``, ``signed in 2021-03``, ``signed between …``, or ``signed on
+    a date not found``."""
+    return f"signed {arrangement.signed.value.phrase}"
 
 
 def _implemented(arrangement: Arrangement) -> str:
-    """``implemented 2015-11-01 per GACC announcement 2015 No. 52``, or ``…, an inference``."""
+    """``implemented on 2015-11-01 per GACC announcement 2015 No. 52``, or ``…, an
+    inference``."""
     implemented = arrangement.implemented
     assert implemented is not None
     if implemented.inferred:
-        return f"implemented {implemented.value}, an inference"
-    return f"implemented {implemented.value} per {implemented.sources[0].short_title}"
+        return f"implemented {implemented.value.phrase}, an inference"
+    return f"implemented {implemented.value.phrase} per {implemented.sources[0].short_title}"
 
 
 def _covered(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
