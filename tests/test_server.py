@@ -295,6 +295,21 @@ def test_http_problems(api: Server) -> None:
     assert "row 0" in problem["detail"]
 
 
+@pytest.mark.parametrize(
+    ("body", "name", "detail"),
+    [
+        ({"places": [None]}, "places", "places[0] must be a string or an integer"),
+        ({"places": ["DE", 1.5]}, "places", "places[1] must be a string or an integer"),
+        ({"places": [True]}, "places", "not True"),
+        ({"places": ["DE"], "on": ["2020-01-01"] * 2}, "on", "on has 2 dates but places has 1"),
+    ],
+)
+def test_a_bad_row_is_the_client_s_fault(api: Server, body: object, name: str, detail: str) -> None:
+    status, _, problem = api.post("/v1/check_many", body)
+    assert (status, problem["invalid_params"][0]["name"]) == (400, name)
+    assert detail in problem["detail"]
+
+
 def test_limits(small: Server) -> None:
     assert small.ask("/v1/check?place=" + "D" * 200)[0] == 414
     assert small.post("/v1/check_many", {"places": ["DE"] * 4})[0] == 413

@@ -146,6 +146,12 @@ class Param:
                 raise _invalid(self.name, f"{self.name} is empty")
             return value
         if self.kind is list and isinstance(value, list):
+            for row, item in enumerate(value):
+                if isinstance(item, bool) or not isinstance(item, str | int):
+                    wanted = "a string or an integer (an ISO numeric code)"
+                    raise _invalid(
+                        self.name, f"{self.name}[{row}] must be {wanted}, not {_quoted(item)}"
+                    )
             return value
         if self.kind == "dates":
             if isinstance(value, list):  # a missing day stays None: check_many names its row
@@ -343,6 +349,9 @@ def _measures(r: Registry, v: Mapping[str, Any]) -> JSON:
 
 
 def _check_many(r: Registry, v: Mapping[str, Any]) -> JSON:
+    if isinstance(v["on"], list) and len(v["on"]) != len(v["places"]):
+        given = f"on has {len(v['on'])} dates but places has {len(v['places'])}"
+        raise _invalid("on", f"{given}: give one date, or one per place")
     answers = r.check_many(v["places"], v["on"], role=_role(v), tier=v["tier"])
     plain: dict[int, JSON] = {}  # repeated rows share one answer: convert it once
     rows = [plain.get(id(a)) or plain.setdefault(id(a), to_dict(a)) for a in answers]
