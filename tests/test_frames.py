@@ -84,11 +84,12 @@ def test_the_index_and_the_input_stay() -> None:
     assert list(frame.columns) == ["p"]
 
 
-def test_an_empty_frame(make: Maker) -> None:
-    frame = make({"p": [], "d": []})
-    out = check_frame(frame, place="p", on=date(2020, 1, 1))
-    assert len(out) == 0
-    assert set(COLUMNS) <= set(out.columns)
+@pytest.mark.parametrize("day", [date(2020, 1, 1), "d"])
+def test_an_empty_frame(make: Maker, day: date | str) -> None:
+    for frame in (make({"p": [], "d": []}), make({"p": ["DE"], "d": [date(2020, 1, 1)]})[:0]):
+        out = check_frame(frame, place="p", on=day)  # typed or not, as a filter leaves it
+        assert len(out) == 0
+        assert set(COLUMNS) <= set(out.columns)
 
 
 @pytest.mark.parametrize(
@@ -109,6 +110,13 @@ def test_a_row_without_a_day_is_an_error(data: Any, row: int) -> None:
 def test_a_bad_place_names_its_row(make: Maker) -> None:
     frame = make({"p": ["DE", "Germny", "FR", "Germny"], "d": [date(2020, 1, 1)] * 4})
     with pytest.raises(aeo_mra.UnknownPlaceError, match="Germany") as raised:
+        check_frame(frame, place="p", on="d")
+    assert "in row 1 of check_frame" in raised.value.__notes__
+
+
+def test_a_missing_place_is_named_as_missing(make: Maker) -> None:
+    frame = make({"p": ["DE", None], "d": [date(2020, 1, 1)] * 2})
+    with pytest.raises(TypeError, match="the place is missing") as raised:
         check_frame(frame, place="p", on="d")
     assert "in row 1 of check_frame" in raised.value.__notes__
 

@@ -74,7 +74,8 @@ def check_frame(
     Raises:
         MissingDateError: A row of the day column is null (``None``, ``NaT``).
         ValueError: A named column is missing, or an answer column exists already.
-        TypeError: ``frame`` is not a data frame, or a row holds a value of the wrong type.
+        TypeError: ``frame`` is not a data frame, or a row's place is missing (null) or a
+            row holds a value of the wrong type.
         Error: As for [`check`][aeo_mra.check]. Each error raised for a row has a note
             giving the row's position.
 
@@ -98,6 +99,8 @@ def check_frame(
     answers = _Answers(_default() if registry is None else registry, role, tier)
     data = nw.from_native(frame, eager_only=True)
     _check_columns(data, place, on)
+    if len(data) == 0:  # no rows, no answers (and no keys to add up)
+        return _with_answers(data, nw.col(place).is_null(), answers).to_native()
     places = data.get_column(place).unique().to_list()
     codes = _each(data, place, places, answers.code)
     if not isinstance(on, str):  # one day for every row: one answer per place
@@ -140,6 +143,8 @@ class _Answers:
         self.days = _days(registry)
 
     def code(self, place: object) -> str:
+        if place is None or place != place:  # noqa: PLR0124 (pandas writes a null as NaN)
+            raise TypeError(f"the place is missing ({place}): give every row a place")
         return self.registry.resolve(place).code  # type: ignore[arg-type]
 
     def class_of(self, code: str, day: date) -> int:
