@@ -220,6 +220,11 @@ def test_a_plurilateral_counts_as_implemented_for_a_member_live_with_another(
     assert test_world.summary("MY", on=day).plurilateral_implemented == 1
     assert test_world.summary("ID", on=day).plurilateral_implemented == 0
     assert test_world.summary("ID", on=day).plurilateral_signed == 1
+    # The world counts it as its members do: live between two of them, though neither has an
+    # implemented step. BLOC is live for Japan from 2020 and New Zealand from 2021.
+    assert "1 plurilateral signed, 0 implemented" in str(test_world.summary(on=_on("2020-06-01")))
+    assert test_world.summary(on=_on("2024-08-10")).plurilateral_implemented == 1  # BLOC
+    assert test_world.summary(on=day).plurilateral_implemented == 2  # and OPENS
 
 
 def test_tiers_openings_and_per_side_scope_are_plain_data(test_world: World) -> None:

@@ -29,7 +29,7 @@ from ..model import (
 from ..model import Coverage as Standing
 from ..registry import _CACHE_LIMIT, Registry, _keyable
 from ._explain import _the
-from ._judge import begun, counted, ended_by, implemented_by, judge, signed_by, weigh
+from ._judge import begun, counted, ended_by, implemented_by, judge, operating_by, signed_by, weigh
 from ._model import (
     Administration,
     Bilateral,
@@ -596,7 +596,7 @@ class World:
                 begun(b, *b.parties, day) is Verdict.UNKNOWN for b in signed
             ),
             plurilateral_signed=len(plurilateral),
-            plurilateral_implemented=sum(implemented_by(p, day) for p in plurilateral),
+            plurilateral_implemented=sum(operating_by(p, day) for p in plurilateral),
             partners=(),
             complete=all(
                 a.coverage.complete_on(day, self.reviewed) for a in self.administrations.values()

@@ -48,6 +48,16 @@ def implemented_by(arrangement: Bilateral | Plurilateral, day: date) -> bool:
     return implemented is not None and implemented.value.known_by(day)
 
 
+def operating_by(arrangement: Plurilateral, day: date) -> bool:
+    """Whether recognition had certainly begun under it by ``day`` between some two of its
+    members: it had been implemented, or two members it recognises between had gone live."""
+    return implemented_by(arrangement, day) or any(
+        live_by(arrangement, member.administration, other, day)
+        for member in arrangement.members
+        for other in arrangement.counterparts(member.administration)
+    )
+
+
 def live_by(arrangement: Bilateral | Plurilateral, first: str, second: str, day: date) -> bool:
     """Whether it had certainly begun by ``day`` between ``first`` and ``second``: been
     implemented, or gone live for both members. Which of them opened to the other's AEOs

@@ -561,8 +561,9 @@ class WorldSummary:
             known not to be: no date was found, or the day falls within a date's bounds.
         plurilateral_signed: Plurilateral arrangements signed by the day (for an
             administration: those it is a member of).
-        plurilateral_implemented: Those implemented, or (for an administration) under which
-            recognition had begun with at least one other member.
+        plurilateral_implemented: Those under which recognition had begun by the day
+            between two members (for an administration: between it and another member):
+            implemented, or two members gone live in one that goes live member by member.
         partners: For an administration, the partners of its signed arrangements.
         complete: Whether the counts are complete on the day: the administration's list
             (for the world: every administration's) is known complete.
@@ -598,7 +599,8 @@ class WorldSummary:
         return (
             f"{who}: {self.bilateral_signed} bilateral signed, {self.bilateral_implemented} "
             f"implemented{f', {unknown} not known' if unknown else ''}; "
-            f"{self.plurilateral_signed} plurilateral (as of {self.on}{partial}{held})"
+            f"{self.plurilateral_signed} plurilateral signed, {self.plurilateral_implemented} "
+            f"implemented (as of {self.on}{partial}{held})"
         )
 
 
