@@ -13,6 +13,7 @@ import pytest
 import aeo_mra
 from aeo_mra import (
     DataError,
+    Reason,
     Registry,
     Role,
     TierNotInForceError,
@@ -320,6 +321,15 @@ def test_a_place_follows_its_union_membership_over_time(test_world: World) -> No
     gone = test_world.check("US", "GB", on=_on("2021-06-01"))
     assert gone.administration is None
     assert any("left" in caveat for caveat in gone.caveats)
+    # What covered it is named, not offered as a partner the two share.
+    assert (gone.reason, gone.arrangement and gone.arrangement.id) == (
+        WorldReason.NO_LONGER_COVERED,
+        "UNION-US",
+    )
+    assert "no longer covers the United Kingdom" in gone.explain()
+    assert gone.shared_partners == ()
+    never = test_world.check("NZ", "GB", on=_on("2021-06-01"))  # no arrangement with the union
+    assert never.reason is WorldReason.NOT_A_PARTNER
 
 
 def test_unknown_names_are_typed_errors_naming_what_is_valid(test_world: World) -> None:
@@ -768,6 +778,9 @@ def test_china_s_edges_answer_as_check_does(bundled: World) -> None:
                     world = bundled.check("CN", place, on=day, role=role)
                 if world is not None and world.verdict is not china.verdict:
                     differ.append((place, day, role.name, china.verdict.name, world.verdict.name))
+                left = china.reason is Reason.NO_LONGER_COVERED
+                if world is not None and left != (world.reason is WorldReason.NO_LONGER_COVERED):
+                    differ.append((place, day, role.name, china.reason.name, world.reason.name))
     assert {d[:1] + d[2:] for d in differ} <= {("LI", "IMPORTER", "PROBABLY_NOT", "NO")}, differ
     assert differ  # the exception is met
 

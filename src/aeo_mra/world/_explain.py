@@ -54,12 +54,17 @@ def _why(answer: Recognition) -> str:
     other = answer.administration
     there = _the(other.name) if other else "the place's customs"
     reason = answer.reason
-    if reason is WorldReason.NOT_A_PARTNER:
+    if reason in (WorldReason.NOT_A_PARTNER, WorldReason.NO_LONGER_COVERED):
+        none = f"the data has no arrangement with {there}"
+        if arrangement is not None:  # no longer covered by it
+            place = _the(_place_name(answer))
+            none = (
+                f"the {arrangement.name}{_dates(arrangement)} no longer covers {place}, and {none}"
+            )
         if answer.verdict.name == "NO":
-            lists = "its list of partners is complete then"
-            return f"gets no recognition: the data has no arrangement with {there} ({lists})"
+            return f"gets no recognition: {none} (its list of partners is complete then)"
         lists = "the data's lists of partners are partial, so one may be missing"
-        return f"is not known to be recognised: the data has no arrangement with {there} ({lists})"
+        return f"is not known to be recognised: {none} ({lists})"
     if reason is WorldReason.OUTSIDE_TERRITORY:
         return f"gets no recognition: the place is outside the customs territory of {there}"
     if reason is WorldReason.COVERAGE_UNKNOWN:

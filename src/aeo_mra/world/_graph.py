@@ -468,10 +468,10 @@ class World:
         if cleared is administration and (membership is None or membership.covers(day)):
             raise SameAdministrationError(administration.id, place, day)
         first = () if held is None else (self._held(administration, held, day),)
-        caveats = []
+        caveats, left = [], None
         if membership is not None and not membership.applies(day):  # before joining, or after
             caveats.append(_outside_union(territory, membership, day))
-            membership = None
+            left, membership = membership.until, None
         if day > self.reviewed:
             caveats.append(unreviewed(self.reviewed, day))
         if cleared is None:
@@ -484,6 +484,8 @@ class World:
                 decision = _with_membership(decision, membership)
             if held is not None:  # so does the holder's, where it is a union's place
                 decision = _with_membership(decision, held)
+        if left is not None and decision.reason is WorldReason.NOT_A_PARTNER:
+            decision = self._no_longer_covered(decision, administration, territory, left.value)
         shared = (  # named only where no arrangement links the two
             self._shared(administration, cleared, day)
             if decision.reason is WorldReason.NOT_A_PARTNER
@@ -506,6 +508,26 @@ class World:
             confidence=decision.confidence,
             data_version=self.version,
             data_reviewed=self.reviewed,
+        )
+
+    def _no_longer_covered(
+        self, decision: Recogniser, holder: Administration, place: Territory, last: date
+    ) -> Recogniser:
+        """``decision`` (no known arrangement) for a place that left a union's customs
+        territory after ``last``: ``NO_LONGER_COVERED`` under the holder's arrangement with
+        the union, if recognition under it had begun by then."""
+        union = self.cleared_by(place.code, last)[0]
+        if union is None:
+            return decision
+        between = self._between(holder.id, union.id)
+        covered = [a for a in between if begun(a, holder.id, union.id, last) is Verdict.YES]
+        if not covered:
+            return decision
+        return attrs.evolve(
+            decision,
+            reason=WorldReason.NO_LONGER_COVERED,
+            arrangement=covered[0],
+            sources=unique_sources([decision.sources, covered[0].sources]),
         )
 
     def _territory(self, place: str | int) -> Territory:

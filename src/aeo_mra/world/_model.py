@@ -421,10 +421,14 @@ class WorldReason(enum.Enum):
     only some of its programme's tiers (``EU`` in Japan, which recognises AEOS and AEOF
     holders, not AEOC ones): name the tier (``EU/AEOS``) for a firm answer.
     ``COMMON_STATUS_NEEDED`` is the same for a common programme's status (``KW/GCC-AEO``).
+    ``NO_LONGER_COVERED`` is ``NOT_A_PARTNER`` for a place that left a union's customs
+    territory: the arrangement with the union covered it until then (China's AEOs in the
+    United Kingdom after 2020-12-31), and none with its own administration is known.
     """
 
     RECOGNISED = "recognised"
     NOT_A_PARTNER = "not-a-partner"
+    NO_LONGER_COVERED = "no-longer-covered"
     NOT_YET_SIGNED = "not-yet-signed"
     SIGNED_NOT_IMPLEMENTED = "signed-not-implemented"
     IMPLEMENTATION_UNKNOWN = "implementation-unknown"
