@@ -167,18 +167,19 @@ def test_new_tier_answer_carries_a_caveat() -> None:
 
 
 @pytest.mark.parametrize(
-    ("tier", "on"),
+    ("tier", "on", "existed"),
     [
-        (Tier.GENERAL_CERTIFIED, date(2022, 1, 1)),
-        (Tier.AA, date(2015, 1, 1)),
-        (Tier.CERTIFIED, date(2026, 3, 31)),
-        (Tier.ADVANCED_CERTIFIED, date(2014, 11, 30)),
+        (Tier.GENERAL_CERTIFIED, date(2022, 1, 1), "from 2014-12-01 to 2021-10-31"),
+        (Tier.AA, date(2015, 1, 1), "until 2014-11-30"),
+        (Tier.CERTIFIED, date(2026, 3, 31), "from 2026-04-01 on"),
+        (Tier.ADVANCED_CERTIFIED, date(2014, 11, 30), "from 2014-12-01"),
     ],
 )
-def test_a_tier_that_did_not_exist_raises(tier: Tier, on: date) -> None:
+def test_a_tier_that_did_not_exist_raises(tier: Tier, on: date, existed: str) -> None:
     with pytest.raises(aeo_mra.TierNotInForceError, match=tier.name) as error:
         aeo_mra.check("DE", on=on, tier=tier)
     assert tier.name not in error.value.valid
+    assert f"(it existed {existed}" in str(error.value)
 
 
 def test_staged_rollout_caveat_only_during_the_first_stage() -> None:

@@ -232,9 +232,12 @@ class TierPeriod:
         )
 
     def __str__(self) -> str:
-        since = self.since.isoformat() if self.since else "…"
-        until = self.until.isoformat() if self.until else "today"
-        return f"from {since} to {until}"
+        """``from 2014-12-01 to 2021-10-31``, ``until 2014-11-30``, ``from 2026-04-01 on``."""
+        if self.since is None:
+            return "throughout" if self.until is None else f"until {self.until}"
+        return (
+            f"from {self.since} on" if self.until is None else f"from {self.since} to {self.until}"
+        )
 
 
 @attrs.frozen
