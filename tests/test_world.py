@@ -545,6 +545,18 @@ def test_summary_counts_each_administration_and_the_world(test_world: World) -> 
     assert not everyone.complete
 
 
+def test_recognisers_leave_out_arrangements_signed_only_later(test_world: World) -> None:
+    # ACROSS (signed 2026-01-01) joins Korea to the union: not a recogniser of KR before.
+    def recognising(on: str) -> set[str]:
+        return {r.administration.id for r in test_world.recognisers("KR", on=_on(on))}
+
+    assert "UNION" not in recognising("2025-06-01")
+    assert "UNION" in recognising("2026-01-01")
+    for day in ("2010-01-01", "2015-01-01", "2020-01-01", "2025-06-01"):
+        for found in test_world.recognisers("KR", on=_on(day)):
+            assert found.reason is not WorldReason.NOT_YET_SIGNED or found.verdict is not Verdict.NO
+
+
 def test_recognisers_answer_the_reverse_question(test_world: World) -> None:
     found = {
         r.administration.id: r for r in test_world.recognisers("UNION/AEOC", on=_on("2016-01-01"))

@@ -538,18 +538,22 @@ class World:
 
     def recognisers(self, holder: str, on: date | None = None) -> tuple[Recogniser, ...]:
         """Every administration with an arrangement (or a common programme) with
-        ``holder``'s, and whether it recognises ``holder`` (an administration, a tier of
-        its programme or a common status, ``KW/GCC-AEO``) on ``on``.
+        ``holder``'s that may have been signed (or in force) by ``on``, and whether it
+        recognises ``holder`` (an administration, a tier of its programme or a common
+        status, ``KW/GCC-AEO``) on ``on``.
 
         The reverse question: "which administrations recognise EU/AEOS?". Answers with
         a ``YES`` verdict are firm; the others say why not, or what is unknown.
         """
         day = day_or_today(on)
         administration, tier, held = self._holder_on(holder, day)
-        others = [  # not one inside the holder's customs territory that day (GB in 2020)
-            self.administrations[p]
-            for p in self._partner_ids(administration.id)
-            if self.union_of(p, day) != administration.id
+        ids = dict.fromkeys(  # not one signed only later
+            other
+            for arrangement, other in self._arrangements_of(administration.id)
+            if _possible_by(arrangement, day)
+        )
+        others = [  # nor one inside the holder's customs territory that day (GB in 2020)
+            self.administrations[p] for p in ids if self.union_of(p, day) != administration.id
         ]
         found = (self.decide(administration, tier, o, day, Role.EXPORTER) for o in others)
         if held is None:
@@ -689,9 +693,6 @@ class World:
             for other in plurilateral.counterparts(ident):
                 yield plurilateral, other
 
-    def _partner_ids(self, ident: str) -> list[str]:
-        return list(dict.fromkeys(other for _, other in self._arrangements_of(ident)))
-
     def _shared(
         self, holder: Administration, other: Administration | None, day: date
     ) -> tuple[str, ...]:
@@ -705,6 +706,12 @@ class World:
 
 _NONE = Completeness(False, None, "", ())
 _NOT_RESEARCHED = "Not researched beyond the arrangements found for other administrations."
+
+
+def _possible_by(arrangement: Bilateral | Plurilateral | CommonProgramme, day: date) -> bool:
+    """Whether it may have been signed by ``day`` (a common programme: been in force)."""
+    first = arrangement.step(StepKind.SIGNED) or arrangement.step(StepKind.IMPLEMENTED)
+    return first is None or first.value.possible_by(day)
 
 
 def _with_membership(decision: Recogniser, membership: Membership) -> Recogniser:
