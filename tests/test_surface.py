@@ -37,7 +37,9 @@ def test_arrangements_for_a_role(registry: Registry) -> None:
 
 
 @pytest.mark.parametrize(("given", "found"), [("EU", "EU"), ("Germany", "EU"), ("德国", "EU"),
-                                              (276, "EU"), ("UK", "EU"), ("sg", "SG")])  # fmt: skip
+                                              (276, "EU"), ("UK", "EU"), ("sg", "SG"),
+                                              ("European Union", "EU"), ("欧盟", "EU"),
+                                              ("欧洲联盟", "EU")])  # fmt: skip
 def test_arrangement_by_id_or_place(given: str | int, found: str) -> None:
     assert aeo_mra.arrangement(given).id == found
 

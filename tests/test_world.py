@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -424,6 +425,30 @@ def test_a_tier_is_named_by_its_code_its_name_or_an_alias(test_world: World, wri
 def test_a_holder_code_is_read_as_iso_writes_it(test_world: World, written: str, hint: str) -> None:
     with pytest.raises(UnknownAdministrationError, match=hint) as raised:
         test_world.holder(written)
+    assert raised.value.suggestions == ()
+
+
+def test_a_holder_may_be_named_as_the_china_data_names_it(test_world: World) -> None:
+    union = test_world.administrations["UNION"]
+    assert test_world.holder("测试联盟") == (union, None)  # the union's Chinese name
+    assert test_world.holder("测试联盟/AEOS") == (union, union.tier("AEOS"))
+    china = test_world.administrations["CN"]
+    found = test_world.holder("CN/高级认证企业")  # China's tiers by their Chinese names
+    assert found == (china, china.tier("ADVANCED_CERTIFIED"))
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("Bloc", "'Bloc' is the Bloc arrangement, not an administration: name one of its members"),
+        ("REGION", "its status: e.g. 'KE/REG-AEO'"),
+    ],
+)
+def test_a_plurilateral_named_as_a_holder_gets_its_members(
+    test_world: World, written: str, hint: str
+) -> None:
+    with pytest.raises(UnknownAdministrationError, match=re.escape(hint)) as raised:
+        test_world.check(written, "US")
     assert raised.value.suggestions == ()
 
 

@@ -32,7 +32,7 @@ from .errors import (
     UnknownPlaceError,
     _quoted,
 )
-from .places import PlaceIndex
+from .places import PlaceIndex, normalise
 
 # The record and answer classes are built when a registry first reads its dataset, not when
 # aeo_mra is imported (the code that names places is): the modules that define them, read the
@@ -57,7 +57,9 @@ class _Derived:
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         unions = [a for a in dataset.arrangements if a.partner_kind is PartnerKind.UNION]
-        union_names = {n: a.id for a in unions for n in (a.id, a.partner, *a.partner_aliases)}
+        union_names = {
+            n: a.id for a in unions for n in (a.id, a.partner, a.partner_zh, *a.partner_aliases)
+        }
         self.places = PlaceIndex(dataset.aliases, union_names)
         self.links: dict[str, list[tuple[Arrangement, Membership]]] = {}
         for arrangement in dataset.arrangements:
@@ -206,7 +208,8 @@ class Registry:
         """The arrangement with this id (any case), else the one that decides a check of a place.
 
         Args:
-            id: An arrangement's id, e.g. ``EU``; or a place, as for
+            id: An arrangement's id, e.g. ``EU``, or a union's name (``European Union``,
+                ``欧盟``); or a place, as for
                 [`check`][aeo_mra.Registry.check]: then the arrangement that decides
                 ``check(place)`` today (for the United Kingdom, the EU arrangement it left).
 
@@ -222,7 +225,9 @@ class Registry:
             TypeError: ``id`` is not a string or integer.
         """
         if isinstance(id, str):
-            found = self._loaded().by_id.get(id.strip().casefold())
+            loaded = self._loaded()
+            union = loaded.places.unions().get(normalise(id))  # "European Union", "欧盟"
+            found = loaded.by_id.get((union or id.strip()).casefold())
             if found is not None:
                 return found
         elif type(id) is not int:

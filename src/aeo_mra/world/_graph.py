@@ -27,6 +27,7 @@ from ..model import (
     unique_sources,
 )
 from ..model import Coverage as Standing
+from ..places import normalise
 from ..registry import _CACHE_LIMIT, Registry, _keyable
 from ._explain import _the
 from ._judge import begun, counted, ended_by, implemented_by, judge, operating_by, signed_by, weigh
@@ -46,6 +47,7 @@ from ._model import (
     WorldDataset,
     WorldReason,
     WorldSummary,
+    _tier_key,
     certain,
     weakest,
 )
@@ -251,7 +253,7 @@ class World:
         if found:
             hint = " (a tier of several: " + ", ".join(f"{a.id}/{t.code}" for a, t in found) + ")"
         else:
-            hint = self._misread(text)
+            hint = self._misread(text) or self._grouping(text)
         close = () if hint else self._close_to(text.casefold())
         raise UnknownAdministrationError(name, self._ids(), hint, close)
 
@@ -269,6 +271,24 @@ class World:
             except UnknownAdministrationError:
                 return ""
             return f" (codes are written in upper case: {upper!r}; names may be in any case)"
+        return ""
+
+    def _grouping(self, text: str) -> str:
+        """The hint for a name of a plurilateral arrangement or a common programme (``ASEAN``,
+        ``GCC``), whose members, not itself, hold AEO status."""
+        key = _tier_key(text)
+        for grouping in (*self.plurilaterals, *self.commons):
+            names = (grouping.id, grouping.id.split("-")[0], grouping.name.split()[0])
+            if key in map(_tier_key, names):
+                members = ", ".join(m.administration for m in grouping.members)
+                status = grouping.status if isinstance(grouping, CommonProgramme) else None
+                if status is not None:
+                    members += f"; its status: e.g. '{grouping.members[0].administration}/"
+                    members += f"{status.code}'"
+                return (
+                    f" ({text!r} is the {grouping.name}, not an administration: name one of its "
+                    f"members, {members})"
+                )
         return ""
 
     def _holder_on(
@@ -362,12 +382,13 @@ class World:
 
     def _named(self, text: str) -> Administration | None:
         """The administration whose id (as written: ``NO`` is Norway, "no" a word) or name
-        (in any case) is ``text``."""
+        (in any case) is ``text``; for a union, also a name of its China record (``欧盟``)."""
         folded = text.casefold()
         found = (
             a for a in self.administrations.values() if text == a.id or folded == a.name.casefold()
         )
-        return next(found, None)
+        union = self.china.places.unions().get(normalise(text))
+        return next(found, None) or (self.administrations.get(union) if union else None)
 
     def _close_to(self, text: str) -> tuple[str, ...]:
         """Administrations' names and ids, and their tiers, close to ``text``."""
@@ -773,7 +794,7 @@ def _china(china: Registry) -> Administration:
         id=CHINA,
         name="China",
         programme="China Customs enterprise credit management (AEO: certified enterprises)",
-        tiers=tuple(ProgrammeTier(t.name, t.description) for t in tiers),
+        tiers=tuple(ProgrammeTier(t.name, t.description, aliases=(t.name_zh,)) for t in tiers),
         members=(),
         coverage=Completeness(
             True,
