@@ -366,6 +366,22 @@ def test_serve_binds_loopback_by_default() -> None:
     assert (args.host, args.port, args.data, args.cors_origin) == ("127.0.0.1", 8000, None, [])
 
 
+def test_serve_that_cannot_start_is_not_a_bug() -> None:
+    # uvicorn ends a failed start with status 3, which is the command's status for a bug
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run_cli("serve", "--port", str(port))
+    assert done.returncode == 2
+    assert f"could not start on 127.0.0.1:{port}" in done.stderr
+    assert "Traceback" not in done.stderr
+    for bad in ("99999", "-1", "http"):
+        refused = run_cli("serve", "--port", bad)
+        assert refused.returncode == 2, refused.stderr
+        assert "is not a port: give a number from 0 to 65535" in refused.stderr
+
+
 def test_the_docs_state_the_limits() -> None:
     from aeo_mra import _render, server
 

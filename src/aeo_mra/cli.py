@@ -559,9 +559,19 @@ def _add_data(parser: _Declaring) -> None:
     )
 
 
+def _port(text: str) -> int:
+    """A port number, 0 to 65535 (0: any free port)."""
+    import argparse
+
+    port = int(text) if text.isdigit() else -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 0 to 65535")
+    return port
+
+
 def _add_serve(parser: _Declaring) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, help="port to bind (default: 8000)")
+    parser.add_argument("--port", type=_port, default=8000, help="port to bind (default: 8000)")
     _add_data(parser)
     parser.add_argument(
         "--cors-origin", action="append", default=[], metavar="ORIGIN",
@@ -576,10 +586,21 @@ def _registry(data: str | None) -> aeo_mra.Registry:
     return registry
 
 
+class _StartupError(aeo_mra.Error, OSError):
+    """The server could not start: the port is taken, or the host cannot be bound."""
+
+
 def _serve(args: _Args) -> int:
     server = _extra("aeo_mra.server", "server")
     registry = _registry(args.data)
-    server.serve(args.host, args.port, registry, cors_origins=args.cors_origin)
+    try:
+        server.serve(args.host, args.port, registry, cors_origins=args.cors_origin)
+    except SystemExit as stopped:  # uvicorn's own status for a failed start is 3, ours for a bug
+        if stopped.code in (0, None):
+            raise
+        where = f"{args.host}:{args.port}"
+        message = f"the server could not start on {where} (its log above says why)"
+        raise _StartupError(message) from None
     return EXIT_YES
 
 
