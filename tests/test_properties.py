@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 import aeo_mra
 from aeo_mra import (
     Eligibility,
-    Precision,
     Reason,
     Role,
     Tier,
@@ -78,8 +77,7 @@ def test_explain_is_one_line_naming_the_arrangement_and_its_dates(
     assert text.endswith(".")
     if answer.arrangement is not None:
         assert answer.arrangement.name in text
-        signed = answer.arrangement.signed.value
-        assert f"signed {signed}" in text or signed.precision is Precision.UNKNOWN
+        assert f"signed {answer.arrangement.signed.value.phrase}" in text
         for fact in (answer.arrangement.signed, answer.arrangement.implemented):
             assert fact is None or set(fact.sources) <= set(answer.sources)
 
