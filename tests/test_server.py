@@ -243,6 +243,7 @@ def test_a_new_data_version_is_a_new_etag(api: Server, tmp_path: Path) -> None:
     ("path", "status", "name", "says"),
     [
         ("/v1/check?place=Germny", 400, "place", "did you mean 'Germany'"),
+        ("/v1/arrangements/de", 404, "id", "codes are written in upper case: 'DE' is Germany"),
         ("/v1/check?place=CN", 400, "place", "China's own customs territory"),
         ("/v1/check?place=DE&on=2020-02-30", 400, "on", "not a valid date"),
         ("/v1/check?place=DE&on=20200201", 400, "on", "YYYY-MM-DD"),

@@ -104,7 +104,12 @@ class UnknownArrangementError(Error, LookupError):
     """
 
     def __init__(
-        self, id: object, valid: Sequence[str], suggestions: Sequence[str] = (), place: str = ""
+        self,
+        id: object,
+        valid: Sequence[str],
+        suggestions: Sequence[str] = (),
+        place: str = "",
+        hint: str = "",
     ) -> None:
         self.id = id
         self.valid = tuple(valid)
@@ -112,6 +117,7 @@ class UnknownArrangementError(Error, LookupError):
             problem = f"{_quoted(id)} ({place}) is covered by no AEO arrangement of China's customs"
         else:
             problem = f"{_quoted(id)} is neither an arrangement id nor a place"
+            problem += f": {hint}" if hint else ""
         super().__init__(
             f"{problem}{_did_you_mean(suggestions)} (arrangement ids: {', '.join(self.valid)})"
         )

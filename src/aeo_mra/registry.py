@@ -239,7 +239,8 @@ class Registry:
             import difflib
 
             close = difflib.get_close_matches(str(id).upper(), ids, n=2)
-            raise UnknownArrangementError(id, ids, [*not_place.suggestions, *close]) from None
+            suggestions = [*not_place.suggestions, *close]
+            raise UnknownArrangementError(id, ids, suggestions, hint=not_place.hint) from None
         arrangement, _, _ = self._situation(territory.code, _dates.today())
         if arrangement is None:
             raise UnknownArrangementError(id, ids, place=territory.name)
