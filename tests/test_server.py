@@ -296,6 +296,13 @@ def test_http_problems(api: Server) -> None:
     assert "row 0" in problem["detail"]
 
 
+def test_a_bad_place_names_its_row(api: Server) -> None:
+    status, _, problem = api.post("/v1/check_many", {"places": ["DE", "FR", "Germny"]})
+    assert (status, problem["invalid_params"][0]["name"]) == (400, "places[2]")
+    assert problem["detail"].startswith("places[2]: 'Germny' names no place")
+    assert problem["valid"] == ["Germany"]
+
+
 @pytest.mark.parametrize(
     ("body", "name", "detail"),
     [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import functools
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -352,10 +353,26 @@ def _check_many(r: Registry, v: Mapping[str, Any]) -> JSON:
     if isinstance(v["on"], list) and len(v["on"]) != len(v["places"]):
         given = f"on has {len(v['on'])} dates but places has {len(v['places'])}"
         raise _invalid("on", f"{given}: give one date, or one per place")
-    answers = r.check_many(v["places"], v["on"], role=_role(v), tier=v["tier"])
+    try:
+        answers = r.check_many(v["places"], v["on"], role=_role(v), tier=v["tier"])
+    except Error as error:
+        raise _in_row(error) from None
     plain: dict[int, JSON] = {}  # repeated rows share one answer: convert it once
     rows = [plain.get(id(a)) or plain.setdefault(id(a), to_dict(a)) for a in answers]
     return {**_data(r), "answers": rows}
+
+
+def _in_row(error: Error) -> Problem:
+    """The problem of an error of `check_many`, naming the row (``places[2]``) that the
+    library's note on the error gives."""
+    problem = problem_of(error, ["places", "on", "role", "tier"])
+    notes = (re.match(r"in row (\d+) of check_many", n) for n in getattr(error, "__notes__", ()))
+    row = next((found[1] for found in notes if found), None)
+    if row is not None:
+        name = f"places[{row}]"
+        detail = problem.body["detail"] = f"{name}: {problem.body['detail']}"
+        problem.body["invalid_params"] = [{"name": name, "reason": detail}]
+    return problem
 
 
 def _world(r: Registry) -> world.World:
