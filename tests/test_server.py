@@ -178,7 +178,7 @@ def test_every_answer_validates_against_its_shipped_schema(api: Server) -> None:
             else:
                 status, _, data = api.post(endpoint.path, question)
             if status == 400:  # the row without a day: asked again with one
-                assert "row 2" in data["detail"]
+                assert data["invalid_params"][0]["name"] == "on[2]"
                 status, _, data = api.post(endpoint.path, {**question, "on": "2020-01-01"})
             assert status == 200, question
             validator.validate(data)
@@ -197,6 +197,9 @@ def test_the_shipped_answer_schemas_are_the_generated_ones() -> None:
 
 def test_the_openapi_document_covers_every_route(api: Server) -> None:
     _, _, document = api.ask("/openapi.json")
+    body = document["paths"]["/v1/check_many"]["post"]["requestBody"]["content"]
+    days = body["application/json"]["schema"]["properties"]["on"]
+    assert "null" not in json.dumps(days)  # a row without a day is refused, never today
     assert set(document["paths"]) == {e.path for e in ENDPOINTS} | {"/health"}
     text = json.dumps(document)
     for ref in {part.split('"')[0] for part in text.split('"$ref": "')[1:]}:
@@ -292,8 +295,13 @@ def test_http_problems(api: Server) -> None:
     status, _, problem = api.post(
         "/v1/check_many", {"places": ["DE", "FR"], "on": [None, "2020-01-01"]}
     )
-    assert (status, problem["invalid_params"][0]["name"]) == (400, "on")
-    assert "row 0" in problem["detail"]
+    assert (status, problem["invalid_params"][0]["name"]) == (400, "on[0]")
+    assert problem["detail"] == (
+        "on[0] is null: give every row a day, YYYY-MM-DD, or one day for all"
+    )
+    status, _, problem = api.post("/v1/check_many", {"places": ["DE"], "on": [20200101]})
+    assert (status, problem["invalid_params"][0]["name"]) == (400, "on[0]")
+    assert problem["detail"] == "on[0] must be a date in the form YYYY-MM-DD, not 20200101"
 
 
 def test_a_bad_place_names_its_row(api: Server) -> None:

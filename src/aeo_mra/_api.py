@@ -155,8 +155,8 @@ class Param:
                     )
             return value
         if self.kind == "dates":
-            if isinstance(value, list):  # a missing day stays None: check_many names its row
-                return [None if d is None else _read_date(self.name, d) for d in value]
+            if isinstance(value, list):  # a missing day is never read as today
+                return [_row_date(self.name, row, d) for row, d in enumerate(value)]
             return _read_date(self.name, value)
         wanted = {str: "a string", list: "a list"}.get(self.kind, str(self.kind))
         raise _invalid(self.name, f"{self.name} must be {wanted}, not {_quoted(value)}")
@@ -167,7 +167,7 @@ class Param:
         if self.kind is date:
             return day
         if self.kind == "dates":
-            return {"anyOf": [day, {"type": "array", "items": {"anyOf": [day, {"type": "null"}]}}]}
+            return {"anyOf": [day, {"type": "array", "items": day}]}
         if self.kind is list:
             return {"type": "array", "items": {"type": ["string", "integer"]}}
         if isinstance(self.kind, type) and issubclass(self.kind, enum.Enum):
@@ -182,6 +182,14 @@ def _read_date(name: str, value: object) -> date:
         return iso_day(value)
     except ValueError as error:
         raise _invalid(name, f"{name}: {_quoted(value)} is {error}") from None
+
+
+def _row_date(name: str, row: int, value: object) -> date:
+    """A row's day of a list of days, ``on[row]``; a Problem naming the row if missing or bad."""
+    if value is None:
+        detail = f"{name}[{row}] is null: give every row a day, YYYY-MM-DD, or one day for all"
+        raise _invalid(f"{name}[{row}]", detail)
+    return _read_date(f"{name}[{row}]", value)
 
 
 def _read_member(name: str, kind: type[enum.Enum], value: object) -> enum.Enum:
