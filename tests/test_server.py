@@ -292,6 +292,10 @@ def test_http_problems(api: Server) -> None:
     assert api.ask("/v1/check_many", b"{}", {"Content-Type": "text/plain"})[0] == 415
     assert api.ask("/v1/check_many", b"{", {"Content-Type": "application/json"})[0] == 400
     assert api.post("/v1/check_many", ["DE"])[0] == 400
+    twice = b'{"places": ["DE"], "on": "2020-01-01", "places": ["FR"]}'
+    status, _, problem = api.ask("/v1/check_many", twice, {"Content-Type": "application/json"})
+    assert (status, problem["invalid_params"][0]["name"]) == (400, "places")
+    assert problem["detail"] == "places is given 2 times; give it once"
     status, _, problem = api.post(
         "/v1/check_many", {"places": ["DE", "FR"], "on": [None, "2020-01-01"]}
     )

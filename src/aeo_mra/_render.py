@@ -22,7 +22,7 @@ from ._plain import to_dict
 from .registry import Registry
 from .results import Eligibility
 
-__all__ = ["DatedAnswers", "encode", "query_params"]
+__all__ = ["DatedAnswers", "encode", "json_object", "query_params"]
 
 
 def query_params(query: bytes) -> dict[str, str]:
@@ -34,16 +34,30 @@ def query_params(query: bytes) -> dict[str, str]:
         if "%" in pair or "+" in pair:
             name, value = unquote_plus(name), unquote_plus(value)
         if name in given:
-            times = sum(unquote_plus(p.partition("=")[0]) == name for p in pairs)
-            raise Problem(
-                400,
-                "invalid-parameter",
-                "Invalid parameter",
-                f"{name} is given {times} times; give it once",
-                invalid_params=[{"name": name, "reason": "repeated"}],
-            )
+            raise _repeated(name, sum(unquote_plus(p.partition("=")[0]) == name for p in pairs))
         given[name] = value
     return given
+
+
+def json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object of a body (``json.loads``' ``object_pairs_hook``); a Problem if a name
+    repeats, as in a query, rather than the last one winning."""
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        names = [name for name, _ in pairs]
+        name = next(name for name in names if names.count(name) > 1)
+        raise _repeated(name, names.count(name))
+    return found
+
+
+def _repeated(name: str, times: int) -> Problem:
+    return Problem(
+        400,
+        "invalid-parameter",
+        "Invalid parameter",
+        f"{name} is given {times} times; give it once",
+        invalid_params=[{"name": name, "reason": "repeated"}],
+    )
 
 
 _encoder = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))

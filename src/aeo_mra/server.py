@@ -33,7 +33,7 @@ import aeo_mra
 
 from . import _dates
 from ._api import ENDPOINTS, Endpoint, Limits, Problem, openapi, plain
-from ._render import DatedAnswers, encode, query_params
+from ._render import DatedAnswers, encode, json_object, query_params
 from .registry import Registry
 from .results import Eligibility
 
@@ -146,7 +146,7 @@ def _handler(
             )
         body = await _body(request, limits.body)
         try:
-            given = json.loads(body)
+            given = json.loads(body, object_pairs_hook=json_object)
         except ValueError as error:
             raise Problem(400, "invalid-json", "Invalid JSON", f"the body is not JSON: {error}")  # noqa: B904
         if not isinstance(given, dict):
