@@ -222,6 +222,8 @@ def test_caching_follows_the_data_version(api: Server) -> None:
     assert headers["cache-control"] == "public, max-age=3600"
     tag = headers["etag"]
     assert api.ask(path, headers={"If-None-Match": tag})[0] == 304
+    assert api.ask(path, headers={"If-None-Match": "*"})[0] == 304
+    assert api.ask(path, headers={"If-None-Match": "*"}, method="HEAD")[0] == 304
     assert api.ask("/v1/summary?on=2020-01-02", headers={"If-None-Match": tag})[0] == 200
     _, today, _ = api.ask("/v1/summary")  # today's answer: kept no later than midnight
     assert int(today["cache-control"].split("=")[1]) <= 3600

@@ -132,7 +132,8 @@ def _handler(
                 rendered.clear()
             rendered[key] = answer
         headers = {"ETag": answer.tag, "Cache-Control": f"public, max-age={answer.max_age()}"}
-        if answer.tag in request.headers.get("if-none-match", ""):
+        wanted = request.headers.get("if-none-match", "")
+        if wanted.strip() == "*" or answer.tag in wanted:  # RFC 9110 13.1.2: * matches any
             return Response(status_code=304, headers=headers)
         return Response(answer.body, media_type="application/json", headers=headers)
 
