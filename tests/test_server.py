@@ -242,6 +242,18 @@ def test_a_new_data_version_is_a_new_etag(api: Server, tmp_path: Path) -> None:
         assert server.ask(path)[2]["data_version"] == "2099.1.1"
     for server in serve(create_app(aeo_mra.load(bundled))):  # same data: same tags
         assert server.ask(path)[1]["etag"] == api.ask(path)[1]["etag"]
+    # A corrected file that keeps its version: new tags, and the old ones are not matched.
+    corrected = tmp_path / "corrected.toml"
+    eu = "implemented = { date = 2015-11-01"  # the EU arrangement's, a year later
+    assert text.count(eu) == 1
+    corrected.write_text(text.replace(eu, eu.replace("2015", "2016")), encoding="utf-8")
+    day = "/v1/check?place=DE&on=2016-01-01"
+    bundled_tag = api.ask(day)[1]["etag"]
+    for server in serve(create_app(aeo_mra.load(corrected))):
+        status, headers, answer = server.ask(day, headers={"If-None-Match": bundled_tag})
+        assert (status, answer["qualifies"]) == (200, False)
+        assert headers["etag"] != bundled_tag
+        assert answer["data_version"] == aeo_mra.DATA_VERSION
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ what is valid. Nothing a request sends names a file; the data is chosen at start
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -62,10 +63,12 @@ def create_app(
     """
     registry = aeo_mra._default() if registry is None else registry
     version = aeo_mra.__version__
+    # What ETags are keyed to, with the question; found on first use, as the data is read.
+    stamp = functools.cache(lambda: f"{version}|{_content(registry)}")
     rendered: dict[tuple[object, ...], _Rendered] = {}
     dated = DatedAnswers()
     routes = [
-        Route(e.path, _handler(e, registry, limits, version, rendered, dated), methods=[e.method])
+        Route(e.path, _handler(e, registry, limits, stamp, rendered, dated), methods=[e.method])
         for e in ENDPOINTS
     ]
     document = openapi(version, {"/health": _HEALTH})
@@ -108,7 +111,7 @@ def _handler(
     endpoint: Endpoint,
     registry: Registry,
     limits: Limits,
-    version: str,
+    stamp: Callable[[], str],
     rendered: dict[tuple[object, ...], _Rendered],
     dated: DatedAnswers,
 ) -> Handler:
@@ -127,7 +130,7 @@ def _handler(
         key = (request.scope["path"], query, _dates.today() if endpoint.dated else None)
         answer = rendered.get(key)
         if answer is None:
-            answer = _render(endpoint, registry, request, version, dated)
+            answer = _render(endpoint, registry, request, stamp, dated)
             if len(rendered) >= _RENDERED:
                 rendered.clear()
             rendered[key] = answer
@@ -208,7 +211,11 @@ class _Rendered:
 
 
 def _render(
-    endpoint: Endpoint, registry: Registry, request: Request, version: str, dated: DatedAnswers
+    endpoint: Endpoint,
+    registry: Registry,
+    request: Request,
+    stamp: Callable[[], str],
+    dated: DatedAnswers,
 ) -> _Rendered:
     """The answer to a GET request, rendered; a Problem if its parameters are bad."""
     given: dict[str, object] = {
@@ -222,9 +229,15 @@ def _render(
         body = dated.render(found) if type(found) is Eligibility else encode(plain(found))
     today = endpoint.dated and "on" not in given
     day = _dates.today() if today else ""
-    key = f"{version}|{registry.version}|{request.scope['path']}|{sorted(given.items())}|{day}"
+    key = f"{stamp()}|{request.scope['path']}|{sorted(given.items())}|{day}"
     tag = '"' + hashlib.blake2b(key.encode(), digest_size=12).hexdigest() + '"'
     return _Rendered(body, tag, today)
+
+
+def _content(registry: Registry) -> str:
+    """A digest of the data's content, its every fact: a file corrected without a new
+    version string still gets new ETags (the same data read twice, the same)."""
+    return hashlib.blake2b(repr(registry.dataset).encode(), digest_size=12).hexdigest()
 
 
 def _problem_response(body: dict[str, Any], status: int) -> Response:
