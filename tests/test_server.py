@@ -468,6 +468,18 @@ def test_queries_are_read_as_starlette_reads_them(query: str) -> None:
     assert query_params(query.encode()) == dict(QueryParams(query))
 
 
+def test_world_questions_join_a_data_file_that_has_what_they_cite(tmp_path: Path) -> None:
+    text = (Path(aeo_mra.__file__).parent / "data" / "arrangements.toml").read_text("utf-8")
+    eu = "implemented = { date = 2015-11-01"  # the EU arrangement's, a year later
+    corrected = tmp_path / "corrected.toml"
+    corrected.write_text(text.replace(eu, eu.replace("2015", "2016")), encoding="utf-8")
+    question = "/v1/world/check?holder=CN&place=DE&on=2016-01-01"
+    for server in serve(create_app(aeo_mra.load(corrected))):
+        status, _, answer = server.ask(question)
+        assert status == 200
+        assert answer["verdict"] != to_dict(world.check("CN", "DE", date(2016, 1, 1)))["verdict"]
+
+
 def test_world_questions_need_the_bundled_china_data() -> None:
     shapes = Path(__file__).parent / "data" / "shapes.toml"
     for server in serve(create_app(aeo_mra.load(shapes))):

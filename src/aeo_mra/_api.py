@@ -391,8 +391,9 @@ def _world(r: Registry) -> world.World:
             404,
             "world-unavailable",
             "World data unavailable",
-            "the world data joins the bundled China dataset, not the one this server answers "
-            "from: the world questions are not answered here",
+            "the world data cannot join the China dataset this server answers from (it cites "
+            "arrangements or sources that dataset lacks): the world questions are not answered "
+            "here",
         )
     return graph
 
