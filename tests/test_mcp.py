@@ -92,14 +92,21 @@ def test_each_tool_answers_as_to_dict() -> None:
     ("tool", "arguments", "says"),
     [
         ("check", {"place": "Germny"}, "did you mean 'Germany'"),
-        ("check", {"place": "DE", "role": "seller"}, "'exporter' or 'importer'"),
+        ("check", {"place": "DE", "role": "seller"},
+         "'seller' is not a valid role (valid: exporter, importer)"),
         ("check", {"place": "DE", "on": "2020-02-30"}, "date"),
+        ("check", {"place": "DE", "on": 1577836800},
+         "on must be a date in the form YYYY-MM-DD, not 1577836800"),
+        ("check", {"place": "DE", "on": "20200501"},
+         "on: '20200501' is not a date in the form YYYY-MM-DD"),
+        ("check", {"place": "DE", "extra": 1}, "unknown parameter 'extra'"),
+        ("check", {"place": True}, "place must be a string or an integer"),
         ("check", {"place": "DE", "on": "2013-01-01", "tier": "ADVANCED_CERTIFIED"},
          "tiers in force then: AA"),
         ("check", {}, "place"),
         ("check_foreign", {"place": "FR", "tier": "Gold"}, "known tiers: AEOS, AEOF, AEOC"),
         ("arrangement", {"id": "XX"}, "arrangement ids: SG"),
-        ("summary", {"basis": "counted"}, "'signed' or 'implemented'"),
+        ("summary", {"basis": "counted"}, "valid: signed, implemented"),
         ("validate_code", {"code": "SG12345"}, "SG followed by 12 digits"),
         ("measures", {"where": "Atlantis"}, "known districts: Shenyang"),
         ("world_check", {"holder": "Atlantis", "place": "US"}, "Administrations: "),
@@ -117,6 +124,25 @@ def test_bad_input_is_a_tool_error_saying_what_is_valid(
     assert error
     assert says in message
     assert "Traceback" not in message
+    assert "pydantic" not in message
+    assert "validation error" not in message
+
+
+def test_arguments_are_read_as_http_reads_them() -> None:
+    """Names of roles and tiers in any case, a place by its numeric code, as over HTTP."""
+
+    async def use(client: Client) -> list[tuple[bool, Any]]:
+        return [
+            await call(client, "check", place=276, on="2013-01-01", role="IMPORTER", tier="aa"),
+            await call(client, "summary", on="2021-06-01", basis="Implemented"),
+        ]
+
+    (error, answer), (summed, totals) = session(use)
+    assert not error
+    assert not summed
+    expected = aeo_mra.check("DE", date(2013, 1, 1), role=Role.IMPORTER, tier=Tier.AA)
+    assert answer == to_dict(expected)
+    assert totals == to_dict(aeo_mra.summary(date(2021, 6, 1), basis=Basis.IMPLEMENTED))
 
 
 def test_over_stdio() -> None:

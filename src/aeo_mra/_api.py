@@ -123,8 +123,9 @@ class Param:
 
     Attributes:
         name: Its name, as in the library's function.
-        kind: ``str``, ``date``, an enum class; in a body, ``list`` (of places) or
-            ``"dates"`` (one date, or a list of dates, one per row).
+        kind: ``str``, ``date``, an enum class, ``"place"`` (a string, or in JSON an
+            integer, an ISO numeric code); in a body, ``list`` (of places) or ``"dates"``
+            (one date, or a list of dates, one per row).
         description: What it is.
         required: Whether it must be given.
     """
@@ -142,23 +143,26 @@ class Param:
             return _read_date(self.name, value)
         if isinstance(self.kind, type) and issubclass(self.kind, enum.Enum):
             return _read_member(self.name, self.kind, value)
-        if self.kind is str and isinstance(value, str):
+        if self.kind == "place" and type(value) is int:
+            return value
+        if self.kind in (str, "place") and isinstance(value, str):
             if not value.strip():
                 raise _invalid(self.name, f"{self.name} is empty")
             return value
         if self.kind is list and isinstance(value, list):
             for row, item in enumerate(value):
                 if isinstance(item, bool) or not isinstance(item, str | int):
-                    wanted = "a string or an integer (an ISO numeric code)"
                     raise _invalid(
-                        self.name, f"{self.name}[{row}] must be {wanted}, not {_quoted(item)}"
+                        self.name, f"{self.name}[{row}] must be {_PLACE_VALUE}, not {_quoted(item)}"
                     )
             return value
         if self.kind == "dates":
             if isinstance(value, list):  # a missing day is never read as today
                 return [_row_date(self.name, row, d) for row, d in enumerate(value)]
             return _read_date(self.name, value)
-        wanted = {str: "a string", list: "a list"}.get(self.kind, str(self.kind))
+        wanted = {str: "a string", list: "a list", "place": _PLACE_VALUE}.get(
+            self.kind, str(self.kind)
+        )
         raise _invalid(self.name, f"{self.name} must be {wanted}, not {_quoted(value)}")
 
     def schema(self) -> JSON:
@@ -173,6 +177,9 @@ class Param:
         if isinstance(self.kind, type) and issubclass(self.kind, enum.Enum):
             return {"type": "string", "enum": [str(m.value) for m in self.kind]}
         return {"type": "string"}
+
+
+_PLACE_VALUE = "a string or an integer (an ISO numeric code)"
 
 
 def _read_date(name: str, value: object) -> date:
@@ -207,7 +214,7 @@ def _read_member(name: str, kind: type[enum.Enum], value: object) -> enum.Enum:
 # -- the endpoints -----------------------------------------------------------------------
 
 PLACE = Param(
-    "place", str, "An ISO 3166-1 code, an English or Chinese name, or an alias.", required=True
+    "place", "place", "An ISO 3166-1 code, an English or Chinese name, or an alias.", True
 )
 ON = Param("on", date, "The day, YYYY-MM-DD (default: today, on the server's clock).")
 ROLE = Param("role", Role, "exporter (ships to the place; default) or importer.")

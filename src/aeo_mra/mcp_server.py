@@ -1,17 +1,20 @@
 """The Model Context Protocol server that ``aeo-mra mcp`` runs on stdio (extra ``mcp``).
 
 Its tools are the library's questions, with typed inputs, answering with the JSON that
-[`aeo_mra.to_dict`][aeo_mra.to_dict] gives, the same as the HTTP API. Bad input is a tool
-error whose message names the input and what is valid.
+[`aeo_mra.to_dict`][aeo_mra.to_dict] gives, the same as the HTTP API. The arguments are read
+as the HTTP API reads a JSON body, before the SDK sees them: days only as YYYY-MM-DD, names of
+roles and tiers in any case, unknown arguments refused. Bad input is a tool error whose
+message names the input and what is valid.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
 
 import aeo_mra
@@ -38,7 +41,7 @@ _INSTRUCTIONS = (
 def create_server(registry: Registry | None = None) -> MCPServer:
     """The MCP server of ``registry`` (default: the bundled data), its tools registered."""
     registry = aeo_mra._default() if registry is None else registry
-    server = MCPServer("aeo_mra", version=aeo_mra.__version__, instructions=_INSTRUCTIONS)
+    server = _Server("aeo_mra", version=aeo_mra.__version__, instructions=_INSTRUCTIONS)
 
     def ask(name: str, **values: Any) -> dict[str, Any]:
         try:
@@ -48,7 +51,10 @@ def create_server(registry: Registry | None = None) -> MCPServer:
 
     @server.tool()
     def check(
-        place: str, on: date | None = None, role: Role = Role.EXPORTER, tier: Tier | None = None
+        place: str | int,
+        on: date | None = None,
+        role: Role = Role.EXPORTER,
+        tier: Tier | None = None,
     ) -> dict[str, Any]:
         """Does an operator certified by China's customs get reciprocal AEO benefits trading
         with a place on a day? place: an ISO code, English or Chinese name, or alias; role:
@@ -58,7 +64,7 @@ def create_server(registry: Registry | None = None) -> MCPServer:
 
     @server.tool()
     def check_foreign(
-        place: str, tier: str, on: date | None = None, role: Role = Role.EXPORTER
+        place: str | int, tier: str, on: date | None = None, role: Role = Role.EXPORTER
     ) -> dict[str, Any]:
         """Does China's customs recognise a foreign operator certified in a partner's AEO
         programme at a tier (e.g. AEOS) on a day?"""
@@ -93,7 +99,7 @@ def create_server(registry: Registry | None = None) -> MCPServer:
 
     @server.tool()
     def world_check(
-        holder: str, place: str, on: date | None = None, role: Role = Role.EXPORTER
+        holder: str, place: str | int, on: date | None = None, role: Role = Role.EXPORTER
     ) -> dict[str, Any]:
         """Is an AEO of any customs administration recognised trading with a place on a day?
         holder: an administration (KR, EU, Japan) or a tier of its programme (EU/AEOS).
@@ -107,6 +113,38 @@ def create_server(registry: Registry | None = None) -> MCPServer:
         return ask("world_recognisers", holder=holder, on=on)
 
     return server
+
+
+class _Server(MCPServer):
+    """The SDK's server, the arguments of a call read first as the HTTP API reads them."""
+
+    async def call_tool(
+        self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None = None
+    ) -> Any:
+        """The tool's answer to ``arguments``, read as the HTTP API reads them: a tool error
+        names a bad one in HTTP's words, never pydantic's; the SDK validates what is read."""
+        endpoint = _QUESTIONS.get(name)
+        if endpoint is None:  # not a tool: the SDK says so
+            return await super().call_tool(name, arguments, context)
+        try:
+            values = endpoint.read(arguments)
+        except Problem as problem:
+            raise ToolError(_message(problem)) from None
+        return await super().call_tool(name, _json(values), context)
+
+
+_QUESTIONS = {e.name: e for e in _api.ENDPOINTS}
+
+
+def _json(values: Mapping[str, object]) -> dict[str, object]:
+    """Read values as the JSON the tools' schemas describe, those not given left out."""
+    return {name: _plain(value) for name, value in values.items() if value is not None}
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value.value if isinstance(value, enum.Enum) else value
 
 
 def _message(problem: Problem) -> str:
