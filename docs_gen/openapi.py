@@ -6,7 +6,7 @@ import json
 
 import aeo_mra
 from aeo_mra import Registry
-from aeo_mra._api import ENDPOINTS, openapi
+from aeo_mra._api import ENDPOINTS, Param, openapi
 
 
 def api_endpoints(registry: Registry) -> str:
@@ -14,14 +14,20 @@ def api_endpoints(registry: Registry) -> str:
     out = []
     for e in ENDPOINTS:
         out += [f"### `{e.method} {e.path}`", f"{e.summary} The library's `{e.name}`."]
-        rows = [
-            f"| `{p.name}` | {'yes' if p.required else 'no'} | {p.description} |" for p in e.params
-        ]
-        if rows:
-            where = "the JSON body" if e.method == "POST" else "the query"
-            out.append(f"Parameters, in {where}:\n\n| name | required | meaning |\n|---|---|---|\n"
-                       + "\n".join(rows))  # fmt: skip
+        in_path = [p for p in e.params if "{" + p.name + "}" in e.path]
+        rest = [p for p in e.params if p not in in_path]
+        body = "the JSON body" if e.method == "POST" else "the query"
+        for where, params in (("the path", in_path), (body, rest)):
+            if params:
+                out.append(f"Parameters, in {where}:\n\n{_table(params)}")
     return "\n\n".join(out)
+
+
+def _table(params: list[Param]) -> str:
+    """The parameters' table, in a box whose style keeps each name whole."""
+    rows = [f"| `{p.name}` | {'yes' if p.required else 'no'} | {p.description} |" for p in params]
+    table = "| name | required | meaning |\n|---|---|---|\n" + "\n".join(rows)
+    return f'<div class="aeo-params" markdown>\n\n{table}\n\n</div>'
 
 
 def openapi_document(registry: Registry) -> str:

@@ -411,3 +411,31 @@ def test_table_cells_break_no_word_in_two(
     broken = page.evaluate(_BROKEN_WORDS)
     page.close()
     assert broken == []
+
+
+# The API page's parameter tables: the names of their first column, and those on two lines.
+_PARAMETER_NAMES = """() => {
+  const tables = [...document.querySelectorAll("p")]
+    .filter((p) => p.textContent.startsWith("Parameters, in"))
+    .map((p) => p.nextElementSibling.querySelector("table"));
+  const names = tables.flatMap((t) => [...t.querySelectorAll("td:first-child code")]);
+  const split = names.filter((code) =>
+    new Set([...code.getClientRects()].map((r) => Math.round(r.top))).size > 1);
+  return [names.length, split.map((code) => code.textContent)];
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_api_s_parameter_names_stay_whole(browser: Any, base_url: str, width: int) -> None:
+    page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{base_url}/server/")
+    names, split = page.evaluate(_PARAMETER_NAMES)
+    where = page.evaluate(
+        """() => [...document.querySelectorAll("h3")].filter((h) => h.textContent.includes("{id}"))
+          .map((h) => h.nextElementSibling.nextElementSibling.textContent)"""
+    )
+    page.close()
+    assert names > 20
+    assert split == []
+    assert where == ["Parameters, in the path:"]
