@@ -416,6 +416,16 @@ def test_serve_that_cannot_start_is_not_a_bug() -> None:
         assert "is not a port: give a number from 0 to 65535" in refused.stderr
 
 
+def test_the_environment_s_data_file_must_be_readable(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from aeo_mra import server
+
+    monkeypatch.setenv(server.DATA_VARIABLE, str(tmp_path / "none.toml"))
+    with pytest.raises(FileNotFoundError, match=r"AEO_MRA_DATA='.*none\.toml' cannot be read"):
+        server.from_environment()
+
+
 def test_the_docs_state_the_limits() -> None:
     from aeo_mra import _render, server
 

@@ -286,9 +286,16 @@ def from_environment() -> Starlette:
 
     Raises:
         DataError: The data file fails validation.
+        OSError: The data file cannot be read (``FileNotFoundError``: it does not exist);
+            the message names the variable.
     """
     path = os.environ.get(DATA_VARIABLE)
-    return create_app(aeo_mra.load(path) if path else None)
+    try:
+        registry = aeo_mra.load(path) if path else None
+    except OSError as error:  # uvicorn prints only the message: say where the path came from
+        message = f"{DATA_VARIABLE}={path!r} cannot be read: {error.strerror or error}"
+        raise OSError(error.errno, message) from None
+    return create_app(registry)
 
 
 def serve(
