@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -254,6 +255,23 @@ def test_a_new_data_version_is_a_new_etag(api: Server, tmp_path: Path) -> None:
         assert (status, answer["qualifies"]) == (200, False)
         assert headers["etag"] != bundled_tag
         assert answer["data_version"] == aeo_mra.DATA_VERSION
+
+
+def test_every_worker_tags_the_same_data_alike() -> None:
+    # Workers are separate processes, each with its own string hashing: the tag must not
+    # depend on it, or a client would get a new tag from each worker.
+    code = "import aeo_mra; from aeo_mra import server; print(server._content(aeo_mra._default()))"
+    tags = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(tags) == 1
 
 
 @pytest.mark.parametrize(
