@@ -4,7 +4,9 @@
 // does a matrix (in a <div class="aeo-matrix">), whose first column stays in view instead.
 (function () {
   "use strict";
-  const WIDE = 40;  // characters: a longer cell takes the whole width of its card
+  const WIDE = 40;  // characters: a longer cell takes the whole width of its card,
+  const TOKEN = 18;  // and so does a cell with a longer string without spaces (it would not
+  // fit a card's column); code without spaces up to this long stays on one line in a table
   const tables = [...document.querySelectorAll(".md-typeset table:not([class])")]
     .filter((table) => !table.closest(".aeo-matrix"));
 
@@ -13,8 +15,14 @@
     table.querySelectorAll("tbody tr").forEach((row) => {
       [...row.cells].forEach((cell, index) => {
         cell.dataset.label = headings[index] || "";
-        if (cell.textContent.trim().length > WIDE) cell.classList.add("aeo-wide");
+        const text = cell.textContent.trim();
+        const longest = Math.max(...text.split(/\s+/).map((word) => word.length));
+        if (text.length > WIDE || longest > TOKEN) cell.classList.add("aeo-wide");
       });
+    });
+    table.querySelectorAll("code").forEach((code) => {
+      const text = code.textContent.trim();
+      if (text.length <= TOKEN && !/\s/.test(text)) code.classList.add("aeo-token");
     });
   });
 
