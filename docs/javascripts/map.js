@@ -88,10 +88,32 @@
     }, 60);
   });
   slider.addEventListener("input", () => { stop(); show(); });
-  // ?administration=KR opens the map on Korea's partners, and the address follows the choice.
-  const asked = new URLSearchParams(window.location.search).get("administration");
-  if (asked && data.administrations[asked.toUpperCase()]) chosen.value = asked.toUpperCase();
+  // ?administration=KR (or kr, or South Korea) opens the map on Korea's partners, and the
+  // address follows the choice. One the data does not know is said above the map, with the
+  // administrations whose names contain it (up to three); the map shows China's, and says so.
+  const asked = (new URLSearchParams(window.location.search).get("administration") || "").trim();
+  const note = document.createElement("p");
+  note.id = "aeo-map-note";
+  note.className = "aeo-map-note";
+  note.setAttribute("role", "alert");
+  note.hidden = true;
+  box.prepend(note);
+  if (asked) {
+    const wanted = asked.toLowerCase();
+    const entries = Object.entries(data.administrations);
+    const found = entries.find(([ident, a]) => ident.toLowerCase() === wanted || a.name.toLowerCase() === wanted);
+    if (found) {
+      chosen.value = found[0];
+    } else {
+      const near = entries.filter(([, a]) => a.name.toLowerCase().includes(wanted)).map(([ident, a]) => `${a.name} (${ident})`);
+      note.textContent = `The world data has no administration "${asked}"`
+        + (near.length && near.length <= 3 ? ` (did you mean ${near.join(" or ")}?)` : "")
+        + `: the map shows ${data.administrations[chosen.value].name}'s partners. Choose an administration below.`;
+      note.hidden = false;
+    }
+  }
   chosen.addEventListener("change", () => {
+    note.hidden = true;
     const address = new URL(window.location.href);
     address.searchParams.set("administration", chosen.value);
     window.history.replaceState(null, "", address);

@@ -294,6 +294,31 @@ def test_the_world_page_links_each_administration_to_its_map(page: Any, base_url
     assert not page.errors
 
 
+def test_the_map_says_when_it_does_not_know_the_administration_asked(
+    page: Any, base_url: str
+) -> None:
+    def ask(administration: str) -> tuple[str, str | None]:
+        page.goto(f"{base_url}/data/map/?administration={administration}")
+        note = page.locator("#aeo-map-note")
+        return (
+            page.get_attribute("#aeo-map-box", "data-administration") or "",
+            note.text_content() if note.is_visible() else None,
+        )
+
+    assert ask("kr") == ("KR", None)
+    assert ask("south%20KOREA") == ("KR", None)  # its name, in any case
+    shown, note = ask("ZZ")
+    assert note is not None
+    assert 'no administration "ZZ"' in note
+    assert f"shows {world.bundled().administrations[shown].name}'s partners" in note
+    shown, note = ask("Korea")
+    assert note is not None
+    assert 'no administration "Korea" (did you mean South Korea (KR)?)' in note
+    page.get_by_label("Partners of", exact=True).select_option("KR")
+    assert not page.locator("#aeo-map-note").is_visible()  # a choice made answers it
+    assert not page.errors
+
+
 FIGURES = [
     ("data/totals/", ".aeo-chart"),
     ("data/arrangements/", ".md-typeset__table table"),
