@@ -24,10 +24,9 @@ def api_endpoints(registry: Registry) -> str:
 
 
 def _table(params: list[Param]) -> str:
-    """The parameters' table, in a box whose style keeps each name whole."""
+    """The parameters' table."""
     rows = [f"| `{p.name}` | {'yes' if p.required else 'no'} | {p.description} |" for p in params]
-    table = "| name | required | meaning |\n|---|---|---|\n" + "\n".join(rows)
-    return f'<div class="aeo-params" markdown>\n\n{table}\n\n</div>'
+    return "| name | required | meaning |\n|---|---|---|\n" + "\n".join(rows)
 
 
 def openapi_document(registry: Registry) -> str:

@@ -226,8 +226,10 @@ class Registry:
         """
         if isinstance(id, str):
             loaded = self._loaded()
-            union = loaded.places.unions().get(normalise(id))  # "European Union", "欧盟"
-            found = loaded.by_id.get((union or id.strip()).casefold())
+            found = loaded.by_id.get(id.strip().casefold())
+            if found is None:  # a union's name: "European Union", "欧盟"
+                union = loaded.places.unions().get(normalise(id))
+                found = None if union is None else loaded.by_id.get(union.casefold())
             if found is not None:
                 return found
         elif type(id) is not int:

@@ -387,8 +387,9 @@ class World:
         found = (
             a for a in self.administrations.values() if text == a.id or folded == a.name.casefold()
         )
-        union = self.china.places.unions().get(normalise(text))
-        return next(found, None) or (self.administrations.get(union) if union else None)
+        named = next(found, None)
+        union = None if named else self.china.places.unions().get(normalise(text))
+        return named or (self.administrations.get(union) if union else None)
 
     def _close_to(self, text: str) -> tuple[str, ...]:
         """Administrations' names and ids, and their tiers, close to ``text``."""
