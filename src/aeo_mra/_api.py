@@ -11,7 +11,6 @@ from __future__ import annotations
 import enum
 import functools
 import json
-import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -32,7 +31,7 @@ from .errors import (
     _quoted,
 )
 from .model import Basis, Role, Tier
-from .registry import Registry
+from .registry import Registry, failed_row
 from .results import Eligibility
 
 if TYPE_CHECKING:  # imported where used: a JSON answer about China needs neither
@@ -381,8 +380,7 @@ def _in_row(error: Error) -> Problem:
     """The problem of an error of `check_many`, naming the row (``places[2]``) that the
     library's note on the error gives."""
     problem = problem_of(error, ["places", "on", "role", "tier"])
-    notes = (re.match(r"in row (\d+) of check_many", n) for n in getattr(error, "__notes__", ()))
-    row = next((found[1] for found in notes if found), None)
+    row = failed_row(error)
     if row is not None:
         name = f"places[{row}]"
         detail = problem.body["detail"] = f"{name}: {problem.body['detail']}"

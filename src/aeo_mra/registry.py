@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import _thread
 import gc
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -720,13 +721,24 @@ def _row_day(on: object, row: int) -> date:
     try:
         return _dates.as_date(on)
     except TypeError as error:
-        error.add_note(f"in row {row} of check_many")
+        error.add_note(_ROW_NOTE.format(row))
         raise
+
+
+_ROW_NOTE = "in row {} of check_many"
 
 
 def _note_row(error: Exception, rows: list[Any], index: int) -> None:
     """Add to ``error`` a note naming the row of `check_many` it was raised for."""
-    error.add_note(f"in row {index} of check_many: {_quoted(rows[index])}")
+    error.add_note(f"{_ROW_NOTE.format(index)}: {_quoted(rows[index])}")
+
+
+def failed_row(error: BaseException) -> int | None:
+    """The row of `check_many` that ``error`` was raised for, as its note names it."""
+    for note in getattr(error, "__notes__", ()):
+        if found := re.match(_ROW_NOTE.format(r"(\d+)"), note):
+            return int(found[1])
+    return None
 
 
 def _is_dataset(value: object) -> bool:
