@@ -77,7 +77,9 @@ class UnknownAdministrationError(Error, LookupError):
         valid: tuple[str, ...],
         hint: str = "",
         suggestions: tuple[str, ...] = (),
-        example: str | None = "a tier: e.g. 'EU/AEOS'",
+        *,
+        listed: bool = True,
+        example: str = "a tier: e.g. 'EU/AEOS'",
         unknown: str = "administration or programme tier of the world data",
     ) -> None:
         self.name = name
@@ -85,9 +87,9 @@ class UnknownAdministrationError(Error, LookupError):
         self.hint = hint
         self.suggestions = suggestions
         named = f"{_quoted(name)} names no {unknown}"
-        listed = "" if example is None else f" Administrations: {', '.join(valid)}"
-        listed += f" ({example})" if example else ""
-        super().__init__(f"{named}{hint}{_did_you_mean(suggestions) or '.'}{listed}")
+        ids = f" Administrations: {', '.join(valid)}" if listed else ""
+        ids += f" ({example})" if listed and example else ""
+        super().__init__(f"{named}{hint}{_did_you_mean(suggestions) or '.'}{ids}")
 
 
 class UnknownTierError(UnknownAdministrationError):
@@ -108,13 +110,13 @@ class UnknownTierError(UnknownAdministrationError):
         inside: tuple[Territory, date] | None = None,
     ) -> None:
         self.administration = ident = administration.id
-        listed = ", ".join(t.described() for t in tiers) or "none listed"
+        tiers_named = ", ".join(t.described() for t in tiers) or "none listed"
         why = "" if inside is None else f"on {inside[1]} {inside[0].name}'s AEOs were {ident}'s; "
         super().__init__(
             name,
             (ident, *(f"{ident}/{t.code}" for t in tiers)),
-            f" ({why}{ident}'s tiers: {listed}; or {ident} alone)",
-            example=None,
+            f" ({why}{ident}'s tiers: {tiers_named}; or {ident} alone)",
+            listed=False,
             unknown=f"tier of {ident}'s programme",
         )
 
@@ -201,13 +203,13 @@ class World:
             union = self._union_of(name, day_or_today(on))
             if union is not None:
                 hint = f" (it is in the customs territory of {_the(union.name)}: name {union.id})"
-                raise UnknownAdministrationError(name, self._ids(), hint, example=None) from unknown
+                raise UnknownAdministrationError(name, self._ids(), hint, listed=False) from unknown
             raise UnknownAdministrationError(
                 name, self._ids(), unknown.hint, unknown.suggestions, example=""
             ) from unknown
         if tier is not None:
             hint = f" (it names a tier: name the administration alone, {administration.id})"
-            raise UnknownAdministrationError(name, self._ids(), hint, example=None)
+            raise UnknownAdministrationError(name, self._ids(), hint, listed=False)
         return administration
 
     def _union_of(self, name: str, day: date) -> Administration | None:
