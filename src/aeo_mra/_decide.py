@@ -6,6 +6,7 @@ they mean for one place, day, role and tier, and build the answer.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -227,6 +228,7 @@ def _caveats(
     return tuple(caveats)
 
 
+@functools.lru_cache(maxsize=1024)  # a bulk check's rows share a few hundred such days
 def unreviewed(reviewed: date, day: date) -> str:
     """The caveat of an answer for ``day``, after the data's review on ``reviewed``."""
     return (
