@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import aeo_mra
-from aeo_mra import Arrangement, Precision, Reason, Role, Scope, Tier, Verdict
+from aeo_mra import Arrangement, Precision, Reason, Role, Scope, Tier, Verdict, world
 
 DAY = timedelta(days=1)
 ARRANGEMENTS = aeo_mra._default().dataset.arrangements
@@ -337,3 +337,26 @@ def test_a_missing_date_is_refused_naming_the_argument(nat: object) -> None:
         aeo_mra.check_many(["DE"], on=[nat])  # type: ignore[list-item]
     with pytest.raises(TypeError, match=r"\bon\b.*missing"):
         aeo_mra.summary(nat)  # type: ignore[arg-type]
+
+
+def test_check_foreign_takes_the_world_data_names_of_a_partner_tier() -> None:
+    """Every name the world data gives a tier of a China partner's programme (Korea's
+    ``class AAA``, Hong Kong's ``Tier 1``) gets from ``check_foreign`` the answer
+    ``world.check`` gives that tier's holder exporting to China."""
+    graph, on, asked = world.bundled(), date(2025, 6, 1), 0
+    for record in aeo_mra.arrangements():
+        administration = graph.administrations.get(record.id)
+        if administration is None or not record.is_implemented(on):
+            continue
+        place = record.members[0].territory
+        for tier in administration.tiers:
+            expected = graph.check(f"{record.id}/{tier.code}", "CN", on=on).verdict
+            for name in (tier.code, tier.name, *tier.aliases):
+                assert aeo_mra.check_foreign(place, name, on=on).verdict is expected, name
+                asked += 1
+    assert asked > 20  # Korea's, Hong Kong's, the EU's, Singapore's ... tiers were asked
+
+
+def test_check_foreign_unknown_to_both_names_the_china_record_tiers() -> None:
+    with pytest.raises(aeo_mra.UnknownPartnerTierError, match=r"known tiers: AEO$"):
+        aeo_mra.check_foreign("KR", "class Z", on=date(2024, 1, 1))

@@ -30,6 +30,7 @@ from .errors import (
     Error,
     MissingDateError,
     UnknownArrangementError,
+    UnknownPartnerTierError,
     UnknownPlaceError,
     _quoted,
 )
@@ -592,7 +593,10 @@ class Registry:
 
         Args:
             place: Where the operator is certified.
-            tier: The tier of the partner's programme, by code or name (e.g. ``AEOS``).
+            tier: The tier of the partner's programme, by code or name (e.g. ``AEOS``), or by
+                a name the world data gives a tier of it (``Tier 1`` for Hong Kong's ``T1``;
+                Korea's ``AAA``, which falls within the tier ``AEO`` the China record names;
+                Taiwan's ``AEOG``, which falls within none and is not recognised).
             on: The day (default: today).
             role: ``Role.EXPORTER`` ships goods to China (helped at China's import
                 clearance); ``Role.IMPORTER`` receives goods from China (helped at China's
@@ -604,7 +608,6 @@ class Registry:
             DomesticPlaceError: ``place`` is China's own customs territory.
             TypeError: An argument has the wrong type.
         """
-        from . import _decide
         from .model import PartnerTier
 
         day = day_or_today(on)
@@ -616,10 +619,30 @@ class Registry:
         if arrangement is None:
             partner_tier = PartnerTier(tier, tier, False)
         else:
-            partner_tier = _decide.partner_tier(arrangement, tier)
+            partner_tier = self._partner_tier(arrangement, tier)
         return self._answer(
             territory, day, _role(role), partner_tier, found, partner_tier.recognised
         )
+
+    def _partner_tier(self, arrangement: Arrangement, tier: str) -> PartnerTier:
+        """The tier of ``arrangement``'s partner programme that ``tier`` names, by the China
+        record's names or, failing them, by the world data's (read only then): a tier there
+        that falls within none of the record's is one the arrangement does not recognise."""
+        from . import _decide, world
+        from .model import PartnerTier
+
+        try:
+            return _decide.partner_tier(arrangement, tier)
+        except UnknownPartnerTierError as unknown:
+            try:
+                _, named = world._of(self).holder(f"{arrangement.id}/{tier}")
+            except (Error, OSError):  # no such tier there either, or no world data to join
+                raise unknown from None
+            if named is None:
+                raise unknown from None
+            within = {named.code, named.within}
+            found = (t for t in arrangement.partner_tiers if t.code in within)
+            return next(found, PartnerTier(named.code, named.name, False))
 
     # -- how answers are made ------------------------------------------------------------
 
