@@ -28,8 +28,11 @@ __all__ = ["Eligibility", "Reason", "Verdict"]
 class Reason(enum.Enum):
     """Why an operator does or does not get benefits.
 
-    ``NOT_YET_COVERED`` is for a place that joins a union after its arrangement was signed;
-    ``NO_LONGER_COVERED`` for one that has left (the United Kingdom after 2020-12-31).
+    ``NOT_YET_SIGNED`` is for a day on which the arrangement is not known to have been
+    signed; where its signing day is unknown or only bounded, the explanation says so (the
+    verdict *no* is firm when its benefits had certainly not begun). ``NOT_YET_COVERED`` is
+    for a place that joins a union after its arrangement was signed; ``NO_LONGER_COVERED``
+    for one that has left (the United Kingdom after 2020-12-31).
     ``OUTSIDE_TERRITORY`` is for a place outside the customs territory an arrangement
     covers, though tied to a member (Greenland, Gibraltar); ``COVERAGE_UNKNOWN`` for one
     whose standing the record does not settle (San Marino).
