@@ -7,7 +7,7 @@ strict expected failure saying what is missing or what conflicts.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -87,3 +87,10 @@ def test_implemented_never_exceeds_signed() -> None:
         signed, implemented = aeo_mra.summary(day), aeo_mra.summary(day, basis=IMPL)
         assert implemented.territories <= signed.territories
         assert set(implemented.arrangements) <= set(signed.arrangements)
+
+
+def test_summary_after_the_review_names_the_review_day() -> None:
+    reviewed = aeo_mra.DATA_REVIEWED
+    later = str(aeo_mra.summary(reviewed + timedelta(days=1)))
+    assert later.endswith(f"; data reviewed {reviewed})")
+    assert "reviewed" not in str(aeo_mra.summary(reviewed))

@@ -58,9 +58,12 @@ class Summary:
     data_reviewed: date
 
     def __str__(self) -> str:
+        """The counts, and for a day after the data's review, that day (later arrangements
+        are not counted)."""
+        unreviewed = f"; data reviewed {self.data_reviewed}" if self.on > self.data_reviewed else ""
         return (
             f"{self.economies} economies, {self.territories} countries and regions "
-            f"({self.basis.value}, as of {self.on})"
+            f"({self.basis.value}, as of {self.on}{unreviewed})"
         )
 
 
