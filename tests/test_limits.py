@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +157,8 @@ def test_the_security_page_states_every_limit() -> None:
     assert f"answers: {registry._CACHE_LIMIT:,} together" in page
     assert f"place strings of {_limits.MAX_CACHED_KEY} characters or fewer" in page
     assert f"unknown names: {_limits.MAX_SUGGESTED:,}" in page
+
+
+def test_a_directory_is_refused_by_its_path(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match=f"{re.escape(str(tmp_path))}: not a regular file"):
+        aeo_mra.load(tmp_path)

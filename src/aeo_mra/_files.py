@@ -33,10 +33,13 @@ def read_text(path: object) -> tuple[str, str]:
     name = os.fspath(path)
     if not isinstance(name, str):
         raise TypeError(f"path must name the file as text, not bytes: {_quoted(name)}")
-    with open(os.open(name, _FLAGS), "rb") as file:
-        info = os.fstat(file.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise DataError([f"{name}: not a regular file (a dataset is read from a file)"])
+    descriptor = os.open(name, _FLAGS)
+    # Checked before open() wraps the descriptor: open() refuses a directory itself, in an
+    # error that names the descriptor's number instead of the path.
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise DataError([f"{name}: not a regular file (a dataset is read from a file)"])
+    with open(descriptor, "rb") as file:
         data = file.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise DataError([f"{name}: larger than the limit of {MAX_FILE_BYTES // 2**20} MiB"])
