@@ -327,3 +327,28 @@ def test_rules_over_time_cover_every_day_once(old: str, new: str, problem: str) 
     assert old in text
     with pytest.raises(DataError, match=re.escape(problem)):
         parse(text.replace(old, new, 1))
+
+
+SG_CHINA_TIERS = 'value = ["AA", "ADVANCED_CERTIFIED"], confidence = "high"'
+
+
+@pytest.mark.parametrize(
+    ("new", "problem"),
+    [
+        ('value = ["AAA", "ADVANCED_CERTIFIED"], confidence = "high"',
+         "value: 'AAA' is not one of AA, A, B, C, D, ADVANCED_CERTIFIED,"),
+        ('value = ["aa", "ADVANCED_CERTIFIED"], confidence = "high"',
+         "value: 'aa' is not one of AA, A, B, C, D, ADVANCED_CERTIFIED, GENERAL_CERTIFIED, "
+         "GENERAL_CREDIT, DISCREDITED, CERTIFIED, REGULAR, SERIOUSLY_DISCREDITED; write 'AA'"),
+        ('value = ["AA", "ADVANCED_CERTIFIED"], confidence = "HIGH"',
+         "confidence: 'HIGH' is not one of low, medium, high; write 'high'"),
+    ],
+)  # fmt: skip
+def test_a_vocabulary_value_is_read_only_as_the_schema_spells_it(new: str, problem: str) -> None:
+    """Tiers by name (``AA``), confidence in lower case: another case is refused, and the
+    message lists the values as the file writes them."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    assert SG_CHINA_TIERS in text
+    with pytest.raises(DataError, match=re.escape(f"china_tiers.{problem}")) as error:
+        parse(text.replace(SG_CHINA_TIERS, new, 1))
+    assert len(error.value.problems) == 1

@@ -45,7 +45,7 @@ from .model import Precision, Tier, When
 
 __all__ = ["parse"]
 
-_TIERS = _tuple_of(_enum(Tier, by_name=True))
+_TIERS = _tuple_of(_enum(Tier))
 
 
 def parse(text: str, filename: str = "<measures>") -> MeasureData:

@@ -16,7 +16,7 @@ from typing import Any, TypeVar, cast
 
 from ._limits import EARLIEST_DAY, LATEST_DAY, MAX_FILE_BYTES
 from ._patterns import check_pattern, widths
-from ._schema import SCHEMA_VERSION, json_schema, keys
+from ._schema import SCHEMA_VERSION, file_spellings, json_schema, keys
 from ._shape import shape_problems, too_deep
 from .errors import DataError, _quoted
 from .model import (
@@ -132,7 +132,7 @@ class _Reader:
 
     def fact_from(self, where: str, raw: Mapping[str, Any], value: V) -> Fact[V]:
         sources = self.maybe(where, raw, "sources", self.source_refs)
-        confidence = self.maybe(where, raw, "confidence", _enum(Confidence, by_name=True))
+        confidence = self.maybe(where, raw, "confidence", _enum(Confidence))
         inferred = self.optional(where, raw, "inferred", _bool, False)
         note = self.optional(where, raw, "note", _str, "")
         if inferred and confidence is not Confidence.LOW:
@@ -257,7 +257,7 @@ def _tiers(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[Tier, TierPeriod]
     for key, value in raw.items():
         where = f"tier {key}"
         try:
-            tier = _enum(Tier, by_name=True)(key)
+            tier = _enum(Tier)(key)
             table = _table(value)
             reader.keys(where, table, keys("tier"))
             since, until = _period(reader, where, table)
@@ -423,9 +423,7 @@ def _arrangement(reader: _Reader, index: int, table: Any) -> Arrangement | None:
         ),
         "stages": lambda: _stages(reader, where, table.get("stages", [])),
         "scope": lambda: reader.fact(where, table, "scope", _enum(Scope)),
-        "china_tiers": lambda: reader.fact(
-            where, table, "china_tiers", _tuple_of(_enum(Tier, by_name=True))
-        ),
+        "china_tiers": lambda: reader.fact(where, table, "china_tiers", _tuple_of(_enum(Tier))),
         "partner_programme": lambda: reader.fact(where, table, "partner_programme", _str),
         "partner_tiers": lambda: reader.field(where, table, "partner_tiers", _partner_tiers),
         "benefits": lambda: reader.fact(where, table, "benefits", _tuple_of(_enum(Benefit))),
@@ -816,16 +814,15 @@ def _tuple_of(convert: Callable[[Any], V]) -> Callable[[Any], tuple[V, ...]]:
     return read
 
 
-def _enum(kind: type[E], *, by_name: bool = False) -> Callable[[Any], E]:
+def _enum(kind: type[E]) -> Callable[[Any], E]:
+    spellings = file_spellings(kind)
+
     def read(value: Any) -> E:
         text = _str(value)
-        choices = kind.__members__ if by_name else {m.value: m for m in kind}
-        key = text.upper() if by_name else text
-        if key not in choices:
-            raise ValueError(
-                f"{_quoted(text)} is not one of {', '.join(map(str, choices)).lower()}"
-            )
-        return choices[key]  # type: ignore[no-any-return]
+        if text in spellings:
+            return spellings[text]
+        hint = next((f"; write {s!r}" for s in spellings if s.casefold() == text.casefold()), "")
+        raise ValueError(f"{_quoted(text)} is not one of {', '.join(spellings)}{hint}")
 
     return read
 

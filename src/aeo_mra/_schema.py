@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from .model import (
     Basis,
@@ -29,6 +29,7 @@ from .model import (
 __all__ = ["FIELDS", "VOCABULARIES", "file_values", "json_schema", "keys", "render"]
 
 JSON = dict[str, Any]
+E = TypeVar("E", bound=enum.Enum)
 
 SCHEMA_VERSION = 2
 
@@ -39,14 +40,19 @@ _CODE: JSON = {"type": "string", "pattern": "^[A-Z]{2}$"}
 _SOURCES: JSON = {"type": "array", "items": _STRING, "minItems": 1}
 
 
-def file_values(kind: type[enum.Enum]) -> JSON:
-    """The values the file writes for ``kind``: names for tiers, lower-case names for
-    confidence, values for the rest."""
+def file_spellings(kind: type[E]) -> dict[str, E]:
+    """Each member of ``kind`` by the one spelling the file writes: names for tiers,
+    lower-case names for confidence, values for the rest."""
     if kind is Tier:
-        return {"enum": [m.name for m in kind]}
+        return {m.name: m for m in kind}
     if kind is Confidence:
-        return {"enum": [m.name.lower() for m in kind]}
-    return {"enum": [m.value for m in kind]}
+        return {m.name.lower(): m for m in kind}
+    return {m.value: m for m in kind}
+
+
+def file_values(kind: type[enum.Enum]) -> JSON:
+    """The JSON schema of the values the file writes for ``kind``."""
+    return {"enum": list(file_spellings(kind))}
 
 
 def _array(items: JSON, **more: Any) -> JSON:
