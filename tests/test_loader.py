@@ -177,7 +177,7 @@ EXPECTED = [
     "arrangement XX.benefits.value: 'free-lunch' is not one of",
     "arrangement XX.members: needs at least one territory, each once",
     "arrangement YY.implemented: 2014-01-01 is before it was signed",
-    "arrangement YY.members: GB changes before signing",
+    "arrangement YY.leaves: GB's last_day 2010-01-01 is before it was signed (2015-01-01)",
     "arrangement YY: duplicate id",
     "arrangement YY.implemented: give a 'date' or a 'latest' day",
     "arrangement YY: covers FR from 2016-01-01 while arrangement YY still does",

@@ -694,10 +694,19 @@ def _check_dates(reader: _Reader, where: str, arrangement: Arrangement) -> None:
         )
     if arrangement.stages and (implemented != When.exact(arrangement.stages[0].start)):
         reader.problem(f"{where}.stages", "the first stage must start on the implementation day")
-    for member in arrangement.members + arrangement.territories:
-        for bound in (member.since, member.until):
+    changes = [(m, "joins", "leaves") for m in arrangement.members]
+    changes += [(t, "territories", "territories") for t in arrangement.territories]
+    for member, since_key, until_key in changes:
+        for key, day_key, bound in (
+            (since_key, "first_day", member.since),
+            (until_key, "last_day", member.until),
+        ):
             if bound and signed.earliest and bound.value < signed.earliest:
-                reader.problem(f"{where}.members", f"{member.territory} changes before signing")
+                reader.problem(
+                    f"{where}.{key}",
+                    f"{member.territory}'s {day_key} {bound.value} is before it was signed "
+                    f"({signed})",
+                )
 
 
 def _check_unique_coverage(reader: _Reader, arrangements: list[Arrangement]) -> None:
