@@ -352,3 +352,17 @@ def test_a_vocabulary_value_is_read_only_as_the_schema_spells_it(new: str, probl
     with pytest.raises(DataError, match=re.escape(f"china_tiers.{problem}")) as error:
         parse(text.replace(SG_CHINA_TIERS, new, 1))
     assert len(error.value.problems) == 1
+
+
+def test_a_broken_source_is_one_problem_not_one_per_citer() -> None:
+    """The facts citing a source that cannot be read are not reported as citing an unknown
+    source, nor are the tiers they leave unread reported as missing."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    start = text.index("urls = [", text.index("[sources.decree-225]"))
+    broken = text[:start] + 'urls = ["notaurl"]' + text[text.index("\n", start) :]
+    assert broken.count('"decree-225"') > 5  # cited by many records
+    with pytest.raises(DataError) as error:
+        parse(broken)
+    assert error.value.problems == (
+        "<dataset>: source decree-225.urls: needs at least one http(s) URL; bad: ['notaurl']",
+    )

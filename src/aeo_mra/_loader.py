@@ -67,6 +67,7 @@ class _Reader:
         self.filename = filename
         self.problems: list[str] = []
         self.sources: dict[str, Source] = {}
+        self.broken_sources: set[str] = set()  # their problems are recorded, not their citers'
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{self.filename}: {where}: {message}")
@@ -112,9 +113,11 @@ class _Reader:
         names = _list_of(value, str)
         if not names:
             raise ValueError("cites no source")
-        missing = [n for n in names if n not in self.sources]
+        missing = [n for n in names if n not in self.sources and n not in self.broken_sources]
         if missing:
             raise ValueError(f"cites unknown source(s) {', '.join(missing)}")
+        if not self.broken_sources.isdisjoint(names):
+            raise _Invalid
         return tuple(self.sources[n] for n in names)
 
     def fact(
@@ -240,6 +243,7 @@ def _source(reader: _Reader, key: str, table: Any) -> None:
     where = f"source {key}"
     if not isinstance(table, dict):
         reader.problem(where, "must be a table")
+        reader.broken_sources.add(key)
         return
     reader.keys(where, table, keys("source"))
     title = reader.maybe(where, table, "title", _str)  # each read: every problem is recorded
@@ -248,6 +252,7 @@ def _source(reader: _Reader, key: str, table: Any) -> None:
     note = reader.optional(where, table, "note", _str, "")
     citation = reader.optional(where, table, "citation", _str, "")
     if title is None or kind is None or urls is None or note is None or citation is None:
+        reader.broken_sources.add(key)
         return
     reader.sources[key] = Source(key, title, kind, urls, note, citation)
 
@@ -273,10 +278,11 @@ def _tiers(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[Tier, TierPeriod]
             if not isinstance(error, _Invalid):
                 reader.problem(where, str(error))
     for tier in Tier:
-        if tier not in periods:
+        if tier.name not in raw:
             reader.problem("tiers", f"tier {tier.name} has no period")
-    defaults = [p for p in periods.values() if p.default]
-    _check_continuous(reader, "tiers", "default tier", [(p.since, p.until) for p in defaults])
+    if len(periods) == len(raw):  # else the default tiers are not all known
+        defaults = [p for p in periods.values() if p.default]
+        _check_continuous(reader, "tiers", "default tier", [(p.since, p.until) for p in defaults])
     return MappingProxyType(periods)
 
 
@@ -440,7 +446,7 @@ def _arrangement(reader: _Reader, index: int, table: Any) -> Arrangement | None:
             pass
         except (TypeError, ValueError) as error:
             reader.problem(f"{where}.{name}", str(error))
-    if len(reader.problems) > before:
+    if len(reader.problems) > before or len(parts) < len(readers):  # a part cites a bad source
         return None
     if not parts["name"]:
         parts["name"] = f"China–{parts['partner']} {parts['instrument'].description}"
