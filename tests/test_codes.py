@@ -413,6 +413,43 @@ def test_the_remarks_form_without_brackets_is_the_partners_code(written: str) ->
     assert codes.parse(written).place != "AE"
 
 
+@pytest.mark.parametrize(
+    ("written", "error"),
+    [("AEOCM0123456789", InvalidFormat), ("AEO", InvalidLength), ("aeo 123", InvalidFormat),
+     ("AEOO12345", InvalidFormat)],
+)  # fmt: skip
+def test_aeo_before_no_valid_code_is_an_error(written: str, error: type[InvalidCode]) -> None:
+    assert any(a.code_format is None for a in UNPUBLISHED if "AE" in _places(a))
+    with pytest.raises(error) as caught:
+        codes.validate(written)
+    message = str(caught.value)
+    assert message.startswith(f"{written!r} is not a valid AEO code: ")
+    assert "AEOCN followed by 10 characters" in message
+    assert all(place in message for place in PARTNERS)
+    assert not codes.is_valid(written)
+    with pytest.raises(error):
+        codes.declaration(written, date(2024, 1, 1))
+
+
+def test_aeo_before_a_mistyped_partner_code_names_that_format() -> None:
+    with pytest.raises(InvalidLength, match="SG codes are SG followed by 12 digits"):
+        codes.validate("AEOSG123")
+
+
+@pytest.mark.parametrize("separator", [" ", "-", ".", "\u2013", "\t"])
+def test_spaces_hyphens_and_dots_are_ignored(separator: str) -> None:
+    assert codes.validate(f"AEOCN{separator}0123{separator}456789") == "AEOCN0123456789"
+
+
+@pytest.mark.parametrize("separator", ["_", "/", ",", "+"])
+def test_other_separators_are_refused_with_a_message_that_names_the_accepted_ones(
+    separator: str,
+) -> None:
+    written = f"AEOCN{separator}0123456789"
+    with pytest.raises(InvalidFormat, match="with or without spaces, hyphens or dots"):
+        codes.validate(written)
+
+
 def test_a_loaded_dataset_brings_its_own_code_formats(tmp_path: Path) -> None:
     bundled = Path(aeo_mra.__file__).parent / "data" / "arrangements.toml"
     text = bundled.read_text(encoding="utf-8").replace(

@@ -34,6 +34,13 @@ AEO<SG123456789012> in the remarks column (备注栏)
 Partner codes are checked against each arrangement's ``code_format`` in the bundled
 data. Where no format is published, a covered place's two-letter code followed by 1 to 20
 letters or digits is accepted, and [`AeoCode.verified`][aeo_mra.codes.AeoCode] is ``False``.
+A code beginning with ``AEO`` is China's own or a partner's code in the remarks form with
+its brackets lost, never the UAE's ``AE`` followed by ``O…``:
+
+>>> codes.validate("AEOSG123456789012")
+'SG123456789012'
+>>> codes.is_valid("AEOCM0123456789")
+False
 """
 
 from __future__ import annotations
@@ -88,6 +95,10 @@ _ANY_NUMBER = "[0-9A-Z]{1,20}"
 _LETTERS_AND_DIGITS = re.compile(r"[0-9A-Z]*", re.ASCII)
 # Spaces, hyphens and other dashes, and dots (Swiss numbers are written CHE-123.456.789).
 _SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015\u2212]+")
+_ONLY_LETTERS_AND_DIGITS = (
+    "AEO codes have only letters and digits, written with or without spaces, hyphens or dots "
+    "between them"
+)
 # Where the bundled data first puts partners' codes in the overseas consignor/consignee field.
 _PLACE_CODE_FIELD = DeclarationField.OVERSEAS_CONSIGNOR_CONSIGNEE_CODE
 # What check() answers for a place no arrangement covered on the day.
@@ -249,7 +260,7 @@ def validate(code: str, on: date | None = None, *, registry: Registry | None = N
     """The code in its normal form, or an error saying what is wrong with it.
 
     Args:
-        code: The code, in any case, with or without spaces and hyphens.
+        code: The code, in any case, with or without spaces, hyphens and dots.
         on: If given, the code's place must be covered by a signed arrangement on that
             day. ``None`` (the default) checks no date: any place an arrangement has
             covered will do.
@@ -303,7 +314,7 @@ def parse(code: str, *, registry: Registry | None = None) -> AeoCode:
     """The code taken apart: issuing place, enterprise number, arrangement.
 
     Args:
-        code: The code, in any case, with or without spaces and hyphens.
+        code: The code, in any case, with or without spaces, hyphens and dots.
         registry: Whose arrangements and code formats to use (default: the bundled
             data; pass one from [`load`][aeo_mra.load] for a dataset of your own).
 
@@ -500,7 +511,7 @@ def _parse(given: object, on: date | None, registry: Registry | None) -> AeoCode
     if not code:
         raise InvalidLength(given, "an AEO code is the issuing place's code and a number")
     if not _LETTERS_AND_DIGITS.fullmatch(code):
-        raise InvalidFormat(given, "AEO codes have only letters and digits")
+        raise InvalidFormat(given, _ONLY_LETTERS_AND_DIGITS)
     for prefix in (_CHINA_PREFIX, _CHINA):
         if code.startswith(prefix):
             number = code[len(prefix) :]
@@ -509,10 +520,15 @@ def _parse(given: object, on: date | None, registry: Registry | None) -> AeoCode
                 raise InvalidLength(given, f"{_CHINA_EXPECTED} ({counts})")
             return AeoCode(_CHINA_PREFIX + number, _CHINA, number, None, True)
     index = _index(registry)
-    found = _matches(index, code)
-    if code.startswith("AEO") and (unwrapped := _matches(index, code[3:])):
-        # The remarks form AEO<…> with its brackets lost: AEOSG… is Singapore's, not an AE code.
-        code, found = code[3:], unwrapped
+    if code.startswith("AEO"):
+        # The remarks form AEO<…> with its brackets lost: AEOSG… is Singapore's, and an
+        # AEO… code is never read as the UAE's AE followed by O….
+        code = code[3:]
+        found = _matches(index, code)
+        if not found:
+            raise _not_after_aeo(index, given, code)
+    else:
+        found = _matches(index, code)
     if not found:
         raise _mismatch(index, given, code)
     if on is not None:
@@ -562,6 +578,19 @@ def _mismatch(index: _CodeRules, given: object, code: str) -> InvalidCode:
     if any(_fits(rule.widths, len(code)) for rule in index.bare):
         return InvalidFormat(given, expected)
     return InvalidLength(given, f"{expected} (not {len(code)} characters)")
+
+
+def _not_after_aeo(index: _CodeRules, given: object, rest: str) -> InvalidCode:
+    """The error for a code that begins with AEO but is not a valid code after it."""
+    if rest[:2] in index.by_place:
+        return _mismatch(index, given, rest)
+    bare = "".join(f", or {rule.expected(rule.bare or '')}" for rule in index.bare)
+    expected = (
+        f"a code beginning with AEO is China's own (AEOCN followed by 10 characters) or "
+        f"AEO<…> around a partner's code, which begins with {_or(index.partners)}{bare}; "
+        f"{repr(rest) if rest else 'nothing'} after AEO is neither"
+    )
+    return (InvalidLength if len(rest) < 3 else InvalidFormat)(given, expected)
 
 
 def _not_a_partner(index: _CodeRules, place: str) -> str:
