@@ -626,3 +626,20 @@ def test_diff_json_validates_against_its_shipped_schema(
     assert data["answers"]
     path = resources.files("aeo_mra") / "schemas" / "answers" / "diff.schema.json"
     jsonschema.Draft202012Validator(json.loads(path.read_text("utf-8"))).validate(data)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("measures", "--where", "Dalian"),  # read by the fast path
+        ("measures", "--tier", "aa", "--on", "2022-01-01", "--json"),
+        ("measures", "--on=2022-13-01"),  # argparse's own error
+        ("check", "Germny"),
+    ],
+)
+def test_every_bad_input_error_names_the_command(
+    capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    status, out, err = call(capsys, *args)
+    assert (status, out) == (cli.EXIT_BAD_INPUT, "")
+    assert err.startswith(f"aeo-mra {args[0]}: error: "), err

@@ -79,5 +79,5 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         sub = commands.add_parser(command.name, help=command.help, description=command.help)
         if named is None or named == command.name:
             cli._declare(command, sub)
-        sub.set_defaults(run=command.run)
+        sub.set_defaults(run=command.run, prog=sub.prog)
     return top

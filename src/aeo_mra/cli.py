@@ -759,7 +759,7 @@ def _plain(argv: Sequence[str]) -> SimpleNamespace | None:
     if len(positionals) != len(declared.positionals):
         return None
     values.update(zip(declared.positionals, positionals, strict=True))
-    return SimpleNamespace(**values, run=command.run)
+    return SimpleNamespace(**values, run=command.run, prog=f"{PROG} {command.name}")
 
 
 def _parsed(argv: Sequence[str]) -> argparse.Namespace:
@@ -784,8 +784,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             stdout.reconfigure(errors="backslashreplace")
         status = run(args)
         sys.stdout.flush()
-    except aeo_mra.Error as error:
-        _complain(f"{PROG}: error: {error}")
+    except aeo_mra.Error as error:  # prefixed as argparse prefixes its errors
+        _complain(f"{args.prog}: error: {error}")
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader has gone (`aeo-mra timeline | head`): stop quietly, as if by SIGPIPE.
