@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,8 +23,10 @@ from test_schema import _as_json
 import aeo_mra
 from aeo_mra import Confidence, DataError, Tier, TierNotInForceError
 from aeo_mra.home import (
+    BeforeMeasuresError,
     ChangeKind,
     Measures,
+    ReversedDaysError,
     UnknownDistrictError,
     UnknownScopeError,
 )
@@ -55,7 +57,6 @@ IN_FORCE = [
     (ADVANCED, date(2020, 7, 1), ["new-1", "new-2", "new-3", "fuzzy-1"], []),
     (ADVANCED, date(2026, 4, 1), ["fuzzy-1"], ["measures"]),
     (Tier.CERTIFIED, date(2026, 4, 1), [], ["measures"]),
-    (None, date(2010, 1, 1), [], []),
 ]  # fmt: skip
 
 
@@ -74,11 +75,53 @@ def test_the_measures_of_a_tier_on_a_day(
 
 
 def test_the_default_tier_is_the_aeo_tier_of_the_day(book: Measures) -> None:
-    assert book.measures(on=date(2010, 1, 1)).tier is Tier.AA
     assert book.measures(on=date(2016, 1, 1)).tier is ADVANCED
-    empty = book.measures(on=date(2010, 1, 1))
-    assert empty.headline == "On 2010-01-01 no measure is recorded for an AA class enterprise " \
-        "(AA类企业) nationally."  # fmt: skip
+    empty = book.measures(GENERAL, on=date(2018, 5, 1))
+    assert empty.headline == "On 2018-05-01 no measure is recorded for a general certified " \
+        "enterprise (一般认证企业) nationally."  # fmt: skip
+
+
+def test_a_day_before_any_instrument_is_an_error(book: Measures) -> None:
+    # The test file's first instrument starts on 2014-12-01; no earlier day is answered.
+    assert book.first_day == date(2014, 12, 1)
+    with pytest.raises(BeforeMeasuresError, match=r"2014-11-30.*begins on 2014-12-01") as caught:
+        book.measures(on=date(2014, 11, 30))
+    assert (caught.value.on, caught.value.first) == (date(2014, 11, 30), date(2014, 12, 1))
+    assert isinstance(caught.value, ValueError)
+    assert book.measures(on=date(2014, 12, 1)).measures
+
+
+def test_an_instrument_with_no_known_start_bounded_by_its_tiers(tmp_path: Path) -> None:
+    text = (HERE / "measures.toml").read_text(encoding="utf-8")
+    text = text.replace("since = 2014-12-01\nuntil = 2018-04-30", "until = 2018-04-30", 1)
+    (tmp_path / "m.toml").write_text(text, encoding="utf-8")
+    book = Measures.from_file(tmp_path / "m.toml", aeo_mra.load(HERE / "shapes.toml"))
+    assert book.first_day == date(2014, 12, 1)  # its lists name tiers from 2014-12-01
+    with pytest.raises(BeforeMeasuresError):
+        book.measures(on=date(2014, 11, 30))
+
+
+def test_reversed_days_are_an_error(book: Measures) -> None:
+    with pytest.raises(ReversedDaysError, match=r"2018-01-01.*2019-01-01") as caught:
+        book.changes(ADVANCED, before=date(2019, 1, 1), after=date(2018, 1, 1))
+    assert isinstance(caught.value, ValueError)
+    assert book.changes(ADVANCED, before=date(2019, 1, 1), after=date(2019, 1, 1)).changes == ()
+
+
+def test_the_headline_names_the_review_day_after_it(book: Measures) -> None:
+    reviewed = book.data.reviewed
+    later = book.measures(ADVANCED, on=reviewed + timedelta(days=1)).headline
+    assert f"The data was last reviewed on {reviewed}" in later
+    assert "last reviewed" not in book.measures(ADVANCED, on=reviewed).headline
+
+
+def test_a_district_by_the_name_its_error_lists_or_its_province(book: Measures) -> None:
+    with pytest.raises(UnknownDistrictError) as caught:
+        book.district("South")
+    for listed in caught.value.valid:
+        assert str(book.district(listed)) == listed
+    assert book.district("Northland").id == "north"
+    assert book.district("北方省").id == "north"
 
 
 def test_a_tier_that_did_not_exist_is_an_error(book: Measures) -> None:
@@ -348,8 +391,8 @@ def test_the_committed_schema_is_generated_from_the_field_table() -> None:
 # -- the command line -----------------------------------------------------------------------
 
 MEASURES_KEYS = [
-    "tier", "on", "where", "measures", "unknown", "complete", "explanation", "instruments",
-    "sources", "data_version", "data_reviewed",
+    "tier", "on", "where", "measures", "unknown", "data_reviewed", "complete", "explanation",
+    "instruments", "sources", "data_version",
 ]  # fmt: skip
 MEASURE_KEYS = [
     "id", "list", "article", "concept", "text_zh", "text_en", "sources", "confidence",
@@ -453,7 +496,7 @@ def test_every_list_names_tiers_that_existed_while_its_instrument_was_in_force(
 
 # -- properties on the bundled data ---------------------------------------------------------
 
-days = st.dates(date(2007, 1, 1), date(2030, 12, 31))
+days = st.dates(date(2008, 4, 1), date(2030, 12, 31))
 
 
 @settings(max_examples=200)
@@ -492,3 +535,26 @@ def test_the_measures_file_is_held_to_the_same_limits() -> None:
         parse(text.replace('text_en = "Faster."', 'text_en = "Fast\\u0007er."'), "bell.toml")
     with pytest.raises(DataError, match="not valid TOML"):
         parse(text + "\n[meta\n", "cut.toml")
+
+
+def test_the_bundled_data_begins_with_decree_170() -> None:
+    bundled = aeo_mra.home._BUNDLED
+    first = min(i.since.earliest for i in bundled.data.instruments if i.since.earliest)
+    assert bundled.first_day == first == date(2008, 4, 1)
+    with pytest.raises(BeforeMeasuresError, match=r"1990-01-01.*2008-04-01"):
+        aeo_mra.measures(on=date(1990, 1, 1))
+    assert aeo_mra.measures(on=first).tier is Tier.AA
+
+
+def test_the_bundled_district_names_its_error_lists_are_accepted() -> None:
+    bundled = aeo_mra.home._BUNDLED
+    for district in bundled.data.districts.values():
+        assert bundled.district(str(district)) is district
+    assert bundled.district("Liaoning").id == "shenyang"
+    with pytest.raises(UnknownDistrictError):  # two districts: the name chooses neither
+        bundled.district("Fujian")
+
+
+def test_a_tier_by_name_is_a_type_error_naming_the_enum() -> None:
+    with pytest.raises(TypeError, match=r"aeo_mra\.Tier"):
+        aeo_mra.measures(tier="ADVANCED_CERTIFIED")  # type: ignore[arg-type]

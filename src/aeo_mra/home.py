@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AeoCount",
+    "BeforeMeasuresError",
     "ChangeKind",
     "Concept",
     "ConceptChange",
@@ -51,6 +52,7 @@ __all__ = [
     "Measures",
     "MeasuresAnswer",
     "Qualifier",
+    "ReversedDaysError",
     "TierGap",
     "UnknownDistrictError",
     "UnknownScopeError",
@@ -384,6 +386,7 @@ class MeasuresAnswer:
         where: The district named, or ``None`` for national measures only.
         measures: The recorded measures in force, in the data's order.
         unknown: Lists in force for the tier whose items are not all recorded.
+        data_reviewed: The day the data was last reviewed.
     """
 
     tier: Tier
@@ -391,6 +394,7 @@ class MeasuresAnswer:
     where: District | None
     measures: tuple[InForce, ...]
     unknown: tuple[MeasureList, ...]
+    data_reviewed: date
 
     @property
     def complete(self) -> bool:
@@ -427,6 +431,9 @@ class MeasuresAnswer:
             possible = sum(not m.certain for m in self.measures)
             if possible:
                 head += f" {possible} of them only possibly in force (a date not found)."
+        if self.on > self.data_reviewed:
+            head += (f" The data was last reviewed on {self.data_reviewed}; later changes are not "
+                     f"reflected.")  # fmt: skip
         return head
 
     def explain(self) -> str:
@@ -434,7 +441,7 @@ class MeasuresAnswer:
         lines = [self.headline] + [f"  - {m.explain()}" for m in self.measures]
         if self.unknown:
             lines.append("Not recorded:")
-            lines += [f"  - {u}: {u.missing}" for u in self.unknown]
+            lines += [f"  - {u}: {u.missing}{_possibly(u, self.on)}" for u in self.unknown]
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -543,6 +550,13 @@ def _bound(day: When) -> str:
     return f"a day not found{known}"
 
 
+def _possibly(item: MeasureList, day: date) -> str:
+    """`` (possibly in force …)`` when ``item``'s instrument may not be in force on ``day``."""
+    if item.instrument.standing(day):
+        return ""
+    return f" (possibly in force: {item.instrument.id} runs {item.instrument.period})"
+
+
 def _a(tier: Tier) -> str:
     """The tier with its article: ``an advanced certified enterprise``."""
     return ("an " if tier.description[0].lower() in "aeiou" else "a ") + tier.description
@@ -574,6 +588,37 @@ class UnknownDistrictError(Error, LookupError):
             f"{_quoted(where)} names no customs district with a catalogue in the data; "
             f"known districts: {', '.join(self.valid)}"
         )
+
+
+class BeforeMeasuresError(Error, ValueError):
+    """The day is before the first day any recorded instrument can have been in force.
+
+    Attributes:
+        on: The day asked about.
+        first: The first day answered.
+    """
+
+    def __init__(self, on: date, first: date) -> None:
+        self.on = on
+        self.first = first
+        super().__init__(
+            f"no measures are recorded for {on}: the data begins on {first}, the first day "
+            f"a recorded instrument can have been in force"
+        )
+
+
+class ReversedDaysError(Error, ValueError):
+    """[`changes`][aeo_mra.home.Measures.changes] was given an ``after`` before ``before``.
+
+    Attributes:
+        before: The first day given.
+        after: The second day given.
+    """
+
+    def __init__(self, before: date, after: date) -> None:
+        self.before = before
+        self.after = after
+        super().__init__(f"after ({after}) is before before ({before}): swap the two days")
 
 
 class UnknownScopeError(Error, LookupError):
@@ -653,7 +698,8 @@ class Measures:
 
     def district(self, where: str) -> District:
         """The district ``where`` names: its English or Chinese name, with or without
-        "Customs" (海关), e.g. ``Shenyang``, ``沈阳海关``.
+        "Customs" (海关), e.g. ``Shenyang``, ``沈阳海关``, as the error lists it, or its
+        province's name where the province has one district with a catalogue (``Liaoning``).
 
         Raises:
             UnknownDistrictError: No district of the data has that name.
@@ -662,9 +708,16 @@ class Measures:
         if not isinstance(where, str):
             raise TypeError(f"a district is named by a string, not {_quoted(where)}")
         wanted = _name_key(where)
-        for district in self.data.districts.values():
-            if wanted in {_name_key(n) for n in (district.id, district.name, district.name_zh)}:
+        districts = self.data.districts.values()
+        for district in districts:
+            names = (district.id, district.name, district.name_zh, str(district))
+            if wanted in {_name_key(n) for n in names}:
                 return district
+        in_region = [
+            d for d in districts if wanted in {_name_key(d.region), _name_key(d.region_zh)}
+        ]
+        if len(in_region) == 1:  # a province with one district names it
+            return in_region[0]
         raise UnknownDistrictError(where, [str(d) for d in self.data.districts.values()])
 
     def measures(
@@ -679,11 +732,17 @@ class Measures:
             where: A customs district with a catalogue, by English or Chinese name.
 
         Raises:
+            BeforeMeasuresError: ``on`` is before [`first_day`][aeo_mra.home.Measures.first_day].
             TierNotInForceError: ``tier`` did not exist on ``on``.
             UnknownDistrictError: ``where`` names no district of the data.
-            TypeError: An argument has the wrong type.
+            TypeError: An argument has the wrong type; ``tier`` is an
+                [`aeo_mra.Tier`][aeo_mra.Tier] (``Tier["ADVANCED_CERTIFIED"]``), not its name,
+                as for [`check`][aeo_mra.check].
         """
         day = day_or_today(on)
+        first = self.first_day
+        if first is not None and day < first:
+            raise BeforeMeasuresError(day, first)
         chosen = _decide.chosen_tier(self.registry.dataset.tiers, tier, day)
         district = self.district(where) if where is not None else None
         found: list[InForce] = []
@@ -700,7 +759,27 @@ class Measures:
         for measure in self.data.measures:
             if id(measure.list) in lists:
                 found.append(InForce(measure, lists[id(measure.list)] is True))
-        return MeasuresAnswer(chosen, day, district, tuple(found), tuple(unknown))
+        return MeasuresAnswer(
+            chosen, day, district, tuple(found), tuple(unknown), self.data.reviewed
+        )
+
+    def _earliest(self, instrument: MeasureInstrument) -> date | None:
+        """The first day ``instrument`` can have been in force: its start's lower bound, or
+        the first day of every tier its lists name, whichever is later; ``None`` if neither
+        is known."""
+        periods = self.registry.dataset.tiers
+        named = [periods[t].since for i in self.data.lists if i.instrument is instrument
+                 for t in i.tiers]  # fmt: skip
+        tiers = None if not named or None in named else min(d for d in named if d is not None)
+        bounds = [d for d in (instrument.since.earliest, tiers) if d is not None]
+        return max(bounds, default=None)
+
+    @property
+    def first_day(self) -> date | None:
+        """The first day answered: the earliest day a recorded instrument can have been in
+        force (``None`` if one has no known lower bound)."""
+        starts = [self._earliest(i) for i in self.data.instruments]
+        return None if not starts or None in starts else min(d for d in starts if d is not None)
 
     def compare(
         self, tier: Tier, other: Tier, on: date | None = None, *, where: str | None = None
@@ -741,11 +820,14 @@ class Measures:
             where: A customs district, as for [`measures`][aeo_mra.home.Measures.measures].
 
         Raises:
+            ReversedDaysError: ``after`` is before ``before``.
             TierNotInForceError: ``tier`` did not exist on one of the days.
             UnknownDistrictError: ``where`` names no district of the data.
         """
         if before is None or after is None:
             raise TypeError("changes() needs both days: before and after")
+        if day_or_today(after) < day_or_today(before):
+            raise ReversedDaysError(before, after)
         old = self.measures(tier, on=before, where=where)
         new = self.measures(tier, on=after, where=where)
         changed = []
