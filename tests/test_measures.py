@@ -558,3 +558,17 @@ def test_the_bundled_district_names_its_error_lists_are_accepted() -> None:
 def test_a_tier_by_name_is_a_type_error_naming_the_enum() -> None:
     with pytest.raises(TypeError, match=r"aeo_mra\.Tier"):
         aeo_mra.measures(tier="ADVANCED_CERTIFIED")  # type: ignore[arg-type]
+
+
+def test_an_unrecorded_list_not_surely_in_force_is_marked(tmp_path: Path) -> None:
+    text = (HERE / "measures.toml").read_text(encoding="utf-8")
+    text = text.replace('districts = ["north"]\nsince = 2019-01-01', 'districts = ["north"]\n'
+                        "since = { latest = 2019-01-01 }", 1)  # fmt: skip
+    (tmp_path / "m.toml").write_text(text, encoding="utf-8")
+    book = Measures.from_file(tmp_path / "m.toml", aeo_mra.load(HERE / "shapes.toml"))
+    early = book.measures(ADVANCED, on=date(2016, 1, 1), where="North").explain()
+    assert "advanced only: " in early
+    assert "(possibly in force: north-catalogue runs from" in early
+    late = book.measures(ADVANCED, on=date(2019, 6, 1), where="North").explain()
+    assert "advanced only: " in late
+    assert "possibly in force" not in late
