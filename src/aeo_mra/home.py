@@ -618,7 +618,7 @@ class ReversedDaysError(Error, ValueError):
     def __init__(self, before: date, after: date) -> None:
         self.before = before
         self.after = after
-        super().__init__(f"after ({after}) is before before ({before}): swap the two days")
+        super().__init__(f"after={after} is earlier than before={before}: swap the two days")
 
 
 class UnknownScopeError(Error, LookupError):
