@@ -584,11 +584,11 @@ def _not_after_aeo(index: _CodeRules, given: object, rest: str) -> InvalidCode:
     """The error for a code that begins with AEO but is not a valid code after it."""
     if rest[:2] in index.by_place:
         return _mismatch(index, given, rest)
-    bare = "".join(f", or {rule.expected(rule.bare or '')}" for rule in index.bare)
+    bare = "".join(f"; {rule.expected(rule.bare or '')}" for rule in index.bare)
     expected = (
-        f"a code beginning with AEO is China's own (AEOCN followed by 10 characters) or "
-        f"AEO<…> around a partner's code, which begins with {_or(index.partners)}{bare}; "
-        f"{repr(rest) if rest else 'nothing'} after AEO is neither"
+        f"{f'{rest!r} after AEO' if rest else 'AEO alone'} is neither China's own code (AEOCN "
+        f"followed by 10 characters) nor a partner's code written AEO<…> (a partner's code "
+        f"begins with {_or(index.partners)}{bare})"
     )
     return (InvalidLength if len(rest) < 3 else InvalidFormat)(given, expected)
 
