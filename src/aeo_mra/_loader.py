@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Mapping
 from datetime import date, timedelta
 from string import Formatter
 from types import MappingProxyType
@@ -67,7 +68,9 @@ class _Reader:
         self.filename = filename
         self.problems: list[str] = []
         self.sources: dict[str, Source] = {}
-        self.broken_sources: set[str] = set()  # their problems are recorded, not their citers'
+        self.unread: defaultdict[str, set[Hashable]] = defaultdict(set)
+        """Keys of records there but not read, by kind ("source", …): their problems are
+        recorded, so what refers to them reports none of its own."""
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{self.filename}: {where}: {message}")
@@ -113,10 +116,10 @@ class _Reader:
         names = _list_of(value, str)
         if not names:
             raise ValueError("cites no source")
-        missing = [n for n in names if n not in self.sources and n not in self.broken_sources]
+        missing = [n for n in names if n not in self.sources and n not in self.unread["source"]]
         if missing:
             raise ValueError(f"cites unknown source(s) {', '.join(missing)}")
-        if not self.broken_sources.isdisjoint(names):
+        if not self.unread["source"].isdisjoint(names):
             raise _Invalid
         return tuple(self.sources[n] for n in names)
 
@@ -243,7 +246,7 @@ def _source(reader: _Reader, key: str, table: Any) -> None:
     where = f"source {key}"
     if not isinstance(table, dict):
         reader.problem(where, "must be a table")
-        reader.broken_sources.add(key)
+        reader.unread["source"].add(key)
         return
     reader.keys(where, table, keys("source"))
     title = reader.maybe(where, table, "title", _str)  # each read: every problem is recorded
@@ -252,7 +255,7 @@ def _source(reader: _Reader, key: str, table: Any) -> None:
     note = reader.optional(where, table, "note", _str, "")
     citation = reader.optional(where, table, "citation", _str, "")
     if title is None or kind is None or urls is None or note is None or citation is None:
-        reader.broken_sources.add(key)
+        reader.unread["source"].add(key)
         return
     reader.sources[key] = Source(key, title, kind, urls, note, citation)
 

@@ -105,7 +105,8 @@ def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
         for index, table in enumerate(_list(raw, "common"))
         if (c := _common(reader, index, table)) is not None
     ]
-    known = set(administrations) | {"CN"} | {a.id for a in china.arrangements}
+    unread = reader.unread["administration"]  # references to them follow from their problems
+    known = set(administrations) | unread | {"CN"} | {a.id for a in china.arrangements}
     _check_references(reader, known, bilaterals, [*plurilaterals, *commons])
     for common in commons:
         _check_status(reader, common, administrations)
@@ -153,6 +154,7 @@ def _administration(
     reader: _Reader, index: int, table: Any, china: Dataset
 ) -> Administration | None:
     where = f"administration #{index + 1}"
+    ident: str | None = None
     try:
         table = _table(table)
         ident = reader.field(where, table, "id", _str)
@@ -173,6 +175,8 @@ def _administration(
     except (_Invalid, KeyError, TypeError) as error:
         if not isinstance(error, _Invalid):
             reader.problem(where, f"malformed: {error}")
+        if ident is not None:
+            reader.unread["administration"].add(ident)
         return None
     return Administration(ident, name, programme, tiers, members, coverage, sources)
 
