@@ -354,12 +354,24 @@ def test_a_vocabulary_value_is_read_only_as_the_schema_spells_it(new: str, probl
     assert len(error.value.problems) == 1
 
 
+BAD_SOURCE_FIELDS = {
+    "urls": ('urls = ["notaurl"]', "needs at least one http(s) URL; bad: ['notaurl']"),
+    "kind": ('kind = "rumour"', "'rumour' is not one of announcement, legal-text, official"),
+}
+
+
+def break_source(text: str, key: str, field: str) -> tuple[str, str]:
+    """``text`` with source ``key``'s ``field`` made unreadable, and the problem's start."""
+    line, problem = BAD_SOURCE_FIELDS[field]
+    start = text.index(f"{field} = ", text.index(f"[sources.{key}]\n"))
+    broken = text[:start] + line + text[text.index("\n", start) :]
+    return broken, f"source {key}.{field}: {problem}"
+
+
 def test_a_broken_source_is_one_problem_not_one_per_citer() -> None:
     """The facts citing a source that cannot be read are not reported as citing an unknown
     source, nor are the tiers they leave unread reported as missing."""
-    text = BUNDLED.read_text(encoding="utf-8")
-    start = text.index("urls = [", text.index("[sources.decree-225]"))
-    broken = text[:start] + 'urls = ["notaurl"]' + text[text.index("\n", start) :]
+    broken, _ = break_source(BUNDLED.read_text(encoding="utf-8"), "decree-225", "urls")
     assert broken.count('"decree-225"') > 5  # cited by many records
     with pytest.raises(DataError) as error:
         parse(broken)

@@ -1246,3 +1246,20 @@ def test_an_explanation_names_an_administrations_place_by_the_administrations_na
     text = answer.explain()
     assert f" to {own} on " in text
     assert iso not in text
+
+
+@pytest.mark.parametrize("field", ["urls", "kind"])
+@pytest.mark.parametrize("key", ["mk-customs-bilateral", "toll-no-2010-ch", "bw-2023-10"])
+def test_a_broken_source_is_one_problem(tmp_path: Path, key: str, field: str) -> None:
+    """The administration citing a source that cannot be read is dropped without the parties
+    and members naming it each reported as no administration of the data."""
+    from test_loader import break_source
+
+    bundled = Path(aeo_mra.__file__).parent / "data" / "world.toml"
+    broken, problem = break_source(bundled.read_text(encoding="utf-8"), key, field)
+    path = tmp_path / "world.toml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        world.load(path)
+    [only] = raised.value.problems
+    assert only.startswith(f"{path}: {problem}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from string import Formatter
 from types import MappingProxyType
@@ -68,7 +68,7 @@ class _Reader:
         self.filename = filename
         self.problems: list[str] = []
         self.sources: dict[str, Source] = {}
-        self.unread: defaultdict[str, set[Hashable]] = defaultdict(set)
+        self.unread: defaultdict[str, set[Any]] = defaultdict(set)
         """Keys of records there but not read, by kind ("source", …): their problems are
         recorded, so what refers to them reports none of its own."""
 
