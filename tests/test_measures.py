@@ -572,3 +572,40 @@ def test_an_unrecorded_list_not_surely_in_force_is_marked(tmp_path: Path) -> Non
     late = book.measures(ADVANCED, on=date(2019, 6, 1), where="North").explain()
     assert "advanced only: " in late
     assert "possibly in force" not in late
+
+
+@pytest.mark.parametrize("field", ["urls", "kind"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "economic-daily-2018-05-01",  # a list's: its measures' list is not read
+        "wenbaishu-237",  # a measure's: its list's count is not known
+        "fujian-2025-06-05",  # districts': the instrument naming them
+        "brics-decree-170",  # an instrument's: the measures of its lists
+    ],
+)
+def test_a_broken_source_is_one_problem(tmp_path: Path, key: str, field: str) -> None:
+    """What refers to a record citing a source that cannot be read reports no problem of its
+    own: the source's is the one problem."""
+    from test_loader import break_source
+
+    text = DATA.joinpath("measures.toml").read_text(encoding="utf-8")
+    broken, problem = break_source(text, key, field)
+    path = tmp_path / "measures.toml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        Measures.from_file(path)
+    [only] = raised.value.problems
+    assert only.startswith(f"{path}: {problem}")
+
+
+def test_a_measure_not_read_leaves_its_list_count_unreported() -> None:
+    """A list's count is not reported wrong when it is right with its unread measure."""
+    from aeo_mra._home_loader import parse
+
+    text = (HERE / "measures.toml").read_text(encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        parse(text.replace('concept = "coordinator"', 'concept = "nobody"'), "broken.toml")
+    assert error.value.problems == (
+        "broken.toml: measure new-3.concept: 'nobody' is not a key of [concepts]",
+    )

@@ -107,6 +107,7 @@ def _districts(reader: _Reader, raw: Mapping[str, Any]) -> dict[str, District]:
         where = f"district {key}"
         if not isinstance(table, dict):
             reader.problem(where, "must be a table")
+            reader.unread["district"].add(key)
             continue
         reader.keys(where, table, keys("district"))
         names = [
@@ -114,6 +115,7 @@ def _districts(reader: _Reader, raw: Mapping[str, Any]) -> dict[str, District]:
         ]
         sources = reader.maybe(where, table, "sources", reader.source_refs)
         if sources is None or None in names:
+            reader.unread["district"].add(key)
             continue
         name, name_zh, region, region_zh = (str(n) for n in names)
         districts[key] = District(key, name, name_zh, region, region_zh, sources)
@@ -148,7 +150,7 @@ def _instrument(
         until = reader.optional(where, table, "until", _day, None)
         places = reader.field(where, {"districts": [], **table}, "districts", _list_of_str)
         for place in places:
-            if place not in districts:
+            if place not in districts and place not in reader.unread["district"]:
                 reader.problem(f"{where}.districts", f"{place!r} is not a key of [districts]")
         provenance = reader.fact_from(where, table, None)
         instrument = MeasureInstrument(
@@ -165,6 +167,8 @@ def _instrument(
             provenance.note,
         )
     except _Invalid:
+        if isinstance(ident, str):
+            reader.unread["list"].add((ident, None))  # None: any list of it
         return
     first, last = instrument.since.earliest, instrument.until and instrument.until.latest
     if first and last and last < first:
@@ -175,8 +179,10 @@ def _instrument(
     for index, raw in enumerate(_list_of(table.get("list", []), dict), 1):
         here = f"{where}.list[{index}]"
         reader.keys(here, raw, keys("instrument", "list"))
+        name = reader.maybe(here, raw, "name", _str)
         try:
-            name = reader.field(here, raw, "name", _str)
+            if name is None:
+                raise _Invalid
             parts = {
                 "instrument": instrument,
                 "name": name,
@@ -187,6 +193,7 @@ def _instrument(
                 "where": here,
             }
         except _Invalid:
+            reader.unread["list"].add((instrument.id, name))
             continue
         if (instrument.id, name) in lists:
             reader.problem(here, f"{name!r} is the name of another list of {instrument.id}")
@@ -206,15 +213,17 @@ def _measure(
 ) -> tuple[tuple[str, str], dict[str, Any]] | None:
     if not isinstance(table, dict):
         reader.problem(f"measure[{number}]", "must be a table")
+        reader.unread["measure"].add((number, None))  # None: in a list not known
         return None
     ident = table.get("id")
     where = f"measure {ident}" if isinstance(ident, str) else f"measure[{number}]"
     reader.keys(where, table, keys("measure"))
+    instrument = reader.maybe(where, table, "instrument", _str)
+    name = reader.maybe(where, table, "list", _str)
+    key = (instrument, name) if instrument is not None and name is not None else None
     try:
-        key = (
-            reader.field(where, table, "instrument", _str),
-            reader.field(where, table, "list", _str),
-        )
+        if key is None:
+            raise _Invalid
         concept = reader.field(where, table, "concept", _str)
         provenance = reader.fact_from(where, table, None)
         parts = {
@@ -229,12 +238,15 @@ def _measure(
             "note": provenance.note,
         }
     except _Invalid:
+        reader.unread["measure"].add((number, key))  # None: in a list not known
         return None
     if key not in lists:
-        reader.problem(where, f"instrument {key[0]!r} has no list named {key[1]!r}")
+        if reader.unread["list"].isdisjoint({key, (key[0], None)}):
+            reader.problem(where, f"instrument {key[0]!r} has no list named {key[1]!r}")
         return None
     if parts["concept"] is None:
         reader.problem(f"{where}.concept", f"{concept!r} is not a key of [concepts]")
+        reader.unread["measure"].add((number, key))
         return None
     return key, parts
 
@@ -246,6 +258,7 @@ def _lists(
 ) -> dict[tuple[str, str], MeasureList]:
     """The lists, each with the number of its measures found, checked against its count."""
     made = {}
+    unread = [key for _, key in reader.unread["measure"]]
     ids: set[str] = set()
     for _, parts in drafts:
         if parts["id"] in ids:
@@ -254,12 +267,8 @@ def _lists(
     for key, parts in lists.items():
         found = sum(1 for k, _ in drafts if k == key)
         items, complete, where = parts["items"], parts["complete"], parts["where"]
-        if complete and items is not None and found != items:
-            reader.problem(where, f"complete, but {found} measures are recorded for {items} items")
-        elif items is not None and found > items:
-            reader.problem(where, f"{found} measures are recorded for {items} items")
-        if complete and not found:
-            reader.problem(where, "complete, but no measure is recorded")
+        most = None if None in unread else found + unread.count(key)
+        _check_count(reader, where, (found, most), items, complete)
         provenance = parts["provenance"]
         made[key] = MeasureList(
             parts["instrument"],
@@ -273,6 +282,23 @@ def _lists(
             provenance.note,
         )
     return made
+
+
+def _check_count(
+    reader: _Reader,
+    where: str,
+    measures: tuple[int, int | None],
+    items: int | None,
+    complete: bool,
+) -> None:
+    """Check a list's count against its ``measures``: those found, and at most that many
+    with the measures not read that may be in it (``None``: any number)."""
+    found, most = measures
+    if items is not None and (found > items or (complete and most is not None and most < items)):
+        but = "complete, but " if complete else ""
+        reader.problem(where, f"{but}{found} measures are recorded for {items} items")
+    if complete and most == 0:
+        reader.problem(where, "complete, but no measure is recorded")
 
 
 def _counts(reader: _Reader, tables: list[Any]) -> list[AeoCount]:
