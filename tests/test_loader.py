@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -366,6 +367,17 @@ def break_source(text: str, key: str, field: str) -> tuple[str, str]:
     start = text.index(f"{field} = ", text.index(f"[sources.{key}]\n"))
     broken = text[:start] + line + text[text.index("\n", start) :]
     return broken, f"source {key}.{field}: {problem}"
+
+
+def assert_one_problem(path: Path, load: Callable[[Path], object], key: str, field: str) -> None:
+    """``load`` of the file at ``path`` with source ``key``'s ``field`` broken reports that
+    problem alone."""
+    broken, problem = break_source(path.read_text(encoding="utf-8"), key, field)
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load(path)
+    [only] = raised.value.problems
+    assert only.startswith(f"{path}: {problem}")
 
 
 def test_a_broken_source_is_one_problem_not_one_per_citer() -> None:

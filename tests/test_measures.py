@@ -587,16 +587,11 @@ def test_an_unrecorded_list_not_surely_in_force_is_marked(tmp_path: Path) -> Non
 def test_a_broken_source_is_one_problem(tmp_path: Path, key: str, field: str) -> None:
     """What refers to a record citing a source that cannot be read reports no problem of its
     own: the source's is the one problem."""
-    from test_loader import break_source
+    from test_loader import assert_one_problem
 
-    text = DATA.joinpath("measures.toml").read_text(encoding="utf-8")
-    broken, problem = break_source(text, key, field)
     path = tmp_path / "measures.toml"
-    path.write_text(broken, encoding="utf-8")
-    with pytest.raises(DataError) as raised:
-        Measures.from_file(path)
-    [only] = raised.value.problems
-    assert only.startswith(f"{path}: {problem}")
+    path.write_bytes(DATA.joinpath("measures.toml").read_bytes())
+    assert_one_problem(path, Measures.from_file, key, field)
 
 
 def test_a_measure_not_read_leaves_its_list_count_unreported() -> None:
