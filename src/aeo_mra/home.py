@@ -20,6 +20,7 @@ all recorded is in the ``unknown`` of the [`MeasuresAnswer`][aeo_mra.home.Measur
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from os import PathLike, fspath
@@ -774,10 +775,10 @@ class Measures:
         bounds = [d for d in (instrument.since.earliest, tiers) if d is not None]
         return max(bounds, default=None)
 
-    @property
+    @functools.cached_property
     def first_day(self) -> date | None:
         """The first day answered: the earliest day a recorded instrument can have been in
-        force (``None`` if one has no known lower bound)."""
+        force (``None`` if one has no known lower bound). Found once: every answer asks."""
         starts = [self._earliest(i) for i in self.data.instruments]
         return None if not starts or None in starts else min(d for d in starts if d is not None)
 
