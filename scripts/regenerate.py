@@ -7,9 +7,9 @@ writes ``src/aeo_mra/data/schema.json`` (from ``aeo_mra/_schema.py``),
 Schemas of the records' shapes in ``src/aeo_mra/schemas/`` (from the records' types) and
 of every answer in ``schemas/answers/`` (from the API's table of questions),
 ``tests/snapshots/timeline.json`` (the golden timeline), and the compiled forms the bundled
-registry starts from: ``data/arrangements.compiled.json`` (from the validated TOML),
-``data/world.compiled.json`` (from the validated world TOML) and
-``data/places.compiled.json`` (from the installed pycountry). Tests fail until all are current.
+registry starts from: ``data/arrangements.compiled`` (from the validated TOML),
+``data/world.compiled`` (from the validated world TOML) and ``data/places.compiled`` (from
+the installed pycountry). Tests fail until all are current.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ MEASURES_SCHEMA = SCHEMA.with_name("measures.schema.json")
 SHAPES = ROOT / "src" / "aeo_mra" / "schemas"
 
 
-def compiled() -> list[tuple[Path, str]]:
+def compiled() -> list[tuple[Path, bytes]]:
     """The compiled dataset and world data, from their TOML parsed and validated, and the
     place index."""
     toml = Path(_compiled.TOML).read_bytes()
@@ -64,7 +64,7 @@ def _text(schema: object) -> str:
 
 def main() -> None:
     # The compiled files first: the timeline is rendered by the registry that reads them.
-    files = [
+    files: list[tuple[Path, str | bytes]] = [
         *compiled(),
         (SCHEMA, render_schema()),
         (MEASURES_SCHEMA, render_measures_schema()),
@@ -75,9 +75,12 @@ def main() -> None:
         (SHAPES / "answers" / f"{name}.schema.json", _text(schema))
         for name, schema in answer_schemas().items()
     ]
-    for path, text in files:
+    for path, content in files:
         path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
         print(f"wrote {path.relative_to(ROOT)}")
 
 

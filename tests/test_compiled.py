@@ -3,7 +3,7 @@ when stale."""
 
 from __future__ import annotations
 
-import json
+import marshal
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping
@@ -44,10 +44,29 @@ def test_the_compiled_dataset_shares_each_source() -> None:
 
 
 def _rewritten(tmp_path: Path, path: str, change: dict[str, object]) -> str:
-    head, body = Path(path).read_text(encoding="utf-8").split("\n", 1)
+    key, body = marshal.loads(Path(path).read_bytes())
     copy = tmp_path / Path(path).name
-    copy.write_text(json.dumps({**json.loads(head), **change}) + "\n" + body, encoding="utf-8")
+    copy.write_bytes(marshal.dumps(({**key, **change}, body), _compiled.MARSHAL_VERSION))
     return str(copy)
+
+
+def _unreadable(tmp_path: Path, path: str) -> list[str]:
+    """Copies of a compiled file that cannot be read: cut short, and of a type code no
+    version of marshal knows (as a format newer than this Python's would be)."""
+    content = Path(path).read_bytes()
+    short, unknown = tmp_path / "short", tmp_path / "unknown"
+    short.write_bytes(content[: len(content) // 2])
+    unknown.write_bytes(b"\x00" + content[1:])
+    return [str(short), str(unknown)]
+
+
+def test_a_compiled_file_that_cannot_be_read_is_passed_over(tmp_path: Path) -> None:
+    for path in _unreadable(tmp_path, _compiled.DATASET):
+        assert _compiled.load_dataset(TOML, path) is None
+    for path in _unreadable(tmp_path, _compiled.WORLD):
+        assert _compiled_world(path=path) is None
+    for path in _unreadable(tmp_path, _compiled.PLACES):
+        assert _compiled.load_places(path) is None
 
 
 @pytest.mark.parametrize(
@@ -73,7 +92,7 @@ def test_without_a_current_compiled_dataset_the_toml_is_parsed_and_validated(
     monkeypatch.setattr("aeo_mra._loader.parse", lambda *args: calls.append(args) or parse(*args))
     assert Registry.bundled().dataset == _parsed()
     assert len(calls) == 1
-    monkeypatch.setattr(_compiled, "DATASET", str(tmp_path / "missing.json"))
+    monkeypatch.setattr(_compiled, "DATASET", str(tmp_path / "missing"))
     assert registry_module._read_bundled() == _parsed()
     assert len(calls) == 2
 
@@ -164,13 +183,13 @@ def test_a_place_index_without_pycountry_files_falls_back_to_pycountry(
     assert _compiled.load_places() is None
 
 
-def test_answers_need_neither_pycountry_nor_tomllib_nor_argparse() -> None:
+def test_answers_need_neither_pycountry_nor_tomllib_nor_argparse_nor_json() -> None:
     code = (
         "import contextlib, io, sys, aeo_mra, aeo_mra.cli; "
         "[aeo_mra.check(p) for p in ('DE', 'Germany', '德国', '韓國', 'UK', 276)]; "
         "out = io.StringIO(); sys.stdout, real = out, sys.stdout; "
         "aeo_mra.cli.main(['check', 'DE']); sys.stdout = real; "
-        "heavy = {'pycountry', 'tomllib', 'argparse', 'shutil', 'aeo_mra.world'}; "
+        "heavy = {'pycountry', 'tomllib', 'argparse', 'shutil', 'json', 'aeo_mra.world'}; "
         "print(sorted(heavy & set(sys.modules)))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,20 +1,24 @@
-"""Compiled forms of the bundled data: JSON derived at build time, read instead of the sources.
+"""Compiled forms of the bundled data: derived at build time, read instead of the sources.
 
 Reading the bundled TOML, validating it and importing pycountry take about 0.1 s; these
 files take a few milliseconds. ``scripts/regenerate.py`` writes them: the dataset from the
 *validated* records of ``arrangements.toml``, the world data from those of ``world.toml``,
-the place index from pycountry. Each file's
-first line is its key, and a file is read only when its key matches what it was derived
-from; otherwise the sources are read as before. JSON executes nothing when read, and only
-the files shipped inside the package are read this way: a dataset a user loads is always
-parsed and validated in full.
+the place index from pycountry.
 
-- ``data/arrangements.compiled.json`` is keyed to the data version, the size and CRC-32 of
-  the TOML's bytes, and the records' fields (a changed model makes it stale too).
-- ``data/world.compiled.json`` likewise, and to the China dataset's key: the world data is
+Each file is a `marshal` of its key and its body, made only of strings, numbers, ``None``,
+lists, tuples and dicts: the format of Python's own bytecode files, which the interpreter
+reads without importing anything (json costs the first question about 1 ms), and which
+executes nothing when read. It is written in marshal's version 4, which every Python from
+3.4 reads; a file that cannot be read, or whose key does not match what it was derived
+from, is passed over and the sources are read as before. Only the files shipped inside the
+package are read this way: a dataset a user loads is always parsed and validated in full.
+
+- ``data/arrangements.compiled`` is keyed to the data version, the size and CRC-32 of the
+  TOML's bytes, and the records' fields (a changed model makes it stale too).
+- ``data/world.compiled`` likewise, and to the China dataset's key: the world data is
   validated against the China dataset, whose sources and arrangements it shares. It is
   read only for the bundled China dataset.
-- ``data/places.compiled.json`` is keyed to pycountry's version and the CRC-32 of the four
+- ``data/places.compiled`` is keyed to pycountry's version and the CRC-32 of the four
   files the index is built from (ISO 3166-1's JSON and its three Chinese catalogues).
 
 A CRC-32 guards against a file left stale by mistake, not against an attacker: whoever can
@@ -25,7 +29,7 @@ from __future__ import annotations
 
 import enum
 import functools
-import json
+import marshal
 import os
 import zlib
 from collections.abc import Callable, Mapping
@@ -72,10 +76,10 @@ __all__ = [
 
 _DATA = os.path.join(os.path.dirname(__file__), "data")
 TOML = os.path.join(_DATA, "arrangements.toml")
-DATASET = os.path.join(_DATA, "arrangements.compiled.json")
-PLACES = os.path.join(_DATA, "places.compiled.json")
+DATASET = os.path.join(_DATA, "arrangements.compiled")
+PLACES = os.path.join(_DATA, "places.compiled")
 WORLD_TOML = os.path.join(_DATA, "world.toml")
-WORLD = os.path.join(_DATA, "world.compiled.json")
+WORLD = os.path.join(_DATA, "world.compiled")
 # The files of pycountry the place index is built from, relative to its package.
 PYCOUNTRY_INPUTS = (
     ("databases", "iso3166-1.json"),
@@ -89,8 +93,10 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
 Places = tuple[dict[str, str], dict[str, "Territory"]]
 Layout = tuple[tuple[type, ...], tuple[type[enum.Enum], ...]]
 """The record classes a compiled file holds, and the enums their fields take."""
-FORMAT = 2
+FORMAT = 3
 """The version of the compiled files' layout, part of their keys."""
+MARSHAL_VERSION = 4
+"""The version of marshal's format the files are written in: read by every Python 3.4+."""
 
 
 @functools.cache
@@ -150,7 +156,7 @@ def dataset_key(toml: bytes, version: str) -> dict[str, object]:
     }
 
 
-def dump_dataset(dataset: Dataset, toml: bytes) -> str:
+def dump_dataset(dataset: Dataset, toml: bytes) -> bytes:
     """The compiled form of ``dataset``, validated from the TOML file's bytes ``toml``."""
     body = {
         "sources": list(dataset.sources.values()),  # first: the records cite them by id
@@ -162,26 +168,25 @@ def dump_dataset(dataset: Dataset, toml: bytes) -> str:
         "arrangements": dataset.arrangements,
         "counted_territories": dataset.counted_territories,
     }
-    key = json.dumps(dataset_key(toml, dataset.version))
-    return _written(key, body, _china())
+    return _written(dataset_key(toml, dataset.version), body, _china())
 
 
-def _written(key: str, body: object, layout: Layout) -> str:
-    """A compiled file: its key on the first line, then ``body`` in JSON."""
-    return key + "\n" + json.dumps(_plain(body, layout), ensure_ascii=False, indent=0) + "\n"
+def _written(key: Mapping[str, object], body: object, layout: Layout) -> bytes:
+    """A compiled file: its key and ``body``, in marshal's plain values."""
+    return marshal.dumps((dict(key), _plain(body, layout)), MARSHAL_VERSION)
 
 
-def _plain(value: object, layout: Layout) -> object:
-    """``value`` in JSON's types: a record of ``layout`` as an object tagged ``@`` with its
-    class (citing its sources by id), an enum member or a date as an object tagged with its
-    type."""
+def _plain(value: object, layout: Layout) -> Any:
+    """``value`` in plain values, where a tuple is always a tag: a record of ``layout`` as
+    its class's name and its fields' values (citing its sources by id), an enum member or a
+    date as its type's name and its value; other sequences are lists."""
     records, enums = layout
     if isinstance(value, enums):  # before int: Confidence is an IntEnum
-        return {"@": type(value).__name__, "v": value.value}
+        return (type(value).__name__, value.value)
     if value is None or isinstance(value, str | int | float):
         return value
     if isinstance(value, date):
-        return {"@": "date", "v": value.isoformat()}
+        return ("date", value.isoformat())
     if isinstance(value, list | tuple):
         return [_plain(item, layout) for item in value]
     if isinstance(value, dict):
@@ -191,8 +196,8 @@ def _plain(value: object, layout: Layout) -> object:
         if "sources" in fields:
             fields["sources"] = [source.id for source in fields["sources"]]
         typed = _typed(type(value), enums)
-        plain = {k: v if k not in typed else _bare(v) for k, v in fields.items()}
-        return {"@": type(value).__name__, **{k: _plain(v, layout) for k, v in plain.items()}}
+        plain = [v if k not in typed else _bare(v) for k, v in fields.items()]
+        return (type(value).__name__, *[_plain(v, layout) for v in plain])
     raise TypeError(f"cannot compile {type(value).__name__}")
 
 
@@ -206,17 +211,12 @@ def _bare(value: object) -> object:
 def load_dataset(toml: bytes, path: str | None = None) -> Dataset | None:
     """The dataset compiled in ``path`` (default: the bundled one) if its key matches the
     TOML's bytes, else ``None``."""
-    try:
-        with open(path or DATASET, encoding="utf-8") as file:
-            head, body = file.readline(), file.read()
-    except OSError:
-        return None
-    key = json.loads(head)
+    key, body = _read(path or DATASET)
     if not isinstance(key, dict) or key != dataset_key(toml, str(key.get("data_version"))):
         return None
     from .model import Dataset
 
-    raw = json.loads(body, object_hook=_decoder(_china(), {}))
+    raw = _decoder(_china(), {})(body)
     if raw["version"] != key["data_version"]:
         return None
     return Dataset(
@@ -231,9 +231,10 @@ def load_dataset(toml: bytes, path: str | None = None) -> Dataset | None:
     )
 
 
-def _decoder(layout: Layout, cited: Mapping[str, Source]) -> Callable[[dict[str, Any]], object]:
-    """The object hook that turns tagged objects back into records of ``layout``, enums
-    and dates; records cite the sources read before them, or those of ``cited``.
+def _decoder(layout: Layout, cited: Mapping[str, Source]) -> Callable[[object], Any]:
+    """What turns a compiled body back into values: tagged tuples into records of
+    ``layout``, enums and dates, lists into tuples; records cite the sources read before
+    them, or those of ``cited``.
 
     A record's fields are written in its fields' order, so it is built from their values.
     """
@@ -255,26 +256,38 @@ def _decoder(layout: Layout, cited: Mapping[str, Source]) -> Callable[[dict[str,
         kinds = {name: kind.__name__ for name, kind in _typed(record, enums).items()}
         kinds.update(dict.fromkeys({"sources"} & set(names), "sources"))
         converted[record.__name__] = [(names.index(n), read[k]) for n, k in kinds.items()]
+    nested = (list, tuple, dict)
 
-    def decode(table: dict[str, Any]) -> object:
-        kind = table.pop("@", None)
-        if kind is None:
-            return table
-        if kind == "date":
-            return date.fromisoformat(table["v"])
-        if kind in members:
-            return members[kind][table["v"]]
-        # Every sequence of the records is a tuple.
-        values = [tuple(v) if type(v) is list else v for v in table.values()]
-        for index, convert in converted[kind]:
+    def decode(value: Any) -> object:
+        kind = type(value)
+        if kind is list:
+            return tuple([decode(v) if type(v) in nested else v for v in value])
+        if kind is dict:
+            return {k: decode(v) if type(v) in nested else v for k, v in value.items()}
+        tag, *values = value
+        if tag in read:  # an enum member or a date
+            return read[tag](values[0])
+        values = [decode(v) if type(v) in nested else v for v in values]
+        for index, convert in converted[tag]:
             if values[index] is not None:
                 values[index] = convert(values[index])
-        record = records[kind](*values)
+        record = records[tag](*values)
         if type(record) is Source:
             sources[record.id] = record
         return record
 
     return decode
+
+
+def _read(path: str) -> tuple[Any, Any]:
+    """A compiled file's key and body, or ``(None, None)`` if it cannot be read (missing,
+    or written in a format this Python does not read)."""
+    try:
+        with open(path, "rb") as file:
+            key, body = marshal.loads(file.read())  # load(file) reads it piece by piece
+    except (OSError, EOFError, ValueError, TypeError):
+        return None, None
+    return key, body
 
 
 # -- the world data ----------------------------------------------------------------------
@@ -292,7 +305,7 @@ def world_key(toml: bytes, china: Mapping[str, object]) -> dict[str, object]:
     }
 
 
-def dump_world(world: WorldDataset, toml: bytes, china: Mapping[str, object]) -> str:
+def dump_world(world: WorldDataset, toml: bytes, china: Mapping[str, object]) -> bytes:
     """The compiled form of ``world``, validated from the world TOML's bytes ``toml`` and the
     China dataset keyed ``china``."""
     body = {
@@ -305,7 +318,7 @@ def dump_world(world: WorldDataset, toml: bytes, china: Mapping[str, object]) ->
         "commons": world.commons,
         "published": world.published,
     }
-    return _written(json.dumps(world_key(toml, china)), body, _world())
+    return _written(world_key(toml, china), body, _world())
 
 
 def load_world(
@@ -313,16 +326,12 @@ def load_world(
 ) -> WorldDataset | None:
     """The world data compiled in ``path`` (default: the bundled one) if its key matches the
     world TOML's bytes and ``key``, that of the China dataset ``china``; else ``None``."""
-    try:
-        with open(path or WORLD, encoding="utf-8") as file:
-            head, body = file.readline(), file.read()
-    except OSError:
-        return None
-    if json.loads(head) != world_key(toml, key):
+    stored, body = _read(path or WORLD)
+    if stored != world_key(toml, key):
         return None
     from .world import WorldDataset
 
-    raw = json.loads(body, object_hook=_decoder(_world(), china.sources))
+    raw = _decoder(_world(), china.sources)(body)
     return WorldDataset(
         raw["version"],
         raw["reviewed"],
@@ -357,28 +366,21 @@ def places_key() -> dict[str, object] | None:
     return {"pycountry_crc32": crc}
 
 
-def dump_places(places: Places, key: Mapping[str, object], version: str) -> str:
+def dump_places(places: Places, key: Mapping[str, object], version: str) -> bytes:
     """The compiled form of the place index ``places``, built from pycountry ``version``."""
     names, territories = places
-    rows = [[t.code, t.alpha_3, t.numeric, t.name, t.name_zh] for t in territories.values()]
-    head = json.dumps({**key, "pycountry_version": version})
-    body = json.dumps({"names": names, "territories": rows}, ensure_ascii=False, indent=0)
-    return head + "\n" + body + "\n"
+    rows = [(t.code, t.alpha_3, t.numeric, t.name, t.name_zh) for t in territories.values()]
+    stored = {**key, "pycountry_version": version}
+    return marshal.dumps((stored, (dict(names), rows)), MARSHAL_VERSION)
 
 
 def load_places(path: str | None = None) -> Places | None:
     """The place index compiled in ``path`` (default: the bundled one) if it was built from
     the installed pycountry's files, else ``None``."""
-    try:
-        with open(path or PLACES, encoding="utf-8") as file:
-            head, body = file.readline(), file.read()
-    except OSError:
-        return None
-    key, wanted = json.loads(head), places_key()
-    if wanted is None or {k: key.get(k) for k in wanted} != wanted:
+    (stored, body), wanted = _read(path or PLACES), places_key()
+    if wanted is None or not isinstance(stored, dict) or not wanted.items() <= stored.items():
         return None
     from .model import Territory
 
-    raw = json.loads(body)
-    territories = {row[0]: Territory(*row) for row in raw["territories"]}
-    return raw["names"], territories
+    names, rows = body
+    return names, {row[0]: Territory(*row) for row in rows}

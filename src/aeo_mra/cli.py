@@ -15,7 +15,6 @@ import contextlib
 import enum
 import importlib
 import io
-import json
 import os
 import sys
 import unicodedata
@@ -131,6 +130,8 @@ def _answer_json(name: str, **values: object) -> None:
 
 
 def _print_json(data: JSON) -> None:
+    import json  # only for --json: a plain answer needs none
+
     # Chinese as itself where the output can carry it; else \u escapes, which JSON reads back.
     unicode = codecs.lookup(sys.stdout.encoding or "ascii").name.startswith("utf")
     _say(json.dumps(data, ensure_ascii=not unicode, indent=2))
