@@ -24,6 +24,15 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def unbroken_days(text: str) -> str:
+    """``text`` (markdown) with each ISO day or month in it kept on one line: a narrow column
+    would break ``2013-03-15`` at a hyphen."""
+    return _ISO_DAY.sub(lambda day: f'<span class="aeo-day">{day[0]}</span>', text)
+
+
+_ISO_DAY = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+
+
 def first_sentence(text: str) -> tuple[str, str]:
     """``text`` split after its first sentence (one that ends before a capital or an opening
     bracket or quote): the sentence, and the rest, empty when there is none."""

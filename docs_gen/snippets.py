@@ -55,13 +55,24 @@ def at_a_glance(registry: Registry) -> str:
     today = date.today()
     signed = registry.summary(today)
     implemented = registry.summary(today, basis=Basis.IMPLEMENTED)
+    left_out = [a.partner for a in registry.dataset.arrangements if not a.counted]
+    added = [registry.resolve(c.territory).name for c in registry.dataset.counted_territories]
     return (
         f"On {today}, the day this site was built, the data counts {signed.economies} economies "
         f"and {signed.territories} countries and regions with a signed arrangement, and "
-        f"{implemented.territories} countries and regions where one is in effect "
-        f"({len(registry.dataset.arrangements)} arrangements in the data, "
-        f"{data_version(registry)})."
+        f"{implemented.territories} countries and regions where one is in effect, as China's "
+        f"customs [counts them](data/totals.md): it leaves out "
+        f"{_counted(left_out, 'arrangement')} of the data's {len(registry.dataset.arrangements)}, "
+        f"and counts {_counted(added, 'place')} with no arrangement of its own; "
+        f"data {data_version(registry)}."
     )
+
+
+def _counted(names: list[str], noun: str) -> str:
+    """How many ``names`` and which: ``one place (United Kingdom)``, ``no places``."""
+    words = {0: "no", 1: "one"}.get(len(names), str(len(names)))
+    listed = f" ({', '.join(names)})" if names else ""
+    return f"{words} {noun}{'' if len(names) == 1 else 's'}{listed}"
 
 
 def published_total(

@@ -9,7 +9,7 @@ from typing import Any
 
 from aeo_mra import Arrangement, CodeFormat, Confidence, Fact, Registry, Source
 
-from .markdown import escape, first_sentence, folded, link, table
+from .markdown import escape, first_sentence, folded, link, table, unbroken_days
 
 
 def _mark(fact: Fact[Any] | None) -> str:
@@ -57,7 +57,9 @@ def arrangements_table(registry: Registry) -> str:
         if not a.counted:
             partner += " <small>(not counted in the totals)</small>"
         implemented = (
-            _marked(str(a.implemented.value), a.implemented) if a.implemented else "not found"
+            _marked(unbroken_days(str(a.implemented.value)), a.implemented)
+            if a.implemented
+            else "not found"
         )
         if len(a.stages) > 1:
             implemented += f" <small>(in {len(a.stages)} stages)</small>"
@@ -65,7 +67,8 @@ def arrangements_table(registry: Registry) -> str:
             f"{len(a.members)} countries and regions" if len(a.members) > 1 else
             escape(_place(registry, a.members[0].territory)[0])
         )  # fmt: skip
-        rows.append([partner, _marked(escape(a.signed.value), a.signed), implemented, covers])
+        signed = _marked(unbroken_days(escape(a.signed.value)), a.signed)
+        rows.append([partner, signed, implemented, covers])
     return table(["Partner", "Signed", "In effect from", "Covers"], rows)
 
 
@@ -178,7 +181,8 @@ def places_table(registry: Registry) -> str:
             if not a.counted:
                 arrangement += " <small>(not counted)</small>"
             place = f"{escape(name)} {name_zh} <small>{m.territory}</small>"
-            rows.append((name, since, [place, arrangement, covered, benefits]))
+            cells = [place, arrangement, unbroken_days(covered), unbroken_days(benefits)]
+            rows.append((name, since, cells))
     rows.sort(key=lambda row: (row[0], row[1]))
     header = ["Country or region", "Arrangement", "Covered", "Benefits from"]
     return table(header, [row for *_, row in rows])
@@ -211,7 +215,7 @@ def timeline_table(registry: Registry) -> str:
             words.append(f"sources: {_source_refs(event.sources)}")
         if words:
             what += f"<br><small>{'; '.join(words)}</small>"
-        rows.append([escape(event.when), what])
+        rows.append([unbroken_days(escape(event.when)), what])
     return table(["Date", "What happened"], rows)
 
 

@@ -19,7 +19,7 @@ from aeo_mra.world import (
 )
 from aeo_mra.world._explain import _name
 
-from .markdown import escape, first_sentence, folded, table
+from .markdown import escape, first_sentence, folded, table, unbroken_days
 from .tables import _marked, catalogue_table
 
 
@@ -243,7 +243,7 @@ def world_totals_table(registry: Registry) -> str:
         data = graph.summary(on=row.on).count(row.counted)
         rows.append(
             [
-                _day_cell(row.on),
+                unbroken_days(str(row.on)),
                 row.counted.value,
                 ", ".join(_refs_named(graph, row)),
                 str(row.count),
@@ -257,20 +257,17 @@ def _day(row: PublishedCount) -> date:
     return row.on
 
 
-def _day_cell(day: date) -> str:
-    """A day, kept on one line."""
-    return f'<span class="aeo-day">{day}</span>'
-
-
 def _span(counts: list[PublishedCount], counted: Counted) -> str:
     """The first and last counts of ``counted`` published, with their days, and how many."""
     found = sorted((c for c in counts if c.counted is counted), key=_day)
     if not found:
         return ""
     first, last = found[0], found[-1]
-    span = f"{first.count} ({_day_cell(first.on)})"
+    span = f"{first.count} ({unbroken_days(str(first.on))})"
     if len(found) > 1:
-        span += f" to {last.count} ({_day_cell(last.on)}) <small>({len(found)} counts)</small>"
+        span += (
+            f" to {last.count} ({unbroken_days(str(last.on))}) <small>({len(found)} counts)</small>"
+        )
     return span
 
 
@@ -280,8 +277,8 @@ def _unreached(graph: World, counts: list[PublishedCount]) -> str:
     if not missed:
         return "none"
     lines = "<br>".join(
-        f"{_day_cell(c.on)}, {c.count} {c.counted.value} ({', '.join(_refs_named(graph, c))}): "
-        f"{escape(c.unreached)}"
+        f"{unbroken_days(str(c.on))}, {c.count} {c.counted.value} "
+        f"({', '.join(_refs_named(graph, c))}): {escape(c.unreached)}"
         for c in missed
     )
     return folded(f"{len(missed)} of {len(counts)}", lines)
