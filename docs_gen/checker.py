@@ -219,6 +219,16 @@ def _message(error: Error, **parts: str) -> str:
     return text
 
 
+def _period(registry: Registry, tier: Tier) -> str:
+    """When ``tier`` was in use, as the checker groups the tiers: ``Tiers from 2026-04-01``."""
+    period = registry.dataset.tiers[tier]
+    if period.since and period.until:
+        return f"Tiers of {period.since} to {period.until}"
+    if period.until:
+        return f"Tiers until {period.until}"
+    return f"Tiers from {period.since}" if period.since else "Tiers"
+
+
 def partner_tiers(registry: Registry, code: str) -> list[tuple[str, str]]:
     """The partner programme tiers (code, name) of the arrangements that ever covered ``code``."""
     tiers: dict[str, str] = {}
@@ -293,7 +303,15 @@ def checker_data(registry: Registry) -> dict[str, Any]:
         "series": export.all_series,
         "places": out_places,
         "resolution": resolution(registry),
-        "tiers": [{"name": t.name, "description": t.description, "zh": t.name_zh} for t in Tier],
+        "tiers": [
+            {
+                "name": t.name,
+                "description": t.description,
+                "zh": t.name_zh,
+                "period": _period(registry, t),
+            }
+            for t in Tier
+        ],
         "roles": [r.value for r in Role],
         "sources": sources,
     }

@@ -95,7 +95,10 @@ def _details(registry: Registry, a: Arrangement) -> str:
         rows.append(["In effect from", "no implementation found in the public record"])
     for stage in a.stages:
         rows.append(
-            [f"Stage from {stage.start}", escape(stage.description) + _provenance(stage.sources)]
+            [
+                f"Stage from {unbroken_days(str(stage.start))}",
+                escape(stage.description) + _provenance(stage.sources),
+            ]
         )
     fact("Scope", a.scope.value.description, a.scope)
     china = "; ".join(f"{t.description} ({t.name_zh})" for t in a.china_tiers.value)
@@ -196,7 +199,7 @@ def counted_table(registry: Registry) -> str:
         bases = " and ".join(b.value for b in c.bases)
         why = escape(c.since.note) + _provenance(c.since.sources, c.since)
         place = f"{escape(name)} {name_zh} <small>{c.territory}</small>"
-        rows.append([place, str(c.since.value), bases, why])
+        rows.append([place, unbroken_days(str(c.since.value)), bases, why])
     if not rows:
         return "*The dataset counts no territory without an arrangement.*"
     header = ["Country or region", "Counted since", "In the totals", "Why"]

@@ -37,9 +37,15 @@ def _refs(graph: World, sources: Sequence[Source]) -> str:
 
 def _steps(arrangement: Bilateral | Plurilateral) -> str:
     """Its dated steps, then the days one side opened to the other's AEOs later."""
-    steps = [_marked(f"{s.kind.value} {escape(s.when.value)}", s.when) for s in arrangement.steps]
+    steps = [
+        _marked(f"{s.kind.value} {unbroken_days(escape(s.when.value))}", s.when)
+        for s in arrangement.steps
+    ]
     steps += [
-        _marked(f"{o.recogniser} opened to {o.holder}'s AEOs {escape(o.when.value)}", o.when)
+        _marked(
+            f"{o.recogniser} opened to {o.holder}'s AEOs {unbroken_days(escape(o.when.value))}",
+            o.when,
+        )
         for o in arrangement.openings
     ]
     return "<br>".join(steps)
@@ -286,7 +292,7 @@ def _unreached(graph: World, counts: list[PublishedCount]) -> str:
 
 def _refs_named(graph: World, row: PublishedCount) -> list[str]:
     """Links to a count's sources, by the names explanations give them."""
-    return [_link(graph, s, escape(_name(s))) for s in row.sources]
+    return [_link(graph, s, unbroken_days(escape(_name(s)))) for s in row.sources]
 
 
 def _link(graph: World, source: Source, text: str) -> str:

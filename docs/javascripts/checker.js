@@ -19,16 +19,29 @@
     return root.querySelector("input[name=aeo-mode]:checked").value;
   }
 
+  // items: [value, label] pairs, or {label, items} for a group of them.
   function options(select, items, keep) {
     const old = keep ? select.value : null;
-    select.replaceChildren(...items.map(([value, label]) => new Option(label, value)));
-    if (old !== null && items.some(([value]) => value === old)) select.value = old;
+    const option = ([value, label]) => new Option(label, value);
+    select.replaceChildren(...items.map((item) => {
+      if (Array.isArray(item)) return option(item);
+      const group = document.createElement("optgroup");
+      group.label = item.label;
+      group.append(...item.items.map(option));
+      return group;
+    }));
+    if (old !== null && [...select.options].some((o) => o.value === old)) select.value = old;
   }
 
   function tierOptions(code) {
     if (mode() === "china") {
-      return [["", "China's AEO tier on that day (default)"],
-        ...data.tiers.map((t) => [t.name, `${t.description} (${t.zh}) — ${t.name}`])];
+      const groups = [];  // by the period the tiers were in use, in the order first met
+      data.tiers.forEach((t) => {
+        let group = groups.find((g) => g.label === t.period);
+        if (!group) groups.push(group = { label: t.period, items: [] });
+        group.items.push([t.name, `${t.description} (${t.zh}) — ${t.name}`]);
+      });
+      return [["", "China's AEO tier on that day (default)"], ...groups];
     }
     const tiers = code && data.places[code] ? data.places[code].tiers : [];
     return tiers.map(([value, name]) => [value, value ? `${value}: ${name}` : "any tier (no arrangement ever covered this place)"]);

@@ -168,6 +168,25 @@ def _spellings(rng: random.Random) -> list[str]:
     return fixed + typos
 
 
+_TIER_GROUPS = """() => {
+  document.querySelector("input[name=aeo-mode][value=china]").checked = true;
+  document.querySelector("input[name=aeo-mode]:checked").dispatchEvent(new Event("change"));
+  return [...document.querySelectorAll("#aeo-tier optgroup")]
+    .map((g) => [g.label, [...g.querySelectorAll("option")].map((o) => o.value)]);
+}"""
+
+
+def test_the_checker_groups_china_s_tiers_by_when_they_were_in_use(checker: Any) -> None:
+    groups = checker.evaluate(_TIER_GROUPS)
+    periods = aeo_mra._default().dataset.tiers
+    assert sorted(n for _, names in groups for n in names) == sorted(t.name for t in Tier)
+    for label, names in groups:
+        spans = {(periods[Tier[n]].since, periods[Tier[n]].until) for n in names}
+        assert len(spans) == 1, label
+        assert all(str(day) in label for day in spans.pop() if day), label
+    assert len(groups) == len({(p.since, p.until) for p in periods.values()})
+
+
 def test_the_checker_resolves_a_place_as_the_library_does(checker: Any) -> None:
     """Full-width spellings are accepted, and a name the library refuses gets its message,
     suggestions and hints included."""
@@ -430,11 +449,14 @@ def test_no_page_logs_an_error_or_reaches_off_the_machine(
 # Every word of four letters, digits or underscores or more in a table's cell or heading, in
 # code or not, whose line boxes start on two lines: a long string may wrap at a hyphen, a
 # slash or a dot, or break where it cannot fit at all, but never a name short enough to fit.
-_BROKEN_WORDS = """() => [...document.querySelectorAll(".md-typeset table :is(td, th)")]
+# What matches a pattern (words, or ISO days) in the tables' cells, broken across lines; only in
+# cells of at most `longest` characters, if given.
+_BROKEN = """([pattern, longest]) => [...document.querySelectorAll(".md-typeset table :is(td, th)")]
+  .filter((cell) => longest === null || cell.textContent.trim().length <= longest)
   .flatMap((cell) => {
   const words = [], walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const m of node.data.matchAll(/[\\wÀ-ž’']{4,}/g)) {
+    for (const m of node.data.matchAll(new RegExp(pattern, "g"))) {
       const range = document.createRange();
       range.setStart(node, m.index);
       range.setEnd(node, m.index + m[0].length);
@@ -461,9 +483,29 @@ def test_table_cells_break_no_word_in_two(
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{base_url}/{path}")
     cells = page.evaluate("""() => document.querySelectorAll(".md-typeset table td").length""")
-    broken = page.evaluate(_BROKEN_WORDS)
+    broken = page.evaluate(_BROKEN, [_WORD, None])
     page.close()
     assert cells > 0
+    assert broken == []
+
+
+_WORD = r"[\wÀ-ž’']{4,}"
+_DAY = r"(?<![\w-])\d{4}-\d{2}(?:-\d{2})?(?![\w-])"  # not within an id such as gacc-2014-81
+_DATA_TABLES = ["data/arrangements/", "data/places/", "data/timeline/", "data/world/"]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", _DATA_TABLES)
+def test_the_data_tables_break_no_day_in_two(
+    browser: Any, base_url: str, width: int, path: str
+) -> None:
+    """A narrow column of days would break 2013-03-15 at a hyphen (review 12): a cell that
+    holds a value, not prose (at most 80 characters), keeps each day on one line."""
+    page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{base_url}/{path}")
+    broken = page.evaluate(_BROKEN, [_DAY, 80])
+    page.close()
     assert broken == []
 
 
