@@ -23,7 +23,9 @@ def _mark(fact: Fact[Any] | None) -> str:
 
 
 def _marked(value: str, fact: Fact[Any] | None) -> str:
+    """A fact's value (markdown) in a table cell, its days kept whole, with its mark."""
     mark = _mark(fact)
+    value = unbroken_days(value)
     return f"{value} <small>({mark})</small>" if mark else value
 
 
@@ -57,9 +59,7 @@ def arrangements_table(registry: Registry) -> str:
         if not a.counted:
             partner += " <small>(not counted in the totals)</small>"
         implemented = (
-            _marked(unbroken_days(str(a.implemented.value)), a.implemented)
-            if a.implemented
-            else "not found"
+            _marked(str(a.implemented.value), a.implemented) if a.implemented else "not found"
         )
         if len(a.stages) > 1:
             implemented += f" <small>(in {len(a.stages)} stages)</small>"
@@ -67,8 +67,7 @@ def arrangements_table(registry: Registry) -> str:
             f"{len(a.members)} countries and regions" if len(a.members) > 1 else
             escape(_place(registry, a.members[0].territory)[0])
         )  # fmt: skip
-        signed = _marked(unbroken_days(escape(a.signed.value)), a.signed)
-        rows.append([partner, signed, implemented, covers])
+        rows.append([partner, _marked(escape(a.signed.value), a.signed), implemented, covers])
     return table(["Partner", "Signed", "In effect from", "Covers"], rows)
 
 

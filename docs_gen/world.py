@@ -37,15 +37,9 @@ def _refs(graph: World, sources: Sequence[Source]) -> str:
 
 def _steps(arrangement: Bilateral | Plurilateral) -> str:
     """Its dated steps, then the days one side opened to the other's AEOs later."""
-    steps = [
-        _marked(f"{s.kind.value} {unbroken_days(escape(s.when.value))}", s.when)
-        for s in arrangement.steps
-    ]
+    steps = [_marked(f"{s.kind.value} {escape(s.when.value)}", s.when) for s in arrangement.steps]
     steps += [
-        _marked(
-            f"{o.recogniser} opened to {o.holder}'s AEOs {unbroken_days(escape(o.when.value))}",
-            o.when,
-        )
+        _marked(f"{o.recogniser} opened to {o.holder}'s AEOs {escape(o.when.value)}", o.when)
         for o in arrangement.openings
     ]
     return "<br>".join(steps)
