@@ -110,6 +110,9 @@ KNOWN_WRONG_PAGES = (
     "baozhenmetals.com",
     "eyingbao.net",
     "dybbs8.com/doc-35289864",
+    # Found since, of the same family: they move Mongolia's go-live of 2025-06-01 to 2026.
+    "hgiron.com",
+    "chinaspecialmetal.com",
 )
 
 
