@@ -322,15 +322,51 @@ def test_a_place_follows_its_union_membership_over_time(test_world: World) -> No
     gone = test_world.check("US", "GB", on=_on("2021-06-01"))
     assert gone.administration is None
     assert any("left" in caveat for caveat in gone.caveats)
-    # What covered it is named, not offered as a partner the two share.
-    assert (gone.reason, gone.arrangement and gone.arrangement.id) == (
-        WorldReason.NO_LONGER_COVERED,
-        "UNION-US",
+    # Which customs clears it since is not recorded: a complete list cannot settle it.
+    assert (gone.verdict, gone.reason, gone.arrangement) == (
+        Verdict.UNKNOWN,
+        WorldReason.COVERAGE_UNKNOWN,
+        None,
     )
-    assert "no longer covers the United Kingdom" in gone.explain()
+    assert "does not record which customs clears it" in gone.explain()
     assert gone.shared_partners == ()
-    never = test_world.check("NZ", "GB", on=_on("2021-06-01"))  # no arrangement with the union
-    assert never.reason is WorldReason.NOT_A_PARTNER
+
+
+def test_a_place_iso_lists_under_another_country_is_not_settled_by_a_complete_list() -> None:
+    # Puerto Rico is an outlying area of the United States in ISO 3166-2; no record says
+    # which customs clears it, so Korea's complete list (Korea-US among it) settles nothing.
+    world = aeo_mra.world.bundled()
+    day = date(2022, 6, 1)
+    assert world.check("KR", "US", on=day).recognised
+    answer = world.check("KR", "PR", on=day)
+    assert (answer.verdict, answer.reason) == (Verdict.UNKNOWN, WorldReason.COVERAGE_UNKNOWN)
+    assert any("dependent part of the United States" in c for c in answer.caveats)
+    fiji = world.check("KR", "FJ", on=day)  # a place clearing its own goods: settled
+    assert (fiji.verdict, fiji.reason) == (Verdict.NO, WorldReason.NOT_A_PARTNER)
+    assert "lists every partner of South Korea" in fiji.explain()
+
+
+def test_a_union_s_place_with_an_arrangement_of_its_own_is_decided_by_it() -> None:
+    # Andorra is in the EU's list with its coverage unknown; the EU-Andorra protocol decides.
+    world = aeo_mra.world.bundled()
+    day = date(2024, 10, 10)
+    answer = world.check("EU/AEOS", "AD", on=day)
+    assert answer.arrangement is not None
+    assert answer.arrangement.id == "EU-AD"
+    assert answer.administration is not None
+    assert answer.administration.id == "AD"
+    assert {r.administration.id: r.verdict for r in world.recognisers("EU/AEOS", on=day)}[
+        "AD"
+    ] is answer.verdict
+
+
+def test_holder_names_that_are_whole_place_names_or_carry_a_plus_sign() -> None:
+    world = aeo_mra.world.bundled()
+    assert world.holder("Hong Kong SAR") == (world.administration("HK"), None)
+    plus = world.holder("SG/STP+")[1]
+    assert plus is not None
+    assert plus.code == "STP-Plus"
+    assert world.holder("SG/STP")[1] != plus
 
 
 def test_unknown_names_are_typed_errors_naming_what_is_valid(test_world: World) -> None:

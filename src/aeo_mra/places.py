@@ -252,3 +252,35 @@ def live_index() -> tuple[dict[str, str], dict[str, Territory]]:
     for name, code in generated:
         names.setdefault(normalise(name), code)
     return names, territories
+
+
+@functools.cache
+def iso_parents() -> Mapping[str, str]:
+    """The ISO 3166-1 territories that ISO 3166-2 also lists as a dependent part of another
+    country, by alpha-2 code: that country's code (``PR``: ``US``; ``AW``: ``NL``). A
+    subdivision is matched by its code (``US-PR``), by its name, the territory's own, and by
+    a type ISO gives dependent parts (an outlying area, an overseas collectivity or
+    territory, a constituent country, a special administrative region): Guinea's prefecture
+    ``GN-ML``, named Mali, is not Mali."""
+    import pycountry
+
+    names = {
+        country.alpha_2: {
+            name.split(" (")[0]  # "Sint Maarten (Dutch part)" is NL-SX's "Sint Maarten"
+            for a in ("common_name", "name", "official_name")
+            if (name := getattr(country, a, None))
+        }
+        for country in pycountry.countries
+    }
+    parents = {}
+    for subdivision in pycountry.subdivisions:
+        parent, _, own = subdivision.code.partition("-")
+        kind = subdivision.type.casefold()
+        dependent = kind == "country" or any(w in kind for w in _DEPENDENT_KINDS)
+        if own != parent and dependent and subdivision.name in names.get(own, ()):
+            parents[own] = parent
+    return MappingProxyType(parents)
+
+
+_DEPENDENT_KINDS = ("outlying", "overseas", "special administrative")
+"""Words of the ISO 3166-2 types of a country's dependent parts."""

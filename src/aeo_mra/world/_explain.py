@@ -36,6 +36,16 @@ def explain(answer: Recognition) -> str:
     return body + _cited(answer.sources) + tail(answer)
 
 
+def _complete(answer: Recognition) -> str:
+    """The sides of a firm "no arrangement" whose lists of partners are complete that day."""
+    sides = (answer.holder, answer.administration)
+    return " and ".join(
+        _the(side.name)
+        for side in sides
+        if side is not None and side.coverage.complete_on(answer.on, answer.data_reviewed)
+    )
+
+
 def _place_name(answer: Recognition) -> str:
     """The place as the sentence's other names read: an administration's own territory by the
     administration's name (``Russia``, ``Turkey``, as world.toml writes it), not ISO's
@@ -62,11 +72,14 @@ def _why(answer: Recognition) -> str:
                 f"the {arrangement.name}{_dates(arrangement)} no longer covers {place}, and {none}"
             )
         if answer.verdict.name == "NO":
-            return f"gets no recognition: {none} (its list of partners is complete then)"
+            listed = f"the data lists every partner of {_complete(answer)} then"
+            return f"gets no recognition: {none} ({listed})"
         lists = "the data's lists of partners are partial, so one may be missing"
         return f"is not known to be recognised: {none} ({lists})"
     if reason is WorldReason.OUTSIDE_TERRITORY:
         return f"gets no recognition: the place is outside the customs territory of {there}"
+    if reason is WorldReason.COVERAGE_UNKNOWN and other is None:
+        return "may or may not be recognised: the data does not record which customs clears it"
     if reason is WorldReason.COVERAGE_UNKNOWN:
         return f"may or may not be recognised: no source settles whether {there} covers the place"
     assert arrangement is not None

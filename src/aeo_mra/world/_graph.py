@@ -27,7 +27,7 @@ from ..model import (
     unique_sources,
 )
 from ..model import Coverage as Standing
-from ..places import normalise
+from ..places import iso_parents, iso_territories, normalise
 from ..registry import _CACHE_LIMIT, Registry, _keyable
 from ._explain import _the
 from ._judge import begun, counted, ended_by, implemented_by, judge, operating_by, signed_by, weigh
@@ -236,8 +236,8 @@ class World:
         if not isinstance(name, str):
             raise TypeError(f"an administration must be a string, not {type(name).__name__}")
         text = name.strip()
-        named = self._named(text)
-        if named is not None:
+        named = self._named(text) or self._place_administration(text)
+        if named is not None:  # a whole name first: "Hong Kong SAR" names no tier "SAR"
             return named, None
         for head, tail in _splits(text):
             administration = self._named(head) or self._place_administration(head)
@@ -249,9 +249,6 @@ class World:
         found = [(a, t) for a in self.administrations.values() if (t := a.tier(text))]
         if len(found) == 1:
             return found[0]
-        named = self._place_administration(name)
-        if named is not None and not found:
-            return named, None
         if found:
             hint = " (a tier of several: " + ", ".join(f"{a.id}/{t.code}" for a, t in found) + ")"
         else:
@@ -499,9 +496,10 @@ class World:
         if day > self.reviewed:
             caveats.append(unreviewed(self.reviewed, day))
         if cleared is None:
-            decision = self._not_a_partner(administration, None, day)
+            decision = self._unrecorded(administration, territory, left is not None, day)
         elif membership is not None and not membership.covers(day):
-            decision = _outside(cleared, membership)
+            decision = self._outside_or_own(administration, tier, cleared, membership, day, role)
+            cleared = decision.administration  # the place's own, where its arrangement decides
         else:
             decision = self.decide(administration, tier, cleared, day, role)
             if membership is not None:  # a union's place: its membership decides too
@@ -533,6 +531,25 @@ class World:
             data_version=self.version,
             data_reviewed=self.reviewed,
         )
+
+    def _outside_or_own(
+        self,
+        holder: Administration,
+        tier: ProgrammeTier | None,
+        union: Administration,
+        membership: Membership,
+        day: date,
+        role: Role,
+    ) -> Recogniser:
+        """The answer for a place in a union's list whose customs territory it is not known
+        (or known not) to be in: its own administration's arrangement with the holder
+        decides, where there is one (the EU's with Andorra); else the union's standing."""
+        own = self.administrations.get(membership.territory)
+        if own is not None and own is not holder:
+            decision = self.decide(holder, tier, own, day, role)
+            if decision.arrangement is not None:
+                return decision
+        return _outside(union, membership)
 
     def _no_longer_covered(
         self, decision: Recogniser, holder: Administration, place: Territory, last: date
@@ -684,15 +701,45 @@ class World:
             t for t in holder.tiers if t.code not in periods or periods[t.code].in_force(day)
         )
 
+    def _unrecorded(
+        self, holder: Administration, place: Territory, left_union: bool, day: date
+    ) -> Recogniser:
+        """The answer for a place no administration in the data clears. A complete list of
+        the holder's partners settles it for a place that clears its own goods, but not for
+        one ISO 3166-2 lists as a dependent part of another country (Puerto Rico), or one
+        that left a union's customs territory (Jersey): which customs clears it is not
+        recorded, and an arrangement of the holder's may cover it. China's records name
+        every territory they cover, so they settle every place."""
+        parent = iso_parents().get(place.code)
+        if holder.id == CHINA or (parent is None and not left_union):
+            return self._not_a_partner(holder, None, day)
+        name = _capitalised(_the(place.name))
+        if parent is not None:
+            why = f"ISO 3166-2 lists {_the(place.name)} as a dependent part of "
+            why += _the(iso_territories()[parent].name)
+        else:
+            why = f"{name} left the customs territory of a union"
+        return Recogniser(
+            administration=_UNKNOWN,
+            verdict=Verdict.UNKNOWN,
+            reason=WorldReason.COVERAGE_UNKNOWN,
+            arrangement=None,
+            confidence=Confidence.LOW,
+            sources=(),
+            caveats=(
+                f"{_capitalised(why)}; the data does not record which customs administration "
+                f"clears its goods, so an arrangement of {_the(holder.name)}'s may cover it.",
+            ),
+        )
+
     def _not_a_partner(
         self, holder: Administration, other: Administration | None, day: date
     ) -> Recogniser:
         sides = [holder] if other is None else [holder, other]
         complete = [a for a in sides if a.coverage.complete_on(day, self.reviewed)]
         sources = tuple(s for a in complete for s in a.coverage.sources)
-        unknown = Administration("?", "no administration in the data", "", (), (), _NONE, ())
         return Recogniser(
-            administration=other or unknown,
+            administration=other or _UNKNOWN,
             verdict=Verdict.NO if complete else Verdict.UNKNOWN,
             reason=WorldReason.NOT_A_PARTNER,
             arrangement=None,
@@ -729,6 +776,7 @@ class World:
 
 
 _NONE = Completeness(False, None, "", ())
+_UNKNOWN = Administration("?", "no administration in the data", "", (), (), _NONE, ())
 _NOT_RESEARCHED = "Not researched beyond the arrangements found for other administrations."
 
 

@@ -625,5 +625,6 @@ def role_words(role: Role) -> str:
 
 def _tier_key(code: str) -> str:
     """A tier code as names are matched: letters and digits only, any case (``GCC-AEO``,
-    ``gcc aeo`` and ``GCCAEO`` are one)."""
-    return "".join(filter(str.isalnum, code.casefold()))
+    ``gcc aeo`` and ``GCCAEO`` are one), a plus sign read as ``plus`` (``STP+`` is
+    ``STP-Plus``, not ``STP``)."""
+    return "".join(filter(str.isalnum, code.casefold().replace("+", "plus")))
