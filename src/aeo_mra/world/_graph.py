@@ -713,12 +713,11 @@ class World:
         parent = iso_parents().get(place.code)
         if holder.id == CHINA or (parent is None and not left_union):
             return self._not_a_partner(holder, None, day)
-        name = _capitalised(_the(place.name))
         if parent is not None:
             why = f"ISO 3166-2 lists {_the(place.name)} as a dependent part of "
             why += _the(iso_territories()[parent].name)
         else:
-            why = f"{name} left the customs territory of a union"
+            why = f"{_the(place.name)} left the customs territory of a union"
         return Recogniser(
             administration=_UNKNOWN,
             verdict=Verdict.UNKNOWN,
