@@ -35,6 +35,7 @@ RAISERS: dict[str, Callable[[], object]] = {
     "NotDeclarable": lambda: codes.declaration("AEOCN0123456789", date(2020, 1, 1)),
     "check_many row note": lambda: aeo_mra.check_many(["DE", "Atlantis"]),
     "MissingDateError": lambda: aeo_mra.check_many(["DE", "FR"], [date(2020, 1, 1), None]),
+    "MissingPlaceError": lambda: aeo_mra.check_many(["DE", None]),  # type: ignore[list-item]
 }
 
 

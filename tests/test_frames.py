@@ -116,9 +116,17 @@ def test_a_bad_place_names_its_row(make: Maker) -> None:
 
 def test_a_missing_place_is_named_as_missing(make: Maker) -> None:
     frame = make({"p": ["DE", None], "d": [date(2020, 1, 1)] * 2})
-    with pytest.raises(TypeError, match="the place is missing") as raised:
+    with pytest.raises(aeo_mra.MissingPlaceError, match="the place is missing") as raised:
         check_frame(frame, place="p", on="d")
     assert "in row 1 of check_frame" in raised.value.__notes__
+
+
+def test_integer_codes_read_from_a_frame_are_places(make: Maker) -> None:
+    frame = make({"p": [276, 840], "d": [date(2020, 1, 1)] * 2})  # int64 columns
+    answers = check_frame(frame, place="p", on="d")
+    assert list(answers["reason"]) == [
+        aeo_mra.check(code, on=date(2020, 1, 1)).reason.value for code in ("DE", "US")
+    ]
 
 
 def test_a_tier_not_in_force_names_its_row(make: Maker) -> None:

@@ -20,7 +20,7 @@ from aeo_mra.mcp_server import create_server
 
 TOOLS = {
     "check", "check_foreign", "arrangement", "summary", "measures", "validate_code",
-    "world_check", "world_recognisers",
+    "world_check", "world_recognisers", "world_partners", "world_summary",
 }  # fmt: skip
 
 
@@ -74,7 +74,16 @@ def test_each_tool_answers_as_to_dict() -> None:
         ("world_recognisers", (("holder", "KR"), ("on", "2021-06-01"))):
             {"holder": "KR", "on": "2021-06-01", "data_version": world.bundled().version,
              "data_reviewed": world.bundled().reviewed.isoformat(),
-             "recognisers": [to_dict(r) for r in world.recognisers("KR", day)]},
+             "recognisers": [to_dict(r) for r in world.recognisers("KR", on=day)]},
+        ("world_partners", (("administration", "Korea"), ("on", "2021-06-01"))):
+            {"administration": "KR", "on": "2021-06-01", "data_version": world.bundled().version,
+             "data_reviewed": world.bundled().reviewed.isoformat(),
+             "complete": world.bundled().administration("KR").coverage.complete_on(
+                 day, world.bundled().reviewed),
+             "union": None, "partners": [to_dict(p) for p in world.partners("KR", on=day)]},
+        ("world_summary", (("on", "2021-06-01"),)):
+            {**to_dict(world.summary(on=day)), "data_version": world.bundled().version,
+             "data_reviewed": world.bundled().reviewed.isoformat()},
     }  # fmt: skip
 
     async def use(client: Client) -> list[tuple[bool, Any]]:
@@ -112,6 +121,8 @@ def test_each_tool_answers_as_to_dict() -> None:
         ("world_check", {"holder": "Atlantis", "place": "US"}, "Administrations: "),
         ("world_check", {"holder": "EU", "place": "DE"}, "own customs territory"),
         ("world_recognisers", {"holder": "KR/GOLD"}, "names no"),
+        ("world_partners", {"administration": "Atlantis"}, "Administrations: "),
+        ("world_summary", {"administration": "EU", "on": "1999-13-01"}, "date"),
     ],
 )  # fmt: skip
 def test_bad_input_is_a_tool_error_saying_what_is_valid(

@@ -114,7 +114,10 @@ def test_wrong_types_raise_type_error_or_lookup(value: object) -> None:
         TypeError,
         aeo_mra.UnknownPlaceError,
         aeo_mra.DomesticPlaceError,
+        aeo_mra.MissingPlaceError,
     )
+    missing = value is None or value != value  # noqa: PLR0124 (NaN)
+    assert (result is aeo_mra.MissingPlaceError) == missing
 
 
 @pytest.mark.parametrize("on", [date.min, date.max, date(1900, 1, 1), "2020-01-01", 20200101, None])

@@ -505,7 +505,7 @@ def test_world_questions_join_a_data_file_that_has_what_they_cite(tmp_path: Path
     for server in serve(create_app(aeo_mra.load(corrected))):
         status, _, answer = server.ask(question)
         assert status == 200
-        assert answer["verdict"] != to_dict(world.check("CN", "DE", date(2016, 1, 1)))["verdict"]
+        assert answer["verdict"] != to_dict(world.check("CN", "DE", on=date(2016, 1, 1)))["verdict"]
 
 
 def test_world_questions_need_the_bundled_china_data() -> None:

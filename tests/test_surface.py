@@ -115,6 +115,26 @@ def test_check_many_refuses_a_row_without_a_date(missing: object) -> None:
     assert isinstance(raised.value, TypeError)
 
 
+@pytest.mark.parametrize("missing", [None, float("nan")])
+def test_a_missing_place_is_an_error_naming_its_row(missing: object) -> None:
+    with pytest.raises(aeo_mra.MissingPlaceError) as raised:
+        aeo_mra.check_many(["DE", missing, "FR"], on=DAY)  # type: ignore[list-item]
+    assert raised.value.place is missing
+    assert f"in row 1 of check_many: {missing!r}" in raised.value.__notes__
+    assert isinstance(raised.value, TypeError)
+
+
+def test_numpy_integers_are_iso_numeric_codes_and_numpy_bools_are_not() -> None:
+    np = pytest.importorskip("numpy")
+    assert aeo_mra.check(np.int64(276), on=DAY) == aeo_mra.check("DE", on=DAY)
+    assert (
+        aeo_mra.check_many([np.int16(276), 276, "DE"], on=DAY) == [aeo_mra.check(276, on=DAY)] * 3
+    )
+    with pytest.raises(TypeError, match="not bool") as raised:
+        aeo_mra.check_many([np.int64(276), np.True_], on=DAY)
+    assert "in row 1 of check_many: np.True_" in raised.value.__notes__
+
+
 def test_check_many_refuses_pandas_nat() -> None:
     pd = pytest.importorskip("pandas")
     days = pd.Series(pd.to_datetime(["2020-05-01", None, "2021-01-01"]))

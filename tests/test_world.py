@@ -498,7 +498,9 @@ def test_a_mistyped_holder_gets_suggestions(test_world: World) -> None:
 
 def test_partners_say_whether_recognition_had_begun_as_a_verdict(test_world: World) -> None:
     def begun(ident: str, on: str) -> dict[str, Verdict]:
-        return {p.administration.id: p.implementation for p in test_world.partners(ident, _on(on))}
+        return {
+            p.administration.id: p.implementation for p in test_world.partners(ident, on=_on(on))
+        }
 
     assert begun("KR", "2011-08-01") == {"JP": Verdict.NO, "US": Verdict.YES}
     assert begun("JP", "2012-03-01")["KR"] is Verdict.UNKNOWN  # within its date's bounds
@@ -509,7 +511,7 @@ def test_partners_say_whether_recognition_had_begun_as_a_verdict(test_world: Wor
     world_wide = test_world.summary(on=_on("2012-03-01"))
     assert world_wide.bilateral_implementation_unknown == 2
     partner = next(
-        p for p in test_world.partners("JP", _on("2012-03-01")) if p.administration.id == "KR"
+        p for p in test_world.partners("JP", on=_on("2012-03-01")) if p.administration.id == "KR"
     )
     data = aeo_mra.to_dict(partner)
     assert (data["implementation"], data["implemented"]) == ("unknown", False)
@@ -1219,7 +1221,7 @@ def test_cli_partners_of_a_union_member_point_to_the_union(
     assert json.loads(out)["union"] == "EU"
     _, out = _cli(capsys, "partners", "US", "--on", "2026-01-01")
     implementation = {
-        p.administration.id: p.implementation for p in world.partners("US", _on("2026-01-01"))
+        p.administration.id: p.implementation for p in world.partners("US", on=_on("2026-01-01"))
     }
     for line in out.splitlines()[1:]:
         assert line.split()[-1] == implementation[line.split()[0]].value

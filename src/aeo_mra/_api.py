@@ -24,6 +24,7 @@ from .errors import (
     DomesticPlaceError,
     Error,
     MissingDateError,
+    MissingPlaceError,
     TierNotInForceError,
     UnknownArrangementError,
     UnknownPartnerTierError,
@@ -86,6 +87,7 @@ def _errors() -> tuple[tuple[type[Exception], tuple[str, ...], str], ...]:
         (UnknownPartnerTierError, ("tier",), "unknown-partner-tier"),
         (UnknownArrangementError, ("id",), "unknown-arrangement"),
         (MissingDateError, ("on",), "missing-date"),
+        (MissingPlaceError, ("place",), "missing-place"),
         (home.UnknownDistrictError, ("where",), "unknown-district"),
         (codes.NotDeclarable, ("code",), "not-declarable"),
         (codes.InvalidCode, ("code",), "invalid-code"),
@@ -415,7 +417,7 @@ def _joined(r: Registry) -> world.World | None:
 
 
 def _world_check(r: Registry, v: Mapping[str, Any]) -> JSON:
-    return to_dict(_world(r).check(v["holder"], v["place"], v["on"], role=_role(v)))
+    return to_dict(_world(r).check(v["holder"], v["place"], on=v["on"], role=_role(v)))
 
 
 def _world_partners(r: Registry, v: Mapping[str, Any]) -> JSON:
@@ -427,18 +429,18 @@ def _world_partners(r: Registry, v: Mapping[str, Any]) -> JSON:
         "complete": own.coverage.complete_on(day, graph.reviewed),
         "union": graph.union_of(own.id, day),
         **_data(graph),
-        "partners": [to_dict(p) for p in graph.partners(own.id, day)],
+        "partners": [to_dict(p) for p in graph.partners(own.id, on=day)],
     }
 
 
 def _world_summary(r: Registry, v: Mapping[str, Any]) -> JSON:
     graph = _world(r)
-    return {**to_dict(graph.summary(v["administration"], v["on"])), **_data(graph)}
+    return {**to_dict(graph.summary(v["administration"], on=v["on"])), **_data(graph)}
 
 
 def _world_recognisers(r: Registry, v: Mapping[str, Any]) -> JSON:
     graph, day = _world(r), day_or_today(v["on"])
-    found = graph.recognisers(v["holder"], day)
+    found = graph.recognisers(v["holder"], on=day)
     return {
         "holder": v["holder"],
         "on": day.isoformat(),

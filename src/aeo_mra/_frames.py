@@ -73,9 +73,9 @@ def check_frame(
 
     Raises:
         MissingDateError: A row of the day column is null (``None``, ``NaT``).
+        MissingPlaceError: A row of the place column is null (``None``, ``NaN``).
         ValueError: A named column is missing, or an answer column exists already.
-        TypeError: ``frame`` is not a data frame, or a row's place is missing (null) or a
-            row holds a value of the wrong type.
+        TypeError: ``frame`` is not a data frame, or a row holds a value of the wrong type.
         Error: As for [`check`][aeo_mra.check]. Each error raised for a row has a note
             giving the row's position.
 
@@ -143,8 +143,6 @@ class _Answers:
         self.days = _days(registry)
 
     def code(self, place: object) -> str:
-        if place is None or place != place:  # noqa: PLR0124 (pandas writes a null as NaN)
-            raise TypeError(f"the place is missing ({place}): give every row a place")
         return self.registry.resolve(place).code  # type: ignore[arg-type]
 
     def class_of(self, code: str, day: date) -> int:

@@ -15,6 +15,7 @@ __all__ = [
     "DomesticPlaceError",
     "Error",
     "MissingDateError",
+    "MissingPlaceError",
     "TierNotInForceError",
     "UnknownArrangementError",
     "UnknownPartnerTierError",
@@ -177,6 +178,36 @@ class MissingDateError(Error, TypeError):
             f"on is missing in row {row} ({_quoted(on)}): give every row a datetime.date, "
             "or one date for all rows"
         )
+
+
+class MissingPlaceError(Error, TypeError):
+    """A place is missing: ``None``, ``NaN`` or pandas' ``NA``, as an empty cell of a
+    spreadsheet reads.
+
+    A missing place is never answered "not a partner". A ``TypeError``, as a
+    [`MissingDateError`][aeo_mra.MissingDateError] is; in a bulk check a note on it gives
+    the row.
+
+    Attributes:
+        place: The missing value as given.
+    """
+
+    def __init__(self, place: object) -> None:
+        self.place = place
+        super().__init__(
+            f"the place is missing ({_quoted(place)}): give an ISO 3166-1 code or a name"
+        )
+
+
+def _is_missing(value: object) -> bool:
+    """Whether ``value`` is how data writes "no value": ``None``, ``NaN``, pandas' ``NA``
+    or ``NaT``."""
+    if value is None or type(value).__name__ in _MISSING_TYPES:
+        return True
+    return isinstance(value, float) and value != value  # noqa: PLR0124 (NaN equals nothing)
+
+
+_MISSING_TYPES = frozenset({"NAType", "NaTType"})  # pandas', named so pandas is not imported
 
 
 class DataError(Error, ValueError):

@@ -32,7 +32,8 @@ _INSTRUCTIONS = (
     "certified by China's customs gets reciprocal benefits trading with a place on a day "
     "(check), whether China recognises a foreign AEO (check_foreign), an arrangement in full, "
     "the running totals, AEO codes, the measures at home, and whether any administration's "
-    "AEO is recognised by another (world_check, world_recognisers). Days are YYYY-MM-DD; "
+    "AEO is recognised by another (world_check, world_recognisers), with an administration's "
+    "partners and the world's counts (world_partners, world_summary). Days are YYYY-MM-DD; "
     "left out, today. Each answer says why, cites its sources, and its verdict tells "
     "'probably' from 'yes'."
 )
@@ -111,6 +112,18 @@ def create_server(registry: Registry | None = None) -> MCPServer:
         """Which administrations recognise an AEO of a holder (an administration or a tier
         such as EU/AEOS) on a day, and why or why not."""
         return ask("world_recognisers", holder=holder, on=on)
+
+    @server.tool()
+    def world_partners(administration: str, on: date | None = None) -> dict[str, Any]:
+        """An administration's AEO arrangements on a day (KR, EU, Japan): each partner, the
+        arrangement, whether it is implemented, and whether the data's list is complete."""
+        return ask("world_partners", administration=administration, on=on)
+
+    @server.tool()
+    def world_summary(administration: str | None = None, on: date | None = None) -> dict[str, Any]:
+        """Counts of AEO arrangements signed and implemented on a day, bilateral and
+        plurilateral: the world's, or one administration's."""
+        return ask("world_summary", administration=administration, on=on)
 
     return server
 

@@ -9,6 +9,7 @@ from the installed pycountry's files, so pycountry is imported only when it was 
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import threading
 import unicodedata
@@ -17,7 +18,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ._limits import MAX_PLACE, MAX_SUGGESTED
-from .errors import DomesticPlaceError, UnknownPlaceError, _quoted
+from .errors import DomesticPlaceError, MissingPlaceError, UnknownPlaceError, _is_missing, _quoted
 
 if TYPE_CHECKING:
     from .model import Territory
@@ -85,15 +86,13 @@ class PlaceIndex:
         """The territory ``place`` names.
 
         Raises:
-            TypeError: ``place`` is neither a string nor an integer.
+            MissingPlaceError: ``place`` is missing (``None``, ``NaN``, pandas' ``NA``).
+            TypeError: ``place`` is neither a string nor an integer (NumPy's included).
             UnknownPlaceError: No territory has that name (the error suggests close ones).
             DomesticPlaceError: ``place`` is China's own customs territory.
         """
         if isinstance(place, bool) or not isinstance(place, str | int):
-            raise TypeError(
-                f"a place must be a string (code or name) or an ISO numeric code, "
-                f"not {type(place).__name__}: {_quoted(place)}"
-            )
+            place = _integer(place)
         if isinstance(place, str):
             if len(place) > MAX_PLACE:  # before any work on it
                 raise UnknownPlaceError(
@@ -284,3 +283,19 @@ def iso_parents() -> Mapping[str, str]:
 
 _DEPENDENT_KINDS = ("outlying", "overseas", "special administrative")
 """Words of the ISO 3166-2 types of a country's dependent parts."""
+
+
+def _integer(place: object) -> int:
+    """``place`` as an ISO numeric code, where it is an integer of another kind
+    (``numpy.int64``); else the error for a place of its type."""
+    if _is_missing(place):
+        raise MissingPlaceError(place)
+    if not isinstance(place, bool):  # NumPy's bool refuses operator.index itself
+        try:
+            return operator.index(place)  # type: ignore[arg-type]
+        except TypeError:
+            pass
+    raise TypeError(
+        f"a place must be a string (code or name) or an ISO numeric code, "
+        f"not {type(place).__name__}: {_quoted(place)}"
+    )

@@ -462,10 +462,10 @@ class Registry:
             )
         rows = places if isinstance(places, list) else list(places)
         odd = {t for t in set(map(type, rows)) if t is bool or not issubclass(t, str | int)}
-        if odd:  # rows are merged by value, and 276.0 == 276: refuse before merging
-            index = next(i for i, p in enumerate(rows) if type(p) in odd)
+        for kind in odd:  # rows are merged by value, and 276.0 == 276: refuse before merging
+            index = next(i for i, p in enumerate(rows) if type(p) is kind)
             day = on if isinstance(on, date) else None
-            self._check_row(rows, rows[index], day, role, tier, index)  # raises the TypeError
+            self._check_row(rows, rows[index], day, role, tier, index)  # raises, but on numpy.int64
         if on is None or isinstance(on, date):
             day = day_or_today(on)
             distinct = {p: self._check_row(rows, p, day, role, tier) for p in dict.fromkeys(rows)}

@@ -51,12 +51,12 @@ def run(args: cli._Args) -> int:
     graph = bundled()
     day: date = args.on or date.today()
     if args.what == "check":
-        answer = graph.check(args.holder, args.place, day, role=args.role)
+        answer = graph.check(args.holder, args.place, on=day, role=args.role)
         _show(args, "world_check", _check_text(answer), holder=args.holder, place=args.place,
               role=args.role)  # fmt: skip
         return cli.EXIT_YES if answer.recognised else cli.EXIT_NO
     if args.what == "partners":
-        found = graph.partners(args.administration, day)
+        found = graph.partners(args.administration, on=day)
         own = graph.administration(args.administration, day)
         text = _partners_text(found) or f"No partners of {own.id} by {day}."
         union = graph.union_of(own.id, day)
@@ -65,10 +65,10 @@ def run(args: cli._Args) -> int:
             text += f"\nOn {day} its AEOs were {union}'s: see `{ask}`."
         _show(args, "world_partners", text, administration=args.administration)
     elif args.what == "summary":
-        summary = graph.summary(args.administration, day)
+        summary = graph.summary(args.administration, on=day)
         _show(args, "world_summary", str(summary), administration=args.administration)
     else:
-        found_by = graph.recognisers(args.holder, day)
+        found_by = graph.recognisers(args.holder, on=day)
         rows = [
             (r.administration.id, r.verdict.value, r.reason.value, _id(r.arrangement))
             for r in found_by

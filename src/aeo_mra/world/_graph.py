@@ -607,7 +607,9 @@ class World:
     def partners(self, administration: str, on: date | None = None) -> tuple[Partner, ...]:
         """The partners of ``administration``: arrangements certainly signed by ``on``, not ended.
 
-        A common programme is no arrangement: its members are not partners by it. An
+        A common programme is no arrangement: its members are not partners by it. A pilot
+        is a partner here (its arrangement's ``instrument`` is ``PILOT``: China's with
+        Taiwan), though `summary` leaves pilots out of its counts, as published counts do. An
         administration inside a union's customs territory on ``on`` (the United Kingdom
         until 2020-12-31) has only its own arrangements here, though its AEOs were the
         union's: `union_of` names the union.
