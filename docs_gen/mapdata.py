@@ -130,9 +130,8 @@ def places(graph: World) -> list[str]:
     """Every place an administration clears goods at on some day, in code order."""
     codes: set[str] = set()
     for administration in graph.administrations.values():
-        if administration.members:
-            codes.update(m.territory for m in administration.members)
-        else:
+        codes.update(m.territory for m in administration.members)
+        if graph.china.places.is_code(administration.id):  # not a union's id (EU)
             codes.add(administration.id)
     return sorted(codes)
 

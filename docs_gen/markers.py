@@ -38,6 +38,7 @@ from .world import (
     plurilaterals_table,
     programme_tiers_table,
     published_table,
+    territories_table,
     world_sources_table,
     world_totals_table,
 )
@@ -69,6 +70,7 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "aeo-counts": aeo_counts,
     "world-overview": overview,
     "world-coverage": coverage_table,
+    "world-territories": territories_table,
     "world-tiers": programme_tiers_table,
     "world-edges": edges_table,
     "world-plurilaterals": plurilaterals_table,

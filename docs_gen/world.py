@@ -86,6 +86,30 @@ def coverage_table(registry: Registry) -> str:
     return table(["Id", "Administration and its AEO programme", "Partners", "Coverage"], rows)
 
 
+def territories_table(registry: Registry) -> str:
+    """The places an administration other than a union records in its customs territory:
+    inside, outside or unknown, from when, on which sources."""
+    graph = _graph(registry)
+    rows = [
+        [
+            f"[{escape(administration.name)}](#{administration.id.lower()})",
+            f"{escape(graph.china.places.territory(place.territory).name)} ({place.territory})",
+            _marked(
+                f"**{place.basis.value.value}**"
+                + (f" from {place.since.value}" if place.since else ""),
+                place.basis,
+            ),
+            escape(place.basis.note),
+            _refs(graph, place.basis.sources),
+        ]
+        for administration in sorted(graph.administrations.values(), key=lambda a: a.id)
+        if administration.members and not any(m.basis is None for m in administration.members)
+        for place in administration.members
+        if place.basis is not None
+    ]
+    return table(["Administration", "Place", "In its customs territory", "Why", "Sources"], rows)
+
+
 def _coverage(coverage: Completeness, reviewed: date) -> str:
     """Complete to when, or partial, and the note's first sentence on one line; the rest of
     the note (often a log of the searches made) folded away under it."""

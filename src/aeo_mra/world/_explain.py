@@ -167,11 +167,18 @@ def _listed(names: list[str], conjunction: str = "and") -> str:
 
 
 def _dates(arrangement: Bilateral | Plurilateral) -> str:
+    """`` (signed on …, implemented on …)``; an arrangement applied before it was signed
+    (the EU–Andorra protocol, provisionally) says so."""
     parts = [
         f"{kind.value} {when.value.phrase}"
         for kind in (StepKind.SIGNED, StepKind.IMPLEMENTED, StepKind.SUSPENDED, StepKind.ENDED)
         if (when := arrangement.step(kind)) is not None
     ]
+    signed, applied = arrangement.step(StepKind.SIGNED), arrangement.step(StepKind.IMPLEMENTED)
+    last = applied.value.latest if applied else None
+    first = signed.value.earliest if signed else None
+    if last and first and last < first:
+        parts.append("applied before it was signed")
     return f" ({', '.join(parts)})" if parts else ""
 
 

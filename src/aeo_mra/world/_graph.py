@@ -225,7 +225,8 @@ class World:
     def holder(self, name: str) -> tuple[Administration, ProgrammeTier | None]:
         """The administration and programme tier ``name`` names.
 
-        ``KR`` or ``Korea`` name an administration; ``EU/AEOS`` a tier of its programme,
+        ``KR``, ``Korea`` or an alias (``CTPAT``) name an administration; ``EU/AEOS`` a tier
+        of its programme,
         ``KW/GCC-AEO`` the common status of a common programme it takes part in; a tier
         code alone (``AEOS``) when one administration's programme has it.
 
@@ -339,7 +340,8 @@ class World:
                 continue
             union, membership = self.cleared_by(place.code, day)
             if membership is not None and not membership.covers(day):
-                hint, suggestions = f" ({_not_inside(place, membership, day)})", ()
+                why = _not_inside(place, self._union_with(membership), membership, day)
+                hint, suggestions = f" ({why})", ()
             if union is None or membership is None or not membership.covers(day):
                 continue
             tier = self._tier(union, tail) if tail else None
@@ -362,6 +364,10 @@ class World:
         within = self._inside_union(self.administration(administration, on=day).id, day)
         return None if within is None else within[0].id
 
+    def _union_with(self, membership: Membership) -> Administration:
+        """The administration whose list of places holds ``membership``."""
+        return next(u for u in self._unions if any(m is membership for m in u.members))
+
     def _inside_union(self, ident: str, day: date) -> tuple[Administration, Membership] | None:
         """The union whose customs territory the administration ``ident`` was inside on
         ``day`` (the EU, for the United Kingdom until 2020-12-31), and its membership."""
@@ -380,13 +386,10 @@ class World:
         )
 
     def _named(self, text: str) -> Administration | None:
-        """The administration whose id (as written: ``NO`` is Norway, "no" a word) or name
-        (in any case) is ``text``; for a union, also a name of its China record (``欧盟``)."""
-        folded = text.casefold()
-        found = (
-            a for a in self.administrations.values() if text == a.id or folded == a.name.casefold()
-        )
-        named = next(found, None)
+        """The administration whose id (as written: ``NO`` is Norway, "no" a word), name or
+        alias (in any case) is ``text``; for a union, also a name of its China record
+        (``欧盟``)."""
+        named = next((a for a in self.administrations.values() if a.named(text)), None)
         union = None if named else self.china.places.unions().get(normalise(text))
         return named or (self.administrations.get(union) if union else None)
 
@@ -395,6 +398,7 @@ class World:
         import difflib  # only for a mistyped name
 
         names = {a.name.casefold(): a.name for a in self.administrations.values()}
+        names |= {n.casefold(): n for a in self.administrations.values() for n in a.aliases}
         names |= {a.id.casefold(): a.id for a in self.administrations.values()}
         names |= {
             f"{a.id}/{t.code}".casefold(): f"{a.id}/{t.code}"
@@ -454,12 +458,12 @@ class World:
         """Is an AEO of ``holder`` trading with ``place`` on ``on`` recognised there?
 
         Args:
-            holder: An administration (``KR``, ``EU``, ``Japan``) or a tier of its
-                programme (``EU/AEOS``, also ``EU-AEOS`` or ``EU AEOS``). A place inside a
-                union's customs territory on the day names the union (``DE``,
-                ``Germany/AEOS``; ``GB`` until 2020-12-31), and a caveat says so. Where the
-                arrangement recognises only some of the programme's tiers, name one: else
-                the answer is ``UNKNOWN`` (``TIER_NEEDED``).
+            holder: An administration (``KR``, ``EU``, ``Japan``, or its programme's name,
+                ``CTPAT``) or a tier of its programme (``EU/AEOS``, also ``EU-AEOS`` or
+                ``EU AEOS``). A place inside a union's customs territory on the day names
+                the union (``DE``, ``Germany/AEOS``; ``GB`` until 2020-12-31), and a caveat
+                says so. Where the arrangement recognises only some of the programme's
+                tiers, name one: else the answer is ``UNKNOWN`` (``TIER_NEEDED``).
             place: ISO code, English or Chinese name of the place traded with.
             on: The day (default: today).
             role: ``EXPORTER`` ships to the place; ``IMPORTER`` receives from it.
@@ -489,10 +493,11 @@ class World:
         if cleared is administration and (membership is None or membership.covers(day)):
             raise SameAdministrationError(administration.id, place, day)
         first = () if held is None else (self._held(administration, held, day),)
-        caveats, left = [], None
+        caveats, left = [], self._left(territory.code, day)
         if membership is not None and not membership.applies(day):  # before joining, or after
-            caveats.append(_outside_union(territory, membership, day))
-            left, membership = membership.until, None
+            union = self._union_with(membership)
+            caveats.append(_outside_union(territory, union, membership, day))
+            membership = None
         if day > self.reviewed:
             caveats.append(unreviewed(self.reviewed, day))
         if cleared is None:
@@ -543,13 +548,27 @@ class World:
     ) -> Recogniser:
         """The answer for a place in a union's list whose customs territory it is not known
         (or known not) to be in: its own administration's arrangement with the holder
-        decides, where there is one (the EU's with Andorra); else the union's standing."""
+        decides, where there is one (the EU's with Andorra); else the union's standing, which
+        matters only where the holder has an arrangement with the union."""
         own = self.administrations.get(membership.territory)
         if own is not None and own is not holder:
             decision = self.decide(holder, tier, own, day, role)
             if decision.arrangement is not None:
                 return decision
+        if union is not holder and next(self._between(holder.id, union.id), None) is None:
+            return self._not_a_partner(holder, union, day)
         return _outside(union, membership)
+
+    def _left(self, code: str, day: date) -> Fact[date] | None:
+        """The last day the place ``code`` was in a union's customs territory, if it left
+        before ``day`` (Jersey: the EU's until 2020-12-31)."""
+        ends = [
+            m.until
+            for union in self._unions
+            for m in union.members
+            if m.territory == code and m.until is not None and m.until.value < day
+        ]
+        return max(ends, key=lambda end: end.value, default=None)
 
     def _no_longer_covered(
         self, decision: Recogniser, holder: Administration, place: Territory, last: date
@@ -820,13 +839,20 @@ def _outside(union: Administration, membership: Membership) -> Recogniser:
     )
 
 
-def _outside_union(territory: Territory, membership: Membership, day: date) -> str:
-    name = _capitalised(_the(territory.name))
+def _outside_union(
+    territory: Territory, union: Administration, membership: Membership, day: date
+) -> str:
+    name, where = _capitalised(_the(territory.name)), _territory_of(union)
     if membership.since is not None and day < membership.since.value:
-        return f"{name} joined the union's customs territory on {membership.since.value}."
+        return f"{name} joined {where} on {membership.since.value}."
     if membership.until is not None:
-        return f"{name} left the union's customs territory after {membership.until.value}."
-    return f"{name} is not in the union's customs territory on that day."
+        return f"{name} left {where} after {membership.until.value}."
+    return f"{name} is not in {where} on that day."
+
+
+def _territory_of(union: Administration) -> str:
+    """``the customs territory of the European Union``."""
+    return f"the customs territory of {_the(union.name)}"
 
 
 def _capitalised(text: str) -> str:
@@ -913,16 +939,16 @@ def _china_edge(record: Arrangement, partner: Administration) -> Bilateral:
     )
 
 
-def _not_inside(place: Territory, membership: Membership, day: date) -> str:
+def _not_inside(place: Territory, union: Administration, membership: Membership, day: date) -> str:
     """Why a place tied to a union is not in its customs territory on ``day``."""
     if not membership.applies(day):
-        return _outside_union(place, membership, day)[:-1]
+        return _outside_union(place, union, membership, day)[:-1]
     standing = (
         "outside"
         if membership.basis and membership.basis.value is Standing.OUTSIDE
         else ("not known to be inside")
     )
-    return f"{_the(place.name)} is {standing} the union's customs territory"
+    return f"{_the(place.name)} is {standing} {_territory_of(union)}"
 
 
 def _splits(text: str) -> Iterator[tuple[str, str]]:

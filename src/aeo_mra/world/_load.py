@@ -21,6 +21,7 @@ from .._loader import (
     _source,
     _str,
     _table,
+    _territories,
     _toml_date,
     _when,
 )
@@ -90,6 +91,7 @@ def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
             if administration.id in administrations:
                 reader.problem(f"administration {administration.id}", "listed twice")
             administrations[administration.id] = administration
+    _check_aliases(reader, administrations)
     bilaterals = [
         b
         for index, table in enumerate(_list(raw, "bilateral"))
@@ -159,7 +161,10 @@ def _administration(
         table = _table(table)
         ident = reader.field(where, table, "id", _str)
         where = f"administration {ident}"
-        allowed = {"id", "name", "programme", "tiers", "members", "coverage", "sources"}
+        allowed = {
+            "id", "name", "programme", "aliases", "tiers", "members", "territories", "coverage",
+            "sources",
+        }  # fmt: skip
         reader.keys(where, table, allowed)
         if ident == "CN":
             reader.problem(where, "China's administration comes from the China dataset")
@@ -168,8 +173,10 @@ def _administration(
             reader.problem(f"{where}.id", f"{ident!r} is neither an ISO 3166-1 code nor {UNION}")
         name = reader.field(where, table, "name", _str)
         programme = reader.field(where, table, "programme", _str)
+        aliases = reader.field(where, table, "aliases", _strings) if "aliases" in table else ()
         tiers = _tiers(reader, where, table.get("tiers", []), records.get(ident))
         members = _members(reader, where, table.get("members"), china)
+        members += _places(reader, where, ident, table, members)
         coverage = _coverage(reader, f"{where}.coverage", table.get("coverage"))
         sources = reader.field(where, table, "sources", reader.source_refs)
     except (_Invalid, KeyError, TypeError) as error:
@@ -178,7 +185,25 @@ def _administration(
         if ident is not None:
             reader.unread["administration"].add(ident)
         return None
-    return Administration(ident, name, programme, tiers, members, coverage, sources)
+    return Administration(ident, name, programme, tiers, members, coverage, sources, aliases)
+
+
+def _places(
+    reader: _Reader,
+    where: str,
+    ident: str,
+    table: Mapping[str, Any],
+    members: tuple[Membership, ...],
+) -> tuple[Membership, ...]:
+    """The places whose standing in its customs territory is recorded, as a China record's
+    ``territories`` are written: ``[{ code, coverage, first_day?, last_day?, sources,
+    confidence, note? }]`` (Puerto Rico inside the United States', Guam outside)."""
+    places = _territories(reader, where, table)
+    taken = {m.territory for m in members} | {ident}
+    for place in places:
+        if place.territory in taken:
+            reader.problem(f"{where}.territories", f"{place.territory} is its own or a member")
+    return places
 
 
 def _tiers(
@@ -457,6 +482,21 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
     for opening in openings:
         _check_opening(reader, f"{where}.openings {opening.recogniser}", plurilateral, opening)
     return plurilateral
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(_list_of(value, str))
+
+
+def _check_aliases(reader: _Reader, administrations: Mapping[str, Administration]) -> None:
+    """An alias names one administration: no other's id, name or alias."""
+    for administration in administrations.values():
+        for alias in administration.aliases:
+            others = [a.id for a in administrations.values() if a is not administration]
+            named = [i for i in others if administrations[i].named(alias) or alias == i]
+            if named or alias.casefold() == administration.name.casefold():
+                also = f"names {named[0]} too" if named else "is its name already"
+                reader.problem(f"administration {administration.id}.aliases", f"{alias!r} {also}")
 
 
 def _check_opening(

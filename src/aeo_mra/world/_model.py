@@ -138,6 +138,8 @@ class Administration:
             when it covers just the place of its own code.
         coverage: How complete the data's list of its partners is.
         sources: The documents that name its programme and tiers.
+        aliases: Other names a holder may give it: its programme's (``CTPAT`` for the
+            United States).
     """
 
     id: str
@@ -147,6 +149,13 @@ class Administration:
     members: tuple[Membership, ...]
     coverage: Completeness
     sources: tuple[Source, ...]
+    aliases: tuple[str, ...] = ()
+
+    def named(self, text: str) -> bool:
+        """Whether ``text`` is its id (as written: ``NO`` is Norway, "no" a word), or its
+        name or an alias in any case."""
+        folded = text.casefold()
+        return text == self.id or any(folded == n.casefold() for n in (self.name, *self.aliases))
 
     def tier(self, code: str) -> ProgrammeTier | None:
         """The programme tier with code or name ``code`` (any case, with or without its
