@@ -400,7 +400,11 @@ def test_the_bundled_data_records_which_customs_territory_dependent_places_are_i
         assert answer.reason is WorldReason.COVERAGE_UNKNOWN
         assert answer.administration is not None
         assert answer.administration.id == "GB"
+        assert any("left the customs territory of the European Union" in c for c in answer.caveats)
         assert world.cleared_by(place, date(2020, 12, 31))[0] is world.administrations["EU"]
+        # China has no arrangement with the UK: the place's standing is moot
+        chinese = world.check("CN", place, on=day)
+        assert chinese.reason is WorldReason.NO_LONGER_COVERED
 
 
 def test_a_union_s_place_with_an_arrangement_of_its_own_is_decided_by_it() -> None:
@@ -828,6 +832,7 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
         ('{ code = "MP", coverage = "inside"', '{ code = "US", coverage = "inside"'),
         ('aliases = ["CTPAT", "C-TPAT"]', 'aliases = ["CTPAT", "Japan"]'),
         ('aliases = ["CTPAT", "C-TPAT"]', 'aliases = ["CTPAT", "united states"]'),
+        ('aliases = ["CTPAT", "C-TPAT"]', 'aliases = ["CTPAT", "AEOS"]'),
         ('{ code = "GU", coverage = "outside"', '{ code = "MP", coverage = "outside"'),
         ('{ code = "MP", coverage = "inside"', '{ code = "MP", coverage = "within"'),
         (
@@ -859,6 +864,7 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
         "published-unknown-kind",
         "alias-names-another",
         "alias-is-its-name",
+        "alias-names-a-tier",
         "territory-its-own",
         "territory-twice",
         "territory-unknown-coverage",

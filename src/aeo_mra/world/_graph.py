@@ -498,6 +498,8 @@ class World:
             union = self._union_with(membership)
             caveats.append(_outside_union(territory, union, membership, day))
             membership = None
+        elif left is not None:  # it left one union's territory for another's records (Jersey)
+            caveats.append(_outside_union(territory, self._union_with(left), left, day))
         if day > self.reviewed:
             caveats.append(unreviewed(self.reviewed, day))
         if cleared is None:
@@ -512,7 +514,7 @@ class World:
             if held is not None:  # so does the holder's, where it is a union's place
                 decision = _with_membership(decision, held)
         if left is not None and decision.reason is WorldReason.NOT_A_PARTNER:
-            decision = self._no_longer_covered(decision, administration, territory, left.value)
+            decision = self._no_longer_covered(decision, administration, left)
         shared = (  # named only where no arrangement links the two
             self._shared(administration, cleared, day)
             if decision.reason is WorldReason.NOT_A_PARTNER
@@ -549,35 +551,38 @@ class World:
         """The answer for a place in a union's list whose customs territory it is not known
         (or known not) to be in: its own administration's arrangement with the holder
         decides, where there is one (the EU's with Andorra); else the union's standing, which
-        matters only where the holder has an arrangement with the union."""
+        matters only where the holder has an arrangement with the union (before it is signed
+        too, as `check()` answers for China's places)."""
         own = self.administrations.get(membership.territory)
         if own is not None and own is not holder:
             decision = self.decide(holder, tier, own, day, role)
             if decision.arrangement is not None:
                 return decision
-        if union is not holder and next(self._between(holder.id, union.id), None) is None:
-            return self._not_a_partner(holder, union, day)
+        if union is not holder:  # no arrangement with it at all: its territory is moot
+            decision = self.decide(holder, tier, union, day, role)
+            if decision.reason is WorldReason.NOT_A_PARTNER:
+                return decision
         return _outside(union, membership)
 
-    def _left(self, code: str, day: date) -> Fact[date] | None:
-        """The last day the place ``code`` was in a union's customs territory, if it left
-        before ``day`` (Jersey: the EU's until 2020-12-31)."""
-        ends = [
-            m.until
+    def _left(self, code: str, day: date) -> Membership | None:
+        """The membership of the place ``code`` in a union's customs territory that ended
+        last before ``day`` (Jersey's in the EU's, until 2020-12-31), if any."""
+        ended = [
+            m
             for union in self._unions
             for m in union.members
             if m.territory == code and m.until is not None and m.until.value < day
         ]
-        return max(ends, key=lambda end: end.value, default=None)
+        return max(ended, key=lambda m: m.until.value if m.until else day, default=None)
 
     def _no_longer_covered(
-        self, decision: Recogniser, holder: Administration, place: Territory, last: date
+        self, decision: Recogniser, holder: Administration, left: Membership
     ) -> Recogniser:
-        """``decision`` (no known arrangement) for a place that left a union's customs
-        territory after ``last``: ``NO_LONGER_COVERED`` under the holder's arrangement with
-        the union, if recognition under it had begun by then."""
-        union = self.cleared_by(place.code, last)[0]
-        if union is None:
+        """``decision`` (no known arrangement) for a place whose membership ``left`` of a
+        union's customs territory has ended: ``NO_LONGER_COVERED`` under the holder's
+        arrangement with the union, if recognition under it had begun by its last day."""
+        union, last = self._union_with(left), left.until.value if left.until else None
+        if last is None:
             return decision
         between = self._between(holder.id, union.id)
         covered = [a for a in between if begun(a, holder.id, union.id, last) is Verdict.YES]

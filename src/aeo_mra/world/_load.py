@@ -173,7 +173,11 @@ def _administration(
             reader.problem(f"{where}.id", f"{ident!r} is neither an ISO 3166-1 code nor {UNION}")
         name = reader.field(where, table, "name", _str)
         programme = reader.field(where, table, "programme", _str)
-        aliases = reader.field(where, table, "aliases", _strings) if "aliases" in table else ()
+        aliases = (
+            tuple(reader.field(where, table, "aliases", lambda v: _list_of(v, str)))
+            if "aliases" in table
+            else ()
+        )
         tiers = _tiers(reader, where, table.get("tiers", []), records.get(ident))
         members = _members(reader, where, table.get("members"), china)
         members += _places(reader, where, ident, table, members)
@@ -484,18 +488,19 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
     return plurilateral
 
 
-def _strings(value: Any) -> tuple[str, ...]:
-    return tuple(_list_of(value, str))
-
-
 def _check_aliases(reader: _Reader, administrations: Mapping[str, Administration]) -> None:
-    """An alias names one administration: no other's id, name or alias."""
+    """An alias names one administration: no other's id, name or alias, and no tier."""
     for administration in administrations.values():
         for alias in administration.aliases:
             others = [a.id for a in administrations.values() if a is not administration]
             named = [i for i in others if administrations[i].named(alias) or alias == i]
-            if named or alias.casefold() == administration.name.casefold():
-                also = f"names {named[0]} too" if named else "is its name already"
+            tiers = [a.id for a in administrations.values() if a.tier(alias) is not None]
+            if named or tiers or alias.casefold() == administration.name.casefold():
+                also = (
+                    f"names {named[0]} too" if named
+                    else f"names a tier of {tiers[0]}" if tiers
+                    else "is its name already"
+                )  # fmt: skip
                 reader.problem(f"administration {administration.id}.aliases", f"{alias!r} {also}")
 
 
