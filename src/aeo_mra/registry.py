@@ -465,7 +465,7 @@ class Registry:
         for kind in odd:  # rows are merged by value, and 276.0 == 276: refuse before merging
             index = next(i for i, p in enumerate(rows) if type(p) is kind)
             day = on if isinstance(on, date) else None
-            self._check_row(rows, rows[index], day, role, tier, index)  # raises, but on numpy.int64
+            self._check_row(rows, rows[index], day, role, tier, index)  # raises, bar NumPy ints
         if on is None or isinstance(on, date):
             day = day_or_today(on)
             distinct = {p: self._check_row(rows, p, day, role, tier) for p in dict.fromkeys(rows)}

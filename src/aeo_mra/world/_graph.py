@@ -945,15 +945,13 @@ def _china_edge(record: Arrangement, partner: Administration) -> Bilateral:
 
 
 def _not_inside(place: Territory, union: Administration, membership: Membership, day: date) -> str:
-    """Why a place tied to a union is not in its customs territory on ``day``."""
+    """Why a place tied to a union is not in its customs territory on ``day``, or not
+    known to be covered there."""
     if not membership.applies(day):
         return _outside_union(place, union, membership, day)[:-1]
-    standing = (
-        "outside"
-        if membership.basis and membership.basis.value is Standing.OUTSIDE
-        else ("not known to be inside")
-    )
-    return f"{_the(place.name)} is {standing} {_territory_of(union)}"
+    if membership.basis and membership.basis.value is Standing.OUTSIDE:
+        return f"{_the(place.name)} is outside {_territory_of(union)}"
+    return f"no source settles whether {_the(union.name)}'s arrangements cover {_the(place.name)}"
 
 
 def _splits(text: str) -> Iterator[tuple[str, str]]:
