@@ -170,7 +170,11 @@ class World:
         self._pairs = {frozenset(b.parties): b for b in self.bilaterals}
         # check()'s answers, by holder, place, day and role: at most _CACHE_LIMIT
         self._answers: dict[tuple[object, ...], Recognition] = {}
-        self._unions = [a for a in administrations.values() if a.members]
+        # each place's records in an administration's list of places, in the data's order
+        self._places: dict[str, list[tuple[Administration, Membership]]] = {}
+        for owner in administrations.values():
+            for member in owner.members:
+                self._places.setdefault(member.territory, []).append((owner, member))
 
     @property
     def version(self) -> str:
@@ -226,9 +230,8 @@ class World:
         """The administration and programme tier ``name`` names.
 
         ``KR``, ``Korea`` or an alias (``CTPAT``) name an administration; ``EU/AEOS`` a tier
-        of its programme,
-        ``KW/GCC-AEO`` the common status of a common programme it takes part in; a tier
-        code alone (``AEOS``) when one administration's programme has it.
+        of its programme, ``KW/GCC-AEO`` the common status of a common programme it takes
+        part in; a tier code alone (``AEOS``) when one administration's programme has it.
 
         Raises:
             UnknownAdministrationError: Naming the valid ids.
@@ -366,7 +369,7 @@ class World:
 
     def _union_with(self, membership: Membership) -> Administration:
         """The administration whose list of places holds ``membership``."""
-        return next(u for u in self._unions if any(m is membership for m in u.members))
+        return next(u for u, m in self._places[membership.territory] if m is membership)
 
     def _inside_union(self, ident: str, day: date) -> tuple[Administration, Membership] | None:
         """The union whose customs territory the administration ``ident`` was inside on
@@ -437,12 +440,10 @@ class World:
         """The administration clearing goods at the place ``code`` on ``day``, and the
         union membership record that says so (or says why not)."""
         seen = None
-        for union in self._unions:
-            for member in union.members:
-                if member.territory == code:
-                    if member.applies(day):
-                        return union, member
-                    seen = member
+        for union, member in self._places.get(code, ()):
+            if member.applies(day):
+                return union, member
+            seen = member
         return self.administrations.get(code), seen
 
     # -- questions -----------------------------------------------------------------------
@@ -567,13 +568,12 @@ class World:
     def _left(self, code: str, day: date) -> Membership | None:
         """The membership of the place ``code`` in a union's customs territory that ended
         last before ``day`` (Jersey's in the EU's, until 2020-12-31), if any."""
-        ended = [
-            m
-            for union in self._unions
-            for m in union.members
-            if m.territory == code and m.until is not None and m.until.value < day
-        ]
-        return max(ended, key=lambda m: m.until.value if m.until else day, default=None)
+        ended = {
+            m.until.value: m
+            for _, m in self._places.get(code, ())
+            if m.until is not None and m.until.value < day
+        }
+        return ended[max(ended)] if ended else None
 
     def _no_longer_covered(
         self, decision: Recogniser, holder: Administration, left: Membership
@@ -581,9 +581,8 @@ class World:
         """``decision`` (no known arrangement) for a place whose membership ``left`` of a
         union's customs territory has ended: ``NO_LONGER_COVERED`` under the holder's
         arrangement with the union, if recognition under it had begun by its last day."""
-        union, last = self._union_with(left), left.until.value if left.until else None
-        if last is None:
-            return decision
+        assert left.until is not None  # an ended membership has a last day
+        union, last = self._union_with(left), left.until.value
         between = self._between(holder.id, union.id)
         covered = [a for a in between if begun(a, holder.id, union.id, last) is Verdict.YES]
         if not covered:
@@ -732,10 +731,11 @@ class World:
     ) -> Recogniser:
         """The answer for a place no administration in the data clears. A complete list of
         the holder's partners settles it for a place that clears its own goods, but not for
-        one ISO 3166-2 lists as a dependent part of another country (Puerto Rico), or one
-        that left a union's customs territory (Jersey): which customs clears it is not
-        recorded, and an arrangement of the holder's may cover it. China's records name
-        every territory they cover, so they settle every place."""
+        one ISO 3166-2 lists as a dependent part of another country, or one that left a
+        union's customs territory, where no record says which customs clears it: an
+        arrangement of the holder's may cover it. China's records name every territory they
+        cover, so they settle every place. (The bundled data records every such place; a
+        world dataset a user loads may not.)"""
         parent = iso_parents().get(place.code)
         if holder.id == CHINA or (parent is None and not left_union):
             return self._not_a_partner(holder, None, day)

@@ -492,8 +492,9 @@ def _check_aliases(reader: _Reader, administrations: Mapping[str, Administration
     """An alias names one administration: no other's id, name or alias, and no tier."""
     for administration in administrations.values():
         for alias in administration.aliases:
-            others = [a.id for a in administrations.values() if a is not administration]
-            named = [i for i in others if administrations[i].named(alias) or alias == i]
+            named = [
+                a.id for a in administrations.values() if a is not administration and a.named(alias)
+            ]
             tiers = [a.id for a in administrations.values() if a.tier(alias) is not None]
             if named or tiers or alias.casefold() == administration.name.casefold():
                 also = (

@@ -433,9 +433,10 @@ class WorldReason(enum.Enum):
     ``NO_LONGER_COVERED`` is ``NOT_A_PARTNER`` for a place that left a union's customs
     territory: the arrangement with the union covered it until then (China's AEOs in the
     United Kingdom after 2020-12-31), and none with its own administration is known.
-    ``COVERAGE_UNKNOWN`` is also the answer for a place whose clearing customs the data does
-    not record, where the holder's arrangements may reach it (Puerto Rico, which ISO 3166-2
-    lists as part of the United States; Jersey since it left the EU's customs territory).
+    ``COVERAGE_UNKNOWN`` is also the answer for a place that no source settles the reach of
+    an administration's arrangements in (Jersey, in the UK's customs union since 2021), or
+    whose clearing customs the data does not record, where the holder's arrangements may
+    reach it (a dependent part of another country in ISO 3166-2, in data a user loads).
     """
 
     RECOGNISED = "recognised"
