@@ -59,6 +59,8 @@ API_ORDER = (
     "UnknownArrangementError",
     "UnknownPartnerTierError",
     "MissingDateError",
+    "MissingPlaceError",
+    "ColumnError",
     "DataError",
 )
 

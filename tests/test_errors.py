@@ -36,7 +36,14 @@ RAISERS: dict[str, Callable[[], object]] = {
     "check_many row note": lambda: aeo_mra.check_many(["DE", "Atlantis"]),
     "MissingDateError": lambda: aeo_mra.check_many(["DE", "FR"], [date(2020, 1, 1), None]),
     "MissingPlaceError": lambda: aeo_mra.check_many(["DE", None]),  # type: ignore[list-item]
+    "ColumnError": lambda: aeo_mra.check_frame(_frame(), place="to"),
 }
+
+
+def _frame() -> object:
+    import pandas as pd
+
+    return pd.DataFrame({"place": ["DE"]})
 
 
 def _public_error_types() -> set[type[BaseException]]:

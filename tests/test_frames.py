@@ -145,12 +145,15 @@ def test_a_wrong_day_value_names_its_row() -> None:
 
 def test_columns_must_be_there_and_free(make: Maker) -> None:
     frame = make({"p": ["DE"], "reason": ["x"]})
-    with pytest.raises(ValueError, match="no column 'place'"):
+    with pytest.raises(aeo_mra.ColumnError, match="no column 'place'") as raised:
         check_frame(frame, place="place")
-    with pytest.raises(ValueError, match="no column 'day'"):
+    assert (raised.value.column, raised.value.columns) == ("place", ("p", "reason"))
+    assert isinstance(raised.value, ValueError)  # as before it was typed
+    with pytest.raises(aeo_mra.ColumnError, match="no column 'day'"):
         check_frame(frame, place="p", on="day")
-    with pytest.raises(ValueError, match="already has a column 'reason'"):
+    with pytest.raises(aeo_mra.ColumnError, match="already has a column 'reason'") as raised:
         check_frame(frame, place="p")
+    assert raised.value.column == "reason"
 
 
 def test_only_frames() -> None:

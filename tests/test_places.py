@@ -67,8 +67,11 @@ def test_input_naming_no_place_raises_a_short_message(place: str | int) -> None:
 
 
 def test_the_eu_is_a_union_not_a_place() -> None:
-    with pytest.raises(aeo_mra.UnknownPlaceError, match="member state"):
+    with pytest.raises(aeo_mra.UnknownPlaceError, match="member state") as raised:
         aeo_mra.resolve("European Union")
+    # the arrangement's id, for any surface: no Python call in a command line's message
+    assert "'EU'" in str(raised.value)
+    assert "aeo_mra." not in str(raised.value)
 
 
 @pytest.mark.parametrize("place", [None, 3.5, b"DE", ["DE"], True])

@@ -207,7 +207,7 @@ def test_totals_count_a_union_by_members_and_skip_uncounted_pilots(registry: Reg
 
 def test_a_union_is_not_a_place(registry: Registry) -> None:
     for name in ("TU", "Test Union", "union"):
-        with pytest.raises(aeo_mra.UnknownPlaceError, match=r"arrangement\('UNION'\)"):
+        with pytest.raises(aeo_mra.UnknownPlaceError, match=r"the id 'UNION'"):
             registry.resolve(name)
     assert registry.resolve("Testland").code == "NZ"
 

@@ -457,6 +457,10 @@ def test_unknown_names_are_typed_errors_naming_what_is_valid(test_world: World) 
     )  # the administration is known: its tiers are what would be valid, not every id
     assert wrong.value.valid == ("UNION", "UNION/AEOC", "UNION/AEOS", "UNION/AEOF")
     assert wrong.value.administration == "UNION"
+    for cut_short in ("UNION/", "UNION /"):  # a tier left out: not the administration alone
+        with pytest.raises(UnknownTierError, match="names no tier of UNION's") as wrong:
+            test_world.check(cut_short, "US")
+        assert wrong.value.valid == ("UNION", "UNION/AEOC", "UNION/AEOS", "UNION/AEOF")
     with pytest.raises(UnknownPlaceError):
         test_world.check("US", "Atlantis")
     with pytest.raises(TypeError):

@@ -33,6 +33,7 @@ from ._vocabulary import (
     Tier,
 )
 from .errors import (
+    ColumnError,
     DataError,
     DomesticPlaceError,
     Error,
@@ -73,6 +74,7 @@ __all__ = [
     "Benefit",
     "CodeFormat",
     "CodePrefix",
+    "ColumnError",
     "Confidence",
     "CountedTerritory",
     "DataError",

@@ -18,7 +18,7 @@ import attrs
 
 from ._dates import as_date, day_or_today
 from ._eligibility import Eligibility
-from .errors import Error, MissingDateError, _quoted
+from .errors import ColumnError, Error, MissingDateError
 from .model import Role, Tier
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def check_frame(
     Raises:
         MissingDateError: A row of the day column is null (``None``, ``NaT``).
         MissingPlaceError: A row of the place column is null (``None``, ``NaN``).
-        ValueError: A named column is missing, or an answer column exists already.
+        ColumnError: A named column is missing, or an answer column exists already.
         TypeError: ``frame`` is not a data frame, or a row holds a value of the wrong type.
         Error: As for [`check`][aeo_mra.check]. Each error raised for a row has a note
             giving the row's position.
@@ -159,14 +159,9 @@ class _Answers:
 def _check_columns(data: nw.DataFrame[Any], place: str, on: object) -> None:
     wanted = [place, on] if isinstance(on, str) else [place]
     missing = [name for name in wanted if name not in data.columns]
-    if missing:
-        raise ValueError(f"the frame has no column {_quoted(missing[0])}; it has {data.columns}")
     clash = [name for name in COLUMNS if name in data.columns]
-    if clash:
-        raise ValueError(
-            f"the frame already has a column {_quoted(clash[0])}; check_frame adds the "
-            f"columns {', '.join(COLUMNS)}: rename or drop it first"
-        )
+    if missing or clash:
+        raise ColumnError((missing or clash)[0], data.columns)
 
 
 T = TypeVar("T")

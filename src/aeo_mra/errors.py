@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
+    "ColumnError",
     "DataError",
     "DomesticPlaceError",
     "Error",
@@ -197,6 +198,30 @@ class MissingPlaceError(Error, TypeError):
         super().__init__(
             f"the place is missing ({_quoted(place)}): give an ISO 3166-1 code or a name"
         )
+
+
+class ColumnError(Error, ValueError):
+    """A frame given to [`check_frame`][aeo_mra.check_frame] lacks a column it names, or
+    already has a column of the answer's.
+
+    Attributes:
+        column: The column missing, or the one in the way.
+        columns: The frame's columns.
+    """
+
+    def __init__(self, column: str, columns: Sequence[str]) -> None:
+        from ._frames import COLUMNS
+
+        self.column = column
+        self.columns = tuple(columns)
+        if column in self.columns:
+            problem = (
+                f"the frame already has a column {_quoted(column)}; check_frame adds the "
+                f"columns {', '.join(COLUMNS)}: rename or drop it first"
+            )
+        else:
+            problem = f"the frame has no column {_quoted(column)}; it has {list(columns)}"
+        super().__init__(problem)
 
 
 def _is_missing(value: object) -> bool:

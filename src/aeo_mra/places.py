@@ -166,8 +166,8 @@ class PlaceIndex:
         if union is not None:
             return UnknownPlaceError(
                 place,
-                hint=f"{_quoted(place)} is a union, not a place: name one of its member states, "
-                f"or look up the arrangement with aeo_mra.arrangement({union!r})",
+                hint=f"{_quoted(place)} is a union, not a place: name one of its member states "
+                f"(China's arrangement with it has the id {union!r})",
             )
         if not key or len(key) > _LONGEST_NAME:
             return UnknownPlaceError(place)

@@ -240,11 +240,15 @@ class World:
         if not isinstance(name, str):
             raise TypeError(f"an administration must be a string, not {type(name).__name__}")
         text = name.strip()
-        named = self._named(text) or self._place_administration(text)
+        if text.endswith("/"):  # "KR/": a tier left out, not the administration alone
+            administration = self._administration(text.rstrip("/ "))
+            if administration is not None:
+                raise UnknownTierError(name, administration, self._tiers(administration))
+        named = self._administration(text)
         if named is not None:  # a whole name first: "Hong Kong SAR" names no tier "SAR"
             return named, None
         for head, tail in _splits(text):
-            administration = self._named(head) or self._place_administration(head)
+            administration = self._administration(head)
             if administration is not None:
                 tier = self._tier(administration, tail)
                 if tier is None:
@@ -259,6 +263,11 @@ class World:
             hint = self._misread(text) or self._grouping(text)
         close = () if hint else self._close_to(text.casefold())
         raise UnknownAdministrationError(name, self._ids(), hint, close)
+
+    def _administration(self, text: str) -> Administration | None:
+        """The administration ``text`` names, by its id, name or alias, or by a place whose
+        AEOs are its; else ``None``."""
+        return self._named(text) or self._place_administration(text)
 
     def _misread(self, text: str) -> str:
         """The hint for a name that a placeholder or a code in lower case explains."""
