@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import aeo_mra
-from aeo_mra import codes
+from aeo_mra import codes, world
 from aeo_mra._loader import parse
 
 REPEAT = 3
@@ -75,6 +75,10 @@ def cases(folder: Path) -> list[tuple[str, Callable[[], str], str]]:
         ("codes.compact, 1.3 MB of AEO<…>", lambda: codes.compact(wrapped)[:6], "8 s"),
         ("check(), a 1 MiB place", refused(lambda: aeo_mra.check("DE" + " " * 2**20)), "0.25 s"),
         ("1,000 unknown names, one repeated", unknown_names, "1.5–3.5 s"),
+        ("world.check(), a holder of 40,000 characters 'a/a/…'",
+         refused(lambda: world.check("a/" * 20_000, "JP")), "174 s"),
+        ("world.check(), a holder of 200 characters 'a/a/…'",
+         refused(lambda: world.check(("a/" * 100)[:200], "JP")), "0.17 s"),
     ]  # fmt: skip
 
 

@@ -135,7 +135,7 @@ def test_a_date_beyond_the_range_is_a_data_error(day: str) -> None:
 
 
 def test_the_security_page_states_every_limit() -> None:
-    from aeo_mra import _patterns, registry
+    from aeo_mra import _patterns, registry, world
 
     page = (Path(__file__).parent.parent / "docs" / "security.md").read_text(encoding="utf-8")
     assert f"| Dataset file size | {_limits.MAX_FILE_BYTES // 2**20} MiB |" in page
@@ -152,6 +152,9 @@ def test_the_security_page_states_every_limit() -> None:
     }
     for label, value in stated.items():
         assert f"| {label} | {value:,}" in page, label
+    world_holder = f"| Length of a holder (`aeo_mra.world`) | {_limits.MAX_PLACE} characters"
+    assert f"{world_holder}, cut into an administration and a tier at its first " in page
+    assert f" first {world._graph.MAX_SPLITS} separators only |" in page
     assert f"{_limits.EARLIEST_DAY} to {_limits.LATEST_DAY}" in page
     assert f"{_limits.MAX_PROBLEM_CHARS} characters" in page
     assert f"answers: {registry._CACHE_LIMIT:,} together" in page

@@ -314,6 +314,15 @@ def test_what_is_valid_is_listed(api: Server) -> None:
     assert api.ask("/v1/check?place=DE&role=seller")[2]["valid"] == ["exporter", "importer"]
     assert "EU" in api.ask("/v1/arrangements/XX")[2]["valid"]
     assert api.ask("/v1/check?place=Germny")[2]["valid"] == ["Germany"]
+    # a known administration with a tier it lacks: its own problem type, the valid holders
+    wrong_tier = api.ask("/v1/world/check?holder=EU/NOPE&place=CN")[2]
+    assert (wrong_tier["type"], wrong_tier["title"]) == (
+        "urn:aeo-mra:problem:unknown-tier",
+        "Unknown tier",
+    )
+    assert wrong_tier["valid"] == ["EU", "EU/AEOC", "EU/AEOS", "EU/AEOF"]
+    unknown = api.ask("/v1/world/check?holder=Atlantis&place=CN")[2]
+    assert unknown["type"] == "urn:aeo-mra:problem:unknown-administration"
 
 
 def test_http_problems(api: Server) -> None:

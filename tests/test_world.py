@@ -96,6 +96,8 @@ def _on(text: str) -> date:
         ("NZ", "France", "2013-01-01", Verdict.UNKNOWN, WorldReason.NOT_A_PARTNER),
         # a union's places: outside its customs territory, or not settled
         ("US", "Greenland", "2013-01-01", Verdict.NO, WorldReason.OUTSIDE_TERRITORY),
+        # ... outside for a holder with no arrangement with the union too (Korea, Gibraltar)
+        ("NZ", "Greenland", "2013-01-01", Verdict.NO, WorldReason.OUTSIDE_TERRITORY),
         ("US", "SM", "2013-01-01", Verdict.UNKNOWN, WorldReason.COVERAGE_UNKNOWN),
         # a place inside the union's territory by inference: probably, not a firm yes
         ("US", "Monaco", "2013-01-01", Verdict.PROBABLY, WorldReason.RECOGNISED),
@@ -262,10 +264,15 @@ def test_importers_need_the_partner_to_facilitate_its_exports(test_world: World)
     imports_only = test_world.check("UNION", "US", on=_on("2013-01-01"), role=Role.IMPORTER)
     assert imports_only.reason is WorldReason.ROLE_OUT_OF_SCOPE
     assert imports_only.verdict is Verdict.NO
+    # what is left out is the holder's imports, not the partner's exports
+    assert "facilitates only what AEOs of Test Union export, not their imports" in (
+        imports_only.explain()
+    )
     both_ways = test_world.check("JP", "KR", on=_on("2013-01-01"), role=Role.IMPORTER)
     assert both_ways.recognised
     unknown = test_world.check("NZ", "KR", on=_on("2021-01-01"), role=Role.IMPORTER)
     assert unknown.reason is WorldReason.SCOPE_UNKNOWN
+    assert "is not known to cover what AEOs of New Zealand import" in unknown.explain()
 
 
 def test_each_side_s_customs_may_facilitate_a_scope_of_its_own(test_world: World) -> None:
@@ -457,6 +464,15 @@ def test_unknown_names_are_typed_errors_naming_what_is_valid(test_world: World) 
     )  # the administration is known: its tiers are what would be valid, not every id
     assert wrong.value.valid == ("UNION", "UNION/AEOC", "UNION/AEOS", "UNION/AEOF")
     assert wrong.value.administration == "UNION"
+    # a slash is no separator to drop inside a tier's code: it joins two codes
+    with pytest.raises(UnknownAdministrationError, match="'A/E/O/S' names no administration"):
+        test_world.check("A/E/O/S", "US")
+    assert test_world.holder("UNION/aeoc / aeos")[1] == test_world.holder("UNION/AEOF")[1]
+    too_long = "UNION/" + "A" * 195  # over the 200 characters of a place, refused at once
+    with pytest.raises(UnknownAdministrationError, match="201 characters long, over 200"):
+        test_world.check(too_long, "US")
+    with pytest.raises(UnknownAdministrationError, match="over 200"):
+        test_world.partners(too_long)
     for cut_short in ("UNION/", "UNION /"):  # a tier left out: not the administration alone
         with pytest.raises(UnknownTierError, match="names no tier of UNION's") as wrong:
             test_world.check(cut_short, "US")
@@ -591,6 +607,14 @@ def test_partners_say_whether_recognition_had_begun_as_a_verdict(test_world: Wor
     assert begun("KR", "2011-08-01") == {"JP": Verdict.NO, "US": Verdict.YES}
     assert begun("JP", "2012-03-01")["KR"] is Verdict.UNKNOWN  # within its date's bounds
     assert begun("KR", "2021-01-01")["NZ"] is Verdict.PROBABLY  # an inferred date
+    inferred = next(
+        p for p in test_world.partners("KR", on=_on("2021-01-01")) if p.arrangement.id == "KR-NZ"
+    )
+    assert not inferred.implemented  # never true on an inference alone
+    assert test_world.summary("KR", on=_on("2021-01-01")).bilateral_implemented == sum(
+        p.implementation in (Verdict.YES, Verdict.PROBABLY)  # the count goes by the dates
+        for p in test_world.partners("KR", on=_on("2021-01-01"))
+    )
     summary = test_world.summary("JP", on=_on("2012-03-01"))
     assert (summary.bilateral_implemented, summary.bilateral_implementation_unknown) == (1, 2)
     assert "1 implemented, 2 not known" in str(summary)
@@ -1206,7 +1230,8 @@ def test_a_summary_counts_what_the_partners_say() -> None:
         partners = [p for p in world.partners(ident) if isinstance(p.arrangement, Bilateral)]
         partners = [p for p in partners if p.arrangement.instrument.value != "pilot"]
         summary = world.summary(ident)
-        assert summary.bilateral_implemented == sum(p.implemented for p in partners), ident
+        implemented = sum(p.implementation in (Verdict.YES, Verdict.PROBABLY) for p in partners)
+        assert summary.bilateral_implemented == implemented, ident
         unknown = sum(p.implementation is Verdict.UNKNOWN for p in partners)
         assert summary.bilateral_implementation_unknown == unknown, ident
 
@@ -1303,6 +1328,54 @@ def test_a_summary_names_the_union_an_administration_was_inside(bundled: World) 
     assert "GB" in {
         r.administration.id for r in bundled.recognisers("EU/AEOS", on=_on("2021-06-01"))
     }
+    # nor, for any holder, an administration inside a union that day: the union's row is
+    # its answer, as check() gives it (Switzerland's AEOs in the UK in 2016: the EU's)
+    before = _on("2016-06-01")
+    swiss = {r.administration.id: r for r in bundled.recognisers("CH", on=before)}
+    assert "GB" not in swiss
+    in_gb = bundled.check("CH", "GB", on=before)
+    assert (in_gb.administration, in_gb.verdict) == (swiss["EU"].administration, Verdict.YES)
+    # and the UK's own AEOs in the UK, once it left, ask of one administration
+    with pytest.raises(SameAdministrationError, match="in GB's own customs territory"):
+        bundled.check("GB", "United Kingdom", on=_on("2024-01-01"))
+
+
+def test_a_union_s_own_unsettled_place_is_explained_as_its_own(test_world: World) -> None:
+    day = _on("2013-01-01")
+    own = test_world.check("UNION/AEOS", "SM", on=day)
+    assert (own.verdict, own.reason) == (Verdict.UNKNOWN, WorldReason.COVERAGE_UNKNOWN)
+    assert "no source settles whether Test Union's AEO status holds in San Marino" in (
+        own.explain()
+    )
+    third = test_world.check("US", "SM", on=day).explain()
+    assert "no source settles whether Test Union covers the place" in third
+
+
+def test_a_probable_no_is_worded_as_one(test_world: World) -> None:
+    answer = test_world.check("RANGE", "CN", on=_on("2019-06-01"))
+    assert (answer.verdict, answer.reason) == (Verdict.PROBABLY_NOT, WorldReason.NOT_YET_SIGNED)
+    assert "is probably not recognised by China: on facts inferred or of low confidence, the " in (
+        answer.explain()
+    )
+
+
+def test_places_named_with_an_article_get_it(bundled: World) -> None:
+    for place, named in (("IM", "the Isle of Man"), ("VI", "the Virgin Islands, U.S.")):
+        assert (
+            f"exporting to {named} on" in bundled.check("CN", place, on=_on("2019-01-01")).explain()
+        )
+
+
+def test_a_holder_named_by_a_long_name_is_cut_where_a_tier_follows(bundled: World) -> None:
+    # "United Kingdom" is a name of GB too, but "of Great Britain … AEOS" is no tier of it
+    for name in (
+        "United Kingdom of Great Britain and Northern Ireland/AEOS",
+        "United Kingdom of Great Britain and Northern Ireland AEOS",
+    ):
+        administration, tier = bundled.holder(name)
+        assert (administration.id, tier and tier.code) == ("GB", "AEOS")
+    with pytest.raises(UnknownTierError, match="no tier of GB's programme"):
+        bundled.holder("United Kingdom of Great Britain and Northern Ireland/AEOX")
 
 
 def test_tier_codes_and_names_stay_distinct_when_matched_loosely(bundled: World) -> None:
@@ -1359,7 +1432,9 @@ def test_a_summary_of_a_place_names_the_union_it_is_in_that_day(
 def test_a_summary_of_a_tier_suggests_its_administration(bundled: World) -> None:
     with pytest.raises(UnknownAdministrationError) as raised:
         bundled.summary("GB/AEOS")
-    assert "name the administration alone, GB" in str(raised.value)
+    assert str(raised.value) == (
+        "'GB/AEOS' names no administration (it names a tier: name the administration alone, GB)."
+    )
     assert "EU/AEOS" not in str(raised.value)
 
 

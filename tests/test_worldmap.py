@@ -83,7 +83,8 @@ def _china(registry: Registry, code: str, day: date) -> str:
         return "counted" if code in registry.summary(day).counted_territories else "none"
     if answer.arrangement.instrument is Instrument.PILOT or not answer.arrangement.counted:
         return "pilot"
-    return "signed" if answer.reason is Reason.SIGNED_NOT_IMPLEMENTED else "implemented"
+    # in effect only where check() says so firmly: an inferred date is "not known in effect"
+    return "implemented" if answer.qualifies else "signed"
 
 
 def _place(data: dict[str, Any], administration: str, code: str, day: date) -> str:

@@ -91,6 +91,7 @@ def _errors() -> tuple[tuple[type[Exception], tuple[str, ...], str], ...]:
         (home.UnknownDistrictError, ("where",), "unknown-district"),
         (codes.NotDeclarable, ("code",), "not-declarable"),
         (codes.InvalidCode, ("code",), "invalid-code"),
+        (world.UnknownTierError, ("holder",), "unknown-tier"),  # before its base class
         (world.UnknownAdministrationError, ("holder", "administration"), "unknown-administration"),
         (world.SameAdministrationError, ("place",), "same-administration"),
     )

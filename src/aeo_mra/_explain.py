@@ -50,9 +50,11 @@ def _operator(answer: Eligibility) -> str:
 
 
 def _the(name: str) -> str:
-    """``the United Kingdom``, ``the Philippines``, but ``Germany``."""
-    plural = name.endswith(("Islands", "Republic", "lands", "pines", "Emirates", "Bahamas"))
-    return f"the {name}" if name.startswith("United ") or plural else name
+    """``the United Kingdom``, ``the Philippines``, ``the Isle of Man``, ``the Virgin
+    Islands, U.S.``, but ``Germany``."""
+    base = name.split(",", maxsplit=1)[0]  # ISO's "Virgin Islands, U.S."
+    plural = base.endswith(("Islands", "Republic", "lands", "pines", "Emirates", "Bahamas"))
+    return f"the {name}" if base.startswith(("United ", "Isle of ", "Holy See")) or plural else name
 
 
 def _dates(arrangement: Arrangement) -> str:

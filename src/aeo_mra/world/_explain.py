@@ -80,6 +80,10 @@ def _why(answer: Recognition) -> str:
         return f"gets no recognition: the place is outside the customs territory of {there}"
     if reason is WorldReason.COVERAGE_UNKNOWN and other is None:
         return "may or may not be recognised: the data does not record which customs clears it"
+    if reason is WorldReason.COVERAGE_UNKNOWN and other is answer.holder:  # its own tie
+        place = _the(_place_name(answer))
+        status = f"{there}'s AEO status holds in {place}"
+        return f"may or may not be recognised: no source settles whether {status}"
     if reason is WorldReason.COVERAGE_UNKNOWN:
         return f"may or may not be recognised: no source settles whether {there} covers the place"
     assert arrangement is not None
@@ -93,6 +97,7 @@ def _why(answer: Recognition) -> str:
             f"is not known to be recognised by {there}: the {name}{_dates(arrangement)} "
             f"recognises only holders of {tiers}, and the question names no tier"
         )
+    holders = f"AEOs of {_the(answer.holder.name)}"
     words = {
         WorldReason.NOT_YET_SIGNED: "had not yet been signed",
         WorldReason.SIGNED_NOT_IMPLEMENTED: "was signed but not yet implemented",
@@ -102,8 +107,8 @@ def _why(answer: Recognition) -> str:
         WorldReason.ENDED: "had ended",
         WorldReason.TIER_NOT_RECOGNISED: "does not recognise that tier",
         WorldReason.TIERS_UNKNOWN: "is not known to recognise that tier",
-        WorldReason.ROLE_OUT_OF_SCOPE: "facilitates imports only, not the partner's exports",
-        WorldReason.SCOPE_UNKNOWN: "is not known to cover the partner's exports",
+        WorldReason.ROLE_OUT_OF_SCOPE: f"facilitates only what {holders} export, not their imports",
+        WorldReason.SCOPE_UNKNOWN: f"is not known to cover what {holders} import",
     }
     if answer.tier is None:  # which of the programme's tiers it recognises is not recorded
         words[WorldReason.TIERS_UNKNOWN] = (
@@ -119,8 +124,13 @@ def _why(answer: Recognition) -> str:
         words[reason] = _not_yet_open(answer, there)
     if isinstance(arrangement, CommonProgramme):
         words |= _common(answer, arrangement)
-    verb = "is not recognised" if answer.verdict.name == "NO" else "is not known to be recognised"
-    return f"{verb} by {there}: the {name} {words[reason]}{_dates(arrangement)}"
+    verdict = answer.verdict.name
+    verb = _VERBS.get(verdict, "is not known to be recognised")
+    weak = "on facts inferred or of low confidence, " if verdict == "PROBABLY_NOT" else ""
+    return f"{verb} by {there}: {weak}the {name} {words[reason]}{_dates(arrangement)}"
+
+
+_VERBS = {"NO": "is not recognised", "PROBABLY_NOT": "is probably not recognised"}
 
 
 # What a reason says when the day falls between a step's earliest and latest dates.

@@ -6,6 +6,7 @@ them stays in one place; the world data adds every other administration's.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
 from datetime import date
 
@@ -14,6 +15,7 @@ import attrs
 from .._dates import day_or_today
 from .._decide import chosen_tier, unreviewed
 from .._eligibility import Verdict
+from .._limits import MAX_PLACE
 from .._vocabulary import role as _role
 from ..errors import DomesticPlaceError, Error, UnknownPlaceError, _did_you_mean, _quoted
 from ..model import (
@@ -213,7 +215,9 @@ class World:
             ) from unknown
         if tier is not None:
             hint = f" (it names a tier: name the administration alone, {administration.id})"
-            raise UnknownAdministrationError(name, self._ids(), hint, listed=False)
+            raise UnknownAdministrationError(
+                name, self._ids(), hint, listed=False, unknown="administration"
+            )
         return administration
 
     def _union_of(self, name: str, day: date) -> Administration | None:
@@ -239,6 +243,7 @@ class World:
         """
         if not isinstance(name, str):
             raise TypeError(f"an administration must be a string, not {type(name).__name__}")
+        self._refuse_long(name)
         text = name.strip()
         if text.endswith("/"):  # "KR/": a tier left out, not the administration alone
             administration = self._administration(text.rstrip("/ "))
@@ -247,13 +252,16 @@ class World:
         named = self._administration(text)
         if named is not None:  # a whole name first: "Hong Kong SAR" names no tier "SAR"
             return named, None
+        wrong_tier = None  # "Hong Kong SAR/T1": "Hong Kong" with a tier "SAR/T1" is not it
         for head, tail in _splits(text):
             administration = self._administration(head)
             if administration is not None:
                 tier = self._tier(administration, tail)
-                if tier is None:
-                    raise UnknownTierError(name, administration, self._tiers(administration))
-                return administration, tier
+                if tier is not None:
+                    return administration, tier
+                wrong_tier = wrong_tier or administration
+        if wrong_tier is not None:
+            raise UnknownTierError(name, wrong_tier, self._tiers(wrong_tier))
         found = [(a, t) for a in self.administrations.values() if (t := a.tier(text))]
         if len(found) == 1:
             return found[0]
@@ -263,6 +271,13 @@ class World:
             hint = self._misread(text) or self._grouping(text)
         close = () if hint else self._close_to(text.casefold())
         raise UnknownAdministrationError(name, self._ids(), hint, close)
+
+    def _refuse_long(self, name: str) -> None:
+        """Refuse a name longer than any place's, before any work on it: each separator in
+        it is a place to cut it into an administration and a tier."""
+        if len(name) > MAX_PLACE:
+            hint = f" (it is {len(name):,} characters long, over {MAX_PLACE})"
+            raise UnknownAdministrationError(name, self._ids(), hint)
 
     def _administration(self, text: str) -> Administration | None:
         """The administration ``text`` names, by its id, name or alias, or by a place whose
@@ -317,6 +332,8 @@ class World:
             TierNotInForceError: ``name`` names a tier of China's that did not exist that
                 day (``CN/AA`` after 2014-11-30).
         """
+        if isinstance(name, str):
+            self._refuse_long(name)  # raised here, not read as a place in a union
         try:
             administration, tier = self.holder(name)
         except UnknownAdministrationError as unknown:
@@ -500,7 +517,7 @@ class World:
         administration, tier, held = self._holder_on(holder, day)
         territory = self._territory(place)
         cleared, membership = self.cleared_by(territory.code, day)
-        if cleared is administration and (membership is None or membership.covers(day)):
+        if cleared is administration and (membership is None or not _unsettled(membership, day)):
             raise SameAdministrationError(administration.id, place, day)
         first = () if held is None else (self._held(administration, held, day),)
         caveats, left = [], self._left(territory.code, day)
@@ -560,15 +577,17 @@ class World:
     ) -> Recogniser:
         """The answer for a place in a union's list whose customs territory it is not known
         (or known not) to be in: its own administration's arrangement with the holder
-        decides, where there is one (the EU's with Andorra); else the union's standing, which
-        matters only where the holder has an arrangement with the union (before it is signed
-        too, as `check()` answers for China's places)."""
+        decides, where there is one (the EU's with Andorra); else the union's standing. A
+        place known to be outside is outside for every holder; one of unknown standing
+        matters only where the holder has an arrangement with the union (before it is
+        signed too, as `check()` answers for China's places)."""
         own = self.administrations.get(membership.territory)
         if own is not None and own is not holder:
             decision = self.decide(holder, tier, own, day, role)
             if decision.arrangement is not None:
                 return decision
-        if union is not holder:  # no arrangement with it at all: its territory is moot
+        unknown = membership.basis is not None and membership.basis.value is Standing.UNKNOWN
+        if unknown and union is not holder:  # no arrangement with it at all: its standing is moot
             decision = self.decide(holder, tier, union, day, role)
             if decision.reason is WorldReason.NOT_A_PARTNER:
                 return decision
@@ -625,9 +644,9 @@ class World:
             for arrangement, other in self._arrangements_of(administration.id)
             if _possible_by(arrangement, day)
         )
-        others = [  # nor one inside the holder's customs territory that day (GB in 2020)
-            self.administrations[p] for p in ids if self.union_of(p, day) != administration.id
-        ]
+        others = [  # nor one inside a union's customs territory that day (GB until 2020):
+            self.administrations[p] for p in ids if self.union_of(p, day) is None
+        ]  # the union's answer is its answer
         found = (self.decide(administration, tier, o, day, Role.EXPORTER) for o in others)
         if held is None:
             return tuple(found)
@@ -671,12 +690,14 @@ class World:
             plural: dict[str, bool] = {}  # live for it: recognition begun with some member
             for p in partners:
                 if isinstance(p.arrangement, Plurilateral):
-                    plural[p.arrangement.id] = plural.get(p.arrangement.id, False) or p.implemented
+                    plural[p.arrangement.id] = plural.get(p.arrangement.id, False) or (
+                        p.implementation in BY_DATES
+                    )
             return WorldSummary(
                 on=day,
                 administration=own.id,
                 bilateral_signed=len(bilateral),
-                bilateral_implemented=sum(p.implemented for p in bilateral),
+                bilateral_implemented=sum(p.implementation in BY_DATES for p in bilateral),
                 bilateral_implementation_unknown=sum(
                     p.implementation is Verdict.UNKNOWN for p in bilateral
                 ),
@@ -835,6 +856,17 @@ def _with_membership(decision: Recogniser, membership: Membership) -> Recogniser
     )
 
 
+BY_DATES = (Verdict.YES, Verdict.PROBABLY)
+"""A partner's implementation that counts as begun by the recorded dates, as published
+counts count them: some dates are inferred or of low confidence."""
+
+
+def _unsettled(membership: Membership, day: date) -> bool:
+    """Whether a place's ``membership`` of a union's customs territory applies on ``day``
+    without settling that the place is inside it (Jersey's of the United Kingdom's)."""
+    return membership.applies(day) and not membership.covers(day)
+
+
 def _outside(union: Administration, membership: Membership) -> Recogniser:
     basis = membership.basis
     assert basis is not None  # a member that does not cover the place has a basis
@@ -965,9 +997,15 @@ def _not_inside(place: Territory, union: Administration, membership: Membership,
 
 def _splits(text: str) -> Iterator[tuple[str, str]]:
     """``text`` cut into an administration and a tier at each ``/``, space or hyphen:
-    ``eu/aeos``, ``eu / aeos``, ``eu-aeos``, ``united states t2``, ``kw-gcc-aeo``."""
-    for index, character in enumerate(text):
-        if character in "/ -":
-            head, tail = text[:index].strip(" /-"), text[index + 1 :].strip(" /-")
-            if head and tail:
-                yield head, tail
+    ``eu/aeos``, ``eu / aeos``, ``eu-aeos``, ``united states t2``, ``kw-gcc-aeo``; at the
+    first `MAX_SPLITS` only, as no name of a place or administration has more words."""
+    cuts = (index for index, character in enumerate(text) if character in "/ -")
+    for index in itertools.islice(cuts, MAX_SPLITS):
+        head, tail = text[:index].strip(" /-"), text[index + 1 :].strip(" /-")
+        if head and tail:
+            yield head, tail
+
+
+MAX_SPLITS = 10
+"""The most places a holder is cut at: "United Kingdom of Great Britain and Northern
+Ireland AEOS" is cut at its eighth."""

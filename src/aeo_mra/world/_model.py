@@ -89,9 +89,11 @@ class ProgrammeTier:
 
     def named(self, text: str) -> bool:
         """Whether ``text`` is its code, its name or an alias, written in any case, with or
-        without spaces and hyphens."""
+        without spaces and hyphens, and with or without a slash of the name's
+        (``AEOC/AEOS`` or ``AEOC AEOS``); a slash of the text's must be the name's."""
         key = _tier_key(text)
-        return any(key == _tier_key(n) for n in (self.code, self.name, *self.aliases))
+        names = [_tier_key(n) for n in (self.code, self.name, *self.aliases)]
+        return any(key in (name, name.replace("/", "")) for name in names)
 
     def described(self) -> str:
         """Its code and name, as an error lists it: ``T1 (Tier 1 HKAEO)``."""
@@ -559,9 +561,10 @@ class Partner:
 
     @property
     def implemented(self) -> bool:
-        """Whether recognition had begun by the day by its recorded dates: ``implementation``
-        is ``YES``, or ``PROBABLY`` where such a date is inferred or of low confidence."""
-        return self.implementation in (Verdict.YES, Verdict.PROBABLY)
+        """Whether recognition had certainly begun by the day: ``implementation`` is
+        ``YES``. Never on an inference alone: ``PROBABLY`` (a date inferred or of low
+        confidence) is not enough, though `WorldSummary` counts it, as its dates say."""
+        return self.implementation is Verdict.YES
 
 
 @attrs.frozen
@@ -572,8 +575,9 @@ class WorldSummary:
         on: The day counted.
         administration: The administration counted, or ``None`` for the world.
         bilateral_signed: Bilateral arrangements certainly signed by the day (pilots left out).
-        bilateral_implemented: Those implemented by the day by their recorded dates (as a
-            partner's `implemented` says: some such dates are inferred or of low confidence).
+        bilateral_implemented: Those implemented by the day by their recorded dates, some
+            inferred or of low confidence (a partner's `implementation` ``YES`` or
+            ``PROBABLY``).
         bilateral_implementation_unknown: Those not known to be implemented by the day nor
             known not to be: no date was found, or the day falls within a date's bounds.
         plurilateral_signed: Plurilateral arrangements signed by the day (for an
@@ -639,5 +643,6 @@ def role_words(role: Role) -> str:
 def _tier_key(code: str) -> str:
     """A tier code as names are matched: letters and digits only, any case (``GCC-AEO``,
     ``gcc aeo`` and ``GCCAEO`` are one), a plus sign read as ``plus`` (``STP+`` is
-    ``STP-Plus``, not ``STP``)."""
-    return "".join(filter(str.isalnum, code.casefold().replace("+", "plus")))
+    ``STP-Plus``, not ``STP``), and a slash kept: it joins two codes (``AEOC/AEOS``, the
+    EU's ``AEOF``), so ``a/a/a`` is no ``AAA`` (`ProgrammeTier.named`)."""
+    return "".join(c for c in code.casefold().replace("+", "plus") if c.isalnum() or c == "/")
