@@ -1351,6 +1351,16 @@ def test_a_union_s_own_unsettled_place_is_explained_as_its_own(test_world: World
     assert "no source settles whether Test Union covers the place" in third
 
 
+def test_a_yes_names_the_days_it_rests_on_beyond_the_arrangement_s(test_world: World) -> None:
+    # a plurilateral's going live for each of the two members, and a later opening
+    live = test_world.check("TH/T2", "MY", on=_on("2025-01-01")).explain()
+    assert "(signed on 2023-09-19), live for Thailand on 2024-08-19 and for Malaysia on " in live
+    opened = test_world.check("ID", "TH", on=_on("2024-10-17")).explain()
+    assert ", opened by Thailand to AEOs of Indonesia on 2024-10-17." in opened
+    bilateral = test_world.check("UNION/AEOS", "US", on=_on("2013-01-01")).explain()
+    assert "(signed on 2012-05-04, implemented on 2012-07-01). Sources" in bilateral
+
+
 def test_a_probable_no_is_worded_as_one(test_world: World) -> None:
     answer = test_world.check("RANGE", "CN", on=_on("2019-06-01"))
     assert (answer.verdict, answer.reason) == (Verdict.PROBABLY_NOT, WorldReason.NOT_YET_SIGNED)

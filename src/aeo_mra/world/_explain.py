@@ -89,7 +89,7 @@ def _why(answer: Recognition) -> str:
     assert arrangement is not None
     name = arrangement.name
     if reason is WorldReason.RECOGNISED:
-        return f"is recognised by {there} under the {name}{_dates(arrangement)}"
+        return f"is recognised by {there} under the {name}{_dates(arrangement)}{_began(answer)}"
     if reason is WorldReason.TIER_NEEDED:
         holder = answer.holder.id
         tiers = _listed([f"{holder}/{t}" for t in arrangement.recognised[holder].value], "or")
@@ -139,6 +139,30 @@ _MAYBE = {
     WorldReason.SIGNED_NOT_IMPLEMENTED: "was signed, but may not yet have been implemented",
     WorldReason.NOT_YET_LIVE: "may not yet have gone live for both",
 }
+
+
+def _began(answer: Recognition) -> str:
+    """``, live for Thailand on 2024-08-19 and for Indonesia on 2024-10-01``: the days a
+    recognition rests on beyond the arrangement's own dates, where it has them (a
+    plurilateral's going live for each of the two members; the day the recogniser opened
+    to the holder's AEOs, where later)."""
+    arrangement, other = answer.arrangement, answer.administration
+    if arrangement is None or isinstance(arrangement, CommonProgramme) or other is None:
+        return ""
+    parts = []
+    if isinstance(arrangement, Plurilateral):
+        sides = ((answer.holder.id, answer.holder.name), (other.id, other.name))
+        lives = [
+            f"for {_the(name)} {member.live.value.phrase}"
+            for ident, name in sides
+            if (member := arrangement.member(ident)) is not None and member.live is not None
+        ]
+        parts += [f"live {' and '.join(lives)}"] if lives else []
+    opening = arrangement.opening(other.id, answer.holder.id)
+    if opening is not None:
+        holders = f"AEOs of {_the(answer.holder.name)}"
+        parts.append(f"opened by {_the(other.name)} to {holders} {opening.value.phrase}")
+    return "".join(f", {part}" for part in parts)
 
 
 def _not_yet_open(answer: Recognition, there: str) -> str:
