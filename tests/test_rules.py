@@ -69,7 +69,7 @@ CASES = [
      f"No: the China–Test Union AEO mutual recognition arrangement {UNION} recognises only "
      "advanced certified enterprise, not general certified enterprise."),
     ("SG", date(2016, 1, 1), IMPORTER, None, Reason.ROLE_OUT_OF_SCOPE, V.NO, Confidence.HIGH,
-     "No: the China–Singapore AEO mutual recognition arrangement (signed in 2012-06, "
+     "No: the China–Singapore AEO mutual recognition arrangement (signed in June 2012, "
      "implemented on 2013-03-15 per Announcement 2015 No. 1) facilitates only goods imported "
      f"from the other side's AEOs, so {ADVANCED} importing from Singapore gets no benefits "
      "at Singapore's export clearance."),

@@ -151,6 +151,7 @@ def test_check(
     [
         ("US", "Japan", "2009-06-15", "may not yet have been signed"),
         ("KR/A", "JP", "2011-05-15", "was not yet in effect, whenever it was signed (signed in"),
+        ("US", "Japan", "2009-06-15", "may not yet have been signed (signed in June 2009)"),
         ("KR/A", "JP", "2011-08-01", "was signed but not yet implemented"),
         ("JP", "KR", "2012-03-01", "was signed, but may not yet have been implemented"),
         (

@@ -29,7 +29,7 @@ def tail(answer: Eligibility | Recognition) -> str:
 
 def why(answer: Eligibility) -> str:
     """The reason of ``answer`` as a clause, e.g. ``the China–… arrangement had not been
-    signed (signed 2012-06)``: the body of `explain`, and what other messages quote."""
+    signed (signed in June 2012)``: the body of `explain`, and what other messages quote."""
     arrangement = answer.arrangement
     if arrangement is None:
         place = _the(answer.place.name)
@@ -63,7 +63,7 @@ def _dates(arrangement: Arrangement) -> str:
 
 
 def _signed(arrangement: Arrangement) -> str:
-    """``signed on 2014-05-16``, ``signed in 2021-03``, ``signed between …``, or ``signed on
+    """``signed on 2014-05-16``, ``signed in March 2021``, ``signed between …``, or ``signed on
     a date not found``."""
     return f"signed {arrangement.signed.value.phrase}"
 

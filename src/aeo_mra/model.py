@@ -140,11 +140,13 @@ class When:
 
     @property
     def phrase(self) -> str:
-        """The date after a verb: ``on 2014-05-16``, ``in 2012-06``, ``between …``, ``by …``,
-        or ``on a date not found``."""
+        """The date after a verb: ``on 2014-05-16``, ``in June 2012``, ``in 2019``,
+        ``between …``, ``by …``, or ``on a date not found``."""
         if self.precision is Precision.UNKNOWN:
             return "on a date not found"
-        preposition = {Precision.DAY: "on ", Precision.MONTH: "in ", Precision.YEAR: "in "}
+        if self.precision is Precision.MONTH and self.earliest is not None:
+            return f"in {_MONTHS[self.earliest.month - 1]} {self.earliest.year}"
+        preposition = {Precision.DAY: "on ", Precision.YEAR: "in "}
         return preposition.get(self.precision, "") + str(self)
 
     def known_by(self, day: date) -> bool:
@@ -154,6 +156,11 @@ class When:
     def possible_by(self, day: date) -> bool:
         """Whether the event may have happened by ``day``."""
         return self.earliest is None or self.earliest <= day
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+"""English month names, whatever the program's locale (``%B`` follows it)."""
 
 
 @attrs.frozen
