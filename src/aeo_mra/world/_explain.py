@@ -97,7 +97,7 @@ def _why(answer: Recognition) -> str:
             f"is not known to be recognised by {there}: the {name}{_dates(arrangement)} "
             f"recognises only holders of {tiers}, and the question names no tier"
         )
-    holders = f"AEOs of {_the(answer.holder.name)}"
+    holders = _holders(answer)
     words = {
         WorldReason.NOT_YET_SIGNED: "had not yet been signed",
         WorldReason.SIGNED_NOT_IMPLEMENTED: "was signed but not yet implemented",
@@ -141,6 +141,11 @@ _MAYBE = {
 }
 
 
+def _holders(answer: Recognition) -> str:
+    """``AEOs of the European Union``: the holders a question is about."""
+    return f"AEOs of {_the(answer.holder.name)}"
+
+
 def _began(answer: Recognition) -> str:
     """``, live for Thailand on 2024-08-19 and for Indonesia on 2024-10-01``: the days a
     recognition rests on beyond the arrangement's own dates, where it has them (a
@@ -160,8 +165,7 @@ def _began(answer: Recognition) -> str:
         parts += [f"live {' and '.join(lives)}"] if lives else []
     opening = arrangement.opening(other.id, answer.holder.id)
     if opening is not None:
-        holders = f"AEOs of {_the(answer.holder.name)}"
-        parts.append(f"opened by {_the(other.name)} to {holders} {opening.value.phrase}")
+        parts.append(f"opened by {_the(other.name)} to {_holders(answer)} {opening.value.phrase}")
     return "".join(f", {part}" for part in parts)
 
 
@@ -172,7 +176,7 @@ def _not_yet_open(answer: Recognition, there: str) -> str:
     assert other is not None
     opening = arrangement.opening(other.id, answer.holder.id)
     assert opening is not None
-    holders, when = f"AEOs of {_the(answer.holder.name)}", opening.value.phrase
+    holders, when = _holders(answer), opening.value.phrase
     if answer.verdict.name == "UNKNOWN":
         return f"may not yet have been opened by {there} to {holders}, which happened {when}"
     return f"was opened by {there} to {holders} only {when}"
