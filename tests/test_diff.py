@@ -97,7 +97,7 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert data["facts"][0]["record"] == "arrangement UNION"
     assert data["answers"][0]["old"]["verdict"] == "yes"
     assert cli.main(["diff", str(SHAPES), str(new)]) == cli.EXIT_YES
-    assert "1 facts changed" in capsys.readouterr().out
+    assert "1 fact changed" in capsys.readouterr().out
     assert cli.main(["diff", str(tmp_path / "missing.toml")]) == cli.EXIT_BAD_INPUT
 
 

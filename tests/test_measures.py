@@ -106,6 +106,12 @@ def test_reversed_days_are_an_error(book: Measures) -> None:
         book.changes(ADVANCED, before=date(2019, 1, 1), after=date(2018, 1, 1))
     assert isinstance(caught.value, ValueError)
     assert book.changes(ADVANCED, before=date(2019, 1, 1), after=date(2019, 1, 1)).changes == ()
+    with pytest.raises(ReversedDaysError, match=r"until=2020-01-01 is earlier than since=2021"):
+        book.counts(since=date(2021, 1, 1), until=date(2020, 1, 1))
+    with pytest.raises(TypeError, match=r"^before must be a datetime\.date"):  # the one given
+        book.changes(ADVANCED, before="2019-01-01", after=date(2019, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^since must be a datetime\.date"):
+        book.counts(since="2019-01-01")  # type: ignore[arg-type]
 
 
 def test_the_headline_names_the_review_day_after_it(book: Measures) -> None:
@@ -241,6 +247,9 @@ def test_counts_by_scope_and_date(book: Measures) -> None:
     assert [c.count for c in book.counts(since=date(2020, 6, 2))] == [200]
     with pytest.raises(UnknownScopeError, match="scopes counted: national, Northland"):
         book.counts("Southland")
+    for blank in ("", "   "):  # never every count without a Chinese name
+        with pytest.raises(UnknownScopeError):
+            book.counts(blank)
 
 
 def test_a_broken_file_lists_every_problem_with_its_place() -> None:

@@ -10,15 +10,16 @@ from .errors import _quoted
 __all__ = ["as_date", "day_or_today", "iso_day", "today"]
 
 
-def as_date(on: object, wanted: str = "a datetime.date") -> date:
-    """``on`` as a date (a datetime's date); anything else is a TypeError naming ``wanted``."""
+def as_date(on: object, wanted: str = "a datetime.date", name: str = "on") -> date:
+    """``on`` as a date (a datetime's date); anything else is a TypeError naming the
+    argument's ``name`` and what is ``wanted``."""
     if isinstance(on, date) and on != on:  # noqa: PLR0124 (pandas' NaT equals nothing)
-        raise TypeError(f"on is a missing date ({_quoted(on)}), not {wanted}")
+        raise TypeError(f"{name} is a missing date ({_quoted(on)}), not {wanted}")
     if isinstance(on, datetime):
         return on.date()
     if isinstance(on, date):
         return on
-    raise TypeError(f"on must be {wanted}, not {type(on).__name__}: {_quoted(on)}")
+    raise TypeError(f"{name} must be {wanted}, not {type(on).__name__}: {_quoted(on)}")
 
 
 def iso_day(text: str) -> date:
@@ -38,9 +39,10 @@ def iso_day(text: str) -> date:
         raise ValueError(f"not a valid date ({error})") from None
 
 
-def day_or_today(on: object) -> date:
-    """``on`` as a date: ``None`` is today, a datetime its date; anything else is an error."""
-    return today() if on is None else as_date(on, "a datetime.date or None")
+def day_or_today(on: object, name: str = "on") -> date:
+    """``on`` as a date: ``None`` is today, a datetime its date; anything else is an error
+    naming the argument's ``name``."""
+    return today() if on is None else as_date(on, "a datetime.date or None", name)
 
 
 # Today's date and the local midnights around it, as one tuple so that threads see them

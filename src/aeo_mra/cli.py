@@ -157,6 +157,11 @@ def _printable(text: str) -> str:
     return text.translate(_CONTROL)
 
 
+def _counted(count: int, noun: str) -> str:
+    """``1 fact``, ``2 facts``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _say(text: str, file: TextIO | None = None) -> None:
     """Print ``text`` with its control characters escaped."""
     print(_printable(text), file=file)
@@ -466,9 +471,11 @@ def _diff(args: _Args) -> int:
         _print_json(_api.diff_report(old, new))
     else:
         facts, answers = diff.facts(old, new), diff.answers(old, new)
-        lines = [f"Data {old.version} → {new.version}: {len(facts)} facts changed"]
+        lines = [f"Data {old.version} → {new.version}: {_counted(len(facts), 'fact')} changed"]
         lines += [f"  {c}" for c in facts]
-        lines.append(f"{len(answers)} answers changed (every place, on every dated day)")
+        lines.append(
+            f"{_counted(len(answers), 'answer')} changed (every place, on every dated day)"
+        )
         lines += [f"  {c}" for c in answers]
         _say("\n".join(lines))
     return EXIT_YES

@@ -609,17 +609,21 @@ class BeforeMeasuresError(Error, ValueError):
 
 
 class ReversedDaysError(Error, ValueError):
-    """[`changes`][aeo_mra.home.Measures.changes] was given an ``after`` before ``before``.
+    """[`changes`][aeo_mra.home.Measures.changes] was given an ``after`` before ``before``,
+    or [`counts`][aeo_mra.home.Measures.counts] an ``until`` before ``since``.
 
     Attributes:
-        before: The first day given.
-        after: The second day given.
+        before: The first day given (``before``, or ``since``).
+        after: The second day given (``after``, or ``until``).
     """
 
-    def __init__(self, before: date, after: date) -> None:
+    def __init__(
+        self, before: date, after: date, names: tuple[str, str] = ("before", "after")
+    ) -> None:
         self.before = before
         self.after = after
-        super().__init__(f"after={after} is earlier than before={before}: swap the two days")
+        first, second = names
+        super().__init__(f"{second}={after} is earlier than {first}={before}: swap the two days")
 
 
 class UnknownScopeError(Error, LookupError):
@@ -827,7 +831,7 @@ class Measures:
         """
         if before is None or after is None:
             raise TypeError("changes() needs both days: before and after")
-        if day_or_today(after) < day_or_today(before):
+        if day_or_today(after, "after") < day_or_today(before, "before"):
             raise ReversedDaysError(before, after)
         old = self.measures(tier, on=before, where=where)
         new = self.measures(tier, on=after, where=where)
@@ -852,7 +856,8 @@ class Measures:
             until: The last day to include (default: all).
 
         Raises:
-            UnknownScopeError: No count has that scope.
+            UnknownScopeError: No count has that scope (an empty one included).
+            ReversedDaysError: ``until`` is before ``since``.
         """
         counts = self.data.counts
         if scope is not None:
@@ -860,12 +865,16 @@ class Measures:
                 raise TypeError(f"a scope is a string such as 'national', not {_quoted(scope)}")
             wanted = _name_key(scope)
             counts = tuple(
-                c for c in counts if wanted in {_name_key(c.scope), _name_key(c.scope_zh or "")}
+                c
+                for c in counts
+                if wanted in {_name_key(c.scope), _name_key(c.scope_zh or c.scope)}
             )
             if not counts:
                 raise UnknownScopeError(scope, dict.fromkeys(c.scope for c in self.data.counts))
-        first = date.min if since is None else day_or_today(since)
-        last = date.max if until is None else day_or_today(until)
+        first = date.min if since is None else day_or_today(since, "since")
+        last = date.max if until is None else day_or_today(until, "until")
+        if last < first:
+            raise ReversedDaysError(first, last, ("since", "until"))
         return tuple(c for c in counts if first <= c.on <= last)
 
 
