@@ -1377,6 +1377,28 @@ def test_places_named_with_an_article_get_it(bundled: World) -> None:
         )
 
 
+def test_a_holder_that_left_a_union_is_no_longer_covered_as_check_foreign_says(
+    bundled: World,
+) -> None:
+    # the UK's AEOs were the EU's until 2020-12-31, recognised in China under China–EU
+    day = _on("2024-01-01")
+    answer = bundled.check("GB/AEOS", "CN", on=day)
+    assert (answer.verdict, answer.reason) == (Verdict.NO, WorldReason.NO_LONGER_COVERED)
+    assert answer.arrangement is not None
+    assert answer.arrangement.id == "CN-EU"
+    assert "no longer covers AEOs of the United Kingdom, and the data has no arrangement" in (
+        answer.explain()
+    )
+    assert (
+        "The United Kingdom left the customs territory of the European Union" in (answer.caveats[0])
+    )
+    china = aeo_mra.check_foreign("GB", "AEOS", on=day)
+    assert china.reason.value == answer.reason.value == "no-longer-covered"
+    # a place the union never covered stays not a partner, with no caveat of leaving
+    elsewhere = bundled.check("GB", "TW", on=day)
+    assert (elsewhere.reason, elsewhere.caveats) == (WorldReason.NOT_A_PARTNER, ())
+
+
 def test_a_holder_named_by_a_long_name_is_cut_where_a_tier_follows(bundled: World) -> None:
     # "United Kingdom" is a name of GB too, but "of Great Britain … AEOS" is no tier of it
     for name in (

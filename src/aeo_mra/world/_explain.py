@@ -66,10 +66,11 @@ def _why(answer: Recognition) -> str:
     reason = answer.reason
     if reason in (WorldReason.NOT_A_PARTNER, WorldReason.NO_LONGER_COVERED):
         none = f"the data has no arrangement with {there}"
-        if arrangement is not None:  # no longer covered by it
+        if arrangement is not None:  # no longer covered by it: the place, or the holders
             place = _the(_place_name(answer))
+            gone = place if _party(arrangement, answer.holder.id) else _holders(answer)
             none = (
-                f"the {arrangement.name}{_dates(arrangement)} no longer covers {place}, and {none}"
+                f"the {arrangement.name}{_dates(arrangement)} no longer covers {gone}, and {none}"
             )
         if answer.verdict.name == "NO":
             listed = f"the data lists every partner of {_complete(answer)} then"
@@ -139,6 +140,13 @@ _MAYBE = {
     WorldReason.SIGNED_NOT_IMPLEMENTED: "was signed, but may not yet have been implemented",
     WorldReason.NOT_YET_LIVE: "may not yet have gone live for both",
 }
+
+
+def _party(arrangement: Bilateral | Plurilateral | CommonProgramme, ident: str) -> bool:
+    """Whether the administration ``ident`` is a party (or member) of ``arrangement``."""
+    if isinstance(arrangement, Bilateral):
+        return ident in arrangement.parties
+    return arrangement.member(ident) is not None
 
 
 def _holders(answer: Recognition) -> str:

@@ -540,8 +540,18 @@ class World:
                 decision = _with_membership(decision, membership)
             if held is not None:  # so does the holder's, where it is a union's place
                 decision = _with_membership(decision, held)
+        gone = self._left(administration.id, day)  # the holder's AEOs were a union's once
         if left is not None and decision.reason is WorldReason.NOT_A_PARTNER:
             decision = self._no_longer_covered(decision, administration, left)
+        elif (
+            gone is not None
+            and cleared is not None
+            and decision.reason is WorldReason.NOT_A_PARTNER
+        ):
+            decision = self._no_longer_covered(decision, cleared, gone)  # as check_foreign()
+            if decision.reason is WorldReason.NO_LONGER_COVERED:
+                own = self._territory(administration.id)
+                caveats.append(_outside_union(own, self._union_with(gone), gone, day))
         shared = (  # named only where no arrangement links the two
             self._shared(administration, cleared, day)
             if decision.reason is WorldReason.NOT_A_PARTNER
@@ -606,8 +616,9 @@ class World:
     def _no_longer_covered(
         self, decision: Recogniser, holder: Administration, left: Membership
     ) -> Recogniser:
-        """``decision`` (no known arrangement) for a place whose membership ``left`` of a
-        union's customs territory has ended: ``NO_LONGER_COVERED`` under the holder's
+        """``decision`` (no known arrangement) where one side's membership ``left`` of a
+        union's customs territory has ended (the place's, Jersey's; or the holder's, the
+        United Kingdom's): ``NO_LONGER_COVERED`` under the other side's (``holder``'s)
         arrangement with the union, if recognition under it had begun by its last day."""
         assert left.until is not None  # an ended membership has a last day
         union, last = self._union_with(left), left.until.value
