@@ -540,16 +540,14 @@ class World:
                 decision = _with_membership(decision, membership)
             if held is not None:  # so does the holder's, where it is a union's place
                 decision = _with_membership(decision, held)
-        gone = self._left(administration.id, day)  # the holder's AEOs were a union's once
-        if left is not None and decision.reason is WorldReason.NOT_A_PARTNER:
+        unlinked = decision.reason is WorldReason.NOT_A_PARTNER
+        if unlinked and left is not None:  # the place left a union (Jersey)
             decision = self._no_longer_covered(decision, administration, left)
-        elif (
-            gone is not None
-            and cleared is not None
-            and decision.reason is WorldReason.NOT_A_PARTNER
-        ):
-            decision = self._no_longer_covered(decision, cleared, gone)  # as check_foreign()
-            if decision.reason is WorldReason.NO_LONGER_COVERED:
+        elif unlinked and cleared is not None:  # or the holder did (the United Kingdom)
+            gone = self._left(administration.id, day)
+            if gone is not None:
+                decision = self._no_longer_covered(decision, cleared, gone)  # as check_foreign()
+            if gone is not None and decision.reason is WorldReason.NO_LONGER_COVERED:
                 own = self._territory(administration.id)
                 caveats.append(_outside_union(own, self._union_with(gone), gone, day))
         shared = (  # named only where no arrangement links the two
