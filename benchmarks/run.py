@@ -30,12 +30,14 @@ import holidays
 import pycountry
 
 import aeo_mra
+from aeo_mra import world
 from aeo_mra.places import iso_territories
 
 REPEAT = 7
 DAY = date(2020, 5, 1)
 NAMES = {
     "aeo_mra": aeo_mra,
+    "world": world,
     "pycountry": pycountry,
     "day": DAY,
     "IMPORTER": aeo_mra.Role.IMPORTER,  # bound once, as a loop over rows would
@@ -68,8 +70,9 @@ def compare(
 def lookups() -> list[Row]:
     importer = 'aeo_mra.check("DE", on=day, role=IMPORTER)'
     tier = 'aeo_mra.check("DE", on=day, tier=ADVANCED)'
+    between = 'world.check("EU/AEOS", "JP", on=day)'
     warm = ['aeo_mra.check("DE")', 'aeo_mra.check("Germany")', 'aeo_mra.check("德国")',
-            "aeo_mra.check(276, on=day)", importer, tier, GET]  # fmt: skip
+            "aeo_mra.check(276, on=day)", importer, tier, between, GET]  # fmt: skip
     for stmt in warm:
         exec(stmt, NAMES)  # warm: load the data, fill the caches
     get = "pycountry get(alpha_2=)"
@@ -92,7 +95,35 @@ def lookups() -> list[Row]:
         compare("check(numeric code 276), date default", "aeo_mra.check(276)", get, GET, "≤ 0.5"),
         compare("check(str subclass), date default", "aeo_mra.check(cell)", get, GET, "≤ 0.5"),
         compare("summary()", "aeo_mra.summary()", get, GET, "—", 2_000),
+        compare("world.check(holder, place, on=date)", between, get, GET, "—"),
+        new_questions(),
     ]  # fmt: skip
+
+
+def new_questions() -> Row:
+    """`world.check` and China's `check` on 20,000 questions each, none asked before: random
+    holders and places among the busiest administrations, random days of 2012–2027."""
+    chance = random.Random(19)
+    holders = ["KR", "JP", "US", "EU/AEOS", "CN", "SG", "HK", "CA", "AU", "IN", "BR", "MX"]
+    first = date(2012, 1, 1)
+    days = [first + timedelta(days=chance.randrange(5_844)) for _ in range(20_000)]
+    pairs = [chance.sample(holders, 2) for _ in days]
+    graph = world.load(Path(world.__file__).parent.parent / "data" / "world.toml")  # no answers
+    started = time.perf_counter()
+    for (holder, place), day in zip(pairs, days, strict=True):
+        graph.check(holder, place.split("/")[0].replace("EU", "DE"), on=day)
+    per_question = (time.perf_counter() - started) / len(days)
+    registry, places = aeo_mra.Registry.bundled(), [place for _, place in pairs]
+    started = time.perf_counter()
+    for place, day in zip(places, days, strict=True):
+        registry.check(place.split("/")[0].replace("EU", "DE").replace("CN", "HK"), on=day)
+    china = (time.perf_counter() - started) / len(days)
+    return (
+        f"world.check, each question new ({per_question * 1e6:,.1f} µs)",
+        per_question / china,
+        f"check(), each question new ({china * 1e6:,.1f} µs)",
+        "—",
+    )
 
 
 def bulk() -> list[Row]:

@@ -26,6 +26,7 @@ from aeo_mra import (
 from aeo_mra.world import (
     Bilateral,
     Counted,
+    Plurilateral,
     PublishedCount,
     SameAdministrationError,
     StepKind,
@@ -939,6 +940,9 @@ BAD_PER_SIDE = [
      "bilateral ID-KR.scope: 'US' is not a party: one of ID, KR"),
     ('{ by = "KR", value', '{ by = "ID", value', "bilateral ID-KR.scope by ID: listed twice"),
     ('{ by = "KR", value', '{ value', "bilateral ID-KR.scope: missing field 'by'"),
+    ('{ administration = "AM" }, { administration = "BY" }',
+     '{ administration = "AM" }, { administration = "AM" }',
+     "common CODE.members AM: listed twice"),
     ('value = "imports-and-exports", confidence = "medium"',
      'value = "both", confidence = "medium"', "bilateral ID-KR.scope by KR.value"),
 ]
@@ -1021,6 +1025,44 @@ def test_every_tier_is_found_by_each_of_its_names(bundled: World) -> None:
             for name in (tier.code, tier.name, *tier.aliases):
                 found = bundled.holder(f"{administration.id}/{name}")
                 assert found == (administration, tier), (administration.id, name)
+
+
+def test_every_administration_is_found_by_each_of_its_names(bundled: World) -> None:
+    for administration in bundled.administrations.values():
+        for name in (administration.id, administration.name, *administration.aliases):
+            for written in {name, name.upper(), name.lower()} - {administration.id.lower()}:
+                assert bundled.administration(written) is administration, written
+
+
+def test_partners_are_every_record_signed_and_not_ended_in_the_data_s_order(
+    bundled: World,
+) -> None:
+    # A search through every record, as the definition reads, finds what the graph finds.
+    def certainly(arrangement: Bilateral | Plurilateral, kinds: set[StepKind], day: date) -> bool:
+        return any(s.kind in kinds and s.when.value.known_by(day) for s in arrangement.steps)
+
+    records = [
+        *((b, b.parties) for b in bundled.bilaterals),
+        *((p, [m.administration for m in p.members]) for p in bundled.plurilaterals),
+    ]
+    for day in [
+        _on(d) for d in ("2008-07-01", "2014-06-30", "2020-12-31", "2021-01-01", "2026-07-01")
+    ]:
+        for ident in bundled.administrations:
+            expected = [
+                (arrangement.id, other)
+                for arrangement, parties in records
+                if ident in parties
+                for other in (
+                    [arrangement.other(ident)]
+                    if isinstance(arrangement, Bilateral)
+                    else arrangement.counterparts(ident)
+                )
+                if certainly(arrangement, {StepKind.SIGNED, StepKind.IMPLEMENTED}, day)
+                and not certainly(arrangement, {StepKind.ENDED}, day)
+            ]
+            found = [(p.arrangement.id, p.administration.id) for p in bundled.partners(ident, day)]
+            assert found == expected, (ident, day)
 
 
 def test_every_common_programme_is_dated_sourced_and_no_arrangement(bundled: World) -> None:

@@ -83,6 +83,7 @@ __all__ = [
 ]
 
 
+@functools.cache  # one call on check()'s path
 def bundled() -> World:
     """The world graph of the bundled data, joined to the bundled China dataset."""
     return _of(_default())

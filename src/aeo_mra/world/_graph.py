@@ -32,7 +32,17 @@ from ..model import Coverage as Standing
 from ..places import iso_parents, iso_territories, normalise
 from ..registry import _CACHE_LIMIT, Registry, _keyable
 from ._explain import _the
-from ._judge import begun, counted, ended_by, implemented_by, judge, operating_by, signed_by, weigh
+from ._judge import (
+    begun,
+    counted,
+    ended_from,
+    implemented_by,
+    judge,
+    operating_by,
+    signed_by,
+    signed_from,
+    weigh,
+)
 from ._model import (
     Administration,
     Bilateral,
@@ -170,6 +180,10 @@ class World:
         self.plurilaterals = data.plurilaterals
         self.commons = data.commons
         self._pairs = {frozenset(b.parties): b for b in self.bilaterals}
+        self._of, self._groupings = _by_party(self.bilaterals, (*self.plurilaterals, *self.commons))
+        self._signed = _signed_by_party(self._of)
+        self._by_id, self._by_name = _by_names(administrations)
+        self._order = {ident: index for index, ident in enumerate(administrations)}
         # check()'s answers, by holder, place, day and role: at most _CACHE_LIMIT
         self._answers: dict[tuple[object, ...], Recognition] = {}
         # each place's records in an administration's list of places, in the data's order
@@ -418,7 +432,8 @@ class World:
         """The administration whose id (as written: ``NO`` is Norway, "no" a word), name or
         alias (in any case) is ``text``; for a union, also a name of its China record
         (``欧盟``)."""
-        named = next((a for a in self.administrations.values() if a.named(text)), None)
+        found = [a for a in (self._by_id.get(text), self._by_name.get(text.casefold())) if a]
+        named = min(found, key=lambda a: self._order[a.id], default=None)
         union = None if named else self.china.places.unions().get(normalise(text))
         return named or (self.administrations.get(union) if union else None)
 
@@ -501,8 +516,15 @@ class World:
             SameAdministrationError: The place is in the holder's own customs territory.
             TierNotInForceError: The holder is a tier of China's that did not exist that day.
         """
+        if type(on) is date:  # asked before, as asked: one lookup
+            try:
+                found = self._answers.get(_key(holder, place, on, role))
+            except TypeError:  # unhashable: refused below
+                found = None
+            if found is not None:
+                return found
         day, role = day_or_today(on), _role(role)
-        key = (holder, place, day, role) if _keyable(holder) and _keyable(place) else None
+        key = _key(holder, place, day, role) if _keyable(holder) and _keyable(place) else None
         if key is not None and (found := self._answers.get(key)) is not None:
             return found
         answer = self._recognition(holder, place, day, role)
@@ -679,14 +701,21 @@ class World:
         """
         day = day_or_today(on)
         own = self.administration(administration, on=day)
-        found = []
-        for arrangement, other in self._arrangements_of(own.id):
-            if isinstance(arrangement, CommonProgramme):  # one programme, no arrangement
-                continue
-            if signed_by(arrangement, day) and not ended_by(arrangement, day):
-                partner = self.administrations[other]
-                found.append(Partner(partner, arrangement, begun(arrangement, own.id, other, day)))
-        return tuple(found)
+        return tuple(
+            Partner(
+                self.administrations[other], arrangement, begun(arrangement, own.id, other, day)
+            )
+            for arrangement, other in self._signed_with(own.id, day)
+        )
+
+    def _signed_with(self, ident: str, day: date) -> list[tuple[Bilateral | Plurilateral, str]]:
+        """``ident``'s arrangements certainly signed by ``day`` and not ended, each with the
+        party across."""
+        return [
+            (arrangement, other)
+            for first, ended, arrangement, other in self._signed.get(ident, ())
+            if first <= day and (ended is None or day < ended)
+        ]
 
     def summary(self, administration: str | None = None, on: date | None = None) -> WorldSummary:
         """Counts of arrangements signed and implemented by ``on``: the world's, or one
@@ -812,21 +841,15 @@ class World:
             caveats=(),
         )
 
-    def _between(self, first: str, second: str) -> Iterator[Bilateral | Plurilateral]:
+    def _between(self, first: str, second: str) -> list[Bilateral | Plurilateral]:
+        """The arrangements that recognise between ``first`` and ``second``."""
         bilateral = self._pairs.get(frozenset((first, second)))
-        if bilateral is not None:
-            yield bilateral
-        for plurilateral in (*self.plurilaterals, *self.commons):
-            if plurilateral.covers(first, second):
-                yield plurilateral
+        groupings = self._groupings.get((first, second), [])
+        return [*groupings] if bilateral is None else [bilateral, *groupings]
 
-    def _arrangements_of(self, ident: str) -> Iterator[tuple[Bilateral | Plurilateral, str]]:
-        for bilateral in self.bilaterals:
-            if ident in bilateral.parties:
-                yield bilateral, bilateral.other(ident)
-        for plurilateral in (*self.plurilaterals, *self.commons):
-            for other in plurilateral.counterparts(ident):
-                yield plurilateral, other
+    def _arrangements_of(self, ident: str) -> list[tuple[Bilateral | Plurilateral, str]]:
+        """``ident``'s arrangements, each with the party across."""
+        return self._of.get(ident, [])
 
     def _shared(
         self, holder: Administration, other: Administration | None, day: date
@@ -834,9 +857,68 @@ class World:
         """Administrations both sides have signed arrangements with by ``day``."""
         if other is None:
             return ()
-        mine = {p.administration.name for p in self.partners(holder.id, on=day)}
-        theirs = {p.administration.name for p in self.partners(other.id, on=day)}
-        return tuple(sorted(mine & theirs))
+        mine = {ident for _, ident in self._signed_with(holder.id, day)}
+        theirs = {ident for _, ident in self._signed_with(other.id, day)}
+        return tuple(sorted(self.administrations[ident].name for ident in mine & theirs))
+
+
+_Party = dict[str, list[tuple[Bilateral | Plurilateral, str]]]
+
+
+def _by_party(
+    bilaterals: tuple[Bilateral, ...], groupings: tuple[Plurilateral, ...]
+) -> tuple[_Party, dict[tuple[str, str], list[Plurilateral]]]:
+    """Each administration's arrangements, each with the party across, in the data's order;
+    and for two administrations, the plurilaterals (and common programmes) that recognise
+    between them."""
+    of: _Party = {}
+    for bilateral in bilaterals:
+        for party in bilateral.parties:
+            of.setdefault(party, []).append((bilateral, bilateral.other(party)))
+    between: dict[tuple[str, str], list[Plurilateral]] = {}
+    for grouping in groupings:
+        for ident in (m.administration for m in grouping.members):
+            for other in grouping.counterparts(ident):
+                of.setdefault(ident, []).append((grouping, other))
+                between.setdefault((ident, other), []).append(grouping)
+    return of, between
+
+
+def _signed_by_party(
+    of: _Party,
+) -> dict[str, list[tuple[date, date | None, Bilateral | Plurilateral, str]]]:
+    """Each administration's arrangements that a day certainly signed (not common programmes:
+    one programme, no arrangement), each with that day, the day it certainly ended (or
+    ``None``) and the party across."""
+    return {
+        ident: [
+            (first, ended_from(arrangement), arrangement, other)
+            for arrangement, other in arrangements
+            if not isinstance(arrangement, CommonProgramme)
+            and (first := signed_from(arrangement)) is not None
+        ]
+        for ident, arrangements in of.items()
+    }
+
+
+def _by_names(
+    administrations: Mapping[str, Administration],
+) -> tuple[dict[str, Administration], dict[str, Administration]]:
+    """The administrations by id (as written) and by name or alias (folded); of two with
+    one name, the first in the data's order, as a search in turn finds it."""
+    by_id: dict[str, Administration] = {}
+    by_name: dict[str, Administration] = {}
+    for administration in reversed(list(administrations.values())):
+        by_id[administration.id] = administration
+        for name in (administration.name, *administration.aliases):
+            by_name[name.casefold()] = administration
+    return by_id, by_name
+
+
+def _key(holder: object, place: object, day: object, role: object) -> tuple[object, ...]:
+    """The key of `World.check`'s answer: an integer place's is tagged, so that a float or
+    bool equal to it (276.0, True) never finds its answer."""
+    return (holder, place, day, role) if type(place) is not int else (holder, int, place, day, role)
 
 
 _NONE = Completeness(False, None, "", ())

@@ -26,20 +26,33 @@ from ._model import (
 )
 
 __all__ = [
-    "begun", "counted", "ended_by", "implemented_by", "judge", "live_by", "signed_by", "weigh",
+    "begun", "counted", "ended_by", "ended_from", "implemented_by", "judge", "live_by", "signed_by",
+    "signed_from", "weigh",
 ]  # fmt: skip
 
 
 def signed_by(arrangement: Bilateral | Plurilateral, day: date) -> bool:
     """Whether it had certainly been signed (or implemented) by ``day``."""
+    first = signed_from(arrangement)
+    return first is not None and first <= day
+
+
+def signed_from(arrangement: Bilateral | Plurilateral) -> date | None:
+    """The first day by which it had certainly been signed (or implemented), if known."""
     dates = [arrangement.step(StepKind.SIGNED), arrangement.step(StepKind.IMPLEMENTED)]
-    return any(d is not None and d.value.known_by(day) for d in dates)
+    return min((d.value.latest for d in dates if d and d.value.latest), default=None)
 
 
 def ended_by(arrangement: Bilateral | Plurilateral, day: date) -> bool:
     """Whether it had certainly ended by ``day``."""
+    last = ended_from(arrangement)
+    return last is not None and last <= day
+
+
+def ended_from(arrangement: Bilateral | Plurilateral) -> date | None:
+    """The first day by which it had certainly ended, if it has."""
     ended = arrangement.step(StepKind.ENDED)
-    return ended is not None and ended.value.known_by(day)
+    return None if ended is None else ended.value.latest
 
 
 def implemented_by(arrangement: Bilateral | Plurilateral, day: date) -> bool:

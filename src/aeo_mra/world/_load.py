@@ -415,10 +415,12 @@ def _pair(value: Any) -> tuple[str, str]:
 
 def _members_of(reader: _Reader, where: str, raw: Any) -> tuple[PlurilateralMember, ...]:
     """A plurilateral's (or common programme's) members: ``[{ administration, live?, side? }]``."""
-    members = []
+    members: list[PlurilateralMember] = []
     for entry in _list_of_tables(raw):
         code = _str(entry.get("administration"))
         reader.keys(f"{where}.members {code}", entry, {"administration", "live", "side"})
+        if any(m.administration == code for m in members):
+            reader.problem(f"{where}.members {code}", "listed twice")
         live = entry.get("live")
         fact = _dated(reader, f"{where}.members {code}.live", live) if live else None
         side = entry.get("side")

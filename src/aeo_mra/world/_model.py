@@ -7,6 +7,7 @@ the China data; the arrangements of China's customs are made from the China reco
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from datetime import date
 
@@ -227,7 +228,11 @@ class Bilateral:
 
     def step(self, kind: StepKind) -> Fact[When] | None:
         """The date of its first step of ``kind``, if it has one."""
-        return next((s.when for s in self.steps if s.kind is kind), None)
+        return self._first_steps.get(kind)
+
+    @functools.cached_property
+    def _first_steps(self) -> Mapping[StepKind, Fact[When]]:
+        return {s.kind: s.when for s in reversed(self.steps)}  # the first kept
 
     def scope_of(self, party: str) -> Fact[Scope] | None:
         """Which goods of the other side's AEOs ``party``'s customs facilitates, if known."""
@@ -305,11 +310,19 @@ class Plurilateral:
 
     def step(self, kind: StepKind) -> Fact[When] | None:
         """The date of its first step of ``kind``, if it has one."""
-        return next((s.when for s in self.steps if s.kind is kind), None)
+        return self._first_steps.get(kind)
+
+    @functools.cached_property
+    def _first_steps(self) -> Mapping[StepKind, Fact[When]]:
+        return {s.kind: s.when for s in reversed(self.steps)}  # the first kept
 
     def member(self, administration: str) -> PlurilateralMember | None:
         """The membership record of ``administration``, if it is a member."""
-        return next((m for m in self.members if m.administration == administration), None)
+        return self._by_administration.get(administration)
+
+    @functools.cached_property
+    def _by_administration(self) -> Mapping[str, PlurilateralMember]:
+        return {m.administration: m for m in reversed(self.members)}  # the first kept
 
     def covers(self, first: str, second: str) -> bool:
         """Whether it recognises between ``first`` and ``second``.
