@@ -154,7 +154,7 @@ def test_the_security_page_states_every_limit() -> None:
         assert f"| {label} | {value:,}" in page, label
     world_holder = f"| Length of a holder (`aeo_mra.world`) | {_limits.MAX_PLACE} characters"
     assert f"{world_holder}, cut into an administration and a tier at its first " in page
-    assert f" first {world._graph.MAX_SPLITS} separators only |" in page
+    assert f" first {world._names.MAX_SPLITS} separators only |" in page
     assert f"{_limits.EARLIEST_DAY} to {_limits.LATEST_DAY}" in page
     assert f"{_limits.MAX_PROBLEM_CHARS} characters" in page
     assert f"answers: {registry._CACHE_LIMIT:,} together" in page

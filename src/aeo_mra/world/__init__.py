@@ -28,7 +28,7 @@ from os import PathLike, fspath
 from .. import _compiled, _default
 from ..model import Role
 from ..registry import Registry, _reads_bundled
-from ._graph import SameAdministrationError, UnknownAdministrationError, UnknownTierError, World
+from ._graph import SameAdministrationError, World
 from ._load import parse
 from ._model import (
     Administration,
@@ -50,6 +50,7 @@ from ._model import (
     WorldReason,
     WorldSummary,
 )
+from ._names import UnknownAdministrationError, UnknownTierError
 
 __all__ = [
     "Administration",

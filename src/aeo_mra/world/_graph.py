@@ -6,8 +6,7 @@ them stays in one place; the world data adds every other administration's.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date
 
 import attrs
@@ -15,11 +14,9 @@ import attrs
 from .._dates import day_or_today
 from .._decide import chosen_tier, unreviewed
 from .._eligibility import Verdict
-from .._limits import MAX_PLACE
 from .._vocabulary import role as _role
-from ..errors import DomesticPlaceError, Error, UnknownPlaceError, _did_you_mean, _quoted
+from ..errors import Error, UnknownPlaceError, _quoted
 from ..model import (
-    Arrangement,
     Confidence,
     Fact,
     Membership,
@@ -29,8 +26,9 @@ from ..model import (
     unique_sources,
 )
 from ..model import Coverage as Standing
-from ..places import iso_parents, iso_territories, normalise
+from ..places import iso_parents, iso_territories
 from ..registry import _CACHE_LIMIT, Registry, _keyable
+from ._china import CHINA, china_administration, china_edge, partner_of_china
 from ._explain import _the
 from ._judge import (
     begun,
@@ -54,83 +52,18 @@ from ._model import (
     PublishedCount,
     Recogniser,
     Recognition,
-    Step,
     StepKind,
     WorldDataset,
     WorldReason,
     WorldSummary,
-    _tier_key,
     certain,
     weakest,
 )
+from ._names import Names, UnknownAdministrationError, UnknownTierError, splits
 
-__all__ = ["SameAdministrationError", "UnknownAdministrationError", "UnknownTierError", "World"]
+__all__ = ["SameAdministrationError", "World"]
 
-CHINA = "CN"
 _RANK = [Verdict.YES, Verdict.PROBABLY, Verdict.UNKNOWN, Verdict.PROBABLY_NOT, Verdict.NO]
-
-
-class UnknownAdministrationError(Error, LookupError):
-    """A name that is no administration of the world data, nor a tier of one's programme.
-
-    Attributes:
-        name: The input as given.
-        valid: The administrations' ids.
-        hint: What else the message says: the administration to name instead, or the
-            administrations whose programmes have the tier named. The message lists the
-            valid ids only where the hint does not name the one to use.
-        suggestions: Close matches among the administrations' ids and names, and their
-            programmes' tiers.
-    """
-
-    def __init__(
-        self,
-        name: object,
-        valid: tuple[str, ...],
-        hint: str = "",
-        suggestions: tuple[str, ...] = (),
-        *,
-        listed: bool = True,
-        example: str = "a tier: e.g. 'EU/AEOS'",
-        unknown: str = "administration or programme tier of the world data",
-    ) -> None:
-        self.name = name
-        self.valid = valid
-        self.hint = hint
-        self.suggestions = suggestions
-        named = f"{_quoted(name)} names no {unknown}"
-        ids = f" Administrations: {', '.join(valid)}" if listed else ""
-        ids += f" ({example})" if listed and example else ""
-        super().__init__(f"{named}{hint}{_did_you_mean(suggestions) or '.'}{ids}")
-
-
-class UnknownTierError(UnknownAdministrationError):
-    """An administration named with a tier its programme does not have (``HK/Tier 3``).
-
-    Attributes:
-        administration: The administration's id: a union's, for a place inside it on the
-            day asked (``Germany/AEOX``).
-        valid: The holders that would be valid: the administration alone, or one of its
-            tiers (``HK``, ``HK/T1``, ``HK/T2``).
-    """
-
-    def __init__(
-        self,
-        name: object,
-        administration: Administration,
-        tiers: tuple[ProgrammeTier, ...],
-        inside: tuple[Territory, date] | None = None,
-    ) -> None:
-        self.administration = ident = administration.id
-        tiers_named = ", ".join(t.described() for t in tiers) or "none listed"
-        why = "" if inside is None else f"on {inside[1]} {inside[0].name}'s AEOs were {ident}'s; "
-        super().__init__(
-            name,
-            (ident, *(f"{ident}/{t.code}" for t in tiers)),
-            f" ({why}{ident}'s tiers: {tiers_named}; or {ident} alone)",
-            listed=False,
-            unknown=f"tier of {ident}'s programme",
-        )
 
 
 class SameAdministrationError(Error, ValueError):
@@ -164,9 +97,9 @@ class World:
         self.data = data
         self.china = china
         records = china.dataset.arrangements
-        administrations = {CHINA: _china(china)}
+        administrations = {CHINA: china_administration(china)}
         for record in records:
-            administrations[record.id] = _partner_of_china(record)
+            administrations[record.id] = partner_of_china(record)
         for ident, described in data.administrations.items():
             derived = administrations.get(ident)
             if derived is not None and not described.tiers:  # the China record lists them
@@ -175,15 +108,14 @@ class World:
                 administrations[ident] = described
         self.administrations: Mapping[str, Administration] = administrations
         self.bilaterals = (
-            tuple(_china_edge(r, administrations[r.id]) for r in records) + data.bilaterals
+            tuple(china_edge(r, administrations[r.id]) for r in records) + data.bilaterals
         )
         self.plurilaterals = data.plurilaterals
         self.commons = data.commons
         self._pairs = {frozenset(b.parties): b for b in self.bilaterals}
         self._of, self._groupings = _by_party(self.bilaterals, (*self.plurilaterals, *self.commons))
         self._signed = _signed_by_party(self._of)
-        self._by_id, self._by_name = _by_names(administrations)
-        self._order = {ident: index for index, ident in enumerate(administrations)}
+        self._names = Names(administrations, self.plurilaterals, self.commons, china)
         # check()'s answers, by holder, place, day and role: at most _CACHE_LIMIT
         self._answers: dict[tuple[object, ...], Recognition] = {}
         # each place's records in an administration's list of places, in the data's order
@@ -223,14 +155,16 @@ class World:
             union = self._union_of(name, day_or_today(on))
             if union is not None:
                 hint = f" (it is in the customs territory of {_the(union.name)}: name {union.id})"
-                raise UnknownAdministrationError(name, self._ids(), hint, listed=False) from unknown
+                raise UnknownAdministrationError(
+                    name, self._names.ids(), hint, listed=False
+                ) from unknown
             raise UnknownAdministrationError(
-                name, self._ids(), unknown.hint, unknown.suggestions, example=""
+                name, self._names.ids(), unknown.hint, unknown.suggestions, example=""
             ) from unknown
         if tier is not None:
             hint = f" (it names a tier: name the administration alone, {administration.id})"
             raise UnknownAdministrationError(
-                name, self._ids(), hint, listed=False, unknown="administration"
+                name, self._names.ids(), hint, listed=False, unknown="administration"
             )
         return administration
 
@@ -239,7 +173,7 @@ class World:
         member's (``DE``), or a place's the data records inside it (``MC``; ``JE`` until
         2020-12-31)."""
         try:
-            within = self._inside_union(self._territory(name).code, day)
+            within = self._inside_union(self._names.place(name).code, day)
         except (UnknownPlaceError, TypeError):
             return None
         return None if within is None else within[0]
@@ -255,82 +189,7 @@ class World:
             UnknownAdministrationError: Naming the valid ids.
             TypeError: ``name`` is not a string.
         """
-        if not isinstance(name, str):
-            raise TypeError(f"an administration must be a string, not {type(name).__name__}")
-        self._refuse_long(name)
-        text = name.strip()
-        if text.endswith("/"):  # "KR/": a tier left out, not the administration alone
-            administration = self._administration(text.rstrip("/ "))
-            if administration is not None:
-                raise UnknownTierError(name, administration, self._tiers(administration))
-        named = self._administration(text)
-        if named is not None:  # a whole name first: "Hong Kong SAR" names no tier "SAR"
-            return named, None
-        wrong_tier = None  # "Hong Kong SAR/T1": "Hong Kong" with a tier "SAR/T1" is not it
-        for head, tail in _splits(text):
-            administration = self._administration(head)
-            if administration is not None:
-                tier = self._tier(administration, tail)
-                if tier is not None:
-                    return administration, tier
-                wrong_tier = wrong_tier or administration
-        if wrong_tier is not None:
-            raise UnknownTierError(name, wrong_tier, self._tiers(wrong_tier))
-        found = [(a, t) for a in self.administrations.values() if (t := a.tier(text))]
-        if len(found) == 1:
-            return found[0]
-        if found:
-            hint = " (a tier of several: " + ", ".join(f"{a.id}/{t.code}" for a, t in found) + ")"
-        else:
-            hint = self._misread(text) or self._grouping(text)
-        close = () if hint else self._close_to(text.casefold())
-        raise UnknownAdministrationError(name, self._ids(), hint, close)
-
-    def _refuse_long(self, name: str) -> None:
-        """Refuse a name longer than any place's, before any work on it: each separator in
-        it is a place to cut it into an administration and a tier."""
-        if len(name) > MAX_PLACE:
-            hint = f" (it is {len(name):,} characters long, over {MAX_PLACE})"
-            raise UnknownAdministrationError(name, self._ids(), hint)
-
-    def _administration(self, text: str) -> Administration | None:
-        """The administration ``text`` names, by its id, name or alias, or by a place whose
-        AEOs are its; else ``None``."""
-        return self._named(text) or self._place_administration(text)
-
-    def _misread(self, text: str) -> str:
-        """The hint for a name that a placeholder or a code in lower case explains."""
-        try:
-            self._territory(text)
-        except UnknownPlaceError as error:
-            if error.hint:  # as a place: a placeholder (n/a), or a code in lower case
-                return f" ({error.hint})"
-        upper = text.upper()
-        if upper != text:
-            try:
-                self.holder(upper)
-            except UnknownAdministrationError:
-                return ""
-            return f" (codes are written in upper case: {upper!r}; names may be in any case)"
-        return ""
-
-    def _grouping(self, text: str) -> str:
-        """The hint for a name of a plurilateral arrangement or a common programme (``ASEAN``,
-        ``GCC``), whose members, not itself, hold AEO status."""
-        key = _tier_key(text)
-        for grouping in (*self.plurilaterals, *self.commons):
-            names = (grouping.id, grouping.id.split("-")[0], grouping.name.split()[0])
-            if key in map(_tier_key, names):
-                members = ", ".join(m.administration for m in grouping.members)
-                status = grouping.status if isinstance(grouping, CommonProgramme) else None
-                if status is not None:
-                    members += f"; its status: e.g. '{grouping.members[0].administration}/"
-                    members += f"{status.code}'"
-                return (
-                    f" ({text!r} is the {grouping.name}, not an administration: name one of its "
-                    f"members, {members})"
-                )
-        return ""
+        return self._names.holder(name)
 
     def _holder_on(
         self, name: str, day: date
@@ -347,7 +206,7 @@ class World:
                 day (``CN/AA`` after 2014-11-30).
         """
         if isinstance(name, str):
-            self._refuse_long(name)  # raised here, not read as a place in a union
+            self._names.refuse_long(name)  # raised here, not read as a place in a union
         try:
             administration, tier = self.holder(name)
         except UnknownAdministrationError as unknown:
@@ -359,9 +218,9 @@ class World:
             return administration, tier, None
         union, membership = within
         place = self.china.places.territory(administration.id)
-        union_tier = None if tier is None else self._tier(union, tier.code)
+        union_tier = None if tier is None else self._names.tier(union, tier.code)
         if tier is not None and union_tier is None:
-            raise UnknownTierError(name, union, self._tiers(union), (place, day))
+            raise UnknownTierError(name, union, self._names.tiers(union), (place, day))
         return union, union_tier, membership
 
     def _member_holder(
@@ -372,9 +231,9 @@ class World:
         text = name.strip()
         hint, suggestions = unknown.hint, unknown.suggestions
         wrong_tier = unknown if isinstance(unknown, UnknownTierError) else None
-        for head, tail in [(text, ""), *_splits(text)]:
+        for head, tail in [(text, ""), *splits(text)]:
             try:
-                place = self._territory(head)
+                place = self._names.place(head)
             except UnknownPlaceError as error:
                 if not hint and error.hint:  # a placeholder, or a code in lower case
                     hint, suggestions = f" ({error.hint})", ()
@@ -387,14 +246,14 @@ class World:
                 hint, suggestions = f" ({why})", ()
             if union is None or membership is None or not membership.covers(day):
                 continue
-            tier = self._tier(union, tail) if tail else None
+            tier = self._names.tier(union, tail) if tail else None
             if tail and tier is None:
-                wrong_tier = UnknownTierError(name, union, self._tiers(union), (place, day))
+                wrong_tier = UnknownTierError(name, union, self._names.tiers(union), (place, day))
                 continue
             return union, tier, membership
         if wrong_tier is not None:
             raise wrong_tier
-        raise UnknownAdministrationError(name, self._ids(), hint, suggestions[:3])
+        raise UnknownAdministrationError(name, self._names.ids(), hint, suggestions[:3])
 
     def union_of(self, administration: str, on: date | None = None) -> str | None:
         """The union whose customs territory ``administration`` was inside on ``on``, if
@@ -427,55 +286,6 @@ class World:
             f"its AEOs were authorised under the {union.programme}, so this answer is for an "
             f"AEO of {_the(union.name)} ({union.id})."
         )
-
-    def _named(self, text: str) -> Administration | None:
-        """The administration whose id (as written: ``NO`` is Norway, "no" a word), name or
-        alias (in any case) is ``text``; for a union, also a name of its China record
-        (``欧盟``)."""
-        found = [a for a in (self._by_id.get(text), self._by_name.get(text.casefold())) if a]
-        named = min(found, key=lambda a: self._order[a.id], default=None)
-        union = None if named else self.china.places.unions().get(normalise(text))
-        return named or (self.administrations.get(union) if union else None)
-
-    def _close_to(self, text: str) -> tuple[str, ...]:
-        """Administrations' names and ids, and their tiers, close to ``text``."""
-        import difflib  # only for a mistyped name
-
-        names = {a.name.casefold(): a.name for a in self.administrations.values()}
-        names |= {n.casefold(): n for a in self.administrations.values() for n in a.aliases}
-        names |= {a.id.casefold(): a.id for a in self.administrations.values()}
-        names |= {
-            f"{a.id}/{t.code}".casefold(): f"{a.id}/{t.code}"
-            for a in self.administrations.values()
-            for t in (*a.tiers, *self._statuses(a.id))
-        }
-        close = difflib.get_close_matches(text, list(names), n=3, cutoff=0.75)
-        return tuple(names[c] for c in close)
-
-    def _tier(self, administration: Administration, code: str) -> ProgrammeTier | None:
-        """The tier ``code`` of its programme, or the common status of one it takes part in."""
-        statuses = (t for t in self._statuses(administration.id) if t.named(code))
-        return administration.tier(code) or next(statuses, None)
-
-    def _tiers(self, administration: Administration) -> tuple[ProgrammeTier, ...]:
-        """Its programme's tiers, and the common statuses of the common programmes it takes
-        part in."""
-        return (*administration.tiers, *self._statuses(administration.id))
-
-    def _statuses(self, ident: str) -> list[ProgrammeTier]:
-        """The common statuses of the common programmes ``ident`` is a member of."""
-        return [c.status for c in self.commons if c.status and c.member(ident) is not None]
-
-    def _place_administration(self, name: str) -> Administration | None:
-        """The administration whose id is the code of the place ``name`` names (``Korea``)."""
-        try:
-            code = self._territory(name).code
-        except (UnknownPlaceError, TypeError):
-            return None
-        return self.administrations.get(code)
-
-    def _ids(self) -> tuple[str, ...]:
-        return tuple(sorted(self.administrations))
 
     def cleared_by(self, code: str, day: date) -> tuple[Administration | None, Membership | None]:
         """The administration clearing goods at the place ``code`` on ``day``, and the
@@ -537,7 +347,7 @@ class World:
     def _recognition(self, holder: str, place: str | int, day: date, role: Role) -> Recognition:
         """`check`'s answer, decided afresh."""
         administration, tier, held = self._holder_on(holder, day)
-        territory = self._territory(place)
+        territory = self._names.place(place)
         cleared, membership = self.cleared_by(territory.code, day)
         if cleared is administration and (membership is None or not _unsettled(membership, day)):
             raise SameAdministrationError(administration.id, place, day)
@@ -570,7 +380,7 @@ class World:
             if gone is not None:
                 decision = self._no_longer_covered(decision, cleared, gone)  # as check_foreign()
             if gone is not None and decision.reason is WorldReason.NO_LONGER_COVERED:
-                own = self._territory(administration.id)
+                own = self._names.place(administration.id)
                 caveats.append(_outside_union(own, self._union_with(gone), gone, day))
         shared = (  # named only where no arrangement links the two
             self._shared(administration, cleared, day)
@@ -652,12 +462,6 @@ class World:
             arrangement=covered[0],
             sources=unique_sources([decision.sources, covered[0].sources]),
         )
-
-    def _territory(self, place: str | int) -> Territory:
-        try:
-            return self.china.resolve(place)
-        except DomesticPlaceError:  # China's own territory is a place like any other here
-            return self.china.places.territory(CHINA)
 
     def recognisers(self, holder: str, on: date | None = None) -> tuple[Recogniser, ...]:
         """Every administration with an arrangement (or a common programme) with
@@ -901,20 +705,6 @@ def _signed_by_party(
     }
 
 
-def _by_names(
-    administrations: Mapping[str, Administration],
-) -> tuple[dict[str, Administration], dict[str, Administration]]:
-    """The administrations by id (as written) and by name or alias (folded); of two with
-    one name, the first in the data's order, as a search in turn finds it."""
-    by_id: dict[str, Administration] = {}
-    by_name: dict[str, Administration] = {}
-    for administration in reversed(list(administrations.values())):
-        by_id[administration.id] = administration
-        for name in (administration.name, *administration.aliases):
-            by_name[name.casefold()] = administration
-    return by_id, by_name
-
-
 def _key(holder: object, place: object, day: object, role: object) -> tuple[object, ...]:
     """The key of `World.check`'s answer: an integer place's is tagged, so that a float or
     bool equal to it (276.0, True) never finds its answer."""
@@ -923,7 +713,6 @@ def _key(holder: object, place: object, day: object, role: object) -> tuple[obje
 
 _NONE = Completeness(False, None, "", ())
 _UNKNOWN = Administration("?", "no administration in the data", "", (), (), _NONE, ())
-_NOT_RESEARCHED = "Not researched beyond the arrangements found for other administrations."
 
 
 def _possible_by(arrangement: Bilateral | Plurilateral | CommonProgramme, day: date) -> bool:
@@ -997,85 +786,6 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-# -- China's edges, from the China dataset -----------------------------------------------
-
-
-def _china(china: Registry) -> Administration:
-    """China's administration: its AEO tiers are those its arrangements recognise."""
-    dataset = china.dataset
-    tiers = dict.fromkeys(t for a in dataset.arrangements for t in a.china_tiers.value)
-    periods = [dataset.tiers[t] for t in tiers if t in dataset.tiers]
-    return Administration(
-        id=CHINA,
-        name="China",
-        programme="China Customs enterprise credit management (AEO: certified enterprises)",
-        tiers=tuple(ProgrammeTier(t.name, t.description, aliases=(t.name_zh,)) for t in tiers),
-        members=(),
-        coverage=Completeness(
-            True,
-            dataset.reviewed,
-            "The China dataset records every arrangement of China's customs (see its pages).",
-            (),
-        ),
-        sources=tuple(s for p in periods for s in p.sources),
-    )
-
-
-def _partner_of_china(record: Arrangement) -> Administration:
-    """A partner of China that the world data does not describe, as the China record does:
-    it covers the record's members (a union's member states, or the one country)."""
-    return Administration(
-        id=record.id,
-        name=record.partner,
-        programme=record.partner_programme.value,
-        tiers=tuple(ProgrammeTier(t.code, t.name) for t in record.partner_tiers),
-        members=record.members + record.territories,
-        coverage=Completeness(False, None, _NOT_RESEARCHED, ()),
-        sources=record.partner_programme.sources,
-    )
-
-
-def _china_edge(record: Arrangement, partner: Administration) -> Bilateral:
-    """China's edge with ``partner``, whose tiers may be finer than the China record's:
-    a tier within a recognised tier of the record is recognised too."""
-    steps = [Step(StepKind.SIGNED, record.signed)]
-    if record.implemented is not None:
-        steps.append(Step(StepKind.IMPLEMENTED, record.implemented))
-    china_tiers = record.china_tiers
-    recognised: dict[str, Fact[tuple[str, ...]]] = {
-        CHINA: Fact(
-            tuple(t.name for t in china_tiers.value),
-            china_tiers.sources,
-            china_tiers.confidence,
-            china_tiers.inferred,
-            china_tiers.note,
-        )
-    }
-    if record.partner_tiers:
-        programme = record.partner_programme
-        codes = {t.code for t in record.partner_tiers if t.recognised}
-        finer = tuple(t.code for t in partner.tiers if t.code in codes or t.within in codes)
-        note = ""
-        if set(finer) != codes:
-            coarse = ", ".join(sorted(codes))
-            note = f"The China record recognises the tiers {coarse}; these fall within them."
-        recognised[record.id] = Fact(
-            finer, programme.sources, programme.confidence, programme.inferred, note
-        )
-    return Bilateral(
-        id=f"{CHINA}-{record.id}",
-        name=record.name,
-        parties=(CHINA, record.id),
-        instrument=record.instrument,
-        steps=tuple(steps),
-        scope=record.scope,
-        recognised=recognised,
-        note="From the China dataset's record " + record.id + ".",
-        from_china=True,
-        caveats=record.caveats,
-    )
-
-
 def _not_inside(place: Territory, union: Administration, membership: Membership, day: date) -> str:
     """Why a place tied to a union is not in its customs territory on ``day``, or not
     known to be covered there."""
@@ -1084,19 +794,3 @@ def _not_inside(place: Territory, union: Administration, membership: Membership,
     if membership.basis and membership.basis.value is Standing.OUTSIDE:
         return f"{_the(place.name)} is outside {_territory_of(union)}"
     return f"no source settles whether {_the(union.name)}'s arrangements cover {_the(place.name)}"
-
-
-def _splits(text: str) -> Iterator[tuple[str, str]]:
-    """``text`` cut into an administration and a tier at each ``/``, space or hyphen:
-    ``eu/aeos``, ``eu / aeos``, ``eu-aeos``, ``united states t2``, ``kw-gcc-aeo``; at the
-    first `MAX_SPLITS` only, as no name of a place or administration has more words."""
-    cuts = (index for index, character in enumerate(text) if character in "/ -")
-    for index in itertools.islice(cuts, MAX_SPLITS):
-        head, tail = text[:index].strip(" /-"), text[index + 1 :].strip(" /-")
-        if head and tail:
-            yield head, tail
-
-
-MAX_SPLITS = 10
-"""The most places a holder is cut at: "United Kingdom of Great Britain and Northern
-Ireland AEOS" is cut at its eighth."""
