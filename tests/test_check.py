@@ -248,6 +248,30 @@ def test_check_many_equals_check_row_by_row() -> None:
         ]
 
 
+def test_check_many_reads_each_row_s_day_whatever_its_kind() -> None:
+    # Rows may mix dates with datetimes and date subclasses equal to a date (as pandas'
+    # and NumPy's values are); each row is answered for its own day.
+    class Day(date):
+        pass
+
+    days: list[object] = [
+        date(2015, 10, 31),
+        Day(2015, 10, 31),
+        datetime(2015, 11, 1, 23, 30),
+        Day(2015, 11, 2),
+    ]
+    expected = [aeo_mra.check("DE", on=date(2015, 10, 31))] * 2
+    expected += [aeo_mra.check("DE", on=date(2015, 11, d)) for d in (1, 2)]
+    assert aeo_mra.check_many(["DE"] * 4, on=days) == expected  # type: ignore[arg-type]
+    assert [a.on for a in expected] == [date(2015, 10, 31)] * 2 + [
+        date(2015, 11, 1),
+        date(2015, 11, 2),
+    ]
+    with pytest.raises(TypeError) as unhashable:
+        aeo_mra.check_many(["DE", "DE"], on=[date(2020, 1, 1), [2020, 1, 1]])  # type: ignore[list-item]
+    assert unhashable.value.__notes__ == ["in row 1 of check_many"]
+
+
 def test_check_many_rejects_mismatched_dates() -> None:
     with pytest.raises(ValueError, match="2 places but 1 dates"):
         aeo_mra.check_many(["DE", "FR"], on=[date(2020, 1, 1)])
