@@ -6,9 +6,11 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from collections import UserString
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import attrs
 import pytest
 
 import aeo_mra
@@ -643,13 +645,48 @@ def test_an_answer_is_remembered_and_found_again(test_world: World) -> None:
     assert test_world.check("UNION/AEOS", "US", on=_on("2013-01-01"), role=Role.IMPORTER) != first
 
 
-@pytest.mark.parametrize("odd", [840.0, complex(840)])
-def test_a_number_equal_to_a_remembered_code_is_not_answered_by_it(
-    test_world: World, odd: object
+class _LikeExporter:
+    """Equal to Role.EXPORTER and hashed alike, but no role."""
+
+    def __eq__(self, other: object) -> bool:
+        return other is Role.EXPORTER
+
+    def __hash__(self) -> int:
+        return hash(Role.EXPORTER)
+
+
+@pytest.mark.parametrize(
+    ("holder", "place", "role"),
+    [
+        ("UNION", 840.0, Role.EXPORTER),
+        ("UNION", complex(840), Role.EXPORTER),
+        (UserString("UNION"), 840, Role.EXPORTER),
+        ("UNION", 840, _LikeExporter()),
+    ],
+)
+def test_a_value_equal_to_a_remembered_one_is_not_answered_by_it(
+    test_world: World, holder: object, place: object, role: object
 ) -> None:
     test_world.check("UNION", 840, on=_on("2013-01-01"))
     with pytest.raises(TypeError):
-        test_world.check("UNION", odd, on=_on("2013-01-01"))  # type: ignore[arg-type]
+        test_world.check(holder, place, on=_on("2013-01-01"), role=role)  # type: ignore[arg-type]
+
+
+def test_a_member_listed_twice_in_a_graph_made_in_code_is_one_partner(
+    test_world: World, china: Registry
+) -> None:
+    (opens,) = [p for p in test_world.plurilaterals if p.id == "OPENS"]
+    doubled = attrs.evolve(opens, members=(*opens.members, opens.members[0]))
+    data = attrs.evolve(
+        test_world.data,
+        plurilaterals=tuple(doubled if p is opens else p for p in test_world.plurilaterals),
+    )
+    def partners(graph: World) -> list[tuple[str, str, Verdict]]:
+        found = graph.partners(opens.members[0].administration, on=_on("2026-01-01"))
+        return [(p.administration.id, p.arrangement.id, p.implementation) for p in found]
+
+    assert partners(World(data, china)) == partners(test_world)
+    assert ("ID", "OPENS", Verdict.YES) in partners(test_world)
 
 
 def test_remembered_answers_are_bounded(china: Registry, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -940,6 +977,9 @@ BAD_PER_SIDE = [
      "bilateral ID-KR.scope: 'US' is not a party: one of ID, KR"),
     ('{ by = "KR", value', '{ by = "ID", value', "bilateral ID-KR.scope by ID: listed twice"),
     ('{ by = "KR", value', '{ value', "bilateral ID-KR.scope: missing field 'by'"),
+    ('aliases = ["CTPAT", "C-TPAT"]', 'aliases = ["CTPAT", "jp"]',
+     "administration US.aliases: 'jp' names JP too"),
+    ('name = "Mongolia"', 'name = "Japan"', "administration MN.name: 'Japan' names JP too"),
     ('{ administration = "AM" }, { administration = "BY" }',
      '{ administration = "AM" }, { administration = "AM" }',
      "common CODE.members AM: listed twice"),

@@ -326,15 +326,13 @@ class World:
             SameAdministrationError: The place is in the holder's own customs territory.
             TierNotInForceError: The holder is a tier of China's that did not exist that day.
         """
-        if type(on) is date:  # asked before, as asked: one lookup
-            try:
-                found = self._answers.get(_key(holder, place, on, role))
-            except TypeError:  # unhashable: refused below
-                found = None
+        plain = type(holder) is str and (type(place) is str or type(place) is int)
+        if plain and type(on) is date and type(role) is Role:  # asked before: one lookup
+            found = self._answers.get((holder, place, on, role))
             if found is not None:
                 return found
         day, role = day_or_today(on), _role(role)
-        key = _key(holder, place, day, role) if _keyable(holder) and _keyable(place) else None
+        key = (holder, place, day, role) if _keyable(holder) and _keyable(place) else None
         if key is not None and (found := self._answers.get(key)) is not None:
             return found
         answer = self._recognition(holder, place, day, role)
@@ -681,7 +679,7 @@ def _by_party(
             of.setdefault(party, []).append((bilateral, bilateral.other(party)))
     between: dict[tuple[str, str], list[Plurilateral]] = {}
     for grouping in groupings:
-        for ident in (m.administration for m in grouping.members):
+        for ident in dict.fromkeys(m.administration for m in grouping.members):
             for other in grouping.counterparts(ident):
                 of.setdefault(ident, []).append((grouping, other))
                 between.setdefault((ident, other), []).append(grouping)
@@ -703,12 +701,6 @@ def _signed_by_party(
         ]
         for ident, arrangements in of.items()
     }
-
-
-def _key(holder: object, place: object, day: object, role: object) -> tuple[object, ...]:
-    """The key of `World.check`'s answer: an integer place's is tagged, so that a float or
-    bool equal to it (276.0, True) never finds its answer."""
-    return (holder, place, day, role) if type(place) is not int else (holder, int, place, day, role)
 
 
 _NONE = Completeness(False, None, "", ())

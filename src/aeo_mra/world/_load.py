@@ -91,7 +91,7 @@ def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
             if administration.id in administrations:
                 reader.problem(f"administration {administration.id}", "listed twice")
             administrations[administration.id] = administration
-    _check_aliases(reader, administrations)
+    _check_names(reader, administrations)
     bilaterals = [
         b
         for index, table in enumerate(_list(raw, "bilateral"))
@@ -490,21 +490,26 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
     return plurilateral
 
 
-def _check_aliases(reader: _Reader, administrations: Mapping[str, Administration]) -> None:
-    """An alias names one administration: no other's id, name or alias, and no tier."""
+def _check_names(reader: _Reader, administrations: Mapping[str, Administration]) -> None:
+    """A name or alias names one administration: no other's id (in any case), name or
+    alias; and an alias names no tier."""
     for administration in administrations.values():
-        for alias in administration.aliases:
-            named = [
-                a.id for a in administrations.values() if a is not administration and a.named(alias)
-            ]
-            tiers = [a.id for a in administrations.values() if a.tier(alias) is not None]
-            if named or tiers or alias.casefold() == administration.name.casefold():
+        others = [a for a in administrations.values() if a is not administration]
+        where = f"administration {administration.id}"
+        for name in (administration.name, *administration.aliases):
+            named = [a.id for a in others if a.named(name) or a.id.casefold() == name.casefold()]
+            if name == administration.name:
+                if named:
+                    reader.problem(f"{where}.name", f"{name!r} names {named[0]} too")
+                continue
+            tiers = [a.id for a in administrations.values() if a.tier(name) is not None]
+            if named or tiers or name.casefold() == administration.name.casefold():
                 also = (
                     f"names {named[0]} too" if named
                     else f"names a tier of {tiers[0]}" if tiers
                     else "is its name already"
                 )  # fmt: skip
-                reader.problem(f"administration {administration.id}.aliases", f"{alias!r} {also}")
+                reader.problem(f"{where}.aliases", f"{name!r} {also}")
 
 
 def _check_opening(
