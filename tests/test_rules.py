@@ -234,3 +234,15 @@ def test_declarations_follow_the_rules_of_the_data(registry: Registry) -> None:
         codes.declaration("RU12345", date(2023, 1, 1), registry=registry)
     with pytest.raises(codes.UnknownPrefix, match=r"last covered .* on 2020-12-31"):
         codes.validate("GB123456", on=date(2020, 12, 31) + timedelta(days=1), registry=registry)
+
+
+def test_the_timeline_names_the_places_that_join_leave_or_are_counted(
+    registry: Registry,
+) -> None:
+    described = {(e.kind.value, e.territory): e.description for e in registry.timeline()}
+    union = "the China–Test Union AEO mutual recognition arrangement"
+    assert described["joined", "HR"] == f"Croatia covered by {union}"
+    assert described["left", "GB"] == f"The United Kingdom last covered by {union}"
+    assert described["counted", "GB"] == (
+        "The United Kingdom counted in the signed totals without an arrangement"
+    )

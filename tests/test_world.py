@@ -681,6 +681,7 @@ def test_a_member_listed_twice_in_a_graph_made_in_code_is_one_partner(
         test_world.data,
         plurilaterals=tuple(doubled if p is opens else p for p in test_world.plurilaterals),
     )
+
     def partners(graph: World) -> list[tuple[str, str, Verdict]]:
         found = graph.partners(opens.members[0].administration, on=_on("2026-01-01"))
         return [(p.administration.id, p.arrangement.id, p.implementation) for p in found]

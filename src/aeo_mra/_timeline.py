@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+from ._explain import _the
 from .model import Dataset, When
 from .results import Event, EventKind
 
 
-def timeline(dataset: Dataset) -> tuple[Event, ...]:
-    """Signed, implemented, rollout, join, leave and count events, earliest first.
+def timeline(dataset: Dataset, name_of: Callable[[str], str]) -> tuple[Event, ...]:
+    """Signed, implemented, rollout, join, leave and count events, earliest first; a place is
+    described by its name, as ``name_of`` gives it for its code.
 
     Events whose date is unknown come last.
     """
+
+    def place(code: str) -> str:  # at the start of a description
+        named = _the(name_of(code))
+        return named[0].upper() + named[1:]
+
     events: list[Event] = []
     for a in dataset.arrangements:
         signed = a.signed
@@ -36,21 +44,22 @@ def timeline(dataset: Dataset) -> tuple[Event, ...]:
             if member.since is not None:
                 events.append(
                     Event(When.exact(member.since.value), EventKind.JOINED, a.id, member.territory,
-                          f"{member.territory} covered by the {a.name}",
+                          f"{place(member.territory)} covered by the {a.name}",
                           member.since.confidence, member.since.sources)
                 )  # fmt: skip
             if member.until is not None:
                 events.append(
                     Event(When.exact(member.until.value), EventKind.LEFT, a.id, member.territory,
-                          f"{member.territory} last covered by the {a.name}",
+                          f"{place(member.territory)} last covered by the {a.name}",
                           member.until.confidence, member.until.sources)
                 )  # fmt: skip
     for counted in dataset.counted_territories:
         bases = " and ".join(b.value for b in counted.bases)
+        what = f"counted in the {bases} totals without an arrangement"
         events.append(
             Event(When.exact(counted.since.value), EventKind.COUNTED, None, counted.territory,
-                  f"{counted.territory} counted in the {bases} totals without an arrangement",
-                  counted.since.confidence, counted.since.sources)
+                  f"{place(counted.territory)} {what}", counted.since.confidence,
+                  counted.since.sources)
         )  # fmt: skip
     return tuple(sorted(events, key=_order))
 

@@ -318,7 +318,7 @@ class Registry:
         """
         from ._timeline import timeline
 
-        return timeline(self.dataset)
+        return timeline(self.dataset, lambda code: self.places.territory(code).name)
 
     def tiers_in_force(self, on: date | None = None) -> tuple[Tier, ...]:
         """China's credit tiers that existed on ``on`` (default: today).
