@@ -381,6 +381,18 @@ def test_check_foreign_takes_the_world_data_names_of_a_partner_tier() -> None:
     assert asked > 20  # Korea's, Hong Kong's, the EU's, Singapore's ... tiers were asked
 
 
-def test_check_foreign_unknown_to_both_names_the_china_record_tiers() -> None:
-    with pytest.raises(aeo_mra.UnknownPartnerTierError, match=r"known tiers: AEO$"):
+def test_check_foreign_unknown_to_both_names_the_tiers_of_both() -> None:
+    # The China record knows Korea's tier AEO; the world data its classes, which are valid
+    # names too, so the error lists them after the record's.
+    with pytest.raises(aeo_mra.UnknownPartnerTierError) as error:
         aeo_mra.check_foreign("KR", "class Z", on=date(2024, 1, 1))
+    assert error.value.valid == ("AEO", "A", "AA", "AAA")
+    assert str(error.value).endswith(
+        "known tiers: AEO; the world data's: A (AEO class A), AA (AEO class AA), "
+        "AAA (AEO class AAA)"
+    )
+    for valid in error.value.valid:
+        aeo_mra.check_foreign("KR", valid, on=date(2024, 1, 1))  # each one is an answer
+    with pytest.raises(aeo_mra.UnknownPartnerTierError) as only_the_record:
+        aeo_mra.check_foreign("France", "gold")
+    assert only_the_record.value.valid == ("AEOS", "AEOF", "AEOC")  # the world data adds none

@@ -130,15 +130,24 @@ class UnknownPartnerTierError(Error, LookupError):
 
     Attributes:
         tier: The tier as given.
-        valid: The tiers of the partner's programme that the data knows.
+        valid: The tiers of the partner's programme that the data knows: the China
+            record's, then those only the world data names.
     """
 
-    def __init__(self, tier: object, arrangement_id: str, valid: Sequence[str]) -> None:
+    def __init__(
+        self,
+        tier: object,
+        arrangement_id: str,
+        valid: Sequence[str],
+        world_tiers: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """``world_tiers``: the code and name of each tier only the world data names."""
         self.tier = tier
-        self.valid = tuple(valid)
+        self.valid = (*valid, *(code for code, _ in world_tiers))
+        also = "; the world data's: " + ", ".join(f"{c} ({n})" for c, n in world_tiers)
         super().__init__(
             f"{_quoted(tier)} is not a tier of the partner programme in arrangement "
-            f"{arrangement_id}; known tiers: {', '.join(self.valid)}"
+            f"{arrangement_id}; known tiers: {', '.join(valid)}{also if world_tiers else ''}"
         )
 
 

@@ -641,11 +641,17 @@ class Registry:
             return _decide.partner_tier(arrangement, tier)
         except UnknownPartnerTierError as unknown:
             try:
-                _, named = world._of(self).holder(f"{arrangement.id}/{tier}")
-            except (Error, OSError):  # no such tier there either, or no world data to join
+                graph = world._of(self)
+            except (Error, OSError):  # no world data to join
                 raise unknown from None
+            try:
+                _, named = graph.holder(f"{arrangement.id}/{tier}")
+            except Error:  # no such tier there either
+                named = None
             if named is None:
-                raise unknown from None
+                partner = graph.administrations[arrangement.id]
+                extra = [(t.code, t.name) for t in partner.tiers if t.code not in unknown.valid]
+                raise UnknownPartnerTierError(tier, arrangement.id, unknown.valid, extra) from None
             within = {named.code, named.within}
             found = (t for t in arrangement.partner_tiers if t.code in within)
             return next(found, PartnerTier(named.code, named.name, False))
