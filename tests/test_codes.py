@@ -144,6 +144,21 @@ def test_mutated_example_is_invalid(
     assert not codes.is_valid(code)
 
 
+@pytest.mark.parametrize(
+    ("code", "named"),
+    [
+        ("SG12345678901X", "(not 'X' after 'SG12345678901')"),
+        ("AEO<SG 1234 5678 901X>", "(not 'X' after 'SG12345678901')"),  # as compacted
+        ("RSAEOX123456789012345678901234", "(not 'X' after 'RSAEO')"),
+        ("DE12#3", "(not '#')"),
+    ],
+)
+def test_an_invalid_format_names_the_character_that_does_not_fit(code: str, named: str) -> None:
+    with pytest.raises(InvalidFormat) as caught:
+        codes.validate(code)
+    assert str(caught.value).endswith(named)
+
+
 def test_every_format_has_mutations() -> None:
     for arrangement, shape in FORMATS:
         errors = {error for _, error in _mutations(arrangement, shape)}

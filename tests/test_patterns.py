@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import aeo_mra
 from aeo_mra import DataError
 from aeo_mra._loader import parse
-from aeo_mra._patterns import check_pattern, widths
+from aeo_mra._patterns import check_pattern, misfit, widths
 
 BUNDLED_TEXT = (Path(aeo_mra.__file__).parent / "data" / "arrangements.toml").read_text(
     encoding="utf-8"
@@ -87,3 +87,31 @@ def test_an_accepted_pattern_compiles_and_has_bounded_ways(pattern: str) -> None
     assert widths(pattern)[1] is not None  # no unbounded repetition
     for hostile in ("a" * 100, "0" * 100 + "!", "ab" * 50):
         regex.fullmatch(hostile)  # bounded by MAX_WAYS; a hang here fails the run
+
+
+def test_misfit_is_where_a_code_first_leaves_its_pattern(registry: aeo_mra.Registry) -> None:
+    # A character no pattern allows, put at each place of a matching example, is found
+    # exactly there; the example itself fits.
+    shapes = [a.code_format.value for a in registry.dataset.arrangements if a.code_format]
+    assert len(shapes) > 10
+    for shape in shapes:
+        example = shape.example
+        part = example if re.fullmatch(shape.pattern, example) else example[2:]
+        assert re.fullmatch(shape.pattern, part), shape.pattern
+        assert misfit(shape.pattern, part) is None
+        for at in range(len(part)):
+            assert misfit(shape.pattern, part[:at] + "_" + part[at + 1 :]) == at, (shape, at)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "at"),
+    [
+        ("(AB|CD)[0-9]{2}", "CE12", 1),  # C fits CD, E neither
+        ("(AB|CD)[0-9]{2}", "AB1X", 3),
+        ("NZ[0-9]{1,10}", "NZ12A", 4),  # of the spellings as long as the text
+        ("NZ[0-9]{1,10}", "NZ" + "1" * 11, None),  # none is that long: a length error
+        ("SG([0-9]", "SG1", None),  # refused by check_pattern: no place given
+    ],
+)
+def test_misfit_reads_alternatives_and_repetitions(pattern: str, text: str, at: int | None) -> None:
+    assert misfit(pattern, text) == at

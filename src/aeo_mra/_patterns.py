@@ -18,9 +18,11 @@ ValueError: '+' at 15 repeats a group: repeat one character
 
 from __future__ import annotations
 
+import functools
 import importlib
+import re
 
-__all__ = ["MAX_PATTERN", "MAX_REPEAT", "MAX_WAYS", "check_pattern", "widths"]
+__all__ = ["MAX_PATTERN", "MAX_REPEAT", "MAX_WAYS", "check_pattern", "misfit", "widths"]
 
 MAX_PATTERN = 100
 """The longest pattern, in characters."""
@@ -88,7 +90,8 @@ def _branch(reader: _Reader, *, in_group: bool) -> int:
             ways *= _group(reader, in_group=in_group)
         else:
             _atom(reader)
-            ways *= _repeat(reader)
+            least, most = _repeat(reader)
+            ways *= most - least + 1
         if ways > MAX_WAYS:  # stop multiplying: the caller reports it
             return ways
     return ways
@@ -149,16 +152,16 @@ def _class(reader: _Reader, start: int) -> None:
         raise ValueError(f"the class at {start} is empty")
 
 
-def _repeat(reader: _Reader) -> int:
-    """The repetition after an atom, if any: the number of counts it allows."""
+def _repeat(reader: _Reader) -> tuple[int, int]:
+    """The repetition after an atom, if any: the least and most times it allows."""
     at, char = reader.at, reader.peek()
     if char == "?":
         reader.take()
-        return 2
+        return 0, 1
     if char in ("*", "+"):
         raise ValueError(f"{char!r} at {at} repeats without bound: write {{m,n}}")
     if char != "{":
-        return 1
+        return 1, 1
     reader.take()
     body = ""
     while reader.peek() not in ("}", ""):
@@ -173,7 +176,70 @@ def _repeat(reader: _Reader) -> int:
         raise ValueError(f"'{{{body}}}' at {at}: counts must rise and be at most {MAX_REPEAT}")
     if reader.peek() in ("?", "+", "*", "{"):
         raise ValueError(f"{reader.peek()!r} at {reader.at} repeats a repetition")
-    return most - least + 1
+    return least, most
+
+
+def misfit(pattern: str, text: str) -> int | None:
+    """Where ``text``, as long as some string ``pattern`` matches, first leaves every such
+    string: the index of its first character that fits none of them after the characters
+    before it; ``None`` if it matches, or no string of its length does.
+
+    ``None`` too for a pattern `check_pattern` refuses.
+
+    >>> misfit("SG[0-9]{12}", "SG12345678901X"), misfit("SG[0-9]{12}", "SG123456789012")
+    (13, None)
+    """
+    spellings = [s for s in _spelled(pattern) if len(s) == len(text)]
+    if not spellings or any(_fitting(s, text) == len(text) for s in spellings):
+        return None
+    return max(_fitting(s, text) for s in spellings)
+
+
+@functools.lru_cache(maxsize=64)
+def _spelled(pattern: str) -> tuple[list[str], ...]:
+    """`_spellings` of a whole pattern (none for one `check_pattern` refuses)."""
+    try:
+        check_pattern(pattern)
+    except ValueError:
+        return ()
+    return tuple(_spellings(_Reader(pattern)))
+
+
+def _spellings(reader: _Reader) -> list[list[str]]:
+    """Every way the alternatives up to ``)`` or the end can match, each as the atoms that
+    match its characters one by one (at most `MAX_WAYS`, as `check_pattern` bounds them)."""
+    found = _spelled_branch(reader)
+    while reader.peek() == "|":
+        reader.take()
+        found += _spelled_branch(reader)
+    return found
+
+
+def _spelled_branch(reader: _Reader) -> list[list[str]]:
+    spellings: list[list[str]] = [[]]
+    while reader.peek() not in ("", "|", ")"):
+        if reader.peek() == "(":
+            reader.take()
+            if reader.peek() == "?":  # (?:
+                reader.at += 2
+            options = _spellings(reader)
+            reader.take()
+        else:
+            start = reader.at
+            _atom(reader)
+            atom = reader.text[start : reader.at]
+            least, most = _repeat(reader)
+            options = [[atom] * times for times in range(least, most + 1)]
+        spellings = [spelled + option for spelled in spellings for option in options]
+    return spellings
+
+
+def _fitting(atoms: list[str], text: str) -> int:
+    """How many of ``text``'s first characters the atoms match, one each."""
+    for index, (atom, char) in enumerate(zip(atoms, text, strict=False)):
+        if not re.fullmatch(atom, char, re.ASCII):
+            return index
+    return min(len(atoms), len(text))
 
 
 def widths(pattern: str) -> tuple[int, int | None]:

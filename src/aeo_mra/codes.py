@@ -58,7 +58,7 @@ from ._dates import as_date, day_or_today
 from ._eligibility import Reason
 from ._explain import why
 from ._limits import MAX_CODE
-from ._patterns import widths
+from ._patterns import misfit, widths
 from .errors import Error, _quoted
 from .model import CodePrefix, DeclarationField
 from .registry import Registry
@@ -511,7 +511,8 @@ def _parse(given: object, on: date | None, registry: Registry | None) -> AeoCode
     if not code:
         raise InvalidLength(given, "an AEO code is the issuing place's code and a number")
     if not _LETTERS_AND_DIGITS.fullmatch(code):
-        raise InvalidFormat(given, _ONLY_LETTERS_AND_DIGITS)
+        odd = next(c for c in code if not _LETTERS_AND_DIGITS.fullmatch(c))
+        raise InvalidFormat(given, f"{_ONLY_LETTERS_AND_DIGITS} (not {odd!r})")
     for prefix in (_CHINA_PREFIX, _CHINA):
         if code.startswith(prefix):
             number = code[len(prefix) :]
@@ -563,7 +564,12 @@ def _mismatch(index: _CodeRules, given: object, code: str) -> InvalidCode:
         rule = rules[0]
         part = rule.matched(code)
         if _fits(rule.widths, len(part)):
-            return InvalidFormat(given, rule.expected(place))
+            at = misfit(rule.regex.pattern, part)
+            if at is None:
+                return InvalidFormat(given, rule.expected(place))
+            at += len(code) - len(part)  # in the code as compacted
+            where = f"not {code[at]!r} after {code[:at]!r}" if at else f"not {code[at]!r} first"
+            return InvalidFormat(given, f"{rule.expected(place)} ({where})")
         after = "" if rule.prefix is CodePrefix.INCLUDED else f" after {place}"
         counts = f"{_length_text(rule.widths)}{after}, not {len(part)}"
         return InvalidLength(given, f"{rule.expected(place)} ({counts})")
