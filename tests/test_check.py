@@ -249,8 +249,8 @@ def test_check_many_equals_check_row_by_row() -> None:
 
 
 def test_check_many_reads_each_row_s_day_whatever_its_kind() -> None:
-    # Rows may mix dates with datetimes and date subclasses equal to a date (as pandas'
-    # and NumPy's values are); each row is answered for its own day.
+    # Rows may mix dates with datetimes (as pandas' Timestamps are) and date subclasses
+    # equal to a date; each row is answered for its own day.
     class Day(date):
         pass
 

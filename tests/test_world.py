@@ -1454,7 +1454,11 @@ def test_a_probable_no_is_worded_as_one(test_world: World) -> None:
 
 
 def test_places_named_with_an_article_get_it(bundled: World) -> None:
-    for place, named in (("IM", "the Isle of Man"), ("VI", "the Virgin Islands, U.S.")):
+    for place, named in (
+        ("IM", "the Isle of Man"),
+        ("VI", "the Virgin Islands, U.S."),
+        ("TF", "the French Southern Territories"),
+    ):
         assert (
             f"exporting to {named} on" in bundled.check("CN", place, on=_on("2019-01-01")).explain()
         )

@@ -51,9 +51,20 @@ def _operator(answer: Eligibility) -> str:
 
 def _the(name: str) -> str:
     """``the United Kingdom``, ``the Philippines``, ``the Isle of Man``, ``the Virgin
-    Islands, U.S.``, but ``Germany``."""
+    Islands, U.S.``, ``the Russian Federation``, but ``Germany``."""
     base = name.split(",", maxsplit=1)[0]  # ISO's "Virgin Islands, U.S."
-    plural = base.endswith(("Islands", "Republic", "lands", "pines", "Emirates", "Bahamas"))
+    plural = base.endswith(
+        (
+            "Islands",
+            "Republic",
+            "Federation",
+            "lands",
+            "pines",
+            "Emirates",
+            "Bahamas",
+            "Territories",
+        )
+    )
     return f"the {name}" if base.startswith(("United ", "Isle of ", "Holy See")) or plural else name
 
 

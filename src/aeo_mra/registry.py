@@ -475,24 +475,18 @@ class Registry:
                 f"on must be a date, None or an iterable of dates (one per row), not {_quoted(on)}"
             )
         days = on if isinstance(on, list) else list(on)
-        try:  # the distinct days' types tell those of all: a datetime equals no date
-            on_days: set[date] | None = set(days)
-        except TypeError:  # an unhashable day, refused below with its row
-            on_days = None
-        if on_days is None or not {date}.issuperset(map(type, on_days)):
-            days = [_row_day(d, row) for row, d in enumerate(days)]  # datetimes to their days
-            on_days = set(days)
+        if not {date}.issuperset(map(type, days)):  # datetimes to their days, as check() does
+            days = [_row_day(d, row) for row, d in enumerate(days)]
         if len(days) != len(rows):
             raise ValueError(f"got {len(rows)} places but {len(days)} dates, one per row")
-        return self._check_days(rows, days, sorted(on_days), role, tier)
+        return self._check_days(rows, days, role, tier)
 
     def _check_days(
-        self, rows: list[Any], days: list[date], on: list[date], role: Role, tier: Tier | None
+        self, rows: list[Any], days: list[date], role: Role, tier: Tier | None
     ) -> list[Eligibility]:
         """`check_many` with a day per row: the answers for each place on the days asked of
-        it (``on``: the distinct days, in order), then each row's, found in C by a number
-        for its place and day."""
-        places = list(dict.fromkeys(rows))
+        it, then each row's, found in C by a number for its place and day."""
+        places, on = list(dict.fromkeys(rows)), sorted(set(days))
         width = len(on)
         place_ids = {place: index * width for index, place in enumerate(places)}
         day_ids = {day: index for index, day in enumerate(on)}
