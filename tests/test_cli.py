@@ -252,6 +252,9 @@ def test_bad_input(capsys: pytest.CaptureFixture[str], args: list[str], quoted: 
         ("advanced_certified", Tier.ADVANCED_CERTIFIED),
         ("Advanced-Certified", Tier.ADVANCED_CERTIFIED),
         (" general  credit ", Tier.GENERAL_CREDIT),
+        ("高级认证企业", Tier.ADVANCED_CERTIFIED),  # its Chinese name
+        ("AA类企业", Tier.AA),
+        ("advanced certified enterprise", Tier.ADVANCED_CERTIFIED),  # its English words
     ],
 )
 def test_tiers_are_read_in_any_case(text: str, tier: Tier) -> None:

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jsonschema
 import pytest
@@ -98,6 +99,17 @@ def test_check_is_the_library_answer(api: Server) -> None:
     assert data == to_dict(aeo_mra.check("Germany", date(2020, 5, 1), role=Role.IMPORTER))
     _, _, document = api.ask("/openapi.json")
     jsonschema.validate(data, schema_of(document, "Eligibility"))
+
+
+def test_a_tier_is_read_by_its_value_or_its_english_or_chinese_name(api: Server) -> None:
+    expected = to_dict(aeo_mra.check("DE", date(2020, 5, 1), tier=aeo_mra.Tier.ADVANCED_CERTIFIED))
+    for tier in ("ADVANCED_CERTIFIED", "advanced-certified", "advanced certified enterprise"):
+        assert api.ask(f"/v1/check?place=DE&on=2020-05-01&tier={quote(tier)}")[::2] == (
+            200,
+            expected,
+        )
+    chinese = f"/v1/check?place=DE&on=2020-05-01&tier={quote('高级认证企业')}"
+    assert api.ask(chinese)[::2] == (200, expected)
 
 
 def test_every_endpoint_answers(api: Server, registry: Registry) -> None:

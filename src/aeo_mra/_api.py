@@ -19,6 +19,7 @@ import attrs
 
 from ._dates import day_or_today, iso_day
 from ._plain import to_dict
+from ._vocabulary import named
 from .errors import (
     DataError,
     DomesticPlaceError,
@@ -202,11 +203,7 @@ def _row_date(name: str, row: int, value: object) -> date:
 
 
 def _read_member(name: str, kind: type[enum.Enum], value: object) -> enum.Enum:
-    def key(text: str) -> str:
-        return "_".join(text.replace("-", " ").split()).upper()
-
-    members = {key(str(m.value)): m for m in kind} | {key(m.name): m for m in kind}
-    found = members.get(key(value)) if isinstance(value, str) else None
+    found = named(kind, value) if isinstance(value, str) else None
     if found is None:
         valid = [str(m.value) for m in kind]
         raise _invalid(name, f"{_quoted(value)} is not a valid {name}", valid)
@@ -220,7 +217,12 @@ PLACE = Param(
 )
 ON = Param("on", date, "The day, YYYY-MM-DD (default: today, on the server's clock).")
 ROLE = Param("role", Role, "exporter (ships to the place; default) or importer.")
-TIER = Param("tier", Tier, "The operator's tier with China's customs (default: the AEO tier).")
+TIER = Param(
+    "tier",
+    Tier,
+    "The operator's tier with China's customs (default: the AEO tier); also by its English "
+    "or Chinese name (高级认证企业).",
+)
 BASIS = Param("basis", Basis, "Count arrangements signed (default) or implemented by the day.")
 CODE = Param("code", str, "An AEO code, in any case, with or without separators.", required=True)
 HOLDER = Param(

@@ -7,6 +7,8 @@ first question.
 from __future__ import annotations
 
 import enum
+import functools
+from typing import TypeVar
 
 from .errors import _quoted
 
@@ -24,6 +26,7 @@ __all__ = [
     "Scope",
     "SourceKind",
     "Tier",
+    "named",
     "role",
 ]
 
@@ -322,3 +325,33 @@ def role(value: object) -> Role:
     if not isinstance(value, Role):
         raise TypeError(f"role must be Role.EXPORTER or Role.IMPORTER, not {_quoted(value)}")
     return value
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def named(kind: type[E], text: str) -> E | None:
+    """The member of ``kind`` that ``text`` names, else ``None``: by its value or name in
+    any case, with spaces or hyphens for underscores (``advanced-certified``), and for a
+    worded vocabulary by its words (``advanced certified enterprise``); a tier also by its
+    Chinese name (``高级认证企业``)."""
+    return _spellings(kind).get(_spelled(text))
+
+
+@functools.cache
+def _spellings(kind: type[E]) -> dict[str, E]:
+    spellings: dict[str, E] = {}
+    for member in kind:
+        names = [str(member.value), member.name]
+        if isinstance(member, _Worded):
+            names.append(member.description)
+        if isinstance(member, Tier):
+            names.append(member.name_zh)
+        for name in names:
+            spellings.setdefault(_spelled(name), member)
+    return spellings
+
+
+def _spelled(text: str) -> str:
+    """The form names are compared in: ``advanced-certified`` is ``ADVANCED_CERTIFIED``."""
+    return "_".join(text.replace("-", " ").split()).upper()

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO, TypeAlias, Ty
 import aeo_mra
 from aeo_mra import Arrangement, Basis, Role, Tier
 from aeo_mra._dates import iso_day
+from aeo_mra._vocabulary import _spelled, named
 from aeo_mra.errors import _did_you_mean
 
 if TYPE_CHECKING:
@@ -74,22 +75,18 @@ _Args: TypeAlias = "argparse.Namespace | SimpleNamespace"
 """A command line's values: argparse's, or those `_plain` read."""
 
 
-def _key(text: str) -> str:
-    """The form enum names are compared in: ``advanced-certified`` is ``ADVANCED_CERTIFIED``."""
-    return "_".join(text.replace("-", " ").split()).upper()
-
-
 def _member(kind: type[E], label: str) -> Callable[[str], E]:
-    """An argparse ``type`` reading a member of ``kind`` by name or value, in any case."""
-    names = {_key(str(m.value)): m for m in kind} | {_key(m.name): m for m in kind}
+    """An argparse ``type`` reading a member of ``kind`` as `named` reads it."""
 
     def convert(text: str) -> E:
-        try:
-            return names[_key(text)]
-        except KeyError:
+        found = named(kind, text)
+        if found is None:
             valid = [str(m.value) for m in kind]
-            hint = _did_you_mean(_close(_key(text), valid)) or f"; choose from {', '.join(valid)}"
-            raise _bad_value(f"{text!r} is not a {label}{hint}") from None
+            hint = (
+                _did_you_mean(_close(_spelled(text), valid)) or f"; choose from {', '.join(valid)}"
+            )
+            raise _bad_value(f"{text!r} is not a {label}{hint}")
+        return found
 
     return convert
 
@@ -98,7 +95,9 @@ def _close(wanted: str, valid: Sequence[str]) -> list[str]:
     """The valid names close to ``wanted``, or with a word close to it (``advnced``)."""
     import difflib  # only for a mistyped word: it takes a while to import
 
-    words = [(word, name) for name in valid for word in {_key(name), *_key(name).split("_")}]
+    words = [
+        (word, name) for name in valid for word in {_spelled(name), *_spelled(name).split("_")}
+    ]
     close = difflib.get_close_matches(wanted, [w for w, _ in words], n=3, cutoff=0.75)
     return list(dict.fromkeys(name for word, name in words if word in close))[:3]
 
@@ -242,7 +241,7 @@ def _add_check(parser: _Declaring) -> None:
         default=Role.EXPORTER,
         help="exporter (ships to the place; default) or importer (receives from it)",
     )
-    _add_tier(parser, "the operator's tier, e.g. advanced_certified or AA")
+    _add_tier(parser, "the operator's tier, e.g. advanced_certified, AA or 高级认证企业")
 
 
 def _add_tier(parser: _Declaring, help: str) -> None:
