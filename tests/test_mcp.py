@@ -140,19 +140,23 @@ def test_bad_input_is_a_tool_error_saying_what_is_valid(
 
 
 def test_arguments_are_read_as_http_reads_them() -> None:
-    """Names of roles and tiers in any case, a place by its numeric code, as over HTTP."""
+    """Names of roles and tiers in any case (a tier also by its Chinese name), a place by
+    its numeric code, as over HTTP."""
 
     async def use(client: Client) -> list[tuple[bool, Any]]:
         return [
             await call(client, "check", place=276, on="2013-01-01", role="IMPORTER", tier="aa"),
             await call(client, "summary", on="2021-06-01", basis="Implemented"),
+            await call(client, "check", place="DE", on="2020-01-01", tier="高级认证企业"),
         ]
 
-    (error, answer), (summed, totals) = session(use)
+    (error, answer), (summed, totals), (named_error, named) = session(use)
     assert not error
     assert not summed
     expected = aeo_mra.check("DE", date(2013, 1, 1), role=Role.IMPORTER, tier=Tier.AA)
     assert answer == to_dict(expected)
+    assert not named_error, named
+    assert named == to_dict(aeo_mra.check("DE", date(2020, 1, 1), tier=Tier.ADVANCED_CERTIFIED))
     assert totals == to_dict(aeo_mra.summary(date(2021, 6, 1), basis=Basis.IMPLEMENTED))
 
 
