@@ -68,6 +68,11 @@ def _the(name: str) -> str:
     return f"the {name}" if base.startswith(("United ", "Isle of ", "Holy See")) or plural else name
 
 
+def _capitalised(text: str) -> str:
+    """``the United Kingdom`` → ``The United Kingdom``, at the start of a sentence."""
+    return text[:1].upper() + text[1:]
+
+
 def _dates(arrangement: Arrangement) -> str:
     signed = _signed(arrangement)
     return f"{signed}, {_implemented(arrangement)}" if arrangement.implemented else signed

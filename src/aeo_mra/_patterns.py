@@ -189,14 +189,14 @@ def misfit(pattern: str, text: str) -> int | None:
     >>> misfit("SG[0-9]{12}", "SG12345678901X"), misfit("SG[0-9]{12}", "SG123456789012")
     (13, None)
     """
-    spellings = [s for s in _spelled(pattern) if len(s) == len(text)]
+    spellings = [s for s in _spellings_of(pattern) if len(s) == len(text)]
     if not spellings or any(_fitting(s, text) == len(text) for s in spellings):
         return None
     return max(_fitting(s, text) for s in spellings)
 
 
 @functools.lru_cache(maxsize=64)
-def _spelled(pattern: str) -> tuple[list[str], ...]:
+def _spellings_of(pattern: str) -> tuple[list[str], ...]:
     """`_spellings` of a whole pattern (none for one `check_pattern` refuses)."""
     try:
         check_pattern(pattern)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from ._explain import _the
+from ._explain import _capitalised, _the
 from .model import Dataset, When
 from .results import Event, EventKind
 
@@ -18,8 +18,7 @@ def timeline(dataset: Dataset, name_of: Callable[[str], str]) -> tuple[Event, ..
     """
 
     def place(code: str) -> str:  # at the start of a description
-        named = _the(name_of(code))
-        return named[0].upper() + named[1:]
+        return _capitalised(_the(name_of(code)))
 
     events: list[Event] = []
     for a in dataset.arrangements:

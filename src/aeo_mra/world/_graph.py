@@ -14,6 +14,7 @@ import attrs
 from .._dates import day_or_today
 from .._decide import chosen_tier, unreviewed
 from .._eligibility import Verdict
+from .._explain import _capitalised
 from .._vocabulary import role as _role
 from ..errors import Error, UnknownPlaceError, _quoted
 from ..model import (
@@ -771,11 +772,6 @@ def _outside_union(
 def _territory_of(union: Administration) -> str:
     """``the customs territory of the European Union``."""
     return f"the customs territory of {_the(union.name)}"
-
-
-def _capitalised(text: str) -> str:
-    """``the United Kingdom`` → ``The United Kingdom``, at the start of a sentence."""
-    return text[:1].upper() + text[1:]
 
 
 def _not_inside(place: Territory, union: Administration, membership: Membership, day: date) -> str:
