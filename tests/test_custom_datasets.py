@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 import aeo_mra
@@ -87,3 +88,17 @@ def test_a_url_with_a_newline_is_refused() -> None:
     url = '"https://example.org/a\\n"'
     text = BUNDLED_TEXT.replace('urls = ["https://', f'urls = [{url}, "https://', 1)
     assert "urls" in _problems(text)
+
+
+def test_the_timeline_names_a_code_the_place_list_lacks_by_the_code() -> None:
+    dataset = aeo_mra.Registry.bundled().dataset
+    eu = next(a for a in dataset.arrangements if any(m.until for m in a.members))
+    members = tuple(attrs.evolve(m, territory="XX") if m.until else m for m in eu.members)
+    built = attrs.evolve(
+        dataset,
+        arrangements=tuple(
+            attrs.evolve(a, members=members) if a is eu else a for a in dataset.arrangements
+        ),
+    )
+    left = [e for e in aeo_mra.Registry(built).timeline() if e.territory == "XX"]
+    assert [e.description for e in left] == [f"XX last covered by the {eu.name}"]

@@ -318,7 +318,10 @@ class Registry:
         """
         from ._timeline import timeline
 
-        return timeline(self.dataset, lambda code: self.places.territory(code).name)
+        places = self.places
+        return timeline(  # a hand-built dataset may name a code the place list lacks: as it is
+            self.dataset, lambda code: places.territory(code).name if places.is_code(code) else code
+        )
 
     def tiers_in_force(self, on: date | None = None) -> tuple[Tier, ...]:
         """China's credit tiers that existed on ``on`` (default: today).
