@@ -1456,7 +1456,10 @@ def test_a_probable_no_is_worded_as_one(test_world: World) -> None:
 def test_places_named_with_an_article_get_it(bundled: World) -> None:
     for place, named in (
         ("IM", "the Isle of Man"),
-        ("VI", "the Virgin Islands, U.S."),
+        ("VI", "the U.S. Virgin Islands"),
+        ("VG", "the British Virgin Islands"),
+        ("CD", "the Democratic Republic of the Congo"),
+        ("FM", "the Federated States of Micronesia"),
         ("TF", "the French Southern Territories"),
     ):
         assert (

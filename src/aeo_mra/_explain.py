@@ -50,10 +50,15 @@ def _operator(answer: Eligibility) -> str:
 
 
 def _the(name: str) -> str:
-    """``the United Kingdom``, ``the Philippines``, ``the Isle of Man``, ``the Virgin
-    Islands, U.S.``, ``the Russian Federation``, but ``Germany``."""
-    base = name.split(",", maxsplit=1)[0]  # ISO's "Virgin Islands, U.S."
-    plural = base.endswith(
+    """``the United Kingdom``, ``the Philippines``, ``the Isle of Man``, ``the Russian
+    Federation``, but ``Germany``; ISO's inverted names read in order: ``the U.S. Virgin
+    Islands``, ``the Democratic Republic of the Congo``."""
+    head, comma, tail = name.partition(", ")
+    if tail.endswith((" of", " of the")):  # "Congo, The Democratic Republic of the"
+        return f"the {tail.removeprefix('The ')} {head}"
+    if comma and " " not in tail:  # "Virgin Islands, U.S."
+        name = f"{tail} {head}"
+    plural = name.endswith(
         (
             "Islands",
             "Republic",
@@ -65,7 +70,7 @@ def _the(name: str) -> str:
             "Territories",
         )
     )
-    return f"the {name}" if base.startswith(("United ", "Isle of ", "Holy See")) or plural else name
+    return f"the {name}" if name.startswith(("United ", "Isle of ", "Holy See")) or plural else name
 
 
 def _capitalised(text: str) -> str:
