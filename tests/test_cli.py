@@ -110,6 +110,28 @@ def test_a_no_exits_1() -> None:
     assert done.stdout.startswith("No:")
 
 
+@pytest.mark.parametrize(
+    ("place", "tier", "on", "role"),
+    [
+        ("Germany", "AEOS", "2020-05-01", Role.EXPORTER),  # yes
+        ("DE", "aeoc", "2020-05-01", Role.EXPORTER),  # a tier China does not recognise
+        ("KR", "class AAA", "2013-01-01", Role.IMPORTER),  # before the arrangement
+    ],
+)
+def test_check_foreign_is_the_library_answer(place: str, tier: str, on: str, role: Role) -> None:
+    answer = aeo_mra.check_foreign(place, tier, date.fromisoformat(on), role=role)
+    status, data = run_json("check-foreign", place, tier, "--on", on, "--role", role.value)
+    assert status == status_of(answer)
+    assert data == aeo_mra.to_dict(answer)
+    done = run("check-foreign", place, tier, "--on", on, "--role", role.value)
+    assert done.returncode == status_of(answer)
+    assert done.stdout.splitlines()[0] == answer.explain()
+
+
+def test_check_foreign_of_an_unknown_tier_is_bad_input_naming_the_valid_ones() -> None:
+    assert_bad_input(run("check-foreign", "DE", "AEOX"), "'AEOX'", "AEOS, AEOF, AEOC")
+
+
 @pytest.mark.parametrize("json_flag", [[], ["--json"]])
 def test_unknown_place_is_bad_input(json_flag: list[str]) -> None:
     done = run("check", "Germny", *json_flag)
@@ -272,8 +294,9 @@ def test_help_succeeds(capsys: pytest.CaptureFixture[str]) -> None:
 # without "=", good and bad values, and what only argparse reads (help, "--", "-").
 WORDS = [
     "check", "list", "show", "timeline", "summary", "code", "measures", "mcp", "diff", "world",
-    "serve", "DE", "德国", "", "-", "--", "-h", "--help", "--version", "--json", "--js",
-    "--json=1", "--on", "--o", "--on=2020-01-01", "--on=", "2020-01-01", "2020-13-01",
+    "serve", "check-foreign", "AEOS", "DE", "德国", "", "-", "--", "-h", "--help", "--version",
+    "--json", "--js", "--json=1", "--on", "--o", "--on=2020-01-01", "--on=", "2020-01-01",
+    "2020-13-01",
     "--role", "importer", "IMPORTER", "imp", "--role=exporter", "--tier", "AA", "advnced",
     "advanced-certified", "--basis", "implemented", "--where", "Shenyang", "--data", "x.toml",
     "--port", "8080", "AEOCN0123456789", "EU",
@@ -585,6 +608,7 @@ def test_diff_of_a_fifo_is_bad_input_not_a_wait(tmp_path: Path) -> None:
 # Each command's --json, with the answer schema it ships under aeo_mra/schemas/answers/.
 ANSWERS = {
     ("check", "US", "--on", "2021-06-01", "--role", "importer"): "check",
+    ("check-foreign", "JP", "AEO", "--on", "2021-06-01"): "check_foreign",
     ("list", "--on", "2016-01-01", "--basis", "implemented"): "arrangements",
     ("show", "HK"): "arrangement",
     ("timeline",): "timeline",

@@ -4,7 +4,7 @@ A surface over the public API of `aeo_mra`: every answer comes from the same
 functions a Python caller uses. Each subcommand prints aligned text by default and one
 JSON object with ``--json``; the documentation's command-line page (`DOCS`) gives the shapes.
 
-Exit status: 0 for yes (or success), 1 when ``check`` answers no, 2 for bad input, 3 for a
+Exit status: 0 for yes (or success), 1 when a check answers no, 2 for bad input, 3 for a
 bug, 4 when the output cannot be written, 141 when its reader went away.
 """
 
@@ -52,7 +52,7 @@ __all__ = [
 EXIT_YES = 0
 """The answer is yes, or the command succeeded."""
 EXIT_NO = 1
-"""``check`` answered no."""
+"""``check`` or ``check-foreign`` answered no."""
 EXIT_BAD_INPUT = 2
 """A usage error or bad input: the message on stderr names it."""
 EXIT_BUG = 3
@@ -256,13 +256,41 @@ def _add_tier(parser: _Declaring, help: str) -> None:
 
 
 def _check(args: _Args) -> int:
-    answer = aeo_mra.check(args.place, on=args.on, role=args.role, tier=args.tier)
+    return _eligibility(args, aeo_mra.check(args.place, args.on, role=args.role, tier=args.tier))
+
+
+def _eligibility(args: _Args, answer: aeo_mra.Eligibility) -> int:
+    """Print ``answer``: its sentence, benefits and caveats, or its JSON; the exit status."""
     if args.json:
         _print_json(aeo_mra.to_dict(answer))
     else:
         benefits = _bullets("Benefits", [b.description for b in answer.benefits])
         _say(_sections(answer.explain(), benefits, _bullets("Caveats", answer.caveats)))
     return EXIT_YES if answer.qualifies else EXIT_NO
+
+
+# -- check-foreign -----------------------------------------------------------------------
+
+
+def _add_check_foreign(parser: _Declaring) -> None:
+    parser.add_argument(
+        "place", metavar="PLACE", help="where the operator is certified: ISO code or name"
+    )
+    parser.add_argument(
+        "tier", metavar="TIER", help="its tier of that place's programme, e.g. AEOS or AAA"
+    )
+    _add_on(parser, "the day, YYYY-MM-DD (default: today)")
+    _add_choice(
+        parser,
+        "--role",
+        Role,
+        default=Role.EXPORTER,
+        help="exporter (ships to China; default) or importer (receives from China)",
+    )
+
+
+def _check_foreign(args: _Args) -> int:
+    return _eligibility(args, aeo_mra.check_foreign(args.place, args.tier, args.on, role=args.role))
 
 
 # -- list --------------------------------------------------------------------------------
@@ -647,6 +675,12 @@ class _Command:
 
 _COMMANDS = (
     _Command("check", "does a Chinese AEO get benefits trading with a place?", _add_check, _check),
+    _Command(
+        "check-foreign",
+        "does China's customs recognise a foreign AEO of a partner's tier?",
+        _add_check_foreign,
+        _check_foreign,
+    ),
     _Command("list", "the partners, as a table", _add_dated, _list),
     _Command("show", "one arrangement in full", _add_show, _show),
     _Command("timeline", "every dated event, earliest first", _no_arguments, _timeline),
@@ -675,7 +709,7 @@ _COMMANDS = (
 
 DOCS = "https://aeomra.github.io/aeo_mra/cli/"
 _EPILOG = (
-    "exit status: 0 yes or success, 1 when check answers no, 2 for bad input, 3 for a bug, "
+    "exit status: 0 yes or success, 1 when a check answers no, 2 for bad input, 3 for a bug, "
     f"4 when the output cannot be written. Documentation, with the JSON shapes: {DOCS}"
 )
 
