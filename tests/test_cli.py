@@ -128,6 +128,33 @@ def test_check_foreign_is_the_library_answer(place: str, tier: str, on: str, rol
     assert done.stdout.splitlines()[0] == answer.explain()
 
 
+def test_compare_tiers_prints_the_library_comparison() -> None:
+    from aeo_mra import home
+
+    gap = home.compare(Tier.ADVANCED_CERTIFIED, Tier.GENERAL_CERTIFIED, date(2019, 6, 1))
+    done = run("compare-tiers", "高级认证企业", "general-certified", "--on", "2019-06-01")
+    assert (done.returncode, done.stderr) == (cli.EXIT_YES, "")
+    assert done.stdout == gap.explain() + "\n"
+
+
+def test_compare_tiers_with_a_tier_not_in_force_is_bad_input() -> None:
+    assert_bad_input(run("compare-tiers", "advanced_certified", "general_certified"),
+                     "GENERAL_CERTIFIED did not exist on")  # fmt: skip
+
+
+def test_aeo_counts_lists_the_published_counts() -> None:
+    from aeo_mra import home
+
+    since = date(2020, 1, 1)
+    found = home.aeo_counts("national", since=since)
+    done = run("aeo-counts", "national", "--since", since.isoformat())
+    assert done.returncode == cli.EXIT_YES
+    assert done.stdout.splitlines() == [str(c) for c in found]
+    data = run_json("aeo-counts", "national", "--since", since.isoformat())[1]
+    assert data["counts"] == [aeo_mra.to_dict(c) for c in found]
+    assert_bad_input(run("aeo-counts", "Mars"), "'Mars'", "scopes counted: national")
+
+
 def test_check_foreign_of_an_unknown_tier_is_bad_input_naming_the_valid_ones() -> None:
     assert_bad_input(run("check-foreign", "DE", "AEOX"), "'AEOX'", "AEOS, AEOF, AEOC")
 
@@ -294,7 +321,8 @@ def test_help_succeeds(capsys: pytest.CaptureFixture[str]) -> None:
 # without "=", good and bad values, and what only argparse reads (help, "--", "-").
 WORDS = [
     "check", "list", "show", "timeline", "summary", "code", "measures", "mcp", "diff", "world",
-    "serve", "check-foreign", "AEOS", "DE", "德国", "", "-", "--", "-h", "--help", "--version",
+    "serve", "check-foreign", "AEOS", "compare-tiers", "aeo-counts", "regular", "--since", "DE",
+    "德国", "", "-", "--", "-h", "--help", "--version",
     "--json", "--js", "--json=1", "--on", "--o", "--on=2020-01-01", "--on=", "2020-01-01",
     "2020-13-01",
     "--role", "importer", "IMPORTER", "imp", "--role=exporter", "--tier", "AA", "advnced",
@@ -616,6 +644,8 @@ ANSWERS = {
     ("code", "SG123456789012", "--on", "2017-01-01"): "code",
     ("code", "AEOCN0123456789"): "code",
     ("measures", "--on", "2019-06-01", "--tier", "general_certified"): "measures",
+    ("compare-tiers", "advanced_certified", "regular", "--where", "Shenyang"): "measures_compare",
+    ("aeo-counts", "national", "--until", "2021-01-01"): "aeo_counts",
     ("world", "check", "CN", "US", "--on", "2020-01-01"): "world_check",
     ("world", "partners", "KR"): "world_partners",
     ("world", "summary", "EU"): "world_summary",

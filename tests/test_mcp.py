@@ -19,7 +19,8 @@ from aeo_mra import Basis, Role, Tier, codes, home, json_schema, to_dict, world
 from aeo_mra.mcp_server import create_server
 
 TOOLS = {
-    "check", "check_foreign", "arrangement", "summary", "measures", "validate_code",
+    "check", "check_foreign", "arrangement", "summary", "measures", "measures_compare",
+    "aeo_counts", "validate_code",
     "world_check", "world_recognisers", "world_partners", "world_summary",
 }  # fmt: skip
 
@@ -68,6 +69,15 @@ def test_each_tool_answers_as_to_dict() -> None:
         ("validate_code", (("code", "sg 1234 5678 9012"),)): to_dict(codes.parse("SG123456789012")),
         ("measures", (("on", "2021-06-01"), ("where", "Shenyang"), ("tier", "ADVANCED_CERTIFIED"))):
             {**to_dict(shenyang), "data_version": home._BUNDLED.data.version,
+             "data_reviewed": home._BUNDLED.data.reviewed.isoformat()},
+        ("measures_compare", (("tier", "advanced certified enterprise"),
+                              ("other", "GENERAL_CERTIFIED"), ("on", "2021-06-01"))):
+            {**to_dict(home.compare(Tier.ADVANCED_CERTIFIED, Tier.GENERAL_CERTIFIED, day)),
+             "data_version": home._BUNDLED.data.version,
+             "data_reviewed": home._BUNDLED.data.reviewed.isoformat()},
+        ("aeo_counts", (("scope", "辽宁"),)):
+            {"counts": [to_dict(c) for c in home.aeo_counts("Liaoning")],
+             "data_version": home._BUNDLED.data.version,
              "data_reviewed": home._BUNDLED.data.reviewed.isoformat()},
         ("world_check", (("holder", "EU/AEOS"), ("place", "Japan"), ("on", "2021-06-01"))):
             to_dict(world.check("EU/AEOS", "Japan", day)),

@@ -37,6 +37,12 @@ def outputs(registry: Registry, changed: Registry) -> list[Any]:
     found += [codes.parse("SG123456789012"), codes.parse("AEOCN0123456789")]
     found += [codes.declaration("SG123456789012", day) for day in DAYS[1:]]
     found += [home.measures(on=day, where=where) for day in DAYS for where in (None, "Shenyang")]
+    found += [
+        home.compare(aeo_mra.Tier.ADVANCED_CERTIFIED, aeo_mra.Tier.GENERAL_CERTIFIED, day, where=w)
+        for day in (date(2019, 6, 1), date(2021, 6, 1))
+        for w in (None, "Shenyang")
+    ]
+    found += list(home.aeo_counts())
     found += [*diff.facts(changed, registry), *diff.answers(changed, registry)[:20]]
     pairs = [("EU/AEOC", "JP"), ("EU/AEOS", "US"), ("KR", "US"), ("CN", "US"), ("JP", "CN")]
     found += [world.check(holder, place, on=day) for holder, place in pairs for day in DAYS]

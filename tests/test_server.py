@@ -23,7 +23,7 @@ import pytest
 import uvicorn
 
 import aeo_mra
-from aeo_mra import Registry, Role, codes, home, to_dict, world
+from aeo_mra import Registry, Role, Tier, codes, home, to_dict, world
 from aeo_mra._api import ENDPOINTS, Limits, Problem, answer_schemas
 from aeo_mra.server import create_app
 
@@ -127,6 +127,12 @@ def test_every_endpoint_answers(api: Server, registry: Registry) -> None:
         "/v1/codes/declaration?code=SG123456789012&on=2017-01-01":
             to_dict(codes.declaration("SG123456789012", date(2017, 1, 1))),
         "/v1/measures?on=2021-06-01&where=Shenyang": {**to_dict(shenyang), **measures_data},
+        "/v1/measures/compare?tier=advanced_certified&other=general_certified&on=2021-06-01":
+            {**to_dict(home.compare(Tier.ADVANCED_CERTIFIED, Tier.GENERAL_CERTIFIED, day)),
+             **measures_data},
+        "/v1/aeo_counts?scope=national&since=2020-01-01":
+            {"counts": [to_dict(c) for c in home.aeo_counts("national", since=date(2020, 1, 1))],
+             **measures_data},
         "/v1/world/check?holder=EU/AEOS&place=Japan&on=2021-06-01":
             to_dict(world.check("EU/AEOS", "Japan", day)),
     }  # fmt: skip
@@ -166,6 +172,11 @@ QUESTIONS: dict[str, list[str | dict[str, Any]]] = {
         "/v1/measures?on=2019-06-01&tier=general_certified",
         "/v1/measures?where=%E6%B2%88%E9%98%B3%E6%B5%B7%E5%85%B3",  # 沈阳海关
     ],
+    "measures_compare": [
+        "/v1/measures/compare?tier=general_certified&other=advanced_certified&on=2019-06-01",
+        "/v1/measures/compare?tier=advanced_certified&other=regular&where=Shenyang",
+    ],
+    "aeo_counts": ["/v1/aeo_counts", "/v1/aeo_counts?scope=%E8%BE%BD%E5%AE%81"],  # 辽宁
     "declaration": ["/v1/codes/declaration?code=KR123456789012&on=2020-01-01"],
     "world_check": ["/v1/world/check?holder=CN&place=US&on=2020-01-01"],
     "world_partners": ["/v1/world/partners?administration=Japan"],
@@ -305,6 +316,11 @@ def test_every_worker_tags_the_same_data_alike() -> None:
         ("/v1/codes/validate?code=SG12345", 400, "code", "SG followed by 12 digits"),
         ("/v1/codes/declaration?code=AEOCN0123456789", 422, "code", "China's own AEO code"),
         ("/v1/measures?where=Atlantis", 400, "where", "known districts: Shenyang"),
+        ("/v1/measures/compare?tier=AA", 400, "other", "other is required"),
+        ("/v1/measures/compare?tier=AA&other=regular&on=2013-01-01", 400, "other", "did not exist"),
+        ("/v1/measures/compare?tier=AA&other=regular&on=2022-01-01", 400, "tier", "did not exist"),
+        ("/v1/aeo_counts?scope=Mars", 400, "scope", "scopes counted: national"),
+        ("/v1/aeo_counts?since=2024-01-01&until=2020-01-01", 400, "until", "swap the two days"),
         ("/v1/world/check?holder=Atlantis&place=US", 400, "holder", "names no administration"),
         ("/v1/world/check?holder=EU&place=DE", 400, "place", "own customs territory"),
         ("/v1/world/partners?administration=XX", 400, "administration", "Administrations: "),

@@ -84,12 +84,14 @@ def _errors() -> tuple[tuple[type[Exception], tuple[str, ...], str], ...]:
     return (
         (UnknownPlaceError, ("place",), "unknown-place"),
         (DomesticPlaceError, ("place",), "domestic-place"),
-        (TierNotInForceError, ("tier",), "tier-not-in-force"),
+        (TierNotInForceError, ("tier", "other"), "tier-not-in-force"),
         (UnknownPartnerTierError, ("tier",), "unknown-partner-tier"),
         (UnknownArrangementError, ("id",), "unknown-arrangement"),
         (MissingDateError, ("on",), "missing-date"),
         (MissingPlaceError, ("place",), "missing-place"),
         (home.UnknownDistrictError, ("where",), "unknown-district"),
+        (home.UnknownScopeError, ("scope",), "unknown-scope"),
+        (home.ReversedDaysError, ("after", "until"), "reversed-days"),
         (codes.NotDeclarable, ("code",), "not-declarable"),
         (codes.InvalidCode, ("code",), "invalid-code"),
         (world.UnknownTierError, ("holder",), "unknown-tier"),  # before its base class
@@ -228,6 +230,7 @@ CODE = Param("code", str, "An AEO code, in any case, with or without separators.
 HOLDER = Param(
     "holder", str, "An administration (KR, EU, Japan) or a tier of its programme (EU/AEOS).", True
 )
+WHERE = Param("where", str, "A customs district with a catalogue, e.g. Shenyang.")
 ADMINISTRATION = Param("administration", str, "An administration: KR, EU, Japan …", True)
 
 
@@ -360,12 +363,35 @@ def _declaration(r: Registry, v: Mapping[str, Any]) -> JSON:
     return to_dict(codes.declaration(v["code"], v["on"], registry=r))
 
 
-def _measures(r: Registry, v: Mapping[str, Any]) -> JSON:
+def _home(r: Registry) -> home.Measures:
+    """The bundled measures, asked with ``r``'s tiers."""
     from . import home
 
-    data = home._BUNDLED.data
-    measures = home.Measures(data, r)  # the bundled measures, r's tiers
-    return {**to_dict(measures.measures(v["tier"], v["on"], where=v["where"])), **_data(data)}
+    return home.Measures(home._BUNDLED.data, r)
+
+
+def _measures(r: Registry, v: Mapping[str, Any]) -> JSON:
+    measures = _home(r)
+    found = measures.measures(v["tier"], v["on"], where=v["where"])
+    return {**to_dict(found), **_data(measures.data)}
+
+
+def _measures_compare(r: Registry, v: Mapping[str, Any]) -> JSON:
+    measures = _home(r)
+    tier, other = v["tier"], v["other"]
+    try:
+        gap = measures.compare(tier, other, v["on"], where=v["where"])
+    except TierNotInForceError as error:
+        if error.tier in (tier, tier.name):
+            raise
+        raise problem_of(error, ["other"]) from None  # the tier it is compared with
+    return {**to_dict(gap), **_data(measures.data)}
+
+
+def _aeo_counts(r: Registry, v: Mapping[str, Any]) -> JSON:
+    measures = _home(r)
+    found = measures.counts(v["scope"], since=v["since"], until=v["until"])
+    return {"counts": [to_dict(c) for c in found], **_data(measures.data)}
 
 
 def _check_many(r: Registry, v: Mapping[str, Any]) -> JSON:
@@ -545,10 +571,38 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         (
             Param("tier", Tier, "The tier (default: China's AEO tier on the day)."),
             ON,
-            Param("where", str, "A customs district with a catalogue, e.g. Shenyang."),
+            WHERE,
         ),
         _measures,
         {"allOf": [_ref("MeasuresAnswer"), _envelope()]},
+    ),
+    Endpoint(
+        "measures_compare",
+        "/v1/measures/compare",
+        "GET",
+        "What one tier gets from China's customs at home that another does not, on a day.",
+        (
+            Param("tier", Tier, "The tier compared; also by its English or Chinese name.", True),
+            Param("other", Tier, "The tier it is compared with.", True),
+            ON,
+            WHERE,
+        ),
+        _measures_compare,
+        {"allOf": [_ref("TierGap"), _envelope()]},
+    ),
+    Endpoint(
+        "aeo_counts",
+        "/v1/aeo_counts",
+        "GET",
+        "The published counts of China's certified enterprises, by date.",
+        (
+            Param("scope", str, "national, or a region or district in English or Chinese."),
+            Param("since", date, "The first day to include (default: all)."),
+            Param("until", date, "The last day to include (default: all)."),
+        ),
+        _aeo_counts,
+        _envelope(counts=_list_of("AeoCount")),
+        dated=False,
     ),
     Endpoint(
         "declaration",

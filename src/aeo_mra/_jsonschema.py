@@ -42,13 +42,14 @@ def shapes() -> tuple[type, ...]:
     """The records a surface of aeo_mra answers with, each with a shipped schema."""
     from .codes import AeoCode, Declaration
     from .diff import AnswerChange, Change
-    from .home import MeasuresAnswer
+    from .home import AeoCount, MeasuresAnswer, TierGap
     from .model import Arrangement
     from .world import Partner, Recogniser, Recognition, WorldSummary
 
     return (
         Eligibility, Arrangement, Summary, Event, AeoCode, Declaration, MeasuresAnswer,
-        Change, AnswerChange, Recognition, Partner, Recogniser, WorldSummary,
+        TierGap, AeoCount, Change, AnswerChange, Recognition, Partner,
+        Recogniser, WorldSummary,
     )  # fmt: skip
 
 

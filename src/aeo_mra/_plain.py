@@ -59,10 +59,12 @@ def _rules(home: bool, world: bool) -> Rules:
     referenced: set[type] = {Arrangement}
     indexes: dict[type, Mapping[type, str]] = {Arrangement: {Source: "sources"}}
     if home:
-        from .home import MeasureInstrument, MeasuresAnswer
+        from .home import MeasureInstrument, MeasuresAnswer, TierGap
 
         derived[MeasuresAnswer] = {"complete": "complete", "explanation": "explain"}
-        indexes[MeasuresAnswer] = {MeasureInstrument: "instruments", Source: "sources"}
+        derived[TierGap] = {"explanation": "explain"}
+        for root in (MeasuresAnswer, TierGap):
+            indexes[root] = {MeasureInstrument: "instruments", Source: "sources"}
     if world:
         from .world._model import (
             Administration,
@@ -92,7 +94,7 @@ def to_dict(record: Any) -> dict[str, Any]:
     gains its ``text`` (``"2012-06"``); an arrangement (or a world administration)
     inside another record is its id; an answer gains its ``explanation``. An arrangement
     lists every source it cites in full under ``sources`` and names them by id elsewhere;
-    so does a measures answer, with its ``instruments`` too.
+    so do a measures answer and a comparison of tiers, with their ``instruments`` too.
     The JSON Schema of each shape is [`json_schema`][aeo_mra.json_schema]'s.
 
     >>> import aeo_mra, json

@@ -526,6 +526,10 @@ def _load(path: str) -> aeo_mra.Registry:
 def _add_measures(parser: _Declaring) -> None:
     _add_tier(parser, "the tier, e.g. advanced_certified")
     _add_on(parser, "the day, YYYY-MM-DD (default: today)")
+    _add_where(parser)
+
+
+def _add_where(parser: _Declaring) -> None:
     parser.add_argument(
         "--where", metavar="DISTRICT", help="a customs district, e.g. Shenyang or 沈阳海关"
     )
@@ -546,6 +550,45 @@ def _measures(args: _Args) -> int:
         f"ask `{PROG} check PLACE`."
     )
     print(_sections(answer.headline, table, _bullets("Not recorded", unknown), mra or ""))
+    return EXIT_YES
+
+
+def _add_compare_tiers(parser: _Declaring) -> None:
+    for name, help in (("tier", "the tier compared"), ("other", "the tier it is compared with")):
+        parser.add_argument(
+            name, metavar=name.upper(), type=_member(Tier, "tier of China's customs"), help=help
+        )
+    _add_on(parser, "the day, YYYY-MM-DD (default: today)")
+    _add_where(parser)
+
+
+def _compare_tiers(args: _Args) -> int:
+    from aeo_mra import home
+
+    if args.json:
+        _answer_json("measures_compare", tier=args.tier, other=args.other, on=args.on,
+                     where=args.where)  # fmt: skip
+    else:
+        print(home.compare(args.tier, args.other, args.on, where=args.where).explain())
+    return EXIT_YES
+
+
+def _add_aeo_counts(parser: _Declaring) -> None:
+    parser.add_argument(
+        "scope", metavar="SCOPE", nargs="?", help="national, or a region or district (default: all)"
+    )
+    parser.add_argument("--since", type=_iso_date, metavar="DATE", help="the first day to include")
+    parser.add_argument("--until", type=_iso_date, metavar="DATE", help="the last day to include")
+
+
+def _aeo_counts(args: _Args) -> int:
+    from aeo_mra import home
+
+    if args.json:
+        _answer_json("aeo_counts", scope=args.scope, since=args.since, until=args.until)
+        return EXIT_YES
+    found = home.aeo_counts(args.scope, since=args.since, until=args.until)
+    _say("\n".join(map(str, found)) or "No published count in those days.")
     return EXIT_YES
 
 
@@ -689,6 +732,18 @@ _COMMANDS = (
     _Command("diff", "what changed between two dataset files: facts and answers", _add_diff, _diff),
     _Command("measures", "what a tier gets from China's customs at home", _add_measures, _measures),
     _Command(
+        "compare-tiers",
+        "what one tier gets from China's customs at home that another does not",
+        _add_compare_tiers,
+        _compare_tiers,
+    ),
+    _Command(
+        "aeo-counts",
+        "the published counts of China's certified enterprises",
+        _add_aeo_counts,
+        _aeo_counts,
+    ),
+    _Command(
         "world", "every administration's arrangements: check, partners, …", _add_world, _world
     ),
     _Command(
@@ -733,7 +788,7 @@ class _Declared:
     flags is `_NotPlain`."""
 
     def __init__(self) -> None:
-        self.positionals: list[str] = []
+        self.positionals: list[tuple[str, Callable[[str], object]]] = []
         self.options: dict[str, tuple[str, Callable[[str], object] | None]] = {}
         self.values: dict[str, object] = {}
 
@@ -752,7 +807,7 @@ class _Declared:
         if unusual or len(names) > 1 or action not in (None, "store_true"):
             raise _NotPlain(name)
         if not name.startswith("-"):
-            self.positionals.append(name)
+            self.positionals.append((name, type))
             return
         dest = name.removeprefix("--").replace("-", "_")
         self.options[name] = (dest, None if action else type)
@@ -799,7 +854,11 @@ def _plain(argv: Sequence[str]) -> SimpleNamespace | None:
             return None
     if len(positionals) != len(declared.positionals):
         return None
-    values.update(zip(declared.positionals, positionals, strict=True))
+    for (dest, read), value in zip(declared.positionals, positionals, strict=True):
+        try:
+            values[dest] = read(value)
+        except Exception:  # argparse says what is wrong with it
+            return None
     return SimpleNamespace(**values, run=command.run, prog=f"{PROG} {command.name}")
 
 

@@ -93,6 +93,22 @@ def create_server(registry: Registry | None = None) -> MCPServer:
         return ask("measures", tier=tier, on=on, where=where)
 
     @server.tool()
+    def measures_compare(
+        tier: Tier, other: Tier, on: date | None = None, where: str | None = None
+    ) -> dict[str, Any]:
+        """What one tier of China's customs gets at home that another does not on a day (and
+        what it lacks), nationally and with where in a customs district's catalogue."""
+        return ask("measures_compare", tier=tier, other=other, on=on, where=where)
+
+    @server.tool()
+    def aeo_counts(
+        scope: str | None = None, since: date | None = None, until: date | None = None
+    ) -> dict[str, Any]:
+        """The published counts of China's certified enterprises, by date: scope is
+        national, or a region or district in English or Chinese (default: every scope)."""
+        return ask("aeo_counts", scope=scope, since=since, until=until)
+
+    @server.tool()
     def validate_code(code: str, on: date | None = None) -> dict[str, Any]:
         """An AEO code taken apart and validated (the issuing place, enterprise number,
         arrangement); with on, the place must be covered that day."""
