@@ -234,14 +234,19 @@ def _add_check(parser: _Declaring) -> None:
         "place", metavar="PLACE", help="ISO code, English or Chinese name, or alias"
     )
     _add_on(parser, "the day, YYYY-MM-DD (default: today)")
+    _add_role(parser, "the place")
+    _add_tier(parser, "the operator's tier, e.g. advanced_certified, AA or 高级认证企业")
+
+
+def _add_role(parser: _Declaring, where: str) -> None:
+    """``--role``: an exporter ships goods to ``where``, an importer receives them from it."""
     _add_choice(
         parser,
         "--role",
         Role,
         default=Role.EXPORTER,
-        help="exporter (ships to the place; default) or importer (receives from it)",
+        help=f"exporter (ships to {where}; default) or importer (receives from it)",
     )
-    _add_tier(parser, "the operator's tier, e.g. advanced_certified, AA or 高级认证企业")
 
 
 def _add_tier(parser: _Declaring, help: str) -> None:
@@ -280,13 +285,7 @@ def _add_check_foreign(parser: _Declaring) -> None:
         "tier", metavar="TIER", help="its tier of that place's programme, e.g. AEOS or AAA"
     )
     _add_on(parser, "the day, YYYY-MM-DD (default: today)")
-    _add_choice(
-        parser,
-        "--role",
-        Role,
-        default=Role.EXPORTER,
-        help="exporter (ships to China; default) or importer (receives from China)",
-    )
+    _add_role(parser, "China")
 
 
 def _check_foreign(args: _Args) -> int:

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from .. import cli
-from ..model import Role
 from . import Bilateral, Partner, Plurilateral, Recognition, bundled
 
 __all__ = ["add", "run"]
@@ -21,13 +20,7 @@ def add(parser: argparse.ArgumentParser) -> None:
         "holder", metavar="HOLDER", help="an administration (KR) or a tier (EU/AEOS)"
     )
     check.add_argument("place", metavar="PLACE", help="ISO code, English or Chinese name")
-    cli._add_choice(
-        check,
-        "--role",
-        Role,
-        default=Role.EXPORTER,
-        help="exporter (ships to the place; default) or importer (receives from it)",
-    )
+    cli._add_role(check, "the place")
     partners = _sub(commands, "partners", "an administration's partners on a day")
     partners.add_argument("administration", metavar="ADMINISTRATION", help="e.g. KR, EU, Japan")
     summary = _sub(commands, "summary", "counts of arrangements: the world's or one's")
