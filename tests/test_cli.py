@@ -137,9 +137,23 @@ def test_compare_tiers_prints_the_library_comparison() -> None:
     assert done.stdout == gap.explain() + "\n"
 
 
-def test_compare_tiers_with_a_tier_not_in_force_is_bad_input() -> None:
-    assert_bad_input(run("compare-tiers", "advanced_certified", "general_certified"),
-                     "GENERAL_CERTIFIED did not exist on")  # fmt: skip
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+@pytest.mark.parametrize("tiers", [("advanced_certified", "general_certified"),
+                                   ("general_certified", "advanced_certified")])  # fmt: skip
+def test_compare_tiers_with_a_tier_not_in_force_is_bad_input(
+    tiers: tuple[str, str], json_flag: list[str]
+) -> None:
+    done = run("compare-tiers", *tiers, "--on", "2022-01-01", *json_flag)
+    assert_bad_input(done, "GENERAL_CERTIFIED did not exist on 2022-01-01")
+
+
+def test_measure_changes_prints_the_library_changes() -> None:
+    from aeo_mra import home
+
+    found = home.changes(before=date(2018, 4, 30), after=date(2018, 5, 1))
+    done = run("measure-changes", "2018-04-30", "2018-05-01")
+    assert (done.returncode, done.stdout) == (cli.EXIT_YES, found.explain() + "\n")
+    assert_bad_input(run("measure-changes", "2021-01-01", "2020-01-01"), "swap the two days")
 
 
 def test_aeo_counts_lists_the_published_counts() -> None:
@@ -321,7 +335,8 @@ def test_help_succeeds(capsys: pytest.CaptureFixture[str]) -> None:
 # without "=", good and bad values, and what only argparse reads (help, "--", "-").
 WORDS = [
     "check", "list", "show", "timeline", "summary", "code", "measures", "mcp", "diff", "world",
-    "serve", "check-foreign", "AEOS", "compare-tiers", "aeo-counts", "regular", "--since", "DE",
+    "serve", "check-foreign", "AEOS", "compare-tiers", "aeo-counts", "measure-changes",
+    "regular", "--since", "DE",
     "德国", "", "-", "--", "-h", "--help", "--version",
     "--json", "--js", "--json=1", "--on", "--o", "--on=2020-01-01", "--on=", "2020-01-01",
     "2020-13-01",
@@ -646,6 +661,7 @@ ANSWERS = {
     ("measures", "--on", "2019-06-01", "--tier", "general_certified"): "measures",
     ("compare-tiers", "advanced_certified", "regular", "--where", "Shenyang"): "measures_compare",
     ("aeo-counts", "national", "--until", "2021-01-01"): "aeo_counts",
+    ("measure-changes", "2021-10-31", "2021-11-01", "--where", "Shenyang"): "measures_changes",
     ("world", "check", "CN", "US", "--on", "2020-01-01"): "world_check",
     ("world", "partners", "KR"): "world_partners",
     ("world", "summary", "EU"): "world_summary",

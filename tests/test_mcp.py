@@ -20,7 +20,7 @@ from aeo_mra.mcp_server import create_server
 
 TOOLS = {
     "check", "check_foreign", "arrangement", "summary", "measures", "measures_compare",
-    "aeo_counts", "validate_code",
+    "measures_changes", "aeo_counts", "validate_code",
     "world_check", "world_recognisers", "world_partners", "world_summary",
 }  # fmt: skip
 
@@ -73,6 +73,10 @@ def test_each_tool_answers_as_to_dict() -> None:
         ("measures_compare", (("tier", "advanced certified enterprise"),
                               ("other", "GENERAL_CERTIFIED"), ("on", "2021-06-01"))):
             {**to_dict(home.compare(Tier.ADVANCED_CERTIFIED, Tier.GENERAL_CERTIFIED, day)),
+             "data_version": home._BUNDLED.data.version,
+             "data_reviewed": home._BUNDLED.data.reviewed.isoformat()},
+        ("measures_changes", (("before", "2018-04-30"), ("after", "2018-05-01"))):
+            {**to_dict(home.changes(before=date(2018, 4, 30), after=date(2018, 5, 1))),
              "data_version": home._BUNDLED.data.version,
              "data_reviewed": home._BUNDLED.data.reviewed.isoformat()},
         ("aeo_counts", (("scope", "辽宁"),)):
@@ -128,6 +132,9 @@ def test_each_tool_answers_as_to_dict() -> None:
         ("summary", {"basis": "counted"}, "valid: signed, implemented"),
         ("validate_code", {"code": "SG12345"}, "SG followed by 12 digits"),
         ("measures", {"where": "Atlantis"}, "known districts: Shenyang"),
+        ("measures_compare", {"tier": "AA", "other": "regular", "on": "2013-01-01"},
+         "tier REGULAR did not exist on 2013-01-01"),
+        ("measures_changes", {"before": "2021-01-01", "after": "2020-01-01"}, "swap the two days"),
         ("world_check", {"holder": "Atlantis", "place": "US"}, "Administrations: "),
         ("world_check", {"holder": "EU", "place": "DE"}, "own customs territory"),
         ("world_recognisers", {"holder": "KR/GOLD"}, "names no"),

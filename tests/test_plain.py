@@ -43,6 +43,7 @@ def outputs(registry: Registry, changed: Registry) -> list[Any]:
         for w in (None, "Shenyang")
     ]
     found += list(home.aeo_counts())
+    found += [home.changes(before=date(2014, 11, 30), after=date(2014, 12, 1), where="Shenyang")]
     found += [*diff.facts(changed, registry), *diff.answers(changed, registry)[:20]]
     pairs = [("EU/AEOC", "JP"), ("EU/AEOS", "US"), ("KR", "US"), ("CN", "US"), ("JP", "CN")]
     found += [world.check(holder, place, on=day) for holder, place in pairs for day in DAYS]

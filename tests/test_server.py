@@ -130,6 +130,9 @@ def test_every_endpoint_answers(api: Server, registry: Registry) -> None:
         "/v1/measures/compare?tier=advanced_certified&other=general_certified&on=2021-06-01":
             {**to_dict(home.compare(Tier.ADVANCED_CERTIFIED, Tier.GENERAL_CERTIFIED, day)),
              **measures_data},
+        "/v1/measures/changes?before=2018-04-30&after=2018-05-01":
+            {**to_dict(home.changes(before=date(2018, 4, 30), after=date(2018, 5, 1))),
+             **measures_data},
         "/v1/aeo_counts?scope=national&since=2020-01-01":
             {"counts": [to_dict(c) for c in home.aeo_counts("national", since=date(2020, 1, 1))],
              **measures_data},
@@ -175,6 +178,10 @@ QUESTIONS: dict[str, list[str | dict[str, Any]]] = {
     "measures_compare": [
         "/v1/measures/compare?tier=general_certified&other=advanced_certified&on=2019-06-01",
         "/v1/measures/compare?tier=advanced_certified&other=regular&where=Shenyang",
+    ],
+    "measures_changes": [
+        "/v1/measures/changes?before=2014-11-30&after=2014-12-01",
+        "/v1/measures/changes?before=2021-01-01&after=2021-06-01&tier=general_certified&where=Shenyang",
     ],
     "aeo_counts": ["/v1/aeo_counts", "/v1/aeo_counts?scope=%E8%BE%BD%E5%AE%81"],  # 辽宁
     "declaration": ["/v1/codes/declaration?code=KR123456789012&on=2020-01-01"],
@@ -319,6 +326,9 @@ def test_every_worker_tags_the_same_data_alike() -> None:
         ("/v1/measures/compare?tier=AA", 400, "other", "other is required"),
         ("/v1/measures/compare?tier=AA&other=regular&on=2013-01-01", 400, "other", "did not exist"),
         ("/v1/measures/compare?tier=AA&other=regular&on=2022-01-01", 400, "tier", "did not exist"),
+        ("/v1/measures?on=2000-01-01", 400, "on", "the data begins on"),
+        ("/v1/measures/changes?before=2000-01-01&after=2020-01-01", 400, "before", "begins"),
+        ("/v1/measures/changes?before=2021-01-01&after=2020-01-01", 400, "after", "swap"),
         ("/v1/aeo_counts?scope=Mars", 400, "scope", "scopes counted: national"),
         ("/v1/aeo_counts?since=2024-01-01&until=2020-01-01", 400, "until", "swap the two days"),
         ("/v1/world/check?holder=Atlantis&place=US", 400, "holder", "names no administration"),

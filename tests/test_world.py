@@ -1453,6 +1453,25 @@ def test_a_probable_no_is_worded_as_one(test_world: World) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("Congo, The Democratic Republic of the", "the Democratic Republic of the Congo"),
+        ("Macedonia, the former Yugoslav Republic of", "the former Yugoslav Republic of Macedonia"),
+        ("Virgin Islands, British", "the British Virgin Islands"),
+        ("Bonaire, Sint Eustatius and Saba", "Bonaire, Sint Eustatius and Saba"),
+        ("Czechoslovakia, Czechoslovak Socialist Republic",
+         "Czechoslovakia, Czechoslovak Socialist Republic"),
+        ("Dominican Republic", "the Dominican Republic"),
+        ("Germany", "Germany"),
+    ],
+)  # fmt: skip
+def test_iso_inverted_names_are_read_in_order(name: str, read: str) -> None:
+    from aeo_mra._explain import _the
+
+    assert _the(name) == read
+
+
 def test_places_named_with_an_article_get_it(bundled: World) -> None:
     for place, named in (
         ("IM", "the Isle of Man"),

@@ -92,6 +92,7 @@ def _errors() -> tuple[tuple[type[Exception], tuple[str, ...], str], ...]:
         (home.UnknownDistrictError, ("where",), "unknown-district"),
         (home.UnknownScopeError, ("scope",), "unknown-scope"),
         (home.ReversedDaysError, ("after", "until"), "reversed-days"),
+        (home.BeforeMeasuresError, ("on", "before"), "before-measures"),
         (codes.NotDeclarable, ("code",), "not-declarable"),
         (codes.InvalidCode, ("code",), "invalid-code"),
         (world.UnknownTierError, ("holder",), "unknown-tier"),  # before its base class
@@ -100,14 +101,19 @@ def _errors() -> tuple[tuple[type[Exception], tuple[str, ...], str], ...]:
     )
 
 
-def problem_of(error: Error, params: Sequence[str] = ()) -> Problem:
+def problem_of(
+    error: Error, params: Sequence[str] = (), values: Mapping[str, object] | None = None
+) -> Problem:
     """The problem an error of the library is: 404 for an unknown arrangement, else 400/422.
 
-    ``params`` are the question's parameters, to name the one the error is about.
+    ``params`` are the question's parameters, to name the one the error is about; with
+    their ``values``, a tier not in force is named by the parameter that gave it (``tier``
+    or ``other``).
     """
     for kind, names, slug in _errors():
         if isinstance(error, kind):
-            name = next((n for n in names if n in params), names[0])
+            asked = [n for n in names if n in params] or [names[0]]
+            name = next((n for n in asked if _gave(error, (values or {}).get(n))), asked[0])
             valid = [*getattr(error, "valid", ()), *getattr(error, "suggestions", ())]
             status = 404 if slug == "unknown-arrangement" else 400
             status = 422 if slug == "not-declarable" else status
@@ -117,6 +123,12 @@ def problem_of(error: Error, params: Sequence[str] = ()) -> Problem:
             title = slug.replace("-", " ").capitalize()
             return Problem(status, slug, title, str(error), **extra)
     return Problem(400, "invalid-input", "Invalid input", str(error))
+
+
+def _gave(error: Error, value: object) -> bool:
+    """Whether ``value`` is the tier ``error`` says was not in force."""
+    tier = getattr(error, "tier", None)  # a TierNotInForceError's
+    return tier is not None and tier in (value, getattr(value, "name", None))
 
 
 # -- parameters --------------------------------------------------------------------------
@@ -285,7 +297,7 @@ class Endpoint:
         try:
             return self.answer(registry, values)
         except Error as error:
-            raise problem_of(error, [p.name for p in self.params]) from None
+            raise problem_of(error, [p.name for p in self.params], values) from None
 
 
 def plain(answer: Any) -> JSON:
@@ -378,14 +390,14 @@ def _measures(r: Registry, v: Mapping[str, Any]) -> JSON:
 
 def _measures_compare(r: Registry, v: Mapping[str, Any]) -> JSON:
     measures = _home(r)
-    tier, other = v["tier"], v["other"]
-    try:
-        gap = measures.compare(tier, other, v["on"], where=v["where"])
-    except TierNotInForceError as error:
-        if error.tier in (tier, tier.name):
-            raise
-        raise problem_of(error, ["other"]) from None  # the tier it is compared with
+    gap = measures.compare(v["tier"], v["other"], v["on"], where=v["where"])
     return {**to_dict(gap), **_data(measures.data)}
+
+
+def _measures_changes(r: Registry, v: Mapping[str, Any]) -> JSON:
+    measures = _home(r)
+    found = measures.changes(v["tier"], before=v["before"], after=v["after"], where=v["where"])
+    return {**to_dict(found), **_data(measures.data)}
 
 
 def _aeo_counts(r: Registry, v: Mapping[str, Any]) -> JSON:
@@ -589,6 +601,21 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         ),
         _measures_compare,
         {"allOf": [_ref("TierGap"), _envelope()]},
+    ),
+    Endpoint(
+        "measures_changes",
+        "/v1/measures/changes",
+        "GET",
+        "What changed for a tier at home between two days, concept by concept.",
+        (
+            Param("tier", Tier, "The tier (default: China's AEO tier on each day)."),
+            Param("before", date, "The first day, YYYY-MM-DD.", True),
+            Param("after", date, "The second day, YYYY-MM-DD.", True),
+            WHERE,
+        ),
+        _measures_changes,
+        {"allOf": [_ref("MeasureChanges"), _envelope()]},
+        dated=False,
     ),
     Endpoint(
         "aeo_counts",

@@ -55,10 +55,10 @@ def _the(name: str) -> str:
     Islands``, ``the Democratic Republic of the Congo``."""
     head, comma, tail = name.partition(", ")
     if tail.endswith((" of", " of the")):  # "Congo, The Democratic Republic of the"
-        return f"the {tail.removeprefix('The ')} {head}"
+        return f"the {tail.removeprefix('The ').removeprefix('the ')} {head}"
     if comma and " " not in tail:  # "Virgin Islands, U.S."
-        name = f"{tail} {head}"
-    plural = name.endswith(
+        name = head = f"{tail} {head}"
+    plural = head.endswith(
         (
             "Islands",
             "Republic",
@@ -70,7 +70,7 @@ def _the(name: str) -> str:
             "Territories",
         )
     )
-    return f"the {name}" if name.startswith(("United ", "Isle of ", "Holy See")) or plural else name
+    return f"the {name}" if head.startswith(("United ", "Isle of ", "Holy See")) or plural else name
 
 
 def _capitalised(text: str) -> str:

@@ -42,13 +42,13 @@ def shapes() -> tuple[type, ...]:
     """The records a surface of aeo_mra answers with, each with a shipped schema."""
     from .codes import AeoCode, Declaration
     from .diff import AnswerChange, Change
-    from .home import AeoCount, MeasuresAnswer, TierGap
+    from .home import AeoCount, MeasureChanges, MeasuresAnswer, TierGap
     from .model import Arrangement
     from .world import Partner, Recogniser, Recognition, WorldSummary
 
     return (
         Eligibility, Arrangement, Summary, Event, AeoCode, Declaration, MeasuresAnswer,
-        TierGap, AeoCount, Change, AnswerChange, Recognition, Partner,
+        TierGap, MeasureChanges, AeoCount, Change, AnswerChange, Recognition, Partner,
         Recogniser, WorldSummary,
     )  # fmt: skip
 
@@ -78,13 +78,6 @@ def json_schema(record: type) -> JSON:
     }
     context = _Context(by_id, {})
     body = _object(record, {}, context)
-    for kind, key in index.items():
-        body["properties"][key] = {
-            "type": "array",
-            "description": f"Every {_words(kind)} it names, in full, once each.",
-            "items": _definition(kind, {}, context),
-        }
-        body["required"].append(key)
     schema = {"$schema": DIALECT, "title": record.__name__, **body}
     if context.definitions:
         schema["$defs"] = dict(sorted(context.definitions.items()))
@@ -123,6 +116,12 @@ def _object(cls: type, bound: dict[object, Any], context: _Context) -> JSON:
         function = member.fget if isinstance(member, property) else member
         returned = typing.get_type_hints(function)["return"]
         properties[key] = _with_note(_schema(returned, bound, context), _summary(function))
+    for kind, key in rules().indexes.get(cls, {}).items():  # written whole wherever it is
+        properties[key] = {
+            "type": "array",
+            "description": f"Every {_words(kind)} it names, in full, once each.",
+            "items": _definition(kind, {}, context),
+        }
     summary = _summary(cls)
     return {
         "type": "object",

@@ -59,11 +59,11 @@ def _rules(home: bool, world: bool) -> Rules:
     referenced: set[type] = {Arrangement}
     indexes: dict[type, Mapping[type, str]] = {Arrangement: {Source: "sources"}}
     if home:
-        from .home import MeasureInstrument, MeasuresAnswer, TierGap
+        from .home import MeasureChanges, MeasureInstrument, MeasuresAnswer, TierGap
 
         derived[MeasuresAnswer] = {"complete": "complete", "explanation": "explain"}
-        derived[TierGap] = {"explanation": "explain"}
-        for root in (MeasuresAnswer, TierGap):
+        derived[TierGap] = derived[MeasureChanges] = {"explanation": "explain"}
+        for root in (MeasuresAnswer, TierGap, MeasureChanges):
             indexes[root] = {MeasureInstrument: "instruments", Source: "sources"}
     if world:
         from .world._model import (
@@ -94,7 +94,8 @@ def to_dict(record: Any) -> dict[str, Any]:
     gains its ``text`` (``"2012-06"``); an arrangement (or a world administration)
     inside another record is its id; an answer gains its ``explanation``. An arrangement
     lists every source it cites in full under ``sources`` and names them by id elsewhere;
-    so do a measures answer and a comparison of tiers, with their ``instruments`` too.
+    so do the answers of [`aeo_mra.home`][aeo_mra.home], with their ``instruments`` too
+    (each of the two answers inside a `MeasureChanges` lists its own).
     The JSON Schema of each shape is [`json_schema`][aeo_mra.json_schema]'s.
 
     >>> import aeo_mra, json
@@ -156,6 +157,8 @@ def _value(value: Any, the: Rules, listed: dict[type, dict[str, Any]] | None) ->
     if listed is not None and kind in listed:  # listed in full by the root: by id here
         listed[kind].setdefault(value.id, value)
         return value.id
+    if kind in the.indexes:  # a record with lists of its own is written whole anywhere
+        return to_dict(value)
     if attrs.has(kind):
         return _record(value, the, listed)
     if isinstance(value, Mapping):

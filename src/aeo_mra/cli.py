@@ -572,6 +572,24 @@ def _compare_tiers(args: _Args) -> int:
     return EXIT_YES
 
 
+def _add_measure_changes(parser: _Declaring) -> None:
+    parser.add_argument("before", metavar="BEFORE", type=_iso_date, help="the first day")
+    parser.add_argument("after", metavar="AFTER", type=_iso_date, help="the second day")
+    _add_tier(parser, "the tier, e.g. advanced_certified")
+    _add_where(parser)
+
+
+def _measure_changes(args: _Args) -> int:
+    from aeo_mra import home
+
+    if args.json:
+        _answer_json("measures_changes", tier=args.tier, before=args.before, after=args.after,
+                     where=args.where)  # fmt: skip
+        return EXIT_YES
+    _say(home.changes(args.tier, before=args.before, after=args.after, where=args.where).explain())
+    return EXIT_YES
+
+
 def _add_aeo_counts(parser: _Declaring) -> None:
     parser.add_argument(
         "scope", metavar="SCOPE", nargs="?", help="national, or a region or district (default: all)"
@@ -735,6 +753,12 @@ _COMMANDS = (
         "what one tier gets from China's customs at home that another does not",
         _add_compare_tiers,
         _compare_tiers,
+    ),
+    _Command(
+        "measure-changes",
+        "what changed for a tier at home between two days",
+        _add_measure_changes,
+        _measure_changes,
     ),
     _Command(
         "aeo-counts",

@@ -48,7 +48,7 @@ def create_server(registry: Registry | None = None) -> MCPServer:
         try:
             return _api.ask(name, registry, **values)
         except Error as error:
-            raise ToolError(_message(_api.problem_of(error, list(values)))) from None
+            raise ToolError(_message(_api.problem_of(error, list(values), values))) from None
 
     @server.tool()
     def check(
@@ -99,6 +99,15 @@ def create_server(registry: Registry | None = None) -> MCPServer:
         """What one tier of China's customs gets at home that another does not on a day (and
         what it lacks), nationally and with where in a customs district's catalogue."""
         return ask("measures_compare", tier=tier, other=other, on=on, where=where)
+
+    @server.tool()
+    def measures_changes(
+        before: date, after: date, tier: Tier | None = None, where: str | None = None
+    ) -> dict[str, Any]:
+        """What changed for a tier of China's customs at home between two days, concept by
+        concept: a measure kept, reworded, new, dropped, or unknown (default tier: the AEO
+        tier of each day)."""
+        return ask("measures_changes", tier=tier, before=before, after=after, where=where)
 
     @server.tool()
     def aeo_counts(
