@@ -562,13 +562,21 @@ def _add_compare_tiers(parser: _Declaring) -> None:
 
 
 def _compare_tiers(args: _Args) -> int:
-    from aeo_mra import home
+    return _explained(
+        args, "measures_compare", tier=args.tier, other=args.other, on=args.on, where=args.where
+    )
 
+
+def _explained(args: _Args, question: str, **values: object) -> int:
+    """Print the answer to ``question`` of the API's table: with ``--json`` all of it, else
+    its explanation."""
+    from aeo_mra import _api
+
+    answer = _api.ask(question, aeo_mra._default(), **values)
     if args.json:
-        _answer_json("measures_compare", tier=args.tier, other=args.other, on=args.on,
-                     where=args.where)  # fmt: skip
+        _print_json(answer)
     else:
-        print(home.compare(args.tier, args.other, args.on, where=args.where).explain())
+        _say(answer["explanation"])
     return EXIT_YES
 
 
@@ -580,14 +588,8 @@ def _add_measure_changes(parser: _Declaring) -> None:
 
 
 def _measure_changes(args: _Args) -> int:
-    from aeo_mra import home
-
-    if args.json:
-        _answer_json("measures_changes", tier=args.tier, before=args.before, after=args.after,
-                     where=args.where)  # fmt: skip
-        return EXIT_YES
-    _say(home.changes(args.tier, before=args.before, after=args.after, where=args.where).explain())
-    return EXIT_YES
+    return _explained(args, "measures_changes", tier=args.tier, before=args.before,
+                      after=args.after, where=args.where)  # fmt: skip
 
 
 def _add_aeo_counts(parser: _Declaring) -> None:
