@@ -52,7 +52,7 @@ __all__ = [
 EXIT_YES = 0
 """The answer is yes, or the command succeeded."""
 EXIT_NO = 1
-"""``check`` or ``check-foreign`` answered no."""
+"""A check (``check``, ``check-foreign``, ``world check``) answered no."""
 EXIT_BAD_INPUT = 2
 """A usage error or bad input: the message on stderr names it."""
 EXIT_BUG = 3
