@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -692,7 +693,11 @@ def test_diff_json_validates_against_its_shipped_schema(
 
     bundled = Path(aeo_mra.__file__).parent / "data" / "arrangements.toml"
     old = tmp_path / "old.toml"
-    old.write_text(bundled.read_text("utf-8").replace("2015-11-01", "2016-01-01"), "utf-8")
+    text = bundled.read_text("utf-8")
+    found = re.search(r"implemented = \{ date = (\d{4}-\d\d-\d\d)", text)
+    assert found is not None
+    later = date.fromisoformat(found[1]) + timedelta(days=1)  # an answer changes that day
+    old.write_text(text[: found.start(1)] + later.isoformat() + text[found.end(1) :], "utf-8")
     _, out, _ = call(capsys, "diff", str(old), "--json")
     data = json.loads(out)
     assert data["facts"]

@@ -244,10 +244,10 @@ def _shown_as_pattern(shown: list[str]) -> re.Pattern[str]:
 
 def _write_diff_files(folder: Path) -> None:
     """The files `aeo-mra diff old.toml new.toml` compares: the bundled data, and the same with
-    the EU arrangement implemented on 2016-01-01 (as the page says)."""
+    the Korean arrangement implemented on 2014-06-01 (as the page says)."""
     text = BUNDLED.read_text(encoding="utf-8")
-    moved = text.replace("implemented = { date = 2015-11-01,", "implemented = { date = 2016-01-01,")
-    assert moved.count("date = 2016-01-01,") == text.count("date = 2016-01-01,") + 1
+    moved = text.replace("implemented = { date = 2014-04-01,", "implemented = { date = 2014-06-01,")
+    assert moved.count("date = 2014-06-01,") == text.count("date = 2014-06-01,") + 1
     for name, version, data in [("old", "2026.11.23", text), ("new", "2026.11.26", moved)]:
         versioned = re.sub(r'^version = ".*"$', f'version = "{version}"', data, count=1, flags=re.M)
         (folder / f"{name}.toml").write_text(versioned, encoding="utf-8")

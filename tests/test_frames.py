@@ -68,12 +68,12 @@ def test_one_day_for_every_row(make: Maker) -> None:
 
 
 def test_days_as_datetimes_and_timestamps() -> None:
-    days = [datetime(2015, 10, 31, 23, 0), datetime(2015, 11, 1, 1, 0)]
+    days = [datetime(2015, 11, 2, 23, 0), datetime(2015, 11, 3, 1, 0)]
     frames = [pd.DataFrame({"p": ["DE", "DE"], "d": pd.to_datetime(days)}),
               pl.DataFrame({"p": ["DE", "DE"], "d": days})]  # fmt: skip
     for frame in frames:
         out = check_frame(frame, place="p", on="d")
-        assert column(out, "qualifies") == [False, True]  # the EU arrangement from 2015-11-01
+        assert column(out, "qualifies") == [False, True]  # the EU arrangement by 2015-11-03
 
 
 def test_the_index_and_the_input_stay() -> None:

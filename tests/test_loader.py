@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from edited import eu_a_year_later
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -214,11 +215,7 @@ def test_not_toml_is_a_data_error() -> None:
 
 
 def test_a_custom_dataset_is_independent_of_the_bundled_one(tmp_path: Path) -> None:
-    text = (
-        BUNDLED.read_text(encoding="utf-8")
-        .replace('version = "', 'version = "custom-', 1)
-        .replace("implemented = { date = 2015-11-01", "implemented = { date = 2016-01-01", 1)
-    )
+    text = eu_a_year_later().replace('version = "', 'version = "custom-', 1)
     path = tmp_path / "custom.toml"
     path.write_text(text, encoding="utf-8")
     custom = aeo_mra.load(path)

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
+from edited import eu_a_year_later
 
 import aeo_mra
 from aeo_mra import Registry, Role, When, codes, diff, home, json_schema, to_dict, world
@@ -58,7 +59,7 @@ def changed(tmp_path_factory: pytest.TempPathFactory) -> Registry:
     """The bundled data with the EU arrangement implemented later."""
     text = (Path(aeo_mra.__file__).parent / "data" / "arrangements.toml").read_text("utf-8")
     path = tmp_path_factory.mktemp("data") / "changed.toml"
-    path.write_text(text.replace("2015-11-01", "2016-01-01"), encoding="utf-8")
+    path.write_text(eu_a_year_later(text), encoding="utf-8")
     return aeo_mra.load(path)
 
 

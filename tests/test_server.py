@@ -21,6 +21,7 @@ from urllib.parse import quote
 import jsonschema
 import pytest
 import uvicorn
+from edited import eu_a_year_later
 
 import aeo_mra
 from aeo_mra import Registry, Role, Tier, codes, home, to_dict, world
@@ -275,9 +276,7 @@ def test_a_new_data_version_is_a_new_etag(api: Server, tmp_path: Path) -> None:
         assert server.ask(path)[1]["etag"] == api.ask(path)[1]["etag"]
     # A corrected file that keeps its version: new tags, and the old ones are not matched.
     corrected = tmp_path / "corrected.toml"
-    eu = "implemented = { date = 2015-11-01"  # the EU arrangement's, a year later
-    assert text.count(eu) == 1
-    corrected.write_text(text.replace(eu, eu.replace("2015", "2016")), encoding="utf-8")
+    corrected.write_text(eu_a_year_later(text), encoding="utf-8")
     day = "/v1/check?place=DE&on=2016-01-01"
     bundled_tag = api.ask(day)[1]["etag"]
     for server in serve(create_app(aeo_mra.load(corrected))):
@@ -544,10 +543,8 @@ def test_queries_are_read_as_starlette_reads_them(query: str) -> None:
 
 
 def test_world_questions_join_a_data_file_that_has_what_they_cite(tmp_path: Path) -> None:
-    text = (Path(aeo_mra.__file__).parent / "data" / "arrangements.toml").read_text("utf-8")
-    eu = "implemented = { date = 2015-11-01"  # the EU arrangement's, a year later
     corrected = tmp_path / "corrected.toml"
-    corrected.write_text(text.replace(eu, eu.replace("2015", "2016")), encoding="utf-8")
+    corrected.write_text(eu_a_year_later(), encoding="utf-8")
     question = "/v1/world/check?holder=CN&place=DE&on=2016-01-01"
     for server in serve(create_app(aeo_mra.load(corrected))):
         status, _, answer = server.ask(question)
