@@ -143,7 +143,7 @@ def _tier_row(ident: str, tier: ProgrammeTier) -> str:
 
 
 def edges_table(registry: Registry) -> str:
-    """Every bilateral arrangement, with its steps, tiers recognised and sources."""
+    """Every bilateral arrangement, with its steps, scope, tiers recognised and sources."""
     graph = _graph(registry)
     rows = []
     for bilateral in graph.bilaterals:
@@ -157,11 +157,12 @@ def edges_table(registry: Registry) -> str:
                 f"**{escape(bilateral.id)}**<br><small>{'; '.join(about)}</small>"
                 + _caveats(bilateral),
                 _steps(bilateral),
+                _scope(bilateral),
                 _tiers(bilateral),
                 _refs(graph, bilateral.sources),
             ]
         )
-    return table(["Arrangement", "Steps", "Tiers recognised", "Sources"], rows)
+    return table(["Arrangement", "Steps", "Scope", "Tiers recognised", "Sources"], rows)
 
 
 def _caveats(arrangement: Bilateral | Plurilateral) -> str:
@@ -171,6 +172,17 @@ def _caveats(arrangement: Bilateral | Plurilateral) -> str:
         return ""
     label = "1 caveat" if len(caveats) == 1 else f"{len(caveats)} caveats"
     return folded(f"<small>{label}</small>", "<br>".join(escape(c.value) for c in caveats))
+
+
+def _scope(bilateral: Bilateral) -> str:
+    """Which goods of the other side's AEOs it facilitates: for both sides, or per side."""
+    if bilateral.scope is not None:
+        return _marked(bilateral.scope.value.description, bilateral.scope)
+    sides = "<br>".join(
+        _marked(f"{side}: {fact.value.description}", fact)
+        for side, fact in bilateral.scope_by.items()
+    )
+    return sides or "—"
 
 
 def _tiers(arrangement: Bilateral | Plurilateral) -> str:

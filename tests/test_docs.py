@@ -146,6 +146,25 @@ def test_the_world_page_lists_every_administration_and_names_the_complete_lists(
     assert f"{counts.bilateral_signed} bilateral arrangements signed" in overview
 
 
+def test_the_world_page_gives_each_arrangement_s_scope_for_both_sides_or_each(
+    registry: Registry,
+) -> None:
+    graph = world.bundled()
+    cells = _column(world_page.edges_table(registry), 2)
+    sides_given = 0
+    for bilateral, cell in zip(graph.bilaterals, cells, strict=True):
+        if bilateral.scope is not None:
+            assert cell.startswith(bilateral.scope.value.description)
+            assert ":" not in cell.split("<small>")[0]
+            continue
+        for side, fact in bilateral.scope_by.items():
+            assert f"{side}: {fact.value.description}" in cell
+            sides_given += 1
+        if not bilateral.scope_by:
+            assert cell == "—"
+    assert sides_given  # a side's own scope is recorded somewhere, and shown as such
+
+
 def test_the_world_page_shows_each_coverage_note_whole_its_first_sentence_on_top(
     registry: Registry,
 ) -> None:
