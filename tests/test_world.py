@@ -15,6 +15,7 @@ import pytest
 
 import aeo_mra
 from aeo_mra import (
+    Confidence,
     DataError,
     Reason,
     Registry,
@@ -277,6 +278,19 @@ def test_importers_need_the_partner_to_facilitate_its_exports(test_world: World)
     unknown = test_world.check("NZ", "KR", on=_on("2021-01-01"), role=Role.IMPORTER)
     assert unknown.reason is WorldReason.SCOPE_UNKNOWN
     assert "is not known to cover what AEOs of New Zealand import" in unknown.explain()
+
+
+def test_a_scope_recorded_as_unknown_answers_with_its_sources_and_confidence(
+    test_world: World,
+) -> None:
+    day = _on("2011-01-01")
+    importer = test_world.check("US", "KR", on=day, role=Role.IMPORTER)
+    assert (importer.verdict, importer.reason) == (Verdict.UNKNOWN, WorldReason.SCOPE_UNKNOWN)
+    assert "w-list" in [s.id for s in importer.sources]
+    assert importer.confidence is Confidence.LOW
+    exporter = test_world.check("US", "KR", on=day)
+    assert exporter.recognised
+    assert "w-list" not in [s.id for s in exporter.sources]
 
 
 def test_each_side_s_customs_may_facilitate_a_scope_of_its_own(test_world: World) -> None:

@@ -148,9 +148,11 @@ def judge(
     elif len(tiers if tier is None else holder.tiers) > 1:  # which of them, not recorded
         return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts
     if role is Role.IMPORTER:
-        if scope is None or scope.value is Scope.UNKNOWN:
+        if scope is None:
             return Verdict.UNKNOWN, WorldReason.SCOPE_UNKNOWN, facts
-        facts.append(scope)
+        facts.append(scope)  # one recorded as unknown answers with its sources and note
+        if scope.value is Scope.UNKNOWN:
+            return Verdict.UNKNOWN, WorldReason.SCOPE_UNKNOWN, facts
     if some_tiers:
         return Verdict.UNKNOWN, WorldReason.TIER_NEEDED, facts
     return Verdict.YES, WorldReason.RECOGNISED, facts
