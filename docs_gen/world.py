@@ -186,12 +186,17 @@ def _scope(bilateral: Bilateral) -> str:
 
 
 def _tiers(arrangement: Bilateral | Plurilateral) -> str:
-    """Per party (or member), the tiers of its programme the others recognise."""
-    tiers = "<br>".join(
+    """Per party (or member), the tiers of its programme the others recognise: all of
+    them, or some (whether the others are too not being known)."""
+    tiers = [
         _marked(f"{side}: {', '.join(fact.value) or 'none'}", fact)
         for side, fact in arrangement.recognised.items()
-    )
-    return tiers or "—"
+    ]
+    tiers += [
+        _marked(f"{side}: {', '.join(fact.value)}, perhaps others", fact)
+        for side, fact in arrangement.recognised_at_least.items()
+    ]
+    return "<br>".join(tiers) or "—"
 
 
 def plurilaterals_table(registry: Registry) -> str:

@@ -293,6 +293,28 @@ def test_a_scope_recorded_as_unknown_answers_with_its_sources_and_confidence(
     assert "w-list" not in [s.id for s in exporter.sources]
 
 
+def test_a_tier_known_to_be_recognised_is_recognised_and_the_others_stay_unknown(
+    test_world: World,
+) -> None:
+    # Korea's grade A is known to be recognised under US-KR; whether grade AA is, is not.
+    day = _on("2011-01-01")
+    known = test_world.check("KR/A", "US", on=day)
+    assert (known.verdict, known.reason) == (Verdict.YES, WorldReason.RECOGNISED)
+    assert "w-list" in [s.id for s in known.sources]
+    other = test_world.check("KR/AA", "US", on=day)
+    assert (other.verdict, other.reason) == (Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN)
+    assert "is known to recognise KR/A, but not whether it recognises that tier" in (
+        other.explain()
+    )
+    unnamed = test_world.check("KR", "US", on=day)
+    assert (unnamed.verdict, unnamed.reason) == (Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN)
+    assert "other tiers, and the question names no tier" in unnamed.explain()
+    assert all("w-list" in [s.id for s in a.sources] for a in (other, unnamed))
+    edge = next(b for b in test_world.bilaterals if b.id == "US-KR")
+    assert "KR" not in edge.recognised  # the list is not complete: no tier is left out
+    assert edge.recognised_at_least["KR"].value == ("A",)
+
+
 def test_each_side_s_customs_may_facilitate_a_scope_of_its_own(test_world: World) -> None:
     # Indonesia's customs facilitates imports only; Korea's imports and exports.
     day = _on("2021-01-01")
@@ -1000,6 +1022,10 @@ BAD_PER_SIDE = [
      "common CODE.members AM: listed twice"),
     ('value = "imports-and-exports", confidence = "medium"',
      'value = "both", confidence = "medium"', "bilateral ID-KR.scope by KR.value"),
+    ('tiers = ["A"], complete = false', 'tiers = ["A"], complete = "no"',
+     "bilateral US-KR.recognised KR.complete: expected true or false, got 'no'"),
+    ('recognised = [{ side = "KR", tiers = ["A"]', 'recognised = [{ side = "MN", tiers = ["A"]',
+     "bilateral US-KR.recognised: 'MN' is not a party: one of US, KR"),
 ]
 # fmt: on
 
@@ -1066,10 +1092,12 @@ def test_every_edge_joins_two_administrations_and_cites_sources(bundled: World) 
 
 def test_every_recognised_tier_is_a_tier_of_that_side_s_programme(bundled: World) -> None:
     for arrangement in (*bundled.bilaterals, *bundled.plurilaterals):
-        for side, recognised in arrangement.recognised.items():
+        listed = [*arrangement.recognised.items(), *arrangement.recognised_at_least.items()]
+        for side, recognised in listed:
             codes = {t.code for t in bundled.administrations[side].tiers}
             assert recognised.value, (arrangement.id, side)
             assert set(recognised.value) <= codes, (arrangement.id, side, codes)
+        assert not set(arrangement.recognised) & set(arrangement.recognised_at_least)
 
 
 def test_every_tier_is_found_by_each_of_its_names(bundled: World) -> None:

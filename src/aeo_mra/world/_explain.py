@@ -111,11 +111,20 @@ def _why(answer: Recognition) -> str:
         WorldReason.ROLE_OUT_OF_SCOPE: f"facilitates only what {holders} export, not their imports",
         WorldReason.SCOPE_UNKNOWN: f"is not known to cover what {holders} import",
     }
+    common = isinstance(arrangement, CommonProgramme)
+    at_least = None if common else arrangement.recognised_at_least.get(answer.holder.id)
     if answer.tier is None:  # which of the programme's tiers it recognises is not recorded
         words[WorldReason.TIERS_UNKNOWN] = (
             f"is not known to recognise every tier of the {answer.holder.programme}, and "
             "which it recognises is not recorded"
         )
+    if at_least is not None:  # some tiers are known to be recognised
+        known = _listed([f"{answer.holder.id}/{t}" for t in at_least.value], "and")
+        words[WorldReason.TIERS_UNKNOWN] = (
+            f"is known to recognise {known}, but not whether it recognises "
+            + ("the programme's other tiers, and the question names no tier"
+               if answer.tier is None else "that tier")
+        )  # fmt: skip
     if answer.verdict.name == "UNKNOWN":  # a date's bounds straddle the day
         words |= _MAYBE
     signed = arrangement.step(StepKind.SIGNED)

@@ -340,7 +340,7 @@ def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
         instrument = reader.field(where, table, "instrument", _enum(Instrument))
         steps = _steps(reader, where, table.get("steps", []))
         scope, scope_by = _scope(reader, f"{where}.scope", table.get("scope"))
-        recognised = _recognised(reader, where, table.get("recognised", []))
+        recognised, at_least = _recognised(reader, where, table.get("recognised", []))
         openings = _openings(reader, where, table.get("openings", []))
         note = _str(table.get("note", ""))
         caveats = _caveats(reader, where, table.get("caveats", []))
@@ -362,6 +362,7 @@ def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
         scope_by=scope_by,
         openings=openings,
         caveats=caveats,
+        recognised_at_least=at_least,
     )
     for opening in openings:
         _check_opening(reader, f"{where}.openings {opening.recogniser}", bilateral, opening)
@@ -391,19 +392,25 @@ def _scope(
     return None, scope_by
 
 
-def _recognised(reader: _Reader, where: str, raw: Any) -> dict[str, Fact[tuple[str, ...]]]:
+_Tiers = dict[str, Fact[tuple[str, ...]]]
+
+
+def _recognised(reader: _Reader, where: str, raw: Any) -> tuple[_Tiers, _Tiers]:
     """Per side (a party, or a plurilateral's member), the tiers of its programme the
-    others recognise: ``[{ side, tiers, confidence, sources, note? }]``."""
-    recognised: dict[str, Fact[tuple[str, ...]]] = {}
+    others recognise, ``[{ side, tiers, complete?, confidence, sources, note? }]``: every
+    one, or with ``complete = false`` some, whether the others are too not being known."""
+    complete: _Tiers = {}
+    partial: _Tiers = {}
     for entry in _list_of_tables(raw):
         side = reader.field(f"{where}.recognised", entry, "side", _str)
         here = f"{where}.recognised {side}"
-        reader.keys(here, entry, _FACT | {"side", "tiers"})
-        if side in recognised:
+        reader.keys(here, entry, _FACT | {"side", "tiers", "complete"})
+        if side in complete or side in partial:
             reader.problem(here, "listed twice")
         tiers = tuple(_list_of(entry.get("tiers"), str))
-        recognised[side] = reader.fact_from(here, entry, tiers)
-    return recognised
+        listed = complete if reader.optional(here, entry, "complete", _boolean, True) else partial
+        listed[side] = reader.fact_from(here, entry, tiers)
+    return complete, partial
 
 
 def _pair(value: Any) -> tuple[str, str]:
@@ -471,7 +478,7 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
         name = reader.field(where, table, "name", _str)
         members = _members_of(reader, where, table.get("members", []))
         steps = _steps(reader, where, table.get("steps", []))
-        recognised = _recognised(reader, where, table.get("recognised", []))
+        recognised, at_least = _recognised(reader, where, table.get("recognised", []))
         openings = _openings(reader, where, table.get("openings", []))
         note = _str(table.get("note", ""))
         caveats = _caveats(reader, where, table.get("caveats", []))
@@ -483,7 +490,7 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
     if sides != {None} and (None in sides or len(sides) != 2):
         reader.problem(f"{where}.members", "between blocs, every member names one of two sides")
     plurilateral = Plurilateral(
-        ident, name, members, steps, note, recognised, openings, caveats=caveats
+        ident, name, members, steps, note, recognised, openings, caveats, at_least
     )
     for opening in openings:
         _check_opening(reader, f"{where}.openings {opening.recogniser}", plurilateral, opening)
@@ -568,7 +575,8 @@ def _check_references(
                 reader.problem(where, "China's arrangements come from the China dataset")
             elif party not in known:
                 reader.problem(where, f"party {party!r} is no administration of the data")
-        _check_sides(reader, f"{where}.recognised", bilateral.recognised, bilateral.parties)
+        for per_side in (bilateral.recognised, bilateral.recognised_at_least):
+            _check_sides(reader, f"{where}.recognised", per_side, bilateral.parties)
         _check_sides(reader, f"{where}.scope", bilateral.scope_by, bilateral.parties)
         pair = frozenset(bilateral.parties)
         if pair in seen:
@@ -581,7 +589,8 @@ def _check_references(
         for member in members:
             if member not in known:
                 reader.problem(where, f"member {member!r} is no administration of the data")
-        _check_sides(reader, f"{where}.recognised", plurilateral.recognised, members)
+        for per_side in (plurilateral.recognised, plurilateral.recognised_at_least):
+            _check_sides(reader, f"{where}.recognised", per_side, members)
 
 
 def _published(

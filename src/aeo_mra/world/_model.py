@@ -202,7 +202,7 @@ class Bilateral:
         scope: Which goods of the other side's AEOs each side facilitates, if known and
             the same for both (see ``scope_by``).
         recognised: For a party, the tiers of its programme the other side recognises,
-            where known.
+            where known: a tier left out is not recognised.
         note: What to know about it.
         from_china: Whether it is made from a record of the China dataset.
         scope_by: Where the sides differ, for a party, which goods of the other side's AEOs
@@ -211,6 +211,9 @@ class Bilateral:
             the implementation (one way round first).
         caveats: What to know before relying on an answer it decides, each with its
             sources (China's edges: the China record's caveats).
+        recognised_at_least: For a party whose ``recognised`` tiers are not recorded,
+            tiers of its programme the other side is known to recognise; whether it
+            recognises the others is not known.
     """
 
     id: str
@@ -225,6 +228,7 @@ class Bilateral:
     scope_by: Mapping[str, Fact[Scope]] = attrs.field(factory=dict)
     openings: tuple[Opening, ...] = ()
     caveats: tuple[Fact[str], ...] = ()
+    recognised_at_least: Mapping[str, Fact[tuple[str, ...]]] = attrs.field(factory=dict)
 
     def step(self, kind: StepKind) -> Fact[When] | None:
         """The date of its first step of ``kind``, if it has one."""
@@ -260,7 +264,8 @@ class Bilateral:
         """Every source its facts cite, once each."""
         facts: list[Fact[object]] = [s.when for s in self.steps]
         facts += [f for f in (self.scope, *self.scope_by.values()) if f is not None]
-        facts += [*self.recognised.values(), *(o.when for o in self.openings)]
+        facts += [*self.recognised.values(), *self.recognised_at_least.values()]
+        facts += [o.when for o in self.openings]
         return unique_sources(f.sources for f in facts)
 
 
@@ -292,11 +297,14 @@ class Plurilateral:
         steps: Its dated steps (signed, implemented) for all members.
         note: What to know about it.
         recognised: For a member, the tiers of its programme the other members recognise,
-            where known.
+            where known: a tier left out is not recognised.
         openings: Days a member began to recognise one other member's AEOs, later than
             both went live.
         caveats: What to know before relying on an answer it decides, each with its
             sources.
+        recognised_at_least: For a member whose ``recognised`` tiers are not recorded,
+            tiers of its programme the other members are known to recognise; whether they
+            recognise the others is not known.
     """
 
     id: str
@@ -307,6 +315,7 @@ class Plurilateral:
     recognised: Mapping[str, Fact[tuple[str, ...]]] = attrs.field(factory=dict)
     openings: tuple[Opening, ...] = ()
     caveats: tuple[Fact[str], ...] = ()
+    recognised_at_least: Mapping[str, Fact[tuple[str, ...]]] = attrs.field(factory=dict)
 
     def step(self, kind: StepKind) -> Fact[When] | None:
         """The date of its first step of ``kind``, if it has one."""
@@ -360,7 +369,8 @@ class Plurilateral:
         """Every source its facts cite, once each."""
         facts: list[Fact[object]] = [s.when for s in self.steps]
         facts += [m.live for m in self.members if m.live]
-        facts += [*self.recognised.values(), *(o.when for o in self.openings)]
+        facts += [*self.recognised.values(), *self.recognised_at_least.values()]
+        facts += [o.when for o in self.openings]
         return unique_sources(f.sources for f in facts)
 
 
