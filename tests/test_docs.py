@@ -165,6 +165,22 @@ def test_the_world_page_gives_each_arrangement_s_scope_for_both_sides_or_each(
     assert sides_given  # a side's own scope is recorded somewhere, and shown as such
 
 
+def test_the_world_page_marks_a_side_s_incomplete_list_of_recognised_tiers(
+    registry: Registry,
+) -> None:
+    graph = world.bundled()
+    cells = _column(world_page.edges_table(registry), 3)
+    marked = 0
+    for bilateral, cell in zip(graph.bilaterals, cells, strict=True):
+        shown = {line.split(" <small>")[0] for line in cell.split("<br>")}
+        for side, fact in bilateral.recognised.items():
+            assert f"{side}: {', '.join(fact.value) or 'none'}" in shown, bilateral.id
+        for side, fact in bilateral.recognised_at_least.items():
+            assert f"{side}: {', '.join(fact.value)}, perhaps others" in shown, bilateral.id
+            marked += 1
+    assert marked  # some side's list is incomplete, and shown as such
+
+
 def test_the_world_page_shows_each_coverage_note_whole_its_first_sentence_on_top(
     registry: Registry,
 ) -> None:
