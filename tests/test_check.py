@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import aeo_mra
-from aeo_mra import Arrangement, Precision, Reason, Role, Scope, Tier, Verdict, world
+from aeo_mra import Arrangement, Precision, Reason, Role, Scope, Tier, Verdict, When, world
 
 DAY = timedelta(days=1)
 ARRANGEMENTS = aeo_mra._default().dataset.arrangements
@@ -92,6 +92,13 @@ def test_the_day_before_benefits_certainly_start_the_answer_hedges_if_unsure(
     uncertain = start.precision is not Precision.DAY
     assert ("may not yet have been in effect" in answer.explain()) is uncertain
     assert str(start) in answer.explain()
+
+
+def test_a_date_known_by_its_bounds_reads_with_both_bounds_included() -> None:
+    first, last = date(2018, 11, 30), date(2019, 12, 31)
+    assert str(When(first, None, Precision.RANGE)) == "on or after 2018-11-30"
+    assert str(When(None, last, Precision.RANGE)) == "by 2019-12-31"
+    assert str(When(first, last, Precision.RANGE)) == "between 2018-11-30 and 2019-12-31"
 
 
 @pytest.mark.parametrize(

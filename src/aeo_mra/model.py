@@ -135,7 +135,7 @@ class When:
         if self.latest is not None:
             return f"by {self.latest}"
         if self.earliest is not None:
-            return f"after {self.earliest}"
+            return f"on or after {self.earliest}"
         return "unknown"
 
     @property
