@@ -1026,6 +1026,18 @@ BAD_PER_SIDE = [
      "bilateral US-KR.recognised KR.complete: expected true or false, got 'no'"),
     ('recognised = [{ side = "KR", tiers = ["A"]', 'recognised = [{ side = "MN", tiers = ["A"]',
      "bilateral US-KR.recognised: 'MN' is not a party: one of US, KR"),
+    ('tiers = ["A"], complete = false', 'tiers = [], complete = false',
+     "bilateral US-KR.recognised KR.tiers: names no tier"),
+    ('tiers = ["A"], complete = false', 'tiers = ["AAA"], complete = false',
+     "bilateral US-KR.recognised KR.tiers: 'AAA' is not a tier of KR's programme: one of A, AA"),
+    ('tiers = ["A"], complete = false', 'tiers = ["A", "A"], complete = false',
+     "bilateral US-KR.recognised KR.tiers: names a tier twice"),
+    ('tiers = ["A"], complete = false', 'tiers = ["AA", "A"], complete = false',
+     "bilateral US-KR.recognised KR.tiers: names every tier: leave 'complete' out"),
+    ('tiers = ["AEOS", "AEOF"]', 'tiers = ["AEOS", "AEO"]',
+     "bilateral UNION-US.recognised UNION.tiers: 'AEO' is not a tier of UNION's programme"),
+    ('tiers = ["T2"], confidence', 'tiers = ["T9"], confidence',
+     "plurilateral OPENS.recognised TH.tiers: 'T9' is not a tier of TH's programme"),
 ]
 # fmt: on
 

@@ -111,20 +111,13 @@ def _why(answer: Recognition) -> str:
         WorldReason.ROLE_OUT_OF_SCOPE: f"facilitates only what {holders} export, not their imports",
         WorldReason.SCOPE_UNKNOWN: f"is not known to cover what {holders} import",
     }
-    common = isinstance(arrangement, CommonProgramme)
-    at_least = None if common else arrangement.recognised_at_least.get(answer.holder.id)
     if answer.tier is None:  # which of the programme's tiers it recognises is not recorded
         words[WorldReason.TIERS_UNKNOWN] = (
             f"is not known to recognise every tier of the {answer.holder.programme}, and "
             "which it recognises is not recorded"
         )
-    if at_least is not None:  # some tiers are known to be recognised
-        known = _listed([f"{answer.holder.id}/{t}" for t in at_least.value], "and")
-        words[WorldReason.TIERS_UNKNOWN] = (
-            f"is known to recognise {known}, but not whether it recognises "
-            + ("the programme's other tiers, and the question names no tier"
-               if answer.tier is None else "that tier")
-        )  # fmt: skip
+    if reason is WorldReason.TIERS_UNKNOWN and not isinstance(arrangement, CommonProgramme):
+        words[reason] = _known_tiers(answer, arrangement) or words[reason]
     if answer.verdict.name == "UNKNOWN":  # a date's bounds straddle the day
         words |= _MAYBE
     signed = arrangement.step(StepKind.SIGNED)
@@ -141,6 +134,20 @@ def _why(answer: Recognition) -> str:
 
 
 _VERBS = {"NO": "is not recognised", "PROBABLY_NOT": "is probably not recognised"}
+
+
+def _known_tiers(answer: Recognition, arrangement: Bilateral | Plurilateral) -> str | None:
+    """Where the holder's side lists only some tiers as recognised: which, and that whether
+    it recognises the tier named (or, with none named, the others) is not known."""
+    at_least = arrangement.recognised_at_least.get(answer.holder.id)
+    named = answer.tier
+    if at_least is None or (named is not None and answer.holder.tier(named.code) is None):
+        return None  # a common status named: the programme's tiers are beside the point
+    known = _listed([f"{answer.holder.id}/{t}" for t in at_least.value], "and")
+    others = "the programme's other tiers, and the question names no tier"
+    return f"is known to recognise {known}, but not whether it recognises " + (
+        others if named is None else "that tier"
+    )
 
 
 # What a reason says when the day falls between a step's earliest and latest dates.

@@ -147,13 +147,15 @@ def judge(
         some_tiers = tier is None and any(t.code not in recognised.value for t in tiers)
     elif len(tiers if tier is None else holder.tiers) > 1:  # which of them, not recorded
         at_least = arrangement.recognised_at_least.get(holder.id)  # some, others perhaps too
-        facts += [at_least] if at_least is not None else []
-        if own_tier is None or at_least is None or own_tier.code not in at_least.value:
+        if at_least is None:
+            return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts
+        facts.append(at_least)
+        if own_tier is None or own_tier.code not in at_least.value:
             return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts
     if role is Role.IMPORTER:
         if scope is None:
             return Verdict.UNKNOWN, WorldReason.SCOPE_UNKNOWN, facts
-        facts.append(scope)  # one recorded as unknown answers with its sources and note
+        facts.append(scope)  # one recorded as unknown answers with its sources
         if scope.value is Scope.UNKNOWN:
             return Verdict.UNKNOWN, WorldReason.SCOPE_UNKNOWN, facts
     if some_tiers:

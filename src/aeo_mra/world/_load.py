@@ -6,7 +6,7 @@ and the field. Sources may be the file's own or the China dataset's: one fact, o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -110,6 +110,7 @@ def parse(text: str, china: Dataset, filename: str = "<world>") -> WorldDataset:
     unread = reader.unread["administration"]  # references to them follow from their problems
     known = set(administrations) | unread | {"CN"} | {a.id for a in china.arrangements}
     _check_references(reader, known, bilaterals, [*plurilaterals, *commons])
+    _check_tiers(reader, administrations, china, [*bilaterals, *plurilaterals])
     for common in commons:
         _check_status(reader, common, administrations)
     published = _published(reader, _mapping(raw, "published"), known)
@@ -396,9 +397,9 @@ _Tiers = dict[str, Fact[tuple[str, ...]]]
 
 
 def _recognised(reader: _Reader, where: str, raw: Any) -> tuple[_Tiers, _Tiers]:
-    """Per side (a party, or a plurilateral's member), the tiers of its programme the
-    others recognise, ``[{ side, tiers, complete?, confidence, sources, note? }]``: every
-    one, or with ``complete = false`` some, whether the others are too not being known."""
+    """Per side (a party, or a plurilateral's member), the tiers of its programme the others
+    recognise, ``[{ side, tiers, complete?, confidence, sources, note? }]``: complete lists,
+    and those marked ``complete = false``, which name some tiers and leave the rest unknown."""
     complete: _Tiers = {}
     partial: _Tiers = {}
     for entry in _list_of_tables(raw):
@@ -490,7 +491,15 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
     if sides != {None} and (None in sides or len(sides) != 2):
         reader.problem(f"{where}.members", "between blocs, every member names one of two sides")
     plurilateral = Plurilateral(
-        ident, name, members, steps, note, recognised, openings, caveats, at_least
+        ident,
+        name,
+        members,
+        steps,
+        note,
+        recognised,
+        openings,
+        caveats=caveats,
+        recognised_at_least=at_least,
     )
     for opening in openings:
         _check_opening(reader, f"{where}.openings {opening.recogniser}", plurilateral, opening)
@@ -636,6 +645,37 @@ def _check_status(
         own = administrations.get(member)
         if status is not None and own is not None and own.tier(status.code) is not None:
             reader.problem(f"common {common.id}.status", f"{status.code!r} is a tier of {member}")
+
+
+def _check_tiers(
+    reader: _Reader,
+    administrations: Mapping[str, Administration],
+    china: Dataset,
+    arrangements: Sequence[Bilateral | Plurilateral],
+) -> None:
+    """Each side's recognised tiers are tiers of its programme (the world data's, or the
+    China record's), each once; an incomplete list leaves one out."""
+    records = {a.id: a for a in china.arrangements}
+    for arrangement in arrangements:
+        kind = "bilateral" if isinstance(arrangement, Bilateral) else "plurilateral"
+        lists = [(s, f, True) for s, f in arrangement.recognised.items()]
+        lists += [(s, f, False) for s, f in arrangement.recognised_at_least.items()]
+        for side, fact, complete in lists:
+            where = f"{kind} {arrangement.id}.recognised {side}.tiers"
+            own, record = administrations.get(side), records.get(side)
+            if own is None and record is None:  # no administration: reported as such
+                continue
+            derived = record.partner_tiers if record is not None else ()  # where own has none
+            codes = [t.code for t in (own.tiers if own is not None and own.tiers else derived)]
+            if not fact.value:
+                reader.problem(where, "names no tier")
+            for code in sorted({c for c in fact.value if c not in codes}):
+                valid = f"one of {', '.join(codes)}" if codes else "its programme has no tiers"
+                reader.problem(where, f"{code!r} is not a tier of {side}'s programme: {valid}")
+            if len(set(fact.value)) < len(fact.value):
+                reader.problem(where, "names a tier twice")
+            if not complete and codes and set(codes) <= set(fact.value):
+                reader.problem(where, "names every tier: leave 'complete' out")
 
 
 def _check_sides(
