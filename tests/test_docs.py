@@ -146,13 +146,17 @@ def test_the_world_page_lists_every_administration_and_names_the_complete_lists(
     assert f"{counts.bilateral_signed} bilateral arrangements signed" in overview
 
 
+def _edge_cells(registry: Registry, number: int) -> list[tuple[world.Bilateral, str]]:
+    """Each bilateral arrangement with its cell in one column of the world page's table."""
+    cells = _column(world_page.edges_table(registry), number)
+    return list(zip(world.bundled().bilaterals, cells, strict=True))
+
+
 def test_the_world_page_gives_each_arrangement_s_scope_for_both_sides_or_each(
     registry: Registry,
 ) -> None:
-    graph = world.bundled()
-    cells = _column(world_page.edges_table(registry), 2)
     sides_given = 0
-    for bilateral, cell in zip(graph.bilaterals, cells, strict=True):
+    for bilateral, cell in _edge_cells(registry, 2):
         if bilateral.scope is not None:
             assert cell.startswith(bilateral.scope.value.description)
             assert ":" not in cell.split("<small>")[0]
@@ -168,10 +172,8 @@ def test_the_world_page_gives_each_arrangement_s_scope_for_both_sides_or_each(
 def test_the_world_page_marks_a_side_s_incomplete_list_of_recognised_tiers(
     registry: Registry,
 ) -> None:
-    graph = world.bundled()
-    cells = _column(world_page.edges_table(registry), 3)
     marked = 0
-    for bilateral, cell in zip(graph.bilaterals, cells, strict=True):
+    for bilateral, cell in _edge_cells(registry, 3):
         shown = {line.split(" <small>")[0] for line in cell.split("<br>")}
         for side, fact in bilateral.recognised.items():
             assert f"{side}: {', '.join(fact.value) or 'none'}" in shown, bilateral.id
