@@ -7,7 +7,7 @@ from ..model import Arrangement, Fact
 from ..registry import Registry
 from ._model import Administration, Bilateral, Completeness, ProgrammeTier, Step, StepKind
 
-__all__ = ["CHINA", "china_administration", "china_edge", "partner_of_china"]
+__all__ = ["CHINA", "china_administration", "china_edge", "partner_of_china", "programme_tiers"]
 
 CHINA = "CN"
 _NOT_RESEARCHED = "Not researched beyond the arrangements found for other administrations."
@@ -34,6 +34,17 @@ def china_administration(china: Registry) -> Administration:
     )
 
 
+def programme_tiers(
+    described: Administration | None, record: Arrangement | None
+) -> tuple[ProgrammeTier, ...]:
+    """The tiers of an administration's programme: the world data's (``described``), or,
+    where it lists none, those its China record names."""
+    if described is not None and described.tiers:
+        return described.tiers
+    named = record.partner_tiers if record is not None else ()
+    return tuple(ProgrammeTier(t.code, t.name) for t in named)
+
+
 def partner_of_china(record: Arrangement) -> Administration:
     """A partner of China that the world data does not describe, as the China record does:
     it covers the record's members (a union's member states, or the one country)."""
@@ -41,7 +52,7 @@ def partner_of_china(record: Arrangement) -> Administration:
         id=record.id,
         name=record.partner,
         programme=record.partner_programme.value,
-        tiers=tuple(ProgrammeTier(t.code, t.name) for t in record.partner_tiers),
+        tiers=programme_tiers(None, record),
         members=record.members + record.territories,
         coverage=Completeness(False, None, _NOT_RESEARCHED, ()),
         sources=record.partner_programme.sources,

@@ -29,7 +29,7 @@ from ..model import (
 from ..model import Coverage as Standing
 from ..places import iso_parents, iso_territories
 from ..registry import _CACHE_LIMIT, Registry, _keyable
-from ._china import CHINA, china_administration, china_edge, partner_of_china
+from ._china import CHINA, china_administration, china_edge, partner_of_china, programme_tiers
 from ._explain import _the
 from ._judge import (
     begun,
@@ -101,12 +101,11 @@ class World:
         administrations = {CHINA: china_administration(china)}
         for record in records:
             administrations[record.id] = partner_of_china(record)
+        by_id = {record.id: record for record in records}
         for ident, described in data.administrations.items():
-            derived = administrations.get(ident)
-            if derived is not None and not described.tiers:  # the China record lists them
-                administrations[ident] = attrs.evolve(described, tiers=derived.tiers)
-            else:
-                administrations[ident] = described
+            tiers = programme_tiers(described, by_id.get(ident))
+            same = tiers == described.tiers  # else the China record lists them
+            administrations[ident] = described if same else attrs.evolve(described, tiers=tiers)
         self.administrations: Mapping[str, Administration] = administrations
         self.bilaterals = (
             tuple(china_edge(r, administrations[r.id]) for r in records) + data.bilaterals

@@ -27,6 +27,7 @@ from .._loader import (
 )
 from ..errors import DataError
 from ..model import Arrangement, Dataset, Fact, Instrument, Membership, Scope, When
+from ._china import programme_tiers
 from ._model import (
     Administration,
     Bilateral,
@@ -665,8 +666,7 @@ def _check_tiers(
             own, record = administrations.get(side), records.get(side)
             if own is None and record is None:  # no administration: reported as such
                 continue
-            derived = record.partner_tiers if record is not None else ()  # where own has none
-            codes = [t.code for t in (own.tiers if own is not None and own.tiers else derived)]
+            codes = [t.code for t in programme_tiers(own, record)]
             if not fact.value:
                 reader.problem(where, "names no tier")
             for code in sorted({c for c in fact.value if c not in codes}):
