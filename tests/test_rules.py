@@ -151,6 +151,17 @@ def test_the_default_tier_follows_the_data(registry: Registry) -> None:
         registry.check("SG", on=date(2014, 12, 1), tier=Tier.AA)
 
 
+def test_an_importer_s_answer_carries_the_note_of_the_scope_it_rests_on(
+    registry: Registry,
+) -> None:
+    day = date(2016, 1, 1)
+    assert "Imports only (test)." in registry.check("SG", on=day, role=IMPORTER).caveats
+    assert "Imports only (test)." not in registry.check("SG", on=day).caveats
+    unknown = registry.check("KZ", on=date(2021, 1, 1), role=IMPORTER)
+    assert "Which way is not known (test)." in unknown.caveats
+    assert "Which way is not known (test)." not in registry.check("KZ", on=date(2021, 1, 1)).caveats
+
+
 def test_a_tier_caveat_comes_from_the_data(registry: Registry) -> None:
     answer = registry.check("DE", on=date(2026, 5, 1), tier=Tier.CERTIFIED)
     assert answer.reason is Reason.TIER_NOT_RECOGNISED

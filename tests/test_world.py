@@ -126,7 +126,11 @@ def _on(text: str) -> date:
         ("TH/T1", "MY", "2024-01-01", Verdict.NO, WorldReason.TIER_NOT_RECOGNISED),
         ("TH/T2", "MY", "2024-01-01", Verdict.NO, WorldReason.NOT_YET_LIVE),
         ("TH/T2", "MY", "2025-01-01", Verdict.YES, WorldReason.RECOGNISED),
+        # ... and tiers known to be recognised: those are, and the others are not known
+        ("MY/M2", "TH", "2025-01-01", Verdict.YES, WorldReason.RECOGNISED),
         ("MY/M1", "TH", "2025-01-01", Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN),
+        ("MY", "TH", "2025-01-01", Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN),
+        ("MY/M2", "TH", "2024-08-10", Verdict.NO, WorldReason.NOT_YET_LIVE),
         # a common status: its holders, once in force; a national AEO alone is not enough
         ("UG/REG-AEO", "KE", "2016-01-01", Verdict.YES, WorldReason.RECOGNISED),
         ("UG/REG-AEO", "KE", "2015-06-01", Verdict.UNKNOWN, WorldReason.NOT_YET_LIVE),
@@ -263,6 +267,11 @@ def test_a_plurilateral_names_the_tiers_its_members_recognise(test_world: World)
     found = {r.administration.id: r for r in test_world.recognisers("TH/T1", on=_on("2025-01-01"))}
     assert found["MY"].reason is WorldReason.TIER_NOT_RECOGNISED
     assert found["ID"].reason is WorldReason.TIER_NOT_RECOGNISED
+    # Malaysia's M2 is known to be recognised by the other members; whether M1 is, is not
+    found = {r.administration.id: r for r in test_world.recognisers("MY/M2", on=_on("2025-01-01"))}
+    assert (found["TH"].reason, found["ID"].reason) == (WorldReason.RECOGNISED,) * 2
+    unnamed = test_world.check("MY", "TH", on=_on("2025-01-01")).explain()
+    assert "is known to recognise MY/M2, but not whether it recognises" in unnamed
 
 
 def test_importers_need_the_partner_to_facilitate_its_exports(test_world: World) -> None:
@@ -288,9 +297,11 @@ def test_a_scope_recorded_as_unknown_answers_with_its_sources_and_confidence(
     assert (importer.verdict, importer.reason) == (Verdict.UNKNOWN, WorldReason.SCOPE_UNKNOWN)
     assert "w-list" in [s.id for s in importer.sources]
     assert importer.confidence is Confidence.LOW
+    assert "The sources conflict (test)." in importer.caveats  # why it is unknown
     exporter = test_world.check("US", "KR", on=day)
     assert exporter.recognised
     assert "w-list" not in [s.id for s in exporter.sources]
+    assert "The sources conflict (test)." not in exporter.caveats
 
 
 def test_a_tier_known_to_be_recognised_is_recognised_and_the_others_stay_unknown(
@@ -327,7 +338,15 @@ def test_each_side_s_customs_may_facilitate_a_scope_of_its_own(test_world: World
     from_korea = test_world.check("ID", "KR", on=day, role=Role.IMPORTER)
     assert from_korea.recognised
     assert "w-news" in [s.id for s in from_korea.sources]
-    assert test_world.check("ID", "KR", on=day).recognised  # exporters: both sides
+    # each importer's answer carries the note of the side's scope it rests on, not the other's
+    assert "Imports only (test)." in from_indonesia.caveats
+    assert (
+        "Both ways (test)." in from_korea.caveats,
+        "Imports only (test)." in from_korea.caveats,
+    ) == (True, False)
+    exporter = test_world.check("ID", "KR", on=day)
+    assert exporter.recognised  # exporters: both sides
+    assert not {"Imports only (test).", "Both ways (test)."} & set(exporter.caveats)
     # out of scope whatever the tier, though Korea's tiers recognised are not recorded
     assert test_world.check("KR/A", "ID", on=day, role=Role.IMPORTER).verdict is Verdict.NO
     edge = next(b for b in test_world.bilaterals if b.id == "ID-KR")
@@ -1002,7 +1021,7 @@ BAD_PER_SIDE = [
      "plurilateral OPENS.openings: missing field 'holder'"),
     ('holder = "ID", date = 2024-10-17', 'holder = "ID", date = 2024-09-01',
      "plurilateral OPENS.openings TH: opens to ID before recognition began for ID (2024-10-01)"),
-    ('recognised = [{ side = "TH"', 'recognised = [{ side = "US"',
+    ('{ side = "TH", tiers = ["T2"]', '{ side = "US", tiers = ["T2"]',
      "plurilateral OPENS.recognised: 'US' is not a party: one of TH, ID, MY"),
     ('tiers = ["T2"], confidence', 'tiers = ["T2"], sure = true, confidence',
      "plurilateral OPENS.recognised TH: unknown field 'sure'"),

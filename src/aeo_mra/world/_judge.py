@@ -263,5 +263,9 @@ def weigh(
         confidence=weakest(facts),
         # and the sources of the dates explain() names
         sources=unique_sources(f.sources for f in (*facts, *(s.when for s in arrangement.steps))),
-        caveats=tuple(caveat.value for caveat in arrangement.caveats),
+        caveats=(
+            *(caveat.value for caveat in arrangement.caveats),
+            # what an importer's answer rests on: the scope, where it decides, and its doubts
+            *(f.note for f in facts if isinstance(f.value, Scope) and f.note),
+        ),
     )
