@@ -587,9 +587,15 @@ def test_a_holder_named_by_a_place_in_a_union_is_the_union_s(test_world: World) 
         test_world.partners("France", on=day)  # the union's partners are its members'
     outside = test_world.check("UNION/AEOS", "Greenland", on=day)
     assert (outside.verdict, outside.reason) == (Verdict.NO, WorldReason.OUTSIDE_TERRITORY)
-    with pytest.raises(SameAdministrationError, match="on 2013-01-01") as raised:
-        test_world.check("FR/AEOS", "Germany", on=day)
-    assert raised.value.on == day
+    with pytest.raises(SameAdministrationError, match="on 2013-01-01, as FR was then") as raised:
+        test_world.check("FR/AEOS", "Germany", on=day)  # a member's AEOs are the union's
+    assert (raised.value.on, raised.value.holder, raised.value.within) == (day, "UNION", "FR")
+    with pytest.raises(SameAdministrationError) as raised:
+        test_world.check("UNION/AEOS", "Germany", on=day)
+    assert raised.value.within is None
+    assert str(raised.value).endswith(
+        "on 2013-01-01: name a place cleared by another administration"
+    )
 
 
 @pytest.mark.parametrize(

@@ -74,14 +74,18 @@ class SameAdministrationError(Error, ValueError):
         holder: The holder's administration id.
         place: The place as given.
         on: The day asked about.
+        within: The place the holder was named by, where its AEOs were then the union's
+            (``GB`` in 2020, answered as ``EU``); ``None`` otherwise.
     """
 
-    def __init__(self, holder: str, place: object, on: date) -> None:
+    def __init__(self, holder: str, place: object, on: date, within: str | None = None) -> None:
         self.holder = holder
         self.place = place
         self.on = on
+        self.within = within
+        held = "" if within is None else f", as {within} was then"
         super().__init__(
-            f"{_quoted(place)} is in {holder}'s own customs territory on {on}: "
+            f"{_quoted(place)} is in {holder}'s own customs territory on {on}{held}: "
             "name a place cleared by another administration"
         )
 
@@ -348,7 +352,8 @@ class World:
         territory = self._names.place(place)
         cleared, membership = self.cleared_by(territory.code, day)
         if cleared is administration and (membership is None or not _unsettled(membership, day)):
-            raise SameAdministrationError(administration.id, place, day)
+            within = None if held is None else held.territory
+            raise SameAdministrationError(administration.id, place, day, within)
         first = () if held is None else (self._held(administration, held, day),)
         caveats, left = [], self._left(territory.code, day)
         if membership is not None and not membership.applies(day):  # before joining, or after
