@@ -174,13 +174,13 @@ def _caveats(arrangement: Bilateral | Plurilateral) -> str:
     return folded(f"<small>{label}</small>", "<br>".join(escape(c.value) for c in caveats))
 
 
-def _scope(bilateral: Bilateral) -> str:
-    """Which goods of the other side's AEOs it facilitates: for both sides, or per side."""
-    if bilateral.scope is not None:
-        return _marked(bilateral.scope.value.description, bilateral.scope)
+def _scope(arrangement: Bilateral | Plurilateral) -> str:
+    """Which goods of the other side's AEOs it facilitates: for all sides, or per side."""
+    if arrangement.scope is not None:
+        return _marked(arrangement.scope.value.description, arrangement.scope)
     sides = "<br>".join(
         _marked(f"{side}: {fact.value.description}", fact)
-        for side, fact in bilateral.scope_by.items()
+        for side, fact in arrangement.scope_by.items()
     )
     return sides or "—"
 
@@ -200,7 +200,8 @@ def _tiers(arrangement: Bilateral | Plurilateral) -> str:
 
 
 def plurilaterals_table(registry: Registry) -> str:
-    """Every plurilateral arrangement, its members and their go-live dates."""
+    """Every plurilateral arrangement, its members and their go-live dates, its scope and
+    the tiers recognised."""
     graph = _graph(registry)
     rows = []
     for plurilateral in graph.plurilaterals:
@@ -215,11 +216,12 @@ def plurilaterals_table(registry: Registry) -> str:
                 escape(plurilateral.name) + _caveats(plurilateral),
                 _steps(plurilateral),
                 "<br>".join(members),
+                _scope(plurilateral),
                 _tiers(plurilateral),
                 _refs(graph, plurilateral.sources),
             ]
         )
-    return table(["Arrangement", "Steps", "Members", "Tiers recognised", "Sources"], rows)
+    return table(["Arrangement", "Steps", "Members", "Scope", "Tiers recognised", "Sources"], rows)
 
 
 def commons_table(registry: Registry) -> str:

@@ -152,19 +152,24 @@ def _edge_cells(registry: Registry, number: int) -> list[tuple[world.Bilateral, 
     return list(zip(world.bundled().bilaterals, cells, strict=True))
 
 
-def test_the_world_page_gives_each_arrangement_s_scope_for_both_sides_or_each(
+def test_the_world_page_gives_each_arrangement_s_scope_for_all_sides_or_each(
     registry: Registry,
 ) -> None:
+    plurilaterals = _column(world_page.plurilaterals_table(registry), 3)
+    cells: list[tuple[world.Bilateral | world.Plurilateral, str]] = [
+        *_edge_cells(registry, 2),
+        *zip(world.bundled().plurilaterals, plurilaterals, strict=True),
+    ]
     sides_given = 0
-    for bilateral, cell in _edge_cells(registry, 2):
-        if bilateral.scope is not None:
-            assert cell.startswith(bilateral.scope.value.description)
+    for arrangement, cell in cells:
+        if arrangement.scope is not None:
+            assert cell.startswith(arrangement.scope.value.description)
             assert ":" not in cell.split("<small>")[0]
             continue
-        for side, fact in bilateral.scope_by.items():
+        for side, fact in arrangement.scope_by.items():
             assert f"{side}: {fact.value.description}" in cell
             sides_given += 1
-        if not bilateral.scope_by:
+        if not arrangement.scope_by:
             assert cell == "—"
     assert sides_given  # a side's own scope is recorded somewhere, and shown as such
 

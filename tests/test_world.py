@@ -326,6 +326,31 @@ def test_a_tier_known_to_be_recognised_is_recognised_and_the_others_stay_unknown
     assert edge.recognised_at_least["KR"].value == ("A",)
 
 
+def test_a_plurilateral_member_s_customs_facilitates_the_scope_recorded_for_it(
+    test_world: World,
+) -> None:
+    # Under OPENS, Thailand's customs facilitates imports only, Malaysia's imports and
+    # exports; Indonesia's is not recorded.
+    day = _on("2024-11-01")
+    from_thailand = test_world.check("ID", "TH", on=day, role=Role.IMPORTER)
+    assert (from_thailand.verdict, from_thailand.reason) == (
+        Verdict.NO,
+        WorldReason.ROLE_OUT_OF_SCOPE,
+    )
+    assert "facilitates only what AEOs of Indonesia export" in from_thailand.explain()
+    from_malaysia = test_world.check("ID", "MY", on=day, role=Role.IMPORTER)
+    assert from_malaysia.recognised
+    assert "Both ways (member test)." in from_malaysia.caveats
+    from_indonesia = test_world.check("TH/T2", "ID", on=day, role=Role.IMPORTER)
+    assert (from_indonesia.verdict, from_indonesia.reason) == (
+        Verdict.UNKNOWN,
+        WorldReason.SCOPE_UNKNOWN,
+    )
+    assert test_world.check("ID", "TH", on=day).recognised  # exporters: every member
+    opens = next(p for p in test_world.plurilaterals if p.id == "OPENS")
+    assert {"w-law", "w-news"} <= {s.id for s in opens.sources}
+
+
 def test_each_side_s_customs_may_facilitate_a_scope_of_its_own(test_world: World) -> None:
     # Indonesia's customs facilitates imports only; Korea's imports and exports.
     day = _on("2021-01-01")
@@ -1027,6 +1052,10 @@ BAD_PER_SIDE = [
      "plurilateral OPENS.openings: missing field 'holder'"),
     ('holder = "ID", date = 2024-10-17', 'holder = "ID", date = 2024-09-01',
      "plurilateral OPENS.openings TH: opens to ID before recognition began for ID (2024-10-01)"),
+    ('{ by = "TH", value = "imports"', '{ by = "US", value = "imports"',
+     "plurilateral OPENS.scope: 'US' is not a party: one of TH, ID, MY"),
+    ('{ by = "MY", value = "imports-and-exports"', '{ by = "TH", value = "imports-and-exports"',
+     "plurilateral OPENS.scope by TH: listed twice"),
     ('{ side = "TH", tiers = ["T2"]', '{ side = "US", tiers = ["T2"]',
      "plurilateral OPENS.recognised: 'US' is not a party: one of TH, ID, MY"),
     ('tiers = ["T2"], confidence', 'tiers = ["T2"], sure = true, confidence',

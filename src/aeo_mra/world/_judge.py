@@ -123,7 +123,7 @@ def judge(
     if isinstance(arrangement, CommonProgramme):
         return _common(arrangement, tier, day)
     recognised = arrangement.recognised.get(holder.id)
-    scope = arrangement.scope_of(other) if isinstance(arrangement, Bilateral) else None
+    scope = arrangement.scope_of(other)
     status = _status(arrangement, holder.id, other, day)
     if status is not None and status[1] is WorldReason.NOT_YET_SIGNED:
         return status

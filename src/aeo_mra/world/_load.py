@@ -374,8 +374,9 @@ def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
 def _scope(
     reader: _Reader, where: str, raw: Any
 ) -> tuple[Fact[Scope] | None, dict[str, Fact[Scope]]]:
-    """The scope of both sides, ``{ value, confidence, sources, note? }``, or of each side
-    where they differ: ``[{ by, value, … }]``, ``by`` the party whose customs facilitates."""
+    """The scope of all sides, ``{ value, confidence, sources, note? }``, or of each side
+    where they differ: ``[{ by, value, … }]``, ``by`` the party (or member) whose customs
+    facilitates."""
     if raw is None:
         return None, {}
     if not isinstance(raw, list):
@@ -475,11 +476,14 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
         table = _table(table)
         ident = reader.field(where, table, "id", _str)
         where = f"plurilateral {ident}"
-        allowed = {"id", "name", "members", "steps", "recognised", "openings", "note", "caveats"}
+        allowed = {
+            "id", "name", "members", "steps", "scope", "recognised", "openings", "note", "caveats",
+        }  # fmt: skip
         reader.keys(where, table, allowed)
         name = reader.field(where, table, "name", _str)
         members = _members_of(reader, where, table.get("members", []))
         steps = _steps(reader, where, table.get("steps", []))
+        scope, scope_by = _scope(reader, f"{where}.scope", table.get("scope"))
         recognised, at_least = _recognised(reader, where, table.get("recognised", []))
         openings = _openings(reader, where, table.get("openings", []))
         note = _str(table.get("note", ""))
@@ -501,6 +505,8 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
         openings,
         caveats=caveats,
         recognised_at_least=at_least,
+        scope=scope,
+        scope_by=scope_by,
     )
     for opening in openings:
         _check_opening(reader, f"{where}.openings {opening.recogniser}", plurilateral, opening)
@@ -601,6 +607,7 @@ def _check_references(
                 reader.problem(where, f"member {member!r} is no administration of the data")
         for per_side in (plurilateral.recognised, plurilateral.recognised_at_least):
             _check_sides(reader, f"{where}.recognised", per_side, members)
+        _check_sides(reader, f"{where}.scope", plurilateral.scope_by, members)
 
 
 def _published(

@@ -305,6 +305,10 @@ class Plurilateral:
         recognised_at_least: For a member whose ``recognised`` tiers are not recorded,
             tiers of its programme the other members are known to recognise; whether they
             recognise the others is not known.
+        scope: Which goods of the other members' AEOs each member facilitates, if known
+            and the same for all (see ``scope_by``).
+        scope_by: Where members differ, for a member, which goods of the other members'
+            AEOs its customs facilitates.
     """
 
     id: str
@@ -316,6 +320,8 @@ class Plurilateral:
     openings: tuple[Opening, ...] = ()
     caveats: tuple[Fact[str], ...] = ()
     recognised_at_least: Mapping[str, Fact[tuple[str, ...]]] = attrs.field(factory=dict)
+    scope: Fact[Scope] | None = None
+    scope_by: Mapping[str, Fact[Scope]] = attrs.field(factory=dict)
 
     def step(self, kind: StepKind) -> Fact[When] | None:
         """The date of its first step of ``kind``, if it has one."""
@@ -364,11 +370,17 @@ class Plurilateral:
         """The day ``recogniser`` opened to ``holder``'s AEOs, if a later one is recorded."""
         return _opened(self.openings, recogniser, holder)
 
+    def scope_of(self, member: str) -> Fact[Scope] | None:
+        """Which goods of the other members' AEOs ``member``'s customs facilitates, if
+        known."""
+        return self.scope_by.get(member, self.scope)
+
     @property
     def sources(self) -> tuple[Source, ...]:
         """Every source its facts cite, once each."""
         facts: list[Fact[object]] = [s.when for s in self.steps]
         facts += [m.live for m in self.members if m.live]
+        facts += [f for f in (self.scope, *self.scope_by.values()) if f is not None]
         facts += [*self.recognised.values(), *self.recognised_at_least.values()]
         facts += [o.when for o in self.openings]
         return unique_sources(f.sources for f in facts)
