@@ -14,6 +14,7 @@ import pytest
 import aeo_mra
 from aeo_mra import Basis, Confidence, Reason, Registry, Role, Tier, codes
 from aeo_mra import Verdict as V
+from aeo_mra._decide import unreviewed
 from aeo_mra.codes import Declaration, DeclarationField
 
 SHAPES = Path(__file__).parent / "data" / "shapes.toml"
@@ -160,6 +161,12 @@ def test_an_importer_s_answer_carries_the_note_of_the_scope_it_rests_on(
     unknown = registry.check("KZ", on=date(2021, 1, 1), role=IMPORTER)
     assert "Which way is not known (test)." in unknown.caveats
     assert "Which way is not known (test)." not in registry.check("KZ", on=date(2021, 1, 1)).caveats
+    # after the review, the note comes before the review's caveat, which names the day
+    days = [date(2030, 6, 1), date(2030, 6, 2)]
+    answers = registry.check_many(["SG", "SG"], on=days, role=IMPORTER)
+    for day, answer in zip(days, answers, strict=True):
+        assert answer.caveats[-2:] == ("Imports only (test).", unreviewed(date(2030, 1, 1), day))
+        assert answer == registry.check("SG", on=day, role=IMPORTER)
 
 
 def test_a_tier_caveat_comes_from_the_data(registry: Registry) -> None:

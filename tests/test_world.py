@@ -348,7 +348,12 @@ def test_a_plurilateral_member_s_customs_facilitates_the_scope_recorded_for_it(
     )
     assert test_world.check("ID", "TH", on=day).recognised  # exporters: every member
     opens = next(p for p in test_world.plurilaterals if p.id == "OPENS")
-    assert {"w-law", "w-news"} <= {s.id for s in opens.sources}
+    assert "w-list" in {s.id for s in opens.sources}  # cited by Thailand's scope alone
+    # one scope for every member: the Union's and Mongolia's customs both ease imports only
+    for holder, place in (("MN", "France"), ("UNION/AEOS", "MN")):
+        importer = test_world.check(holder, place, on=_on("2026-07-01"), role=Role.IMPORTER)
+        assert importer.reason is WorldReason.ROLE_OUT_OF_SCOPE
+        assert "Every member facilitates imports (test)." in importer.caveats
 
 
 def test_each_side_s_customs_may_facilitate_a_scope_of_its_own(test_world: World) -> None:
@@ -612,7 +617,7 @@ def test_a_holder_named_by_a_place_in_a_union_is_the_union_s(test_world: World) 
         test_world.partners("France", on=day)  # the union's partners are its members'
     outside = test_world.check("UNION/AEOS", "Greenland", on=day)
     assert (outside.verdict, outside.reason) == (Verdict.NO, WorldReason.OUTSIDE_TERRITORY)
-    with pytest.raises(SameAdministrationError, match="on 2013-01-01, as FR was then") as raised:
+    with pytest.raises(SameAdministrationError, match="on 2013-01-01, and so is FR") as raised:
         test_world.check("FR/AEOS", "Germany", on=day)  # a member's AEOs are the union's
     assert (raised.value.on, raised.value.holder, raised.value.within) == (day, "UNION", "FR")
     with pytest.raises(SameAdministrationError) as raised:

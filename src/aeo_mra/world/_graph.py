@@ -74,8 +74,8 @@ class SameAdministrationError(Error, ValueError):
         holder: The holder's administration id.
         place: The place as given.
         on: The day asked about.
-        within: The place the holder was named by, where its AEOs were then the union's
-            (``GB`` in 2020, answered as ``EU``); ``None`` otherwise.
+        within: The place the holder was named by, where its AEOs were the union's on
+            that day (``GB`` in 2020, answered as ``EU``); ``None`` otherwise.
     """
 
     def __init__(self, holder: str, place: object, on: date, within: str | None = None) -> None:
@@ -83,7 +83,7 @@ class SameAdministrationError(Error, ValueError):
         self.place = place
         self.on = on
         self.within = within
-        held = "" if within is None else f", as {within} was then"
+        held = "" if within is None else f", and so is {within}"
         super().__init__(
             f"{_quoted(place)} is in {holder}'s own customs territory on {on}{held}: "
             "name a place cleared by another administration"
