@@ -250,7 +250,11 @@ def weigh(
     reason: WorldReason,
     facts: list[Fact[object]],
 ) -> Recogniser:
-    """A verdict softened when a deciding fact is an inference or of low confidence."""
+    """A verdict softened when a deciding fact is an inference or of low confidence. Where
+    the scope of ``other``'s customs is a deciding fact (an importer's answer), its note is
+    a caveat."""
+    scope = arrangement.scope_of(other.id)
+    doubts = (scope.note,) if scope is not None and scope.note and scope in facts else ()
     if not certain(facts):
         verdict = {Verdict.YES: Verdict.PROBABLY, Verdict.NO: Verdict.PROBABLY_NOT}.get(
             verdict, verdict
@@ -263,9 +267,5 @@ def weigh(
         confidence=weakest(facts),
         # and the sources of the dates explain() names
         sources=unique_sources(f.sources for f in (*facts, *(s.when for s in arrangement.steps))),
-        caveats=(
-            *(caveat.value for caveat in arrangement.caveats),
-            # what an importer's answer rests on: the scope, where it decides, and its doubts
-            *(f.note for f in facts if isinstance(f.value, Scope) and f.note),
-        ),
+        caveats=(*(caveat.value for caveat in arrangement.caveats), *doubts),
     )
