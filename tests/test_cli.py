@@ -667,6 +667,7 @@ ANSWERS = {
     ("world", "partners", "KR"): "world_partners",
     ("world", "summary", "EU"): "world_summary",
     ("world", "recognisers", "EU/AEOS"): "world_recognisers",
+    ("world", "recognisers", "EU/AEOS", "--role", "importer"): "world_recognisers",
 }  # fmt: skip
 
 

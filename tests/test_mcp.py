@@ -86,9 +86,17 @@ def test_each_tool_answers_as_to_dict() -> None:
         ("world_check", (("holder", "EU/AEOS"), ("place", "Japan"), ("on", "2021-06-01"))):
             to_dict(world.check("EU/AEOS", "Japan", day)),
         ("world_recognisers", (("holder", "KR"), ("on", "2021-06-01"))):
-            {"holder": "KR", "on": "2021-06-01", "data_version": world.bundled().version,
+            {"holder": "KR", "on": "2021-06-01", "role": "exporter",
+             "data_version": world.bundled().version,
              "data_reviewed": world.bundled().reviewed.isoformat(),
              "recognisers": [to_dict(r) for r in world.recognisers("KR", on=day)]},
+        ("world_recognisers", (("holder", "KR"), ("on", "2021-06-01"), ("role", "importer"))):
+            {"holder": "KR", "on": "2021-06-01", "role": "importer",
+             "data_version": world.bundled().version,
+             "data_reviewed": world.bundled().reviewed.isoformat(),
+             "recognisers": [
+                 to_dict(r) for r in world.recognisers("KR", on=day, role=Role.IMPORTER)
+             ]},
         ("world_partners", (("administration", "Korea"), ("on", "2021-06-01"))):
             {"administration": "KR", "on": "2021-06-01", "data_version": world.bundled().version,
              "data_reviewed": world.bundled().reviewed.isoformat(),

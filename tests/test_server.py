@@ -158,6 +158,10 @@ def test_every_endpoint_answers(api: Server, registry: Registry) -> None:
     assert partners["partners"] == [to_dict(p) for p in world.partners("US", day)]
     _, _, found = api.ask("/v1/world/recognisers?holder=EU/AEOS&on=2021-06-01")
     assert found["recognisers"] == [to_dict(r) for r in world.recognisers("EU/AEOS", day)]
+    assert found["role"] == "exporter"
+    _, _, found = api.ask("/v1/world/recognisers?holder=EU/AEOS&on=2021-06-01&role=importer")
+    importing = world.recognisers("EU/AEOS", day, role=Role.IMPORTER)
+    assert (found["role"], found["recognisers"]) == ("importer", [to_dict(r) for r in importing])
     _, _, counts = api.ask("/v1/world/summary?on=2021-06-01")
     assert counts["bilateral_signed"] == world.summary(on=day).bilateral_signed
 

@@ -872,6 +872,23 @@ def test_recognisers_answer_the_reverse_question(test_world: World) -> None:
     assert test_world.recognisers("UNION/AEOS", on=_on("2016-01-01"))
 
 
+def test_recognisers_answer_for_an_importer_by_each_customs_scope(test_world: World) -> None:
+    # Under OPENS, Thailand's customs facilitates imports only, Malaysia's imports and exports
+    day = _on("2024-11-01")
+    importing = {
+        r.administration.id: r for r in test_world.recognisers("ID", day, role=Role.IMPORTER)
+    }
+    assert importing["TH"].reason is WorldReason.ROLE_OUT_OF_SCOPE
+    assert importing["MY"].reason is WorldReason.RECOGNISED
+    exporting = {r.administration.id: r for r in test_world.recognisers("ID", day)}
+    assert exporting["TH"].reason is exporting["MY"].reason is WorldReason.RECOGNISED
+    assert [
+        test_world.check("ID", other, on=day, role=Role.IMPORTER).reason for other in ("TH", "MY")
+    ] == [importing["TH"].reason, importing["MY"].reason]
+    with pytest.raises(TypeError, match="role"):
+        test_world.recognisers("ID", day, role="importer")  # type: ignore[arg-type]
+
+
 def test_a_common_status_is_named_as_a_tier_and_explained(test_world: World) -> None:
     administration, tier = test_world.holder("UG/reg-aeo")
     assert (administration.id, tier and tier.code) == ("UG", "REG-AEO")

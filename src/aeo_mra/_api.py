@@ -231,6 +231,7 @@ PLACE = Param(
 )
 ON = Param("on", date, "The day, YYYY-MM-DD (default: today, on the server's clock).")
 ROLE = Param("role", Role, "exporter (ships to the place; default) or importer.")
+_RECOGNISERS_ROLE = "exporter (ships to the administrations asked; default) or importer."
 TIER = Param(
     "tier",
     Tier,
@@ -480,11 +481,12 @@ def _world_summary(r: Registry, v: Mapping[str, Any]) -> JSON:
 
 
 def _world_recognisers(r: Registry, v: Mapping[str, Any]) -> JSON:
-    graph, day = _world(r), day_or_today(v["on"])
-    found = graph.recognisers(v["holder"], on=day)
+    graph, day, role = _world(r), day_or_today(v["on"]), _role(v)
+    found = graph.recognisers(v["holder"], on=day, role=role)
     return {
         "holder": v["holder"],
         "on": day.isoformat(),
+        "role": role.value,
         **_data(graph),
         "recognisers": [to_dict(found_by) for found_by in found],
     }
@@ -682,9 +684,14 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "/v1/world/recognisers",
         "GET",
         "Every administration with an arrangement with a holder's, and whether it recognises it.",
-        (HOLDER, ON),
+        (HOLDER, ON, attrs.evolve(ROLE, description=_RECOGNISERS_ROLE)),
         _world_recognisers,
-        _envelope(holder={"type": "string"}, on=_DAY, recognisers=_list_of("Recogniser")),
+        _envelope(
+            holder={"type": "string"},
+            on=_DAY,
+            role={"enum": [r.value for r in Role]},
+            recognisers=_list_of("Recogniser"),
+        ),
     ),
 )
 """Every question the API answers, in the order of the docs."""

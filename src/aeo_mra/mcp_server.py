@@ -133,10 +133,13 @@ def create_server(registry: Registry | None = None) -> MCPServer:
         return ask("world_check", holder=holder, place=place, on=on, role=role)
 
     @server.tool()
-    def world_recognisers(holder: str, on: date | None = None) -> dict[str, Any]:
+    def world_recognisers(
+        holder: str, on: date | None = None, role: Role = Role.EXPORTER
+    ) -> dict[str, Any]:
         """Which administrations recognise an AEO of a holder (an administration or a tier
-        such as EU/AEOS) on a day, and why or why not."""
-        return ask("world_recognisers", holder=holder, on=on)
+        such as EU/AEOS) exporting to them, or importing from them, on a day, and why or
+        why not."""
+        return ask("world_recognisers", holder=holder, on=on, role=role)
 
     @server.tool()
     def world_partners(administration: str, on: date | None = None) -> dict[str, Any]:

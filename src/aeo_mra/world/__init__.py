@@ -156,13 +156,19 @@ def summary(administration: str | None = None, on: date | None = None) -> WorldS
     return bundled().summary(administration, on=on)
 
 
-def recognisers(holder: str, on: date | None = None) -> tuple[Recogniser, ...]:
-    """Which administrations recognise ``holder`` (an administration or ``ADMIN/TIER``)?
+def recognisers(
+    holder: str, on: date | None = None, *, role: Role = Role.EXPORTER
+) -> tuple[Recogniser, ...]:
+    """Which administrations recognise ``holder`` (an administration or ``ADMIN/TIER``),
+    exporting to them or, with ``role=Role.IMPORTER``, importing from them?
 
     The bundled graph's [`World.recognisers`][aeo_mra.world.World.recognisers].
 
     >>> [r.administration.id for r in recognisers("EU/AEOS", on=date(2022, 1, 1))
     ...  if r.recognised]
     ['CN', 'CH', 'NO', 'JP', 'US', 'GB']
+    >>> [r.administration.id for r in recognisers("EU/AEOS", on=date(2022, 1, 1),
+    ...  role=Role.IMPORTER) if r.recognised]
+    ['CN', 'JP']
     """
-    return bundled().recognisers(holder, on=on)
+    return bundled().recognisers(holder, on=on, role=role)

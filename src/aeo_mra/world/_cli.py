@@ -29,6 +29,7 @@ def add(parser: argparse.ArgumentParser) -> None:
     )
     reverse = _sub(commands, "recognisers", "which administrations recognise a holder?")
     reverse.add_argument("holder", metavar="HOLDER", help="an administration or a tier (EU/AEOS)")
+    cli._add_role(reverse, "them")
 
 
 def _sub(commands: Any, name: str, help: str) -> argparse.ArgumentParser:
@@ -61,13 +62,13 @@ def run(args: cli._Args) -> int:
         summary = graph.summary(args.administration, on=day)
         _show(args, "world_summary", str(summary), administration=args.administration)
     else:
-        found_by = graph.recognisers(args.holder, on=day)
+        found_by = graph.recognisers(args.holder, on=day, role=args.role)
         rows = [
             (r.administration.id, r.verdict.value, r.reason.value, _id(r.arrangement))
             for r in found_by
         ]
         text = cli._table([("ADMINISTRATION", "VERDICT", "REASON", "ARRANGEMENT"), *rows])
-        _show(args, "world_recognisers", text, holder=args.holder)
+        _show(args, "world_recognisers", text, holder=args.holder, role=args.role)
     return cli.EXIT_YES
 
 

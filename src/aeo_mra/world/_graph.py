@@ -466,16 +466,19 @@ class World:
             sources=unique_sources([decision.sources, covered[0].sources]),
         )
 
-    def recognisers(self, holder: str, on: date | None = None) -> tuple[Recogniser, ...]:
+    def recognisers(
+        self, holder: str, on: date | None = None, *, role: Role = Role.EXPORTER
+    ) -> tuple[Recogniser, ...]:
         """Every administration with an arrangement (or a common programme) with
         ``holder``'s that may have been signed (or in force) by ``on``, and whether it
         recognises ``holder`` (an administration, a tier of its programme or a common
-        status, ``KW/GCC-AEO``) on ``on``.
+        status, ``KW/GCC-AEO``) on ``on``, for an AEO that exports to it or, with
+        ``role=Role.IMPORTER``, imports from it.
 
         The reverse question: "which administrations recognise EU/AEOS?". Answers with
         a ``YES`` verdict are firm; the others say why not, or what is unknown.
         """
-        day = day_or_today(on)
+        day, role = day_or_today(on), _role(role)
         administration, tier, held = self._holder_on(holder, day)
         ids = dict.fromkeys(  # not one signed only later
             other
@@ -485,7 +488,7 @@ class World:
         others = [  # nor one inside a union's customs territory that day (GB until 2020):
             self.administrations[p] for p in ids if self.union_of(p, day) is None
         ]  # the union's answer is its answer
-        found = (self.decide(administration, tier, o, day, Role.EXPORTER) for o in others)
+        found = (self.decide(administration, tier, o, day, role) for o in others)
         if held is None:
             return tuple(found)
         caveat = self._held(administration, held, day)
