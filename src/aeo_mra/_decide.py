@@ -162,7 +162,7 @@ def answer(
         tier=tier,
         arrangement=arrangement,
         benefits=arrangement.benefits.value if reason is Reason.COVERED and arrangement else (),
-        caveats=_caveats(dataset, counted, day, tier, arrangement, member, reason, role),
+        caveats=_caveats(dataset, counted, day, tier, arrangement, member, reason, facts),
         sources=unique_sources(fact.sources for fact in cited),
         confidence=min((f.confidence for f in facts), default=Confidence.HIGH),
         data_version=dataset.version,
@@ -192,7 +192,6 @@ def _verdict(
 
 
 _NOT_IN_EFFECT = frozenset({Reason.NOT_YET_SIGNED, Reason.SIGNED_NOT_IMPLEMENTED})
-_BY_SCOPE = frozenset({Reason.COVERED, Reason.ROLE_OUT_OF_SCOPE, Reason.SCOPE_UNKNOWN})
 _STANDING = {Coverage.OUTSIDE: Reason.OUTSIDE_TERRITORY, Coverage.UNKNOWN: Reason.COVERAGE_UNKNOWN}
 
 
@@ -204,7 +203,7 @@ def _caveats(
     arrangement: Arrangement | None,
     member: Membership | None,
     reason: Reason,
-    role: Role,
+    facts: list[Fact[object]],
 ) -> tuple[str, ...]:
     caveats: list[str] = []
     qualifies = reason is Reason.COVERED  # or probably so: the caveats of being covered
@@ -219,8 +218,8 @@ def _caveats(
         if qualifies and not arrangement.benefits.value:
             caveats.append("The benefits the announcement names are not recorded in the data.")
         caveats += [c.value for c in arrangement.caveats]
-        if role is Role.IMPORTER and reason in _BY_SCOPE and arrangement.scope.note:
-            caveats.append(arrangement.scope.note)  # what an importer's answer rests on
+        if arrangement.scope.note and arrangement.scope in facts:  # an importer's answer
+            caveats.append(arrangement.scope.note)  # rests on the scope, and on its doubts
         if member and member.basis and member.basis.note:
             caveats.append(member.basis.note)
     if counted is not None and counted.since.value <= day and counted.since.note:
