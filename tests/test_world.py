@@ -818,6 +818,30 @@ def test_partners_are_those_signed_and_not_ended(test_world: World) -> None:
     assert ids("2021-06-01") == ["KR", "JP", "JP", "MN"]  # Japan twice: bilateral and bloc
 
 
+def test_an_arrangement_recorded_only_by_its_work_plan_links_no_one(test_world: World) -> None:
+    # US-MN: a joint work plan of 2015-03-01, no signing. The United States' list is
+    # complete to 2020, Mongolia's partial.
+    before = test_world.check("US", "Mongolia", on=_on("2015-02-28"))
+    after = test_world.check("US", "Mongolia", on=_on("2016-01-01"))
+    later = test_world.check("MN", "United States", on=_on("2022-01-01"))
+    for answer, verdict in ((before, Verdict.NO), (after, Verdict.NO), (later, Verdict.UNKNOWN)):
+        assert (answer.verdict, answer.reason) == (verdict, WorldReason.NOT_A_PARTNER)
+        assert answer.arrangement is None
+    assert before.caveats == ()  # the plan came later
+    assert "w-news" not in {s.id for s in before.sources}
+    for answer in (after, later):
+        assert [c for c in answer.caveats if "work (or action) plan" in c and "2015-03-01" in c]
+        assert "w-news" in {s.id for s in answer.sources}
+    day = _on("2016-01-01")
+    assert {p.administration.id for p in test_world.partners("US", on=day)} == {"UNION", "JP", "KR"}
+    assert "US" not in {r.administration.id for r in test_world.recognisers("MN", on=day)}
+    signings = [
+        b.step(StepKind.SIGNED) for b in test_world.bilaterals if b.instrument.value != "pilot"
+    ]
+    counted = sum(s is not None and s.value.known_by(day) for s in signings)
+    assert test_world.summary(on=day).bilateral_signed == counted
+
+
 def test_an_arrangement_between_blocs_makes_partners_across_them_only(
     test_world: World,
 ) -> None:
@@ -974,8 +998,12 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
         ('sources = ["w-news"] }]\n\n# Implemented', 'sources = ["nowhere"] }]\n\n# Implemented'),
         ('parties = ["JP", "KR"]', 'parties = ["US", "JP"]'),
         (
-            'steps = [{ step = "signed", date = "2009-06"',
-            'steps = [{ step = "work-plan", date = "2009-06"',
+            '{ step = "signed", date = "2011-05"',
+            '{ step = "work-plan", date = "2011-05"',
+        ),
+        (
+            'steps = [{ step = "signed", date = 2019-01-01',
+            'steps = [{ step = "work-plan", date = 2019-01-01',
         ),
         (
             'sources = ["w-law"]\ncoverage = { complete = false, note = "Partial (test)." }',
@@ -1021,7 +1049,8 @@ def test_china_is_checked_the_world_way(test_world: World) -> None:
         "unknown-party",
         "unknown-source",
         "second-pair",
-        "not-signed",
+        "implemented-not-signed",
+        "plurilateral-not-signed",
         "no-coverage",
         "one-sided-bloc",
         "a-member-without-a-side",
@@ -1172,7 +1201,8 @@ def test_every_edge_joins_two_administrations_and_cites_sources(bundled: World) 
     for bilateral in bundled.bilaterals:
         assert all(p in bundled.administrations for p in bilateral.parties), bilateral.id
         assert bilateral.sources, bilateral.id
-        assert bilateral.step(StepKind.SIGNED) is not None, bilateral.id
+        kinds = {step.kind for step in bilateral.steps}
+        assert StepKind.SIGNED in kinds or kinds == {StepKind.WORK_PLAN}, bilateral.id
     for plurilateral in bundled.plurilaterals:
         assert all(m.administration in bundled.administrations for m in plurilateral.members)
         assert plurilateral.sources, plurilateral.id

@@ -24,6 +24,7 @@ from ..model import (
     Role,
     Territory,
     Tier,
+    When,
     unique_sources,
 )
 from ..model import Coverage as Standing
@@ -116,8 +117,15 @@ class World:
         )
         self.plurilaterals = data.plurilaterals
         self.commons = data.commons
-        self._pairs = {frozenset(b.parties): b for b in self.bilaterals}
-        self._of, self._groupings = _by_party(self.bilaterals, (*self.plurilaterals, *self.commons))
+        signed = tuple(b for b in self.bilaterals if b.step(StepKind.SIGNED) is not None)
+        self._pairs = {frozenset(b.parties): b for b in signed}
+        # arrangements recorded only by their joint work plans: they link no one
+        self._planned = {
+            frozenset(b.parties): plan
+            for b in self.bilaterals
+            if b.step(StepKind.SIGNED) is None and (plan := b.step(StepKind.WORK_PLAN))
+        }
+        self._of, self._groupings = _by_party(signed, (*self.plurilaterals, *self.commons))
         self._signed = _signed_by_party(self._of)
         self._names = Names(administrations, self.plurilaterals, self.commons, china)
         # check()'s answers, by holder, place, day and role: at most _CACHE_LIMIT
@@ -641,14 +649,16 @@ class World:
         sides = [holder] if other is None else [holder, other]
         complete = [a for a in sides if a.coverage.complete_on(day, self.reviewed)]
         sources = tuple(s for a in complete for s in a.coverage.sources)
+        plan = None if other is None else self._planned.get(frozenset((holder.id, other.id)))
+        planned = plan is not None and plan.value.known_by(day)
         return Recogniser(
             administration=other or _UNKNOWN,
             verdict=Verdict.NO if complete else Verdict.UNKNOWN,
             reason=WorldReason.NOT_A_PARTNER,
             arrangement=None,
             confidence=Confidence.HIGH if complete else Confidence.LOW,
-            sources=sources,
-            caveats=(),
+            sources=unique_sources([sources, plan.sources]) if plan and planned else sources,
+            caveats=(_planned(holder, other, plan.value),) if other and plan and planned else (),
         )
 
     def _between(self, first: str, second: str) -> list[Bilateral | Plurilateral]:
@@ -713,6 +723,15 @@ def _signed_by_party(
 
 _NONE = Completeness(False, None, "", ())
 _UNKNOWN = Administration("?", "no administration in the data", "", (), (), _NONE, ())
+
+
+def _planned(holder: Administration, other: Administration, plan: When) -> str:
+    """The caveat of two administrations with a joint work plan and no arrangement."""
+    sides = f"{_capitalised(_the(holder.name))} and {_the(other.name)}"
+    return (
+        f"{sides} agreed a joint work (or action) plan towards an arrangement {plan.phrase}; "
+        "the data records no arrangement between them signed since."
+    )
 
 
 def _possible_by(arrangement: Bilateral | Plurilateral | CommonProgramme, day: date) -> bool:

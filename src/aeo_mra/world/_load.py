@@ -330,6 +330,16 @@ def _steps(reader: _Reader, where: str, raw: Any) -> tuple[Step, ...]:
     return tuple(steps)
 
 
+def _check_steps(reader: _Reader, where: str, steps: tuple[Step, ...], planned: bool) -> None:
+    """An arrangement is recorded once signed; a bilateral one (``planned``) also before
+    that, by its joint work (or action) plans alone."""
+    kinds = {step.kind for step in steps}
+    if StepKind.SIGNED in kinds or (planned and kinds == {StepKind.WORK_PLAN}):
+        return
+    before = ", or before that with 'work-plan' steps only" if planned else ""
+    reader.problem(where, f"has no 'signed' step: an arrangement is recorded once signed{before}")
+
+
 def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
     where = f"bilateral #{index + 1}"
     try:
@@ -350,8 +360,7 @@ def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
         if not isinstance(error, _Invalid):
             reader.problem(where, str(error))
         return None
-    if not any(s.kind is StepKind.SIGNED for s in steps):
-        reader.problem(where, "has no 'signed' step: an arrangement is recorded once signed")
+    _check_steps(reader, where, steps, planned=True)
     bilateral = Bilateral(
         ident,
         name,
@@ -492,6 +501,7 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
         if not isinstance(error, _Invalid):
             reader.problem(where, str(error))
         return None
+    _check_steps(reader, where, steps, planned=False)
     sides = {member.side for member in members}
     if sides != {None} and (None in sides or len(sides) != 2):
         reader.problem(f"{where}.members", "between blocs, every member names one of two sides")
