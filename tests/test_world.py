@@ -842,6 +842,25 @@ def test_an_arrangement_recorded_only_by_its_work_plan_links_no_one(test_world: 
     assert test_world.summary(on=day).bilateral_signed == counted
 
 
+def test_a_summary_counts_joint_work_plans_not_yet_signed(test_world: World) -> None:
+    # US-KR: a work plan of 2009-01-01, signed 2010-06-25; US-MN: a plan of 2015-03-01 alone.
+    for on, planned in (
+        ("2008-12-31", ()),
+        ("2009-06-01", ("KR",)),
+        ("2012-01-01", ()),
+        ("2016-01-01", ("MN",)),
+    ):
+        us, everyone = test_world.summary("US", on=_on(on)), test_world.summary(on=_on(on))
+        assert (us.planned, us.bilateral_planned, everyone.bilateral_planned) == (
+            planned,
+            len(planned),
+            len(planned),
+        ), on
+        assert not set(us.planned) & set(us.partners)
+    assert "1 at a joint work plan" in str(test_world.summary("MN", on=_on("2016-01-01")))
+    assert "joint work plan" not in str(test_world.summary("MN", on=_on("2015-01-01")))
+
+
 def test_an_arrangement_between_blocs_makes_partners_across_them_only(
     test_world: World,
 ) -> None:

@@ -562,6 +562,8 @@ class World:
                 partners=tuple(dict.fromkeys(p.administration.id for p in partners)),
                 complete=own.coverage.complete_on(day, self.reviewed),
                 union=self.union_of(own.id, day),
+                bilateral_planned=len(planned := self._planned_by(day, own.id)),
+                planned=tuple(b.other(own.id) for b in planned),
             )
         signed = [b for b in self.bilaterals if counted(b) and signed_by(b, day)]
         plurilateral = [p for p in self.plurilaterals if signed_by(p, day)]
@@ -580,7 +582,21 @@ class World:
                 a.coverage.complete_on(day, self.reviewed) for a in self.administrations.values()
             ),
             union=None,
+            bilateral_planned=len(self._planned_by(day)),
+            planned=(),
         )
+
+    def _planned_by(self, day: date, party: str | None = None) -> list[Bilateral]:
+        """The bilateral arrangements (of ``party``, if given) whose joint work plan was
+        agreed by ``day``, by its recorded date, and that were not yet certainly signed."""
+        return [
+            b
+            for b in self.bilaterals
+            if (party is None or party in b.parties)
+            and (plan := b.step(StepKind.WORK_PLAN)) is not None
+            and plan.value.known_by(day)
+            and not signed_by(b, day)
+        ]
 
     # -- the decision ----------------------------------------------------------------------
 

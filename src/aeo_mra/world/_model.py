@@ -626,6 +626,10 @@ class WorldSummary:
         union: The union whose customs territory the administration was inside on the
             day, if any (``EU`` for ``GB`` until 2020-12-31): its AEOs were the union's,
             so the union's counts and partners are the ones that applied to them.
+        bilateral_planned: Bilateral arrangements whose joint work (or action) plan was
+            agreed by the day, by its recorded date, and that were not yet certainly
+            signed: no partners, and not among the counts above.
+        planned: For an administration, the other parties of those.
     """
 
     on: date
@@ -638,6 +642,8 @@ class WorldSummary:
     partners: tuple[str, ...]
     complete: bool
     union: str | None
+    bilateral_planned: int
+    planned: tuple[str, ...]
 
     def count(self, counted: Counted) -> int:
         """The count that a published count of ``counted`` compares with."""
@@ -652,11 +658,13 @@ class WorldSummary:
         partial = "" if self.complete else ", partial"
         unknown = self.bilateral_implementation_unknown
         held = f"; its AEOs were {self.union}'s then" if self.union else ""
+        planned = self.bilateral_planned
         return (
             f"{who}: {self.bilateral_signed} bilateral signed, {self.bilateral_implemented} "
             f"implemented{f', {unknown} not known' if unknown else ''}; "
             f"{self.plurilateral_signed} plurilateral signed, {self.plurilateral_implemented} "
-            f"implemented (as of {self.on}{partial}{held})"
+            f"implemented{f'; {planned} at a joint work plan' if planned else ''} "
+            f"(as of {self.on}{partial}{held})"
         )
 
 
