@@ -674,7 +674,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "world_summary",
         "/v1/world/summary",
         "GET",
-        "Counts of arrangements signed and implemented: the world's, or one administration's.",
+        "Counts of arrangements signed and implemented, and of joint work plans not yet "
+        "signed: the world's, or one administration's.",
         (attrs.evolve(ADMINISTRATION, required=False, description="Default: the world."), ON),
         _world_summary,
         {"allOf": [_ref("WorldSummary"), _envelope()]},

@@ -150,7 +150,8 @@ def create_server(registry: Registry | None = None) -> MCPServer:
     @server.tool()
     def world_summary(administration: str | None = None, on: date | None = None) -> dict[str, Any]:
         """Counts of AEO arrangements signed and implemented on a day, bilateral and
-        plurilateral: the world's, or one administration's."""
+        plurilateral, and of joint work plans not yet signed: the world's, or one
+        administration's."""
         return ask("world_summary", administration=administration, on=on)
 
     return server
