@@ -842,6 +842,20 @@ def test_an_arrangement_recorded_only_by_its_work_plan_links_no_one(test_world: 
     assert test_world.summary(on=day).bilateral_signed == counted
 
 
+def test_a_work_plan_dated_by_an_inference_says_so(
+    china: Registry, test_world: World, tmp_path: Path
+) -> None:
+    text = (DATA / "world.toml").read_text(encoding="utf-8")
+    firm = '{ step = "work-plan", date = 2015-03-01, confidence = "high", sources = ["w-news"] }'
+    inferred = firm.replace('confidence = "high"', 'confidence = "low", inferred = true')
+    assert firm in text
+    (tmp_path / "world.toml").write_text(text.replace(firm, inferred), encoding="utf-8")
+    graph = world.load(tmp_path / "world.toml", china)
+    for asked, said in ((test_world, ""), (graph, " (the date inferred)")):
+        caveat = asked.check("US", "Mongolia", on=_on("2016-01-01")).caveats[0]
+        assert f"plan towards an arrangement on 2015-03-01{said};" in caveat
+
+
 def test_a_summary_counts_joint_work_plans_not_yet_signed(test_world: World) -> None:
     # US-KR: a work plan of 2009-01-01, signed 2010-06-25; US-MN: a plan of 2015-03-01 alone.
     for on, planned in (

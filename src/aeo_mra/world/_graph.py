@@ -674,7 +674,7 @@ class World:
             arrangement=None,
             confidence=Confidence.HIGH if complete else Confidence.LOW,
             sources=unique_sources([sources, plan.sources]) if plan and planned else sources,
-            caveats=(_planned(holder, other, plan.value),) if other and plan and planned else (),
+            caveats=(_planned(holder, other, plan),) if other and plan and planned else (),
         )
 
     def _between(self, first: str, second: str) -> list[Bilateral | Plurilateral]:
@@ -741,11 +741,12 @@ _NONE = Completeness(False, None, "", ())
 _UNKNOWN = Administration("?", "no administration in the data", "", (), (), _NONE, ())
 
 
-def _planned(holder: Administration, other: Administration, plan: When) -> str:
+def _planned(holder: Administration, other: Administration, plan: Fact[When]) -> str:
     """The caveat of two administrations with a joint work plan and no arrangement."""
     sides = f"{_capitalised(_the(holder.name))} and {_the(other.name)}"
+    when = plan.value.phrase + (" (the date inferred)" if plan.inferred else "")
     return (
-        f"{sides} agreed a joint work (or action) plan towards an arrangement {plan.phrase}; "
+        f"{sides} agreed a joint work (or action) plan towards an arrangement {when}; "
         "the data records no arrangement between them signed since."
     )
 
