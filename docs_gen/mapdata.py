@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from functools import cache, partial
 from typing import Any, TypeVar
 
-from aeo_mra import Confidence, Instrument, When
-from aeo_mra.world import Bilateral, Plurilateral, StepKind, World
+from aeo_mra import Instrument
+from aeo_mra.world import Bilateral, Plurilateral, World
 
 from .checker import LATER, boundaries
 
@@ -110,37 +110,12 @@ def statuses(graph: World, administration: str, day: date) -> dict[str, str]:
         status = "pilot" if pilot else "implemented" if partner.implemented else "signed"
         other = partner.administration.id
         found[other] = min(found.get(other, status), status, key=NAMES.index)
-    for other, plan, signed in _plans(graph).get(administration, ()):
-        if plan.known_by(day) and not (signed is not None and signed.known_by(day)):
-            found.setdefault(other, "planned")
+    for _, other, _ in graph._planned_with(administration, day):  # as summary() has them
+        found.setdefault(other, "planned")
     if administration == CHINA:
         for code in graph.china.summary(day).counted_territories:
             assert code in graph.administrations, f"{code} is counted but no administration"
             found.setdefault(code, "counted")
-    return found
-
-
-@cache
-def _plans(graph: World) -> dict[str, list[tuple[str, When, When | None]]]:
-    """For each administration, the others it agreed a joint work plan with, towards an
-    arrangement between them, with the plan's date and the signing's (``None`` if none).
-    A plan dated by an inference, or on low confidence, is left out, as an implementation
-    is that the map shows as in effect."""
-    found: dict[str, list[tuple[str, When, When | None]]] = {}
-    for arrangement in _arrangements(graph):
-        plan, signed = arrangement.step(StepKind.WORK_PLAN), arrangement.step(StepKind.SIGNED)
-        if plan is None or plan.inferred or plan.confidence is Confidence.LOW:
-            continue
-        members = dict.fromkeys(
-            arrangement.parties
-            if isinstance(arrangement, Bilateral)
-            else (m.administration for m in arrangement.members)
-        )
-        for own in members:
-            for other in members:
-                if other != own and arrangement.covers(own, other):
-                    signing = None if signed is None else signed.value
-                    found.setdefault(own, []).append((other, plan.value, signing))
     return found
 
 

@@ -871,8 +871,25 @@ def test_a_summary_counts_joint_work_plans_not_yet_signed(test_world: World) -> 
             len(planned),
         ), on
         assert not set(us.planned) & set(us.partners)
-    assert "1 at a joint work plan" in str(test_world.summary("MN", on=_on("2016-01-01")))
+    assert "; 1 joint work plan not yet signed (" in str(
+        test_world.summary("MN", _on("2016-01-01"))
+    )
     assert "joint work plan" not in str(test_world.summary("MN", on=_on("2015-01-01")))
+
+
+def test_a_joint_work_plan_ends_where_another_arrangement_makes_partners(
+    test_world: World,
+) -> None:
+    # JP-MN: a plan of 2018-06-01 alone; BLOC, signed 2019-01-01, makes them partners.
+    before = test_world.summary("JP", _on("2018-07-01"))
+    after = test_world.summary("JP", _on("2019-06-01"))
+    assert (before.planned, before.bilateral_planned) == (("MN",), 1)
+    assert "MN" not in before.partners
+    assert "MN" in after.partners
+    assert (after.planned, after.bilateral_planned) == ((), 0)
+    # the world's: US-MN's plan, and JP-MN's until BLOC
+    assert test_world.summary(on=_on("2018-07-01")).bilateral_planned == 2
+    assert test_world.summary(on=_on("2019-06-01")).bilateral_planned == 1
 
 
 def test_an_arrangement_between_blocs_makes_partners_across_them_only(

@@ -94,6 +94,9 @@ class SameAdministrationError(Error, ValueError):
 class World:
     """The world's AEO mutual recognition arrangements as one graph.
 
+    Its ``bilaterals`` include arrangements not yet signed, recorded by their joint work
+    plans alone: these link no one.
+
     Args:
         data: The world data.
         china: The registry of the China dataset, whose arrangements become China's edges.
@@ -117,15 +120,17 @@ class World:
         )
         self.plurilaterals = data.plurilaterals
         self.commons = data.commons
+        # an arrangement recorded only by its joint work plans links no one
         signed = tuple(b for b in self.bilaterals if b.step(StepKind.SIGNED) is not None)
         self._pairs = {frozenset(b.parties): b for b in signed}
-        # arrangements recorded only by their joint work plans: they link no one
-        self._planned = {
-            frozenset(b.parties): plan
-            for b in self.bilaterals
-            if b.step(StepKind.SIGNED) is None and (plan := b.step(StepKind.WORK_PLAN))
-        }
         self._of, self._groupings = _by_party(signed, (*self.plurilaterals, *self.commons))
+        # each administration's bilateral joint work plans, each with the party across
+        self._plans: dict[str, list[tuple[Fact[When], str, Bilateral]]] = {}
+        for bilateral in self.bilaterals:
+            if (plan := bilateral.step(StepKind.WORK_PLAN)) is not None:
+                for party in bilateral.parties:
+                    entry = (plan, bilateral.other(party), bilateral)
+                    self._plans.setdefault(party, []).append(entry)
         self._signed = _signed_by_party(self._of)
         self._names = Names(administrations, self.plurilaterals, self.commons, china)
         # check()'s answers, by holder, place, day and role: at most _CACHE_LIMIT
@@ -536,8 +541,9 @@ class World:
         ]
 
     def summary(self, administration: str | None = None, on: date | None = None) -> WorldSummary:
-        """Counts of arrangements signed and implemented by ``on``: the world's, or one
-        administration's (bilateral pilots are not counted)."""
+        """Counts of arrangements signed and implemented by ``on``, and apart from them of
+        bilateral joint work plans not yet signed: the world's, or one administration's
+        (bilateral pilots are not counted)."""
         day = day_or_today(on)
         if administration is not None:
             own = self.administration(administration, on=day)
@@ -562,8 +568,8 @@ class World:
                 partners=tuple(dict.fromkeys(p.administration.id for p in partners)),
                 complete=own.coverage.complete_on(day, self.reviewed),
                 union=self.union_of(own.id, day),
-                bilateral_planned=len(planned := self._planned_by(day, own.id)),
-                planned=tuple(b.other(own.id) for b in planned),
+                bilateral_planned=len(planned := self._planned_with(own.id, day)),
+                planned=tuple(other for _, other, _ in planned),
             )
         signed = [b for b in self.bilaterals if counted(b) and signed_by(b, day)]
         plurilateral = [p for p in self.plurilaterals if signed_by(p, day)]
@@ -582,20 +588,22 @@ class World:
                 a.coverage.complete_on(day, self.reviewed) for a in self.administrations.values()
             ),
             union=None,
-            bilateral_planned=len(self._planned_by(day)),
+            bilateral_planned=sum(len(self._planned_with(i, day)) for i in self._plans) // 2,
             planned=(),
         )
 
-    def _planned_by(self, day: date, party: str | None = None) -> list[Bilateral]:
-        """The bilateral arrangements (of ``party``, if given) whose joint work plan was
-        agreed by ``day``, by its recorded date, and that were not yet certainly signed."""
+    def _planned_with(self, ident: str, day: date) -> list[tuple[Fact[When], str, Bilateral]]:
+        """``ident``'s bilateral joint work plans on ``day``, each with the party across and
+        the arrangement: agreed by then, by the plan's recorded date, the arrangement not
+        certainly signed, and the two not partners by another."""
+        plans = self._plans.get(ident)
+        if not plans:
+            return []
+        partners = {other for _, other in self._signed_with(ident, day)}
         return [
-            b
-            for b in self.bilaterals
-            if (party is None or party in b.parties)
-            and (plan := b.step(StepKind.WORK_PLAN)) is not None
-            and plan.value.known_by(day)
-            and not signed_by(b, day)
+            (plan, other, bilateral)
+            for plan, other, bilateral in plans
+            if plan.value.known_by(day) and not signed_by(bilateral, day) and other not in partners
         ]
 
     # -- the decision ----------------------------------------------------------------------
@@ -665,16 +673,16 @@ class World:
         sides = [holder] if other is None else [holder, other]
         complete = [a for a in sides if a.coverage.complete_on(day, self.reviewed)]
         sources = tuple(s for a in complete for s in a.coverage.sources)
-        plan = None if other is None else self._planned.get(frozenset((holder.id, other.id)))
-        planned = plan is not None and plan.value.known_by(day)
+        plans = [] if other is None else self._planned_with(holder.id, day)
+        plan = next((p for p, across, _ in plans if other and across == other.id), None)
         return Recogniser(
             administration=other or _UNKNOWN,
             verdict=Verdict.NO if complete else Verdict.UNKNOWN,
             reason=WorldReason.NOT_A_PARTNER,
             arrangement=None,
             confidence=Confidence.HIGH if complete else Confidence.LOW,
-            sources=unique_sources([sources, plan.sources]) if plan and planned else sources,
-            caveats=(_planned(holder, other, plan),) if other and plan and planned else (),
+            sources=sources if plan is None else unique_sources([sources, plan.sources]),
+            caveats=() if plan is None or other is None else (_plan_caveat(holder, other, plan),),
         )
 
     def _between(self, first: str, second: str) -> list[Bilateral | Plurilateral]:
@@ -741,7 +749,7 @@ _NONE = Completeness(False, None, "", ())
 _UNKNOWN = Administration("?", "no administration in the data", "", (), (), _NONE, ())
 
 
-def _planned(holder: Administration, other: Administration, plan: Fact[When]) -> str:
+def _plan_caveat(holder: Administration, other: Administration, plan: Fact[When]) -> str:
     """The caveat of two administrations with a joint work plan and no arrangement."""
     sides = f"{_capitalised(_the(holder.name))} and {_the(other.name)}"
     when = plan.value.phrase + (" (the date inferred)" if plan.inferred else "")
@@ -754,7 +762,7 @@ def _planned(holder: Administration, other: Administration, plan: Fact[When]) ->
 def _possible_by(arrangement: Bilateral | Plurilateral | CommonProgramme, day: date) -> bool:
     """Whether it may have been signed by ``day`` (a common programme: been in force)."""
     first = arrangement.step(StepKind.SIGNED) or arrangement.step(StepKind.IMPLEMENTED)
-    return first is None or first.value.possible_by(day)
+    return first is not None and first.value.possible_by(day)
 
 
 def _with_membership(decision: Recogniser, membership: Membership) -> Recogniser:

@@ -188,13 +188,12 @@ def _status(
     if opened and live_by(arrangement, first, second, day):
         return None
     signed = arrangement.step(StepKind.SIGNED)
-    assert signed is not None  # one not yet signed links no one: World asks its lists
     starts = _starts(arrangement, first, second)
     known = [start for start in starts if start is not None]
-    if isinstance(arrangement, Bilateral) and arrangement.from_china:
+    if isinstance(arrangement, Bilateral) and arrangement.from_china and signed is not None:
         return _china_pending(signed, known, day)
-    if not signed.value.possible_by(day):
-        return Verdict.NO, WorldReason.NOT_YET_SIGNED, [signed]
+    if signed is None or not signed.value.possible_by(day):
+        return Verdict.NO, WorldReason.NOT_YET_SIGNED, [signed] if signed else []
     pending = (
         WorldReason.SIGNED_NOT_IMPLEMENTED
         if isinstance(arrangement, Bilateral)

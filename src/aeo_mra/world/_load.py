@@ -330,13 +330,13 @@ def _steps(reader: _Reader, where: str, raw: Any) -> tuple[Step, ...]:
     return tuple(steps)
 
 
-def _check_steps(reader: _Reader, where: str, steps: tuple[Step, ...], planned: bool) -> None:
-    """An arrangement is recorded once signed; a bilateral one (``planned``) also before
-    that, by its joint work (or action) plans alone."""
+def _check_steps(reader: _Reader, where: str, steps: tuple[Step, ...], bilateral: bool) -> None:
+    """An arrangement is recorded once signed; a bilateral one also before that, by its
+    joint work (or action) plans alone."""
     kinds = {step.kind for step in steps}
-    if StepKind.SIGNED in kinds or (planned and kinds == {StepKind.WORK_PLAN}):
+    if StepKind.SIGNED in kinds or (bilateral and kinds == {StepKind.WORK_PLAN}):
         return
-    before = ", or before that with 'work-plan' steps only" if planned else ""
+    before = ", or before that with 'work-plan' steps only" if bilateral else ""
     reader.problem(where, f"has no 'signed' step: an arrangement is recorded once signed{before}")
 
 
@@ -360,7 +360,7 @@ def _bilateral(reader: _Reader, index: int, table: Any) -> Bilateral | None:
         if not isinstance(error, _Invalid):
             reader.problem(where, str(error))
         return None
-    _check_steps(reader, where, steps, planned=True)
+    _check_steps(reader, where, steps, bilateral=True)
     bilateral = Bilateral(
         ident,
         name,
@@ -501,7 +501,7 @@ def _plurilateral(reader: _Reader, index: int, table: Any) -> Plurilateral | Non
         if not isinstance(error, _Invalid):
             reader.problem(where, str(error))
         return None
-    _check_steps(reader, where, steps, planned=False)
+    _check_steps(reader, where, steps, bilateral=False)
     sides = {member.side for member in members}
     if sides != {None} and (None in sides or len(sides) != 2):
         reader.problem(f"{where}.members", "between blocs, every member names one of two sides")

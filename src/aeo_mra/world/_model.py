@@ -198,7 +198,8 @@ class Bilateral:
         name: A readable name.
         parties: The two administrations' ids.
         instrument: Arrangement, agreement or pilot.
-        steps: Its dated steps, in date order.
+        steps: Its dated steps, in date order; an arrangement not yet signed has only its
+            joint work plans, and links no one.
         scope: Which goods of the other side's AEOs each side facilitates, if known and
             the same for both (see ``scope_by``).
         recognised: For a party, the tiers of its programme the other side recognises,
@@ -627,8 +628,10 @@ class WorldSummary:
             day, if any (``EU`` for ``GB`` until 2020-12-31): its AEOs were the union's,
             so the union's counts and partners are the ones that applied to them.
         bilateral_planned: Bilateral arrangements whose joint work (or action) plan was
-            agreed by the day, by its recorded date, and that were not yet certainly
-            signed: no partners, and not among the counts above.
+            agreed by the day, by its recorded date, that were not yet certainly signed,
+            between two administrations no other arrangement made partners by then: not
+            among the counts above. Plans are recorded where found; no list of them is
+            known to be complete.
         planned: For an administration, the other parties of those.
     """
 
@@ -658,13 +661,13 @@ class WorldSummary:
         partial = "" if self.complete else ", partial"
         unknown = self.bilateral_implementation_unknown
         held = f"; its AEOs were {self.union}'s then" if self.union else ""
-        planned = self.bilateral_planned
+        count = self.bilateral_planned
+        plans = f"; {count} joint work plan{'s' if count > 1 else ''} not yet signed"
         return (
             f"{who}: {self.bilateral_signed} bilateral signed, {self.bilateral_implemented} "
             f"implemented{f', {unknown} not known' if unknown else ''}; "
             f"{self.plurilateral_signed} plurilateral signed, {self.plurilateral_implemented} "
-            f"implemented{f'; {planned} at a joint work plan' if planned else ''} "
-            f"(as of {self.on}{partial}{held})"
+            f"implemented{plans if count else ''} (as of {self.on}{partial}{held})"
         )
 
 
