@@ -256,8 +256,9 @@ def test_the_map_shows_the_partners_of_the_administration_chosen(
         assert shown["places"] == _expected_map(ident, day, list(shown["places"]))
         partners = world.partners(ident, on=day)
         counted = aeo_mra.summary(day).counted_territories if ident == "CN" else ()
+        planned = world.summary(ident, on=day).planned  # listed too, as not yet signed
         names = {p.administration.name for p in partners}
-        names |= {world.bundled().administrations[c].name for c in counted}
+        names |= {world.bundled().administrations[c].name for c in (*counted, *planned)}
         assert sorted(shown["listed"]) == sorted(names), day
         assert "not transitive" in shown["caption"]
     assert not page.errors

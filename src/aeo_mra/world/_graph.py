@@ -588,6 +588,7 @@ class World:
                 a.coverage.complete_on(day, self.reviewed) for a in self.administrations.values()
             ),
             union=None,
+            # each plan is one of both its parties'
             bilateral_planned=sum(len(self._planned_with(i, day)) for i in self._plans) // 2,
             planned=(),
         )
@@ -674,7 +675,7 @@ class World:
         complete = [a for a in sides if a.coverage.complete_on(day, self.reviewed)]
         sources = tuple(s for a in complete for s in a.coverage.sources)
         plans = [] if other is None else self._planned_with(holder.id, day)
-        plan = next((p for p, across, _ in plans if other and across == other.id), None)
+        plan = next((p for p, across, _ in plans if other is not None and across == other.id), None)
         return Recogniser(
             administration=other or _UNKNOWN,
             verdict=Verdict.NO if complete else Verdict.UNKNOWN,
