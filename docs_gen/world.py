@@ -64,9 +64,9 @@ def overview(registry: Registry) -> str:
         f"On {graph.reviewed}, the day the data was last reviewed, it records "
         f"{len(graph.administrations)} administrations, {world.bilateral_signed} bilateral "
         f"arrangements signed ({world.bilateral_implemented} of them known to be implemented) "
-        f"and {world.plurilateral_signed} plurilateral ones, and {len(planned)} bilateral "
-        "arrangements not yet signed, recorded by their joint work (or action) plans alone: "
-        f"these link no one. The lists of {len(complete)} "
+        f"and {world.plurilateral_signed} plurilateral ones; it also records {len(planned)} "
+        "bilateral arrangements not yet signed, by their joint work (or action) plans alone, "
+        f"which link no one. The lists of {len(complete)} "
         f"administrations are complete to a day: {lists}. The others are partial: each one's "
         "note in the table below says what was searched and what may be missing."
     )
