@@ -110,7 +110,7 @@ def statuses(graph: World, administration: str, day: date) -> dict[str, str]:
         status = "pilot" if pilot else "implemented" if partner.implemented else "signed"
         other = partner.administration.id
         found[other] = min(found.get(other, status), status, key=NAMES.index)
-    for _, other, _ in graph._planned_with(administration, day):  # as summary() has them
+    for _, other in graph._planned_with(administration, day):  # as summary() has them
         found.setdefault(other, "planned")
     if administration == CHINA:
         for code in graph.china.summary(day).counted_territories:

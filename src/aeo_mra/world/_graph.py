@@ -569,7 +569,7 @@ class World:
                 complete=own.coverage.complete_on(day, self.reviewed),
                 union=self.union_of(own.id, day),
                 bilateral_planned=len(planned := self._planned_with(own.id, day)),
-                planned=tuple(other for _, other, _ in planned),
+                planned=tuple(other for _, other in planned),
             )
         signed = [b for b in self.bilaterals if counted(b) and signed_by(b, day)]
         plurilateral = [p for p in self.plurilaterals if signed_by(p, day)]
@@ -593,16 +593,16 @@ class World:
             planned=(),
         )
 
-    def _planned_with(self, ident: str, day: date) -> list[tuple[Fact[When], str, Bilateral]]:
-        """``ident``'s bilateral joint work plans on ``day``, each with the party across and
-        the arrangement: agreed by then, by the plan's recorded date, the arrangement not
-        certainly signed, and the two not partners by another."""
+    def _planned_with(self, ident: str, day: date) -> list[tuple[Fact[When], str]]:
+        """``ident``'s bilateral joint work plans on ``day``, each with the party across:
+        agreed by then, by the plan's recorded date, the arrangement not certainly signed,
+        and the two not partners by another."""
         plans = self._plans.get(ident)
         if not plans:
             return []
         partners = {other for _, other in self._signed_with(ident, day)}
         return [
-            (plan, other, bilateral)
+            (plan, other)
             for plan, other, bilateral in plans
             if plan.value.known_by(day) and not signed_by(bilateral, day) and other not in partners
         ]
@@ -675,7 +675,7 @@ class World:
         complete = [a for a in sides if a.coverage.complete_on(day, self.reviewed)]
         sources = tuple(s for a in complete for s in a.coverage.sources)
         plans = [] if other is None else self._planned_with(holder.id, day)
-        plan = next((p for p, across, _ in plans if other is not None and across == other.id), None)
+        plan = next((p for p, across in plans if other is not None and across == other.id), None)
         return Recogniser(
             administration=other or _UNKNOWN,
             verdict=Verdict.NO if complete else Verdict.UNKNOWN,
