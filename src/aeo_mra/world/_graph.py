@@ -620,7 +620,15 @@ class World:
         """Whether ``other`` recognises an AEO of ``holder`` (of ``tier``) on ``day``."""
         tiers = self._tiers_on(holder, day)
         answers = [
-            weigh(other, arrangement, *judge(arrangement, holder, tier, other.id, day, role, tiers))
+            _with_plan(
+                weigh(
+                    other,
+                    arrangement,
+                    *judge(arrangement, holder, tier, other.id, day, role, tiers),
+                ),
+                arrangement,
+                day,
+            )
             for arrangement in self._between(holder.id, other.id)
         ]
         if not answers:
@@ -753,11 +761,34 @@ _UNKNOWN = Administration("?", "no administration in the data", "", (), (), _NON
 def _plan_caveat(holder: Administration, other: Administration, plan: Fact[When]) -> str:
     """The caveat of two administrations with a joint work plan and no arrangement."""
     sides = f"{_capitalised(_the(holder.name))} and {_the(other.name)}"
-    when = plan.value.phrase + (" (the date inferred)" if plan.inferred else "")
     return (
-        f"{sides} agreed a joint work (or action) plan towards an arrangement {when}; "
+        f"{sides} agreed a joint work (or action) plan towards an arrangement {_agreed(plan)}; "
         "the data records no arrangement between them signed since."
     )
+
+
+def _with_plan(answer: Recogniser, arrangement: Bilateral | Plurilateral, day: date) -> Recogniser:
+    """``answer``, naming among its caveats the joint work plan agreed by ``day`` towards an
+    arrangement not yet signed then."""
+    plan = arrangement.step(StepKind.WORK_PLAN)
+    if answer.reason is not WorldReason.NOT_YET_SIGNED or plan is None:
+        return answer
+    if not plan.value.known_by(day):
+        return answer
+    caveat = (
+        f"A joint work (or action) plan towards it was agreed {_agreed(plan)}: a step before "
+        "the signing, which recognises no one."
+    )
+    return attrs.evolve(
+        answer,
+        caveats=(*answer.caveats, caveat),
+        sources=unique_sources([answer.sources, plan.sources]),
+    )
+
+
+def _agreed(plan: Fact[When]) -> str:
+    """When a joint work plan was agreed, marked where the date is inferred."""
+    return plan.value.phrase + (" (the date inferred)" if plan.inferred else "")
 
 
 def _possible_by(arrangement: Bilateral | Plurilateral | CommonProgramme, day: date) -> bool:
