@@ -856,17 +856,27 @@ def test_a_work_plan_dated_by_an_inference_says_so(
         assert f"plan towards an arrangement on 2015-03-01{said};" in caveat
 
 
-def test_an_answer_before_the_signing_names_the_plan_agreed_by_then(test_world: World) -> None:
-    # US-KR: a work plan of 2009-01-01, signed and implemented 2010-06-25.
-    before_plan = test_world.check("KR/A", "United States", on=_on("2008-12-31"))
-    planned = test_world.check("KR/A", "United States", on=_on("2010-01-01"))
-    signed = test_world.check("KR/A", "United States", on=_on("2011-01-01"))
-    for answer in (before_plan, planned):
-        assert (answer.verdict, answer.reason) == (Verdict.NO, WorldReason.NOT_YET_SIGNED)
-    assert not [c for c in before_plan.caveats if "plan" in c]
-    assert [c for c in planned.caveats if "plan towards it was agreed on 2009-01-01" in c]
-    assert not [c for c in signed.caveats if "plan" in c]
-    assert signed.verdict is Verdict.YES
+def test_an_answer_before_the_signing_names_the_plans_agreed_by_then(test_world: World) -> None:
+    # US-KR: work plans of 2009-01-01 and of September 2009 (inferred), signed and
+    # implemented 2010-06-25.
+    def plans(on: str) -> list[str]:
+        answer = test_world.check("KR/A", "United States", on=_on(on))
+        if answer.reason is WorldReason.NOT_YET_SIGNED:
+            assert answer.verdict is Verdict.NO
+        return [c for c in answer.caveats if "plan" in c]
+
+    assert plans("2008-12-31") == []
+    assert plans("2009-06-01") == [
+        "A joint work (or action) plan towards it was agreed on 2009-01-01: a step before the "
+        "signing, which recognises no one."
+    ]
+    assert plans("2010-01-01") == [
+        "Joint work (or action) plans towards it were agreed on 2009-01-01 and between "
+        "2009-09-01 and 2009-09-30 (the date inferred): steps before the signing, which "
+        "recognise no one."
+    ]
+    assert plans("2011-01-01") == []
+    assert test_world.check("KR/A", "United States", on=_on("2011-01-01")).verdict is Verdict.YES
 
 
 def test_a_summary_counts_joint_work_plans_not_yet_signed(test_world: World) -> None:

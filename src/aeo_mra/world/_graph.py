@@ -768,21 +768,29 @@ def _plan_caveat(holder: Administration, other: Administration, plan: Fact[When]
 
 
 def _with_plan(answer: Recogniser, arrangement: Bilateral | Plurilateral, day: date) -> Recogniser:
-    """``answer``, naming among its caveats the joint work plan agreed by ``day`` towards an
+    """``answer``, naming among its caveats the joint work plans agreed by ``day`` towards an
     arrangement not yet signed then."""
-    plan = arrangement.step(StepKind.WORK_PLAN)
-    if answer.reason is not WorldReason.NOT_YET_SIGNED or plan is None:
+    if answer.reason is not WorldReason.NOT_YET_SIGNED:
         return answer
-    if not plan.value.known_by(day):
+    plans = [
+        s.when
+        for s in arrangement.steps
+        if s.kind is StepKind.WORK_PLAN and s.when.value.known_by(day)
+    ]
+    if not plans:
         return answer
+    days = " and ".join(_agreed(plan) for plan in plans)
     caveat = (
-        f"A joint work (or action) plan towards it was agreed {_agreed(plan)}: a step before "
-        "the signing, which recognises no one."
+        f"A joint work (or action) plan towards it was agreed {days}: a step before the "
+        "signing, which recognises no one."
+        if len(plans) == 1
+        else f"Joint work (or action) plans towards it were agreed {days}: steps before the "
+        "signing, which recognise no one."
     )
     return attrs.evolve(
         answer,
         caveats=(*answer.caveats, caveat),
-        sources=unique_sources([answer.sources, plan.sources]),
+        sources=unique_sources([answer.sources, *(plan.sources for plan in plans)]),
     )
 
 
