@@ -861,8 +861,8 @@ def test_an_answer_before_the_signing_names_the_plans_agreed_by_then(test_world:
     # implemented 2010-06-25.
     def plans(on: str) -> list[str]:
         answer = test_world.check("KR/A", "United States", on=_on(on))
-        if answer.reason is WorldReason.NOT_YET_SIGNED:
-            assert answer.verdict is Verdict.NO
+        before = (Verdict.NO, WorldReason.NOT_YET_SIGNED)
+        assert ((answer.verdict, answer.reason) == before) is (on < "2010-06-25")
         return [c for c in answer.caveats if "plan" in c]
 
     assert plans("2008-12-31") == []
