@@ -851,7 +851,7 @@ def test_a_work_plan_dated_by_an_inference_says_so(
     assert firm in text
     (tmp_path / "world.toml").write_text(text.replace(firm, inferred), encoding="utf-8")
     graph = world.load(tmp_path / "world.toml", china)
-    for asked, said in ((test_world, ""), (graph, " (the date inferred)")):
+    for asked, said in ((test_world, ""), (graph, " (inferred)")):
         caveat = asked.check("US", "Mongolia", on=_on("2016-01-01")).caveats[0]
         assert f"plan towards an arrangement on 2015-03-01{said};" in caveat
 
@@ -872,7 +872,7 @@ def test_an_answer_before_the_signing_names_the_plans_agreed_by_then(test_world:
     ]
     assert plans("2010-01-01") == [
         "Joint work (or action) plans towards it were agreed on 2009-01-01 and between "
-        "2009-09-01 and 2009-09-30 (the date inferred): steps before the signing, which "
+        "2009-09-01 and 2009-09-30 (inferred): steps before the signing, which "
         "recognise no one."
     ]
     assert plans("2011-01-01") == []

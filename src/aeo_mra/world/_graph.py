@@ -795,8 +795,9 @@ def _with_plan(answer: Recogniser, arrangement: Bilateral | Plurilateral, day: d
 
 
 def _agreed(plan: Fact[When]) -> str:
-    """When a joint work plan was agreed, marked where the date is inferred."""
-    return plan.value.phrase + (" (the date inferred)" if plan.inferred else "")
+    """When a joint work plan was agreed, marked where the step is inferred (its date, or
+    that it was a plan)."""
+    return plan.value.phrase + (" (inferred)" if plan.inferred else "")
 
 
 def _possible_by(arrangement: Bilateral | Plurilateral | CommonProgramme, day: date) -> bool:
