@@ -1416,8 +1416,10 @@ PUBLISHED_TIERS = [
     ("US/T1", "France", "2014-01-01", "no", "tier-not-recognised", "EU-US", "sidley-eu-us-2013"),
     ("US/T2", "France", "2014-01-01", "yes", "recognised", "EU-US", "sidley-eu-us-2013"),
     ("US/T2", "JP", "2026-01-01", "unknown", "tiers-unknown", "US-JP", None),
-    # Which types of Japanese AEO the United States recognises is not in the data.
-    ("JP/exporter", "US", "2026-01-01", "unknown", "tiers-unknown", "US-JP", None),
+    # CBP recognises Japan's audited exporters (FreightWaves, 2009); whether other types of
+    # Japanese AEO too is not in the data.
+    ("JP/exporter", "US", "2026-01-01", "yes", "recognised", "US-JP", "freightwaves-us-jp-2009"),
+    ("JP/importer", "US", "2026-01-01", "unknown", "tiers-unknown", "US-JP", None),
 ]
 # A party that opened to the other's AEOs later than recognition began (a plurilateral's
 # member: later than both went live), as published.
