@@ -42,6 +42,7 @@ API_ORDER = (
     "PartnerTier",
     "CodeFormat",
     "TierPeriod",
+    "Record",
     "Role",
     "Tier",
     "Basis",

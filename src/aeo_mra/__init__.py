@@ -49,8 +49,8 @@ from .registry import Registry
 # Imported on first use, so that `import aeo_mra` stays light: the records and answers are
 # attrs classes, built when the first question reads the data or a program names them.
 _RECORDS = ("Arrangement", "CodeFormat", "CountedTerritory", "Dataset", "DeclarationRule",
-            "Fact", "Membership", "PartnerTier", "Source", "Stage", "Territory", "TierPeriod",
-            "When")  # fmt: skip
+            "Fact", "Membership", "PartnerTier", "Record", "Source", "Stage", "Territory",
+            "TierPeriod", "When")  # fmt: skip
 _LAZY: dict[str, str | None] = {
     **dict.fromkeys(_RECORDS, "model"),
     **dict.fromkeys(("Eligibility", "Reason", "Verdict"), "_eligibility"),
@@ -96,6 +96,7 @@ __all__ = [
     "PlaceIndex",
     "Precision",
     "Reason",
+    "Record",
     "Registry",
     "Role",
     "Scope",
@@ -148,6 +149,7 @@ if TYPE_CHECKING:
         Fact,
         Membership,
         PartnerTier,
+        Record,
         Source,
         Stage,
         Territory,

@@ -15,11 +15,11 @@ from .model import (
     Benefit,
     Confidence,
     PartnerTier,
+    Record,
     Role,
     Source,
     Territory,
     Tier,
-    fields_repr,
 )
 
 __all__ = ["Eligibility", "Reason", "Verdict"]
@@ -82,8 +82,8 @@ _VERDICT_WORDS = {
 }
 
 
-@attrs.frozen
-class Eligibility:
+@attrs.frozen(eq=False, repr=False)
+class Eligibility(Record):
     """Whether an operator gets reciprocal AEO benefits trading with a place on a day.
 
     Attributes:
@@ -114,8 +114,6 @@ class Eligibility:
     >>> answer.qualifies, answer.verdict.name, answer.reason.name, answer.arrangement.id
     (True, 'YES', 'COVERED', 'EU')
     """
-
-    __repr__ = fields_repr
 
     qualifies: bool
     verdict: Verdict

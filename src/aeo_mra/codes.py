@@ -60,7 +60,7 @@ from ._explain import why
 from ._limits import MAX_CODE
 from ._patterns import misfit, widths
 from .errors import Error, _quoted
-from .model import CodePrefix, DeclarationField
+from .model import CodePrefix, DeclarationField, Record
 from .registry import Registry
 
 if TYPE_CHECKING:
@@ -188,8 +188,8 @@ class NotDeclarable(Error, ValueError):
 # -- results ---------------------------------------------------------------------------
 
 
-@attrs.frozen
-class AeoCode:
+@attrs.frozen(eq=False, repr=False)
+class AeoCode(Record):
     """An AEO code taken apart.
 
     Attributes:
@@ -214,8 +214,8 @@ class AeoCode:
         return self.code
 
 
-@attrs.frozen
-class Declaration:
+@attrs.frozen(eq=False, repr=False)
+class Declaration(Record):
     """What to type in a Chinese declaration for a partner's AEO code, and where.
 
     Attributes:

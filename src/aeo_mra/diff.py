@@ -23,7 +23,7 @@ import attrs
 
 from ._eligibility import Eligibility
 from .errors import _quoted
-from .model import Arrangement, Dataset, Fact, Role, Tier, When
+from .model import Arrangement, Dataset, Fact, Record, Role, Tier, When
 from .registry import Registry
 
 __all__ = ["AnswerChange", "Change", "answers", "facts"]
@@ -32,8 +32,8 @@ Row = tuple[str | int, date] | tuple[str | int, date, Role] | tuple[str | int, d
 """A question: place and day, optionally role and tier (default: exporter, the AEO tier)."""
 
 
-@attrs.frozen
-class Change:
+@attrs.frozen(eq=False, repr=False)
+class Change(Record):
     """One fact or field that differs between two datasets.
 
     Attributes:
@@ -59,8 +59,8 @@ class Change:
         return f"{where}: {self.old} → {self.new}"
 
 
-@attrs.frozen
-class AnswerChange:
+@attrs.frozen(eq=False, repr=False)
+class AnswerChange(Record):
     """A question whose answer differs between two datasets.
 
     Attributes:

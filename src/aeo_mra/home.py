@@ -31,7 +31,7 @@ import attrs
 from . import _decide
 from ._dates import day_or_today
 from .errors import DataError, Error, _quoted
-from .model import Confidence, Precision, Source, Tier, When, unique_sources
+from .model import Confidence, Precision, Record, Source, Tier, When, unique_sources
 
 if TYPE_CHECKING:
     from .registry import Registry
@@ -102,8 +102,8 @@ class ChangeKind(enum.Enum):
 # -- records -------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class Concept:
+@attrs.frozen(eq=False, repr=False)
+class Concept(Record):
     """A kind of measure, followed across decrees, e.g. ``mra-facilitation``.
 
     Attributes:
@@ -115,8 +115,8 @@ class Concept:
     name: str
 
 
-@attrs.frozen
-class District:
+@attrs.frozen(eq=False, repr=False)
+class District(Record):
     """A customs district with a catalogue of its own.
 
     Attributes:
@@ -139,8 +139,8 @@ class District:
         return f"{self.name} ({self.name_zh}, {self.region})"
 
 
-@attrs.frozen
-class MeasureInstrument:
+@attrs.frozen(eq=False, repr=False)
+class MeasureInstrument(Record):
     """A decree, announcement, memorandum, list or catalogue that grants measures.
 
     Attributes:
@@ -190,8 +190,8 @@ class MeasureInstrument:
         return self.title
 
 
-@attrs.frozen
-class MeasureList:
+@attrs.frozen(eq=False, repr=False)
+class MeasureList(Record):
     """A numbered list of measures an instrument grants to some tiers.
 
     Attributes:
@@ -230,8 +230,8 @@ class MeasureList:
         return f"{self.instrument.title}, {self.name}"
 
 
-@attrs.frozen
-class Measure:
+@attrs.frozen(eq=False, repr=False)
+class Measure(Record):
     """One item of a list: what a tier gets, in Chinese as found and in English.
 
     Attributes:
@@ -288,8 +288,8 @@ class Measure:
         return self.explain()
 
 
-@attrs.frozen
-class AeoCount:
+@attrs.frozen(eq=False, repr=False)
+class AeoCount(Record):
     """A published number of certified enterprises.
 
     Attributes:
@@ -329,8 +329,8 @@ class AeoCount:
         return f"{dated} {self.scope}: {number} ({tiers}; {self.confidence})"
 
 
-@attrs.frozen
-class MeasureData:
+@attrs.frozen(eq=False, repr=False)
+class MeasureData(Record):
     """A validated measures file.
 
     Attributes:
@@ -359,8 +359,8 @@ class MeasureData:
 # -- answers -------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class InForce:
+@attrs.frozen(eq=False, repr=False)
+class InForce(Record):
     """A measure in force on a day.
 
     Attributes:
@@ -377,8 +377,8 @@ class InForce:
         return self.measure.explain() + ("" if self.certain else " (possibly in force)")
 
 
-@attrs.frozen
-class MeasuresAnswer:
+@attrs.frozen(eq=False, repr=False)
+class MeasuresAnswer(Record):
     """The measures a tier gets on a day, nationally and in a district if one is named.
 
     Attributes:
@@ -449,8 +449,8 @@ class MeasuresAnswer:
         return self.explain()
 
 
-@attrs.frozen
-class TierGap:
+@attrs.frozen(eq=False, repr=False)
+class TierGap(Record):
     """What one tier gets that another does not, on a day.
 
     Attributes:
@@ -486,8 +486,8 @@ class TierGap:
         return self.explain()
 
 
-@attrs.frozen
-class ConceptChange:
+@attrs.frozen(eq=False, repr=False)
+class ConceptChange(Record):
     """How one concept's measures differ between two days.
 
     Attributes:
@@ -509,8 +509,8 @@ class ConceptChange:
         return f"{self.kind.value}: {self.concept.name} ({was} → {now})"
 
 
-@attrs.frozen
-class MeasureChanges:
+@attrs.frozen(eq=False, repr=False)
+class MeasureChanges(Record):
     """What changed between two days, concept by concept.
 
     Attributes:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 import attrs
-from attrs import AttrsInstance
 
 from ._vocabulary import (
     Basis,
@@ -48,6 +47,7 @@ __all__ = [
     "PartnerKind",
     "PartnerTier",
     "Precision",
+    "Record",
     "Role",
     "Scope",
     "Source",
@@ -62,16 +62,36 @@ __all__ = [
 T_co = TypeVar("T_co", covariant=True)
 
 
-def fields_repr(record: AttrsInstance) -> str:
-    """``Source(id='…', title='…', …)``, as attrs writes it: the ``__repr__`` of every record
-    and answer. attrs would compile one for each class when it is built, a cost every
-    process pays at start-up for output few of them print."""
-    fields = ", ".join(f"{f.name}={getattr(record, f.name)!r}" for f in attrs.fields(type(record)))
-    return f"{type(record).__name__}({fields})"
+class Record:
+    """The base of every record and answer: equal to another of its class whose fields are
+    equal, hashable by its fields (where they are), printed as attrs prints,
+    ``Source(id='…', …)``.
+
+    Written once here, these three spare each class the methods attrs would otherwise
+    compile when the class is built, a cost every process pays at start-up: the records
+    are ``@attrs.frozen(eq=False, repr=False)`` subclasses.
+    """
+
+    __slots__ = ()
+    if TYPE_CHECKING:  # set by attrs on each record (not here, where type hints are read)
+        __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in self.__attrs_attrs__)
+        return f"{type(self).__name__}({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        fields = self.__attrs_attrs__
+        return [getattr(self, f.name) for f in fields] == [getattr(other, f.name) for f in fields]
+
+    def __hash__(self) -> int:
+        return hash((type(self), *[getattr(self, f.name) for f in self.__attrs_attrs__]))
 
 
-@attrs.frozen
-class Source:
+@attrs.frozen(eq=False, repr=False)
+class Source(Record):
     """A public document a fact rests on.
 
     Attributes:
@@ -83,8 +103,6 @@ class Source:
         citation: How explanations name it where its title is too long to
             (``Council Decision 2009/556/EC``); empty where the title serves.
     """
-
-    __repr__ = fields_repr
 
     id: str
     title: str
@@ -99,8 +117,8 @@ class Source:
         return self.citation or self.title.split(" (")[0]
 
 
-@attrs.frozen
-class When:
+@attrs.frozen(eq=False, repr=False)
+class When(Record):
     """A date known to the day, month or year, or only as a range, or not at all.
 
     Attributes:
@@ -111,8 +129,6 @@ class When:
     ``str()`` gives ``2014-05-16``, ``2012-06``, ``2019``, ``between 2024-05-09 and
     2025-07-01`` or ``unknown``.
     """
-
-    __repr__ = fields_repr
 
     earliest: date | None
     latest: date | None
@@ -163,8 +179,8 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 """English month names, whatever the program's locale (``%B`` follows it)."""
 
 
-@attrs.frozen
-class Fact(Generic[T_co]):
+@attrs.frozen(eq=False, repr=False)
+class Fact(Generic[T_co], Record):
     """A value with the sources it rests on.
 
     Attributes:
@@ -176,8 +192,6 @@ class Fact(Generic[T_co]):
         note: Conflicts between sources, doubts, or context.
     """
 
-    __repr__ = fields_repr
-
     value: T_co
     sources: tuple[Source, ...]
     confidence: Confidence
@@ -185,8 +199,8 @@ class Fact(Generic[T_co]):
     note: str = ""
 
 
-@attrs.frozen
-class Territory:
+@attrs.frozen(eq=False, repr=False)
+class Territory(Record):
     """A country or customs territory, named as ISO 3166-1 names it.
 
     Attributes:
@@ -196,8 +210,6 @@ class Territory:
         name: English short name.
         name_zh: Chinese name (Simplified).
     """
-
-    __repr__ = fields_repr
 
     code: str
     alpha_3: str
@@ -209,8 +221,8 @@ class Territory:
         return self.name
 
 
-@attrs.frozen
-class TierPeriod:
+@attrs.frozen(eq=False, repr=False)
+class TierPeriod(Record):
     """When one of China's credit tiers existed.
 
     Attributes:
@@ -222,8 +234,6 @@ class TierPeriod:
             [`check`][aeo_mra.Registry.check] assumes when none is given.
         caveats: What to know about every answer for an operator of this tier.
     """
-
-    __repr__ = fields_repr
 
     tier: Tier
     since: date | None
@@ -247,8 +257,8 @@ class TierPeriod:
         )
 
 
-@attrs.frozen
-class PartnerTier:
+@attrs.frozen(eq=False, repr=False)
+class PartnerTier(Record):
     """A tier of the partner's programme and whether China's customs recognises it.
 
     Attributes:
@@ -257,15 +267,13 @@ class PartnerTier:
         recognised: Whether the arrangement covers operators of this tier.
     """
 
-    __repr__ = fields_repr
-
     code: str
     name: str
     recognised: bool
 
 
-@attrs.frozen
-class CodeFormat:
+@attrs.frozen(eq=False, repr=False)
+class CodeFormat(Record):
     """How a partner's AEO code is written, as the announcement gives it.
 
     Attributes:
@@ -278,8 +286,6 @@ class CodeFormat:
             prefix is assumed).
     """
 
-    __repr__ = fields_repr
-
     pattern: str
     prefix: CodePrefix
     example: str
@@ -287,8 +293,8 @@ class CodeFormat:
     verified: bool
 
 
-@attrs.frozen
-class Stage:
+@attrs.frozen(eq=False, repr=False)
+class Stage(Record):
     """A step of a staged rollout: from ``start``, benefits apply as ``description`` says.
 
     Attributes:
@@ -297,15 +303,13 @@ class Stage:
         sources: The documents that announce it.
     """
 
-    __repr__ = fields_repr
-
     start: date
     description: str
     sources: tuple[Source, ...]
 
 
-@attrs.frozen
-class Membership:
+@attrs.frozen(eq=False, repr=False)
+class Membership(Record):
     """A territory covered by an arrangement, with dated joining and leaving.
 
     A member (``basis`` ``None``) counts in the published totals. A place that is not a
@@ -320,8 +324,6 @@ class Membership:
         basis: For a place that is not a member: whether it is inside the customs
             territory the arrangement covers, and on what evidence.
     """
-
-    __repr__ = fields_repr
 
     territory: str
     since: Fact[date] | None = None
@@ -340,8 +342,8 @@ class Membership:
         )
 
 
-@attrs.frozen
-class CountedTerritory:
+@attrs.frozen(eq=False, repr=False)
+class CountedTerritory(Record):
     """A territory China's customs counts in its running totals with no arrangement of its own.
 
     The United Kingdom is the case: after leaving the EU arrangement it seems still to be
@@ -353,15 +355,13 @@ class CountedTerritory:
         bases: The totals it is counted in.
     """
 
-    __repr__ = fields_repr
-
     territory: str
     since: Fact[date]
     bases: tuple[Basis, ...]
 
 
-@attrs.frozen
-class Arrangement:
+@attrs.frozen(eq=False, repr=False)
+class Arrangement(Record):
     """One AEO mutual recognition arrangement of China's customs with a counterparty.
 
     Attributes:
@@ -390,8 +390,6 @@ class Arrangement:
             territory covered (inside, outside, unknown) and its evidence.
         caveats: What to know before relying on it.
     """
-
-    __repr__ = fields_repr
 
     id: str
     name: str
@@ -477,8 +475,8 @@ class Arrangement:
         return current
 
 
-@attrs.frozen
-class DeclarationRule:
+@attrs.frozen(eq=False, repr=False)
+class DeclarationRule(Record):
     """Where a partner's AEO code goes in a Chinese declaration over a period, and its form.
 
     Attributes:
@@ -489,8 +487,6 @@ class DeclarationRule:
         until: The last day of the rule, or ``None`` if still in force.
         sources: The announcements that set it.
     """
-
-    __repr__ = fields_repr
 
     field: DeclarationField
     form: str
@@ -505,8 +501,8 @@ class DeclarationRule:
         )
 
 
-@attrs.frozen
-class Dataset:
+@attrs.frozen(eq=False, repr=False)
+class Dataset(Record):
     """A validated dataset: the arrangements, the rules they are read with, their sources.
 
     Attributes:
@@ -519,8 +515,6 @@ class Dataset:
         aliases: Extra names of places, mapped to ISO alpha-2 codes.
         counted_territories: Territories counted in the totals without an arrangement.
     """
-
-    __repr__ = fields_repr
 
     version: str
     reviewed: date

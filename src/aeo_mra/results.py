@@ -15,16 +15,16 @@ from ._eligibility import Eligibility, Reason, Verdict
 from .model import (
     Basis,
     Confidence,
+    Record,
     Source,
     When,
-    fields_repr,
 )
 
 __all__ = ["Eligibility", "Event", "EventKind", "Reason", "Summary", "Verdict"]
 
 
-@attrs.frozen
-class Summary:
+@attrs.frozen(eq=False, repr=False)
+class Summary(Record):
     """Running totals counted as China's customs counts them.
 
     The EU counts as one economy and each member state as one country or region; every
@@ -45,8 +45,6 @@ class Summary:
     >>> str(aeo_mra.summary(date(2020, 12, 31)))
     '15 economies, 42 countries and regions (signed, as of 2020-12-31)'
     """
-
-    __repr__ = fields_repr
 
     on: date
     basis: Basis
@@ -78,8 +76,8 @@ class EventKind(enum.Enum):
     COUNTED = "counted"
 
 
-@attrs.frozen
-class Event:
+@attrs.frozen(eq=False, repr=False)
+class Event(Record):
     """One dated event of the timeline.
 
     Attributes:
@@ -91,8 +89,6 @@ class Event:
         confidence: How firm the date is.
         sources: The documents behind it.
     """
-
-    __repr__ = fields_repr
 
     when: When
     kind: EventKind

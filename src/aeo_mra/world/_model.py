@@ -19,6 +19,7 @@ from ..model import (
     Fact,
     Instrument,
     Membership,
+    Record,
     Role,
     Scope,
     Source,
@@ -57,8 +58,8 @@ class StepKind(enum.Enum):
     ENDED = "ended"
 
 
-@attrs.frozen
-class Step:
+@attrs.frozen(eq=False, repr=False)
+class Step(Record):
     """One dated step of an arrangement.
 
     Attributes:
@@ -70,8 +71,8 @@ class Step:
     when: Fact[When]
 
 
-@attrs.frozen
-class ProgrammeTier:
+@attrs.frozen(eq=False, repr=False)
+class ProgrammeTier(Record):
     """A tier of an administration's AEO programme, e.g. the EU's ``AEOS``.
 
     Attributes:
@@ -101,8 +102,8 @@ class ProgrammeTier:
         return f"{self.code} ({self.name})"
 
 
-@attrs.frozen
-class Completeness:
+@attrs.frozen(eq=False, repr=False)
+class Completeness(Record):
     """How complete the data's list of an administration's partners is.
 
     Attributes:
@@ -127,8 +128,8 @@ class Completeness:
         return self.complete and (day <= complete_to or complete_to >= reviewed)
 
 
-@attrs.frozen
-class Administration:
+@attrs.frozen(eq=False, repr=False)
+class Administration(Record):
     """A customs administration with an AEO programme.
 
     Attributes:
@@ -167,8 +168,8 @@ class Administration:
         return next((t for t in self.tiers if t.named(code)), None)
 
 
-@attrs.frozen
-class Opening:
+@attrs.frozen(eq=False, repr=False)
+class Opening(Record):
     """The day one party began to recognise the other's AEOs, where that came later than
     the arrangement's implementation (a plurilateral's: both members going live).
 
@@ -189,8 +190,8 @@ def _opened(openings: tuple[Opening, ...], recogniser: str, holder: str) -> Fact
     )
 
 
-@attrs.frozen
-class Bilateral:
+@attrs.frozen(eq=False, repr=False)
+class Bilateral(Record):
     """An AEO mutual recognition arrangement or agreement between two administrations.
 
     Attributes:
@@ -270,8 +271,8 @@ class Bilateral:
         return unique_sources(f.sources for f in facts)
 
 
-@attrs.frozen
-class PlurilateralMember:
+@attrs.frozen(eq=False, repr=False)
+class PlurilateralMember(Record):
     """A member of a plurilateral arrangement and the day recognition went live for it.
 
     Attributes:
@@ -287,8 +288,8 @@ class PlurilateralMember:
     side: str | None = None
 
 
-@attrs.frozen
-class Plurilateral:
+@attrs.frozen(eq=False, repr=False)
+class Plurilateral(Record):
     """An AEO mutual recognition arrangement among several administrations.
 
     Attributes:
@@ -387,7 +388,7 @@ class Plurilateral:
         return unique_sources(f.sources for f in facts)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class CommonProgramme(Plurilateral):
     """A common AEO status of several administrations, valid in each of them: one
     programme, not an arrangement between programmes, and not counted as one.
@@ -412,8 +413,8 @@ class Counted(enum.Enum):
     BILATERAL_IMPLEMENTED = "implemented"
 
 
-@attrs.frozen
-class PublishedCount:
+@attrs.frozen(eq=False, repr=False)
+class PublishedCount(Record):
     """A count of arrangements an administration, the WCO or the press published.
 
     Attributes:
@@ -435,8 +436,8 @@ class PublishedCount:
     unreached: str = ""
 
 
-@attrs.frozen
-class WorldDataset:
+@attrs.frozen(eq=False, repr=False)
+class WorldDataset(Record):
     """The world graph's own data, before China's records are joined to it.
 
     Attributes:
@@ -497,8 +498,8 @@ class WorldReason(enum.Enum):
     TIER_NEEDED = "tier-needed"
 
 
-@attrs.frozen
-class Recogniser:
+@attrs.frozen(eq=False, repr=False)
+class Recogniser(Record):
     """Whether one administration recognises an AEO of another (a tier of it) on a day.
 
     Attributes:
@@ -525,8 +526,8 @@ class Recogniser:
         return self.verdict is Verdict.YES
 
 
-@attrs.frozen
-class Recognition:
+@attrs.frozen(eq=False, repr=False)
+class Recognition(Record):
     """Whether an AEO of an administration trading with a place on a day is recognised there.
 
     Attributes:
@@ -576,8 +577,8 @@ class Recognition:
         return explain(self)
 
 
-@attrs.frozen
-class Partner:
+@attrs.frozen(eq=False, repr=False)
+class Partner(Record):
     """An administration's partner on a day, and the arrangement that makes it one.
 
     Attributes:
@@ -603,8 +604,8 @@ class Partner:
         return self.implementation is Verdict.YES
 
 
-@attrs.frozen
-class WorldSummary:
+@attrs.frozen(eq=False, repr=False)
+class WorldSummary(Record):
     """Counts of arrangements on a day: the world's, or one administration's.
 
     Attributes:
