@@ -7,7 +7,8 @@ can say where it comes from and how firm it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
@@ -67,13 +68,15 @@ class Record:
     equal, hashable by its fields (where they are), printed as attrs prints,
     ``Source(id='…', …)``.
 
-    Written once here, these three spare each class the methods attrs would otherwise
-    compile when the class is built, a cost every process pays at start-up: the records
-    are ``@attrs.frozen(eq=False, repr=False)`` subclasses.
+    Its fields are compared as one tuple, as dataclasses compare theirs. A subclass is an
+    attrs class declared ``@attrs.frozen(eq=False, repr=False)``, so that attrs leaves these
+    three methods to this class rather than compiling its own for each class when it is
+    built, a cost every process pays at start-up; its fields take no ``eq``, ``hash`` or
+    ``repr`` option.
     """
 
     __slots__ = ()
-    if TYPE_CHECKING:  # set by attrs on each record (not here, where type hints are read)
+    if TYPE_CHECKING:  # attrs sets it on each subclass; type hints read at run time skip it
         __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
 
     def __repr__(self) -> str:
@@ -83,11 +86,25 @@ class Record:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        fields = self.__attrs_attrs__
-        return [getattr(self, f.name) for f in fields] == [getattr(other, f.name) for f in fields]
+        values = _values(self.__class__)
+        return values(self) == values(other)
 
     def __hash__(self) -> int:
-        return hash((type(self), *[getattr(self, f.name) for f in self.__attrs_attrs__]))
+        return hash((self.__class__, _values(self.__class__)(self)))
+
+
+def _values(record: type) -> Callable[[object], tuple[object, ...]]:
+    """What gives the values of a record of class ``record``, as a tuple (made once)."""
+    values = _VALUES.get(record)
+    if values is None:
+        names = [f.name for f in attrs.fields(record)]
+        get = operator.attrgetter(*names)  # one name: the value itself, not a tuple
+        values = get if len(names) > 1 else lambda value: (get(value),)
+        _VALUES[record] = values
+    return values
+
+
+_VALUES: dict[type, Callable[[object], tuple[object, ...]]] = {}
 
 
 @attrs.frozen(eq=False, repr=False)
