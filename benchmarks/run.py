@@ -202,12 +202,16 @@ def frames() -> list[Row]:
 
 def rows_per_second(places: list[str], on: date | list[date]) -> tuple[float, float]:
     """Rows a fresh registry answers per second in one `check_many` call (the list it
-    returns freed too), by the clock and by this process's CPU time."""
-    registry = aeo_mra.Registry.bundled()
-    registry.check("DE")  # the data loaded, as in a long-running process
-    started, used = timeit.default_timer(), time.process_time()
-    registry.check_many(places, on=on)
-    clock, cpu = timeit.default_timer() - started, time.process_time() - used
+    returns freed too), by the clock and by this process's CPU time: the best of three
+    fresh registries."""
+    clock, cpu = float("inf"), float("inf")
+    for _ in range(3):
+        registry = aeo_mra.Registry.bundled()
+        registry.check("DE")  # the data loaded, as in a long-running process
+        started, used = timeit.default_timer(), time.process_time()
+        registry.check_many(places, on=on)
+        clock = min(clock, timeit.default_timer() - started)
+        cpu = min(cpu, time.process_time() - used)
     return len(places) / clock, len(places) / cpu
 
 

@@ -293,6 +293,16 @@ def test_check_many_refuses_a_row_check_refuses_even_if_equal_to_another(
         aeo_mra.check_many([276, odd], on=on)  # type: ignore[list-item]
 
 
+@pytest.mark.parametrize("odd", [276.0, True, ["DE"], None])
+@pytest.mark.parametrize("on", [date(2020, 1, 1), [date(2020, 1, 1)] * 3])
+def test_check_many_refuses_a_row_of_another_type_among_strings(
+    odd: object, on: date | list[date]
+) -> None:
+    with pytest.raises(TypeError) as refused:  # a MissingPlaceError for None
+        aeo_mra.check_many(["DE", odd, "FR"], on=on)  # type: ignore[list-item]
+    assert refused.value.__notes__ == [f"in row 1 of check_many: {odd!r}"]
+
+
 def test_check_many_refuses_a_string_for_per_row_dates() -> None:
     with pytest.raises(TypeError, match="iterable of dates"):
         aeo_mra.check_many(["DE"], on="2020-01-01")  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from itertools import groupby
+from itertools import groupby, repeat
 from operator import add, itemgetter
 from os import PathLike
 from time import time as _time
@@ -464,32 +464,51 @@ class Registry:
                 f"places must be an iterable of places, not a string: {_quoted(places)}"
             )
         rows = places if isinstance(places, list) else list(places)
-        odd = {t for t in set(map(type, rows)) if t is bool or not issubclass(t, str | int)}
-        for kind in odd:  # rows are merged by value, and 276.0 == 276: refuse before merging
-            index = next(i for i, p in enumerate(rows) if type(p) is kind)
+        distinct = _distinct_strings(rows)
+        if distinct is None:  # a row that is no string: check every row's type first
             day = on if isinstance(on, date) else None
-            self._check_row(rows, rows[index], day, role, tier, index)  # raises, bar NumPy ints
+            self._refuse_odd_rows(rows, day, role, tier)
+            distinct = dict.fromkeys(rows)
         if on is None or isinstance(on, date):
             day = day_or_today(on)
-            distinct = {p: self._check_row(rows, p, day, role, tier) for p in dict.fromkeys(rows)}
-            return list(map(distinct.__getitem__, rows))
+            answers = {p: self._check_row(rows, p, day, role, tier) for p in distinct}
+            return list(map(answers.__getitem__, rows))
         if isinstance(on, str | bytes) or not isinstance(on, Iterable):
             raise TypeError(
                 f"on must be a date, None or an iterable of dates (one per row), not {_quoted(on)}"
             )
         days = on if isinstance(on, list) else list(on)
-        if not {date}.issuperset(map(type, days)):  # datetimes to their days, as check() does
+        distinct_days = _distinct_dates(days)
+        if distinct_days is None:  # datetimes to their days, as check() does
             days = [_row_day(d, row) for row, d in enumerate(days)]
+            distinct_days = set(days)
         if len(days) != len(rows):
             raise ValueError(f"got {len(rows)} places but {len(days)} dates, one per row")
-        return self._check_days(rows, days, role, tier)
+        return self._check_days(rows, list(distinct), days, sorted(distinct_days), role, tier)
+
+    def _refuse_odd_rows(
+        self, rows: list[Any], day: date | None, role: Role, tier: Tier | None
+    ) -> None:
+        """Raise for the first row of each type that is neither a string nor an integer
+        (bar NumPy's integers, which `check` takes), before rows are merged by value:
+        ``276.0 == 276``, and a float must be refused, not answered as the integer."""
+        odd = {t for t in set(map(type, rows)) if t is bool or not issubclass(t, str | int)}
+        for kind in odd:
+            index = next(i for i, p in enumerate(rows) if type(p) is kind)
+            self._check_row(rows, rows[index], day, role, tier, index)
 
     def _check_days(
-        self, rows: list[Any], days: list[date], role: Role, tier: Tier | None
+        self,
+        rows: list[Any],
+        places: list[Any],
+        days: list[date],
+        on: list[date],
+        role: Role,
+        tier: Tier | None,
     ) -> list[Eligibility]:
-        """`check_many` with a day per row: the answers for each place on the days asked of
-        it, then each row's, found in C by a number for its place and day."""
-        places, on = list(dict.fromkeys(rows)), sorted(set(days))
+        """`check_many` with a day per row, given the distinct ``places`` and days ``on``
+        (in order): the answers for each place on the days asked of it, then each row's,
+        found in C by a number for its place and day."""
         width = len(on)
         place_ids = {place: index * width for index, place in enumerate(places)}
         day_ids = {day: index for index, day in enumerate(on)}
@@ -686,6 +705,29 @@ class Registry:
         return _decide.answer(
             derived.dataset, counted, territory, day, role, tier, found, recognised
         )
+
+
+def _distinct_strings(rows: list[Any]) -> dict[Any, None] | None:
+    """The distinct ``rows``, in order, if all are strings, else ``None``.
+
+    Checking the types of the distinct values only spares a pass over the rows: a row of
+    another type, such as ``276.0``, hides behind none of them, as no string equals it.
+    """
+    try:
+        distinct = dict.fromkeys(rows)
+    except TypeError:  # an unhashable row
+        return None
+    return distinct if all(map(isinstance, distinct, repeat(str))) else None
+
+
+def _distinct_dates(days: list[Any]) -> set[date] | None:
+    """The distinct ``days`` if all are dates and none a datetime, else ``None``: a
+    datetime is unequal to its date, so it cannot hide behind one."""
+    try:
+        distinct = set(days)
+    except TypeError:  # an unhashable day
+        return None
+    return distinct if {date}.issuperset(map(type, distinct)) else None
 
 
 def _picked(
