@@ -98,6 +98,7 @@ def test_an_empty_frame(make: Maker, day: date | str) -> None:
         (pd.DataFrame({"p": ["DE", "FR", "IT"], "d": pd.to_datetime(["2020-01-01", "", None])}), 1),
         (pd.DataFrame({"p": ["DE", "FR"], "d": [date(2020, 1, 1), None]}), 1),
         (pl.DataFrame({"p": ["DE", "FR", "IT"], "d": [None, date(2020, 1, 1), None]}), 0),
+        (pd.DataFrame({"p": ["DE", "FR"], "d": [date(2020, 1, 1), pd.NA]}), 1),
     ],
 )  # fmt: skip
 def test_a_row_without_a_day_is_an_error(data: Any, row: int) -> None:
@@ -119,6 +120,17 @@ def test_a_missing_place_is_named_as_missing(make: Maker) -> None:
     with pytest.raises(aeo_mra.MissingPlaceError, match="the place is missing") as raised:
         check_frame(frame, place="p", on="d")
     assert "in row 1 of check_frame" in raised.value.__notes__
+
+
+@pytest.mark.parametrize(
+    "column",
+    [pd.array(["DE", "FR", None], dtype="string"), pd.array([276, 250, None], dtype="Int64")],
+)
+def test_a_missing_place_in_a_nullable_pandas_column_is_named_as_missing(column: Any) -> None:
+    frame = pd.DataFrame({"p": column})
+    with pytest.raises(aeo_mra.MissingPlaceError, match="the place is missing") as raised:
+        check_frame(frame, place="p", on=date(2020, 1, 1))
+    assert "in row 2 of check_frame" in raised.value.__notes__
 
 
 def test_integer_codes_read_from_a_frame_are_places(make: Maker) -> None:
@@ -157,8 +169,10 @@ def test_columns_must_be_there_and_free(make: Maker) -> None:
 
 
 def test_only_frames() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"eager data frame.*not builtins\.list"):
         check_frame([{"p": "DE"}], place="p")  # type: ignore[type-var]
+    with pytest.raises(TypeError, match=r"collect a lazy one first.*LazyFrame"):
+        check_frame(pl.DataFrame({"p": ["DE"]}).lazy(), place="p")  # type: ignore[type-var]
 
 
 def test_a_loaded_registry_answers(make: Maker, registry: Registry) -> None:

@@ -108,6 +108,13 @@ CASES = [
      Confidence.MEDIUM,
      "Unknown: the record does not settle whether San Marino is inside the customs territory "
      f"the China–Test Union AEO mutual recognition arrangement {UNION} covers."),
+    # ... a standing that is moot while the benefits cannot have started
+    ("SM", date(2014, 5, 15), EXPORTER, None, Reason.NOT_YET_SIGNED, V.NO, Confidence.HIGH,
+     "No: on 2014-05-15 the China–Test Union AEO mutual recognition arrangement had not "
+     "been signed (signed on 2014-05-16)."),
+    ("SM", date(2015, 10, 31), EXPORTER, None, Reason.SIGNED_NOT_IMPLEMENTED, V.NO, Confidence.HIGH,
+     "No: the China–Test Union AEO mutual recognition arrangement was signed on 2014-05-16 but "
+     "on 2015-10-31 was not in effect (benefits start on 2015-11-01)."),
 ]  # fmt: skip
 
 

@@ -48,14 +48,19 @@ def situation(links: Sequence[tuple[Arrangement, Membership]], day: date) -> Sit
     """The arrangement that decides the answer for a territory on a day.
 
     ``links`` are the arrangements that name the territory as a member. Returns the one
-    covering it (reason ``None``), else the one it left, else the one it has yet to join,
-    else the one not yet signed, else nothing (not a partner).
+    covering it (reason ``None``), else the one it is outside of or not known to be in,
+    else the one it left, else the one it has yet to join, else the one not yet signed,
+    else nothing (not a partner). Whether a place is in an arrangement's territory is moot
+    while its benefits cannot have started: the arrangement's state answers then.
     """
     for arrangement, member in links:
         if arrangement.is_signed(day) and member.covers(day):
             return arrangement, member, None
     for arrangement, member in links:
         if member.basis is not None and member.basis.value in _STANDING and member.applies(day):
+            if member.basis.value is Coverage.UNKNOWN and not _may_have_started(arrangement, day):
+                signed = arrangement.is_signed(day)
+                return arrangement, member, None if signed else Reason.NOT_YET_SIGNED
             return arrangement, member, _STANDING[member.basis.value]
     for arrangement, member in links:
         if member.until is not None and member.until.value < day:
@@ -193,6 +198,12 @@ def _verdict(
 
 _NOT_IN_EFFECT = frozenset({Reason.NOT_YET_SIGNED, Reason.SIGNED_NOT_IMPLEMENTED})
 _STANDING = {Coverage.OUTSIDE: Reason.OUTSIDE_TERRITORY, Coverage.UNKNOWN: Reason.COVERAGE_UNKNOWN}
+
+
+def _may_have_started(arrangement: Arrangement, day: date) -> bool:
+    """Whether the arrangement's benefits may have started by ``day``."""
+    started = arrangement.implemented
+    return started is not None and started.value.possible_by(day)
 
 
 def _caveats(

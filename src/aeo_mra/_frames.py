@@ -18,7 +18,7 @@ import attrs
 
 from ._dates import as_date, day_or_today
 from ._eligibility import Eligibility
-from .errors import ColumnError, Error, MissingDateError
+from .errors import ColumnError, Error, MissingDateError, _is_missing
 from .model import Role, Tier
 
 if TYPE_CHECKING:
@@ -97,7 +97,13 @@ def check_frame(
     from . import _default
 
     answers = _Answers(_default() if registry is None else registry, role, tier)
-    data = nw.from_native(frame, eager_only=True)
+    try:
+        data = nw.from_native(frame, eager_only=True)
+    except TypeError:
+        raise TypeError(
+            "check_frame takes an eager data frame, such as a pandas or polars DataFrame "
+            f"(collect a lazy one first), not {type(frame).__module__}.{type(frame).__name__}"
+        ) from None
     _check_columns(data, place, on)
     if len(data) == 0:  # no rows, no answers (and no keys to add up)
         return _with_answers(data, nw.col(place).is_null(), answers).to_native()
@@ -188,14 +194,13 @@ def _each(
 def _first_row(data: nw.DataFrame[Any], column: str, value: Any) -> int:
     import narwhals as nw
 
-    missing = value is None or value != value  # noqa: PLR0124 (NaN and NaT)
-    mask = nw.col(column).is_null() if missing else nw.col(column) == value
+    mask = nw.col(column).is_null() if _is_missing(value) else nw.col(column) == value
     return int(data.with_row_index(_ROW).filter(mask).get_column(_ROW).item(0))
 
 
 def _day(value: object) -> date:
     """A row's day; a missing one (``None``, ``NaT``) is an error, never today."""
-    if value is None or value != value:  # noqa: PLR0124 (NaN and NaT)
+    if _is_missing(value):
         raise MissingDateError(value, -1)  # _each finds the row
     return as_date(value)
 

@@ -3,7 +3,7 @@ records, so that each fact about them stays in one place."""
 
 from __future__ import annotations
 
-from ..model import Arrangement, Fact
+from ..model import Arrangement, Fact, unique_sources
 from ..registry import Registry
 from ._model import Administration, Bilateral, Completeness, ProgrammeTier, Step, StepKind
 
@@ -30,7 +30,7 @@ def china_administration(china: Registry) -> Administration:
             "The China dataset records every arrangement of China's customs (see its pages).",
             (),
         ),
-        sources=tuple(s for p in periods for s in p.sources),
+        sources=unique_sources(p.sources for p in periods),
     )
 
 

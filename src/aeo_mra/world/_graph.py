@@ -12,11 +12,11 @@ from datetime import date
 import attrs
 
 from .._dates import day_or_today
-from .._decide import chosen_tier, unreviewed
+from .._decide import unreviewed
 from .._eligibility import Verdict
 from .._explain import _capitalised
 from .._vocabulary import role as _role
-from ..errors import Error, UnknownPlaceError, _quoted
+from ..errors import Error, TierNotInForceError, UnknownPlaceError, _quoted
 from ..model import (
     Confidence,
     Fact,
@@ -229,7 +229,10 @@ class World:
         except UnknownAdministrationError as unknown:
             return self._member_holder(name, day, unknown)
         if administration.id == CHINA and tier is not None and tier.code in Tier.__members__:
-            chosen_tier(self.china.dataset.tiers, Tier[tier.code], day)  # one in force that day
+            period = self.china.dataset.tiers[Tier[tier.code]]
+            if not period.in_force(day):  # named with the tiers of the programme then
+                valid = [t.code for t in self._tiers_on(administration, day)]
+                raise TierNotInForceError(tier.code, day, valid, str(period))
         within = self._inside_union(administration.id, day)
         if within is None:
             return administration, tier, None
@@ -364,7 +367,9 @@ class World:
         administration, tier, held = self._holder_on(holder, day)
         territory = self._names.place(place)
         cleared, membership = self.cleared_by(territory.code, day)
-        if cleared is administration and (membership is None or not _unsettled(membership, day)):
+        unsettled = membership is not None and _unsettled(membership, day)
+        home = self.administrations.get(territory.code) if unsettled else cleared
+        if home is administration:  # a place not known to be in a union's territory: its own
             within = None if held is None else held.territory
             raise SameAdministrationError(administration.id, place, day, within)
         first = () if held is None else (self._held(administration, held, day),)
@@ -435,17 +440,19 @@ class World:
         (or known not) to be in: its own administration's arrangement with the holder
         decides, where there is one (the EU's with Andorra); else the union's standing. A
         place known to be outside is outside for every holder; one of unknown standing
-        matters only where the holder has an arrangement with the union (before it is
-        signed too, as `check()` answers for China's places)."""
+        matters only where the holder's arrangement with the union may be in effect, as
+        `check()` answers for China's places: with none, or before one is, the union's
+        answer stands."""
         own = self.administrations.get(membership.territory)
         if own is not None and own is not holder:
             decision = self.decide(holder, tier, own, day, role)
             if decision.arrangement is not None:
                 return decision
         unknown = membership.basis is not None and membership.basis.value is Standing.UNKNOWN
-        if unknown and union is not holder:  # no arrangement with it at all: its standing is moot
+        if unknown and union is not holder:
             decision = self.decide(holder, tier, union, day, role)
-            if decision.reason is WorldReason.NOT_A_PARTNER:
+            moot = decision.reason in _BEFORE_EFFECT and decision.verdict in _FIRM_NO
+            if decision.reason is WorldReason.NOT_A_PARTNER or moot:
                 return decision
         return _outside(union, membership)
 
@@ -807,20 +814,26 @@ def _possible_by(arrangement: Bilateral | Plurilateral | CommonProgramme, day: d
 
 
 def _with_membership(decision: Recogniser, membership: Membership) -> Recogniser:
-    """``decision``, softened when the place's membership rests on an inference."""
+    """``decision``, softened when the place's membership rests on an inference: a yes
+    becomes probable, with the membership's notes among its caveats. (A no stays firm: it
+    holds whether the place is covered or not.)"""
     facts: list[Fact[object]] = [
         f for f in (membership.since, membership.until, membership.basis) if f is not None
     ]
     if decision.verdict is not Verdict.YES or certain(facts):
         return decision
+    notes = [f.note for f in facts if f.note and f.note not in decision.caveats]
     return attrs.evolve(
         decision,
         verdict=Verdict.PROBABLY,
         confidence=min(decision.confidence, weakest(facts)),
         sources=unique_sources([decision.sources, *(f.sources for f in facts)]),
+        caveats=(*decision.caveats, *notes),
     )
 
 
+_BEFORE_EFFECT = (WorldReason.NOT_YET_SIGNED, WorldReason.SIGNED_NOT_IMPLEMENTED)
+_FIRM_NO = (Verdict.NO, Verdict.PROBABLY_NOT)
 BY_DATES = (Verdict.YES, Verdict.PROBABLY)
 """A partner's implementation that counts as begun by the recorded dates, as published
 counts count them: some dates are inferred or of low confidence."""
