@@ -146,6 +146,7 @@ def test_every_endpoint_answers(api: Server, registry: Registry) -> None:
     found = registry.arrangements(day, role=Role.IMPORTER)
     assert [a["id"] for a in listed["arrangements"]] == [a.id for a in found]
     assert listed["arrangements"][0] == to_dict(found[0])
+    assert (listed["role"], api.ask("/v1/arrangements")[2]["role"]) == ("importer", None)
     _, _, shown = api.ask("/v1/arrangements/UK")
     assert (shown["id"], shown["data_version"]) == ("EU", registry.version)
     _, _, events = api.ask("/v1/timeline")
@@ -400,10 +401,12 @@ def test_a_bad_place_names_its_row(api: Server) -> None:
 @pytest.mark.parametrize(
     ("body", "name", "detail"),
     [
-        ({"places": [None]}, "places", "places[0] must be a string or an integer"),
-        ({"places": ["DE", 1.5]}, "places", "places[1] must be a string or an integer"),
-        ({"places": [True]}, "places", "not True"),
+        ({"places": [None]}, "places[0]", "places[0]: the place is missing (None)"),
+        ({"places": ["DE", 1.5]}, "places[1]", "places[1] must be a string or an integer"),
+        ({"places": [True]}, "places[0]", "not True"),
         ({"places": ["DE"], "on": ["2020-01-01"] * 2}, "on", "on has 2 dates but places has 1"),
+        # a tier is every row's: named as the parameter, as GET /v1/check names it
+        ({"places": ["DE"], "on": "2024-01-01", "tier": "AA"}, "tier", "tier AA did not exist"),
     ],
 )
 def test_a_bad_row_is_the_client_s_fault(api: Server, body: object, name: str, detail: str) -> None:

@@ -167,11 +167,10 @@ class Param:
                 raise _invalid(self.name, f"{self.name} is empty")
             return value
         if self.kind is list and isinstance(value, list):
-            for row, item in enumerate(value):
-                if isinstance(item, bool) or not isinstance(item, str | int):
-                    raise _invalid(
-                        self.name, f"{self.name}[{row}] must be {_PLACE_VALUE}, not {_quoted(item)}"
-                    )
+            for row, item in enumerate(value):  # a null is a missing place, which check_many names
+                if item is not None and (isinstance(item, bool) or not isinstance(item, str | int)):
+                    name = f"{self.name}[{row}]"
+                    raise _invalid(name, f"{name} must be {_PLACE_VALUE}, not {_quoted(item)}")
             return value
         if self.kind == "dates":
             if isinstance(value, list):  # a missing day is never read as today
@@ -232,6 +231,10 @@ PLACE = Param(
 ON = Param("on", date, "The day, YYYY-MM-DD (default: today, on the server's clock).")
 ROLE = Param("role", Role, "exporter (ships to the place; default) or importer.")
 _RECOGNISERS_ROLE = "exporter (ships to the administrations asked; default) or importer."
+_ARRANGEMENTS_ROLE = (
+    "Only those that help: exporter (all of them) or importer (those known to cover exports "
+    "too); default: all, echoed as null."
+)
 TIER = Param(
     "tier",
     Tier,
@@ -346,6 +349,7 @@ def _arrangements(r: Registry, v: Mapping[str, Any]) -> JSON:
     return {
         "on": day.isoformat(),
         "basis": basis.value,
+        "role": v["role"].value if v["role"] else None,
         **_data(r),
         "arrangements": [to_dict(a) for a in found],
     }
@@ -424,12 +428,16 @@ def _in_row(error: Error) -> Problem:
     """The problem of an error of `check_many`, naming the row (``places[2]``) that the
     library's note on the error gives."""
     problem = problem_of(error, ["places", "on", "role", "tier"])
-    row = failed_row(error)
-    if row is not None:
-        name = f"places[{row}]"
+    row, param = failed_row(error), problem.body["invalid_params"][0]["name"]
+    if row is not None and param in _ROW_PARAMS:  # not a tier, which is every row's
+        name = f"{_ROW_PARAMS[param]}[{row}]"
         detail = problem.body["detail"] = f"{name}: {problem.body['detail']}"
         problem.body["invalid_params"] = [{"name": name, "reason": detail}]
     return problem
+
+
+_ROW_PARAMS = {"place": "places", "places": "places", "on": "on"}
+"""The parameters of `check_many` given per row, by the name a problem gives them."""
 
 
 def _world(r: Registry) -> world.World:
@@ -530,11 +538,12 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "/v1/arrangements",
         "GET",
         "The arrangements signed (or implemented) by a day, for either role or one.",
-        (ON, BASIS, ROLE),
+        (ON, BASIS, attrs.evolve(ROLE, description=_ARRANGEMENTS_ROLE)),
         _arrangements,
         _envelope(
             on=_DAY,
             basis={"type": "string", "enum": [b.value for b in Basis]},
+            role={"type": ["string", "null"], "enum": [*(r.value for r in Role), None]},
             arrangements=_list_of("Arrangement"),
         ),
     ),

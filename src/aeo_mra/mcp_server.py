@@ -172,7 +172,12 @@ class _Server(MCPServer):
             values = endpoint.read(arguments)
         except Problem as problem:
             raise ToolError(_message(problem)) from None
-        return await super().call_tool(name, _json(values), context)
+        try:
+            return await super().call_tool(name, _json(values), context)
+        except ToolError as error:  # a tool's own, which the SDK prefixes: as the ones above
+            if isinstance(error.__cause__, ToolError):
+                raise error.__cause__ from None
+            raise
 
 
 _QUESTIONS = {e.name: e for e in _api.ENDPOINTS}
