@@ -196,6 +196,14 @@ def test_list_json() -> None:
     assert status == cli.EXIT_YES
     assert (data["on"], data["basis"]) == (day.isoformat(), "implemented")
     assert data["arrangements"] == [aeo_mra.to_dict(a) for a in found]
+    assert data["role"] is None
+    status, data = run_json("list", "--on", day.isoformat(), "--role", "importer")
+    helping = aeo_mra.arrangements(day, role=Role.IMPORTER)
+    assert (data["role"], [a["id"] for a in data["arrangements"]]) == (
+        "importer",
+        [a.id for a in helping],
+    )
+    assert len(helping) < len(aeo_mra.arrangements(day))  # some cover imports only
 
 
 def test_show_by_id() -> None:
@@ -398,7 +406,7 @@ SHAPES = {
         "caveats", "sources", "confidence", "data_version", "data_reviewed", "explanation",
     ],
     ("list", "--on", "2020-05-01"): [
-        "on", "basis", "data_version", "data_reviewed", "arrangements",
+        "on", "basis", "role", "data_version", "data_reviewed", "arrangements",
     ],
     ("show", "SG"): [
         "id", "name", "partner", "partner_zh", "partner_aliases", "partner_kind", "instrument",

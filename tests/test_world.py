@@ -1250,7 +1250,7 @@ def test_china_s_edges_answer_as_check_does(bundled: World) -> None:
     days = sorted(
         {d + timedelta(days=k) for d in _frames._days(registry).anyone for k in (-1, 0, 1)}
     )
-    differ = []
+    differ, unsettled = [], Reason.COVERAGE_UNKNOWN
     for role in Role:
         for place in sorted(places | {"US", "IN"}):
             for day in [*days, after]:
@@ -1261,6 +1261,8 @@ def test_china_s_edges_answer_as_check_does(bundled: World) -> None:
                     differ.append((place, day, role.name, china.verdict.name, world.verdict.name))
                 if world is not None and world.verdict is Verdict.PROBABLY:  # and tell why
                     assert set(china.caveats) <= set(world.caveats), (place, day)
+                if world is not None and china.reason in (Reason.OUTSIDE_TERRITORY, unsettled):
+                    assert world.arrangement is not None, (place, day)  # whose reach it is
                 left = china.reason is Reason.NO_LONGER_COVERED
                 if world is not None and left != (world.reason is WorldReason.NO_LONGER_COVERED):
                     differ.append((place, day, role.name, china.reason.name, world.reason.name))

@@ -306,12 +306,23 @@ def _add_dated(parser: _Declaring) -> None:
     )
 
 
+def _add_listing(parser: _Declaring) -> None:
+    _add_dated(parser)
+    _add_choice(
+        parser,
+        "--role",
+        Role,
+        help="only those that help an exporter (all) or an importer (those known to cover "
+        "exports too; default: all)",
+    )
+
+
 def _list(args: _Args) -> int:
     day = args.on or date.today()
     if args.json:
-        _answer_json("arrangements", on=day, basis=args.basis)
+        _answer_json("arrangements", on=day, basis=args.basis, role=args.role)
         return EXIT_YES
-    found = aeo_mra.arrangements(day, basis=args.basis)
+    found = aeo_mra.arrangements(day, basis=args.basis, role=args.role)
     if not found:
         _say(f"No arrangements {args.basis.value} by {day}.")
     else:
@@ -743,7 +754,7 @@ _COMMANDS = (
         _add_check_foreign,
         _check_foreign,
     ),
-    _Command("list", "the partners, as a table", _add_dated, _list),
+    _Command("list", "the partners, as a table", _add_listing, _list),
     _Command("show", "one arrangement in full", _add_show, _show),
     _Command("timeline", "every dated event, earliest first", _no_arguments, _timeline),
     _Command("summary", "the running totals as China's customs counts them", _add_dated, _summary),

@@ -449,12 +449,12 @@ class World:
             if decision.arrangement is not None:
                 return decision
         unknown = membership.basis is not None and membership.basis.value is Standing.UNKNOWN
-        if unknown and union is not holder:
-            decision = self.decide(holder, tier, union, day, role)
-            moot = decision.reason in _BEFORE_EFFECT and decision.verdict in _FIRM_NO
-            if decision.reason is WorldReason.NOT_A_PARTNER or moot:
-                return decision
-        return _outside(union, membership)
+        with_union = None if union is holder else self.decide(holder, tier, union, day, role)
+        if unknown and with_union is not None:
+            moot = with_union.reason in _BEFORE_EFFECT and with_union.verdict in _FIRM_NO
+            if with_union.reason is WorldReason.NOT_A_PARTNER or moot:
+                return with_union
+        return _outside(union, membership, with_union.arrangement if with_union else None)
 
     def _left(self, code: str, day: date) -> Membership | None:
         """The membership of the place ``code`` in a union's customs territory that ended
@@ -845,7 +845,11 @@ def _unsettled(membership: Membership, day: date) -> bool:
     return membership.applies(day) and not membership.covers(day)
 
 
-def _outside(union: Administration, membership: Membership) -> Recogniser:
+def _outside(
+    union: Administration, membership: Membership, arrangement: Bilateral | Plurilateral | None
+) -> Recogniser:
+    """The answer for a place outside ``union``'s customs territory, or not known to be in
+    it, naming the holder's ``arrangement`` with the union whose reach that is, if any."""
     basis = membership.basis
     assert basis is not None  # a member that does not cover the place has a basis
     unknown = basis.value is Standing.UNKNOWN
@@ -856,7 +860,7 @@ def _outside(union: Administration, membership: Membership) -> Recogniser:
         administration=union,
         verdict=verdict,
         reason=WorldReason.COVERAGE_UNKNOWN if unknown else WorldReason.OUTSIDE_TERRITORY,
-        arrangement=None,
+        arrangement=arrangement,
         confidence=basis.confidence,
         sources=basis.sources,
         caveats=(basis.note,) if basis.note else (),
