@@ -29,6 +29,7 @@ from aeo_mra import (
     Source,
     Tier,
     UnknownPlaceError,
+    Verdict,
 )
 from aeo_mra._limits import MAX_PLACE
 from aeo_mra.errors import _quoted
@@ -64,6 +65,7 @@ def record(answer: Eligibility | Error, day: date) -> dict[str, Any]:
         return {"error": type(answer).__name__, "text": _template(str(answer), day)}
     return {
         "qualifies": answer.qualifies,
+        "verdict": answer.verdict.value,
         "reason": answer.reason.value,
         "arrangement": answer.arrangement.id if answer.arrangement else None,
         "confidence": answer.confidence.name.lower(),
@@ -313,5 +315,6 @@ def checker_data(registry: Registry) -> dict[str, Any]:
             for t in Tier
         ],
         "roles": [r.value for r in Role],
+        "verdicts": {v.value: v.description for v in Verdict},
         "sources": sources,
     }

@@ -14,7 +14,6 @@ from aeo_mra.world import (
     PlurilateralMember,
     ProgrammeTier,
     PublishedCount,
-    StepKind,
     World,
     bundled,
 )
@@ -55,7 +54,6 @@ def overview(registry: Registry) -> str:
         (a for a in graph.administrations.values() if a.coverage.complete),
         key=lambda a: a.name,
     )
-    planned = [b for b in graph.bilaterals if b.step(StepKind.SIGNED) is None]
     lists = ", ".join(
         f"[{escape(a.name)}](#{a.id.lower()}) (to {a.coverage.through or graph.reviewed})"
         for a in complete
@@ -64,9 +62,11 @@ def overview(registry: Registry) -> str:
         f"On {graph.reviewed}, the day the data was last reviewed, it records "
         f"{len(graph.administrations)} administrations, {world.bilateral_signed} bilateral "
         f"arrangements signed ({world.bilateral_implemented} of them known to be implemented) "
-        f"and {world.plurilateral_signed} plurilateral ones; it also records {len(planned)} "
-        "bilateral arrangements not yet signed, by their joint work (or action) plans alone, "
-        f"which link no one. The lists of {len(complete)} "
+        f"and {world.plurilateral_signed} plurilateral ones. It also records "
+        f"{world.bilateral_planned} bilateral arrangements not yet signed between "
+        "administrations not partners by another arrangement (as `aeo-mra world summary` "
+        "counts them), by their joint work (or action) plans alone, which link no one. "
+        f"The lists of {len(complete)} "
         f"administrations are complete to a day: {lists}. The others are partial: each one's "
         "note in the table below says what was searched and what may be missing."
     )

@@ -60,6 +60,7 @@ def expected(ask: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
         return {"error": type(error).__name__, "text": str(error)}
     return {
         "qualifies": answer.qualifies,
+        "verdict": answer.verdict.value,
         "reason": answer.reason.value,
         "arrangement": answer.arrangement.id if answer.arrangement else None,
         "confidence": answer.confidence.name.lower(),

@@ -610,10 +610,51 @@ def test_a_closed_stderr_puts_no_error_on_stdout() -> None:
     assert (done.returncode, done.stdout) == (cli.EXIT_BAD_INPUT, "")
 
 
+_HELP_AND_VERSION = [["--version"], ["--help"], ["check", "--help"], ["world", "check", "--help"]]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", _HELP_AND_VERSION, ids=" ".join)
+def test_help_and_version_on_a_full_disk_are_one_line_and_its_status(args: list[str]) -> None:
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "aeo_mra", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            encoding="utf-8",
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == cli.EXIT_OUTPUT_FAILED
+    assert done.stderr.splitlines() == [
+        f"{cli.PROG}: error: cannot write the output: No space left on device"
+    ]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX pipe whose reader has gone")
+@pytest.mark.parametrize("args", [["timeline"], *_HELP_AND_VERSION], ids=" ".join)
+def test_a_reader_gone_is_the_sigpipe_status_and_no_error(args: list[str]) -> None:
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "aeo_mra", *args],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            encoding="utf-8",
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (cli.EXIT_PIPE_CLOSED, "")
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="closes a POSIX file descriptor")
-def test_a_closed_stdout_is_one_line_and_its_own_status() -> None:
+@pytest.mark.parametrize("args", [["timeline"], *_HELP_AND_VERSION], ids=" ".join)
+def test_a_closed_stdout_is_one_line_and_its_own_status(args: list[str]) -> None:
     done = subprocess.run(
-        [sys.executable, "-c", "import os, sys; os.close(1); sys.argv = ['aeo-mra', 'timeline'];"
+        [sys.executable, "-c", f"import os, sys; os.close(1); sys.argv = ['aeo-mra', *{args!r}];"
          "from aeo_mra.cli import main; raise SystemExit(main())"],
         stderr=subprocess.PIPE,
         encoding="utf-8",

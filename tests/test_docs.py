@@ -144,6 +144,7 @@ def test_the_world_page_lists_every_administration_and_names_the_complete_lists(
     assert set(re.findall(r"\]\(#(\w+)\)", overview)) == complete
     counts = graph.summary(on=graph.reviewed)
     assert f"{counts.bilateral_signed} bilateral arrangements signed" in overview
+    assert f"{counts.bilateral_planned} bilateral arrangements not yet signed" in overview
 
 
 def _edge_cells(registry: Registry, number: int) -> list[tuple[world.Bilateral, str]]:

@@ -68,6 +68,28 @@ def test_shipped_schemas_are_the_generated_ones(record: type) -> None:
     assert shipped(record) == json_schema(record), "run `python scripts/regenerate.py`"
 
 
+def _descriptions(schema: Any) -> list[str]:
+    if isinstance(schema, dict):
+        own = [schema["description"]] if isinstance(schema.get("description"), str) else []
+        return own + [d for value in schema.values() for d in _descriptions(value)]
+    if isinstance(schema, list):
+        return [d for value in schema for d in _descriptions(value)]
+    return []
+
+
+def test_shipped_schemas_describe_in_plain_text_without_the_docs_cross_references() -> None:
+    root = Path(str(resources.files("aeo_mra").joinpath("schemas")))
+    files = sorted(root.rglob("*.schema.json"))
+    described = [
+        (path.name, text)
+        for path in files
+        for text in _descriptions(json.loads(path.read_text("utf-8")))
+    ]
+    assert len(files) > 20
+    assert any("`Measure`" in text for _, text in described)  # a cross-reference's words kept
+    assert [(name, text) for name, text in described if "][" in text] == []
+
+
 def test_real_outputs_validate(registry: Registry, changed: Registry) -> None:
     validators = {r: jsonschema.Draft202012Validator(shipped(r)) for r in shapes()}
     seen = set()

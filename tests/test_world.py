@@ -1822,6 +1822,20 @@ def test_cli_bad_holder_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    "args",
+    [["check", "EU/XYZ", "JP"], ["partners", "XX"], ["summary", "XX"], ["recognisers", "XX"]],
+    ids=" ".join,
+)
+def test_cli_errors_name_the_world_subcommand(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from aeo_mra import cli
+
+    assert cli.main(["world", *args]) == cli.EXIT_BAD_INPUT
+    assert capsys.readouterr().err.startswith(f"aeo-mra world {args[0]}: error: ")
+
+
+@pytest.mark.parametrize(
     ("name", "on", "union"),
     [
         ("DE", date(2025, 1, 1), "EU"),

@@ -68,7 +68,7 @@
   function showError(kind, text) {
     answer.dataset.state = "error";
     answer.dataset.error = kind;
-    ["qualifies", "reason", "arrangement"].forEach((k) => delete answer.dataset[k]);
+    ["qualifies", "verdict", "reason", "arrangement"].forEach((k) => delete answer.dataset[k]);
     answer.replaceChildren(element("p", text, { class: "aeo-text aeo-error" }));
   }
 
@@ -95,15 +95,16 @@
     }
     answer.dataset.state = "answer";
     answer.dataset.qualifies = String(record.qualifies);
+    answer.dataset.verdict = record.verdict;
     answer.dataset.reason = record.reason;
     answer.dataset.arrangement = record.arrangement || "";
     delete answer.dataset.error;
-    const verdict = record.qualifies ? "Benefits apply" : (record.reason === "scope-unknown" ? "Not known" : "No benefits");
     const link = record.arrangement
       ? element("a", `arrangement ${record.arrangement}`, { href: `../data/arrangements/#${record.arrangement.toLowerCase()}` })
       : null;
     const head = element("p", undefined, { class: "aeo-verdict" });
-    head.append(element("strong", verdict, { class: record.qualifies ? "aeo-yes" : "aeo-no" }),
+    const tone = { yes: "aeo-yes", no: "aeo-no" }[record.verdict] || "aeo-maybe";
+    head.append(element("strong", data.verdicts[record.verdict], { class: tone }),
       ` ${entry.name} ${entry.zh} · ${isoDay} · ${record.reason}`);
     if (link) head.append(" · ", link);
     answer.replaceChildren(

@@ -7,11 +7,14 @@ import argparse
 import contextlib
 import os
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import aeo_mra
 
 from . import cli
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 __all__ = ["parser"]
 
@@ -24,6 +27,14 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(cli.EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        """argparse's help; on standard output, a failure to write it is raised (argparse
+        ignores it) for `cli.main` to report."""
+        if file is not None:
+            super().print_help(file)
+        else:
+            cli._write_now(self.format_help())
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -49,7 +60,7 @@ class _Version(argparse.Action):
     """``--version``: the package's version and the data's, read only when asked for."""
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
-        print(f"{cli.PROG} {aeo_mra.__version__} (data {aeo_mra.DATA_VERSION})")
+        cli._write_now(f"{cli.PROG} {aeo_mra.__version__} (data {aeo_mra.DATA_VERSION})\n")
         parser.exit()
 
 

@@ -171,9 +171,18 @@ def _with_note(schema: JSON, note: str | None) -> JSON:
 
 
 def _summary(item: object) -> str:
-    """The first paragraph of a docstring, on one line."""
+    """The first paragraph of a docstring, on one line, as plain text."""
     doc = inspect.getdoc(item) or ""
-    return " ".join(doc.split("\n\n")[0].split())
+    return _plain(" ".join(doc.split("\n\n")[0].split()))
+
+
+def _plain(text: str) -> str:
+    """``text`` without the docs' cross-references: ``[`format`][aeo_mra.codes.format]``
+    is `` `format` ``, as a schema's reader, who has no docs site, should see it."""
+    return _CROSS_REFERENCE.sub(r"\1", text)
+
+
+_CROSS_REFERENCE = re.compile(r"\[([^\]]+)\]\[[\w.]*\]")
 
 
 def _attribute_notes(cls: type) -> dict[str, str]:
@@ -187,7 +196,7 @@ def _attribute_notes(cls: type) -> dict[str, str]:
             notes[match[1]] = [match[2]]
         elif notes:
             notes[next(reversed(notes))].append(line.strip())
-    return {name: " ".join(parts) for name, parts in notes.items()}
+    return {name: _plain(" ".join(parts)) for name, parts in notes.items()}
 
 
 def render(record: type) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import enum
+import errno
 import importlib
 import io
 import os
@@ -908,21 +909,13 @@ def _parsed(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``aeo-mra`` command with ``argv`` (default: ``sys.argv[1:]``); the exit status."""
     argv = sys.argv[1:] if argv is None else argv
-    args = _plain(argv) or _parsed(argv)
-    run: Callable[[_Args], int] = args.run
     stdout = sys.stdout
-    if stdout is None:  # started with stdout closed (`aeo-mra timeline >&-`)
-        return _output_failed("standard output is closed")
     errors = stdout.errors if isinstance(stdout, io.TextIOWrapper) else None
     try:
         if isinstance(stdout, io.TextIOWrapper):
             # A console that cannot show Chinese gets escapes in text, not a crash.
             stdout.reconfigure(errors="backslashreplace")
-        status = run(args)
-        sys.stdout.flush()
-    except aeo_mra.Error as error:  # prefixed as argparse prefixes its errors
-        _complain(f"{args.prog}: error: {error}")
-        return EXIT_BAD_INPUT
+        return _answer(argv)
     except BrokenPipeError:
         # The reader has gone (`aeo-mra timeline | head`): stop quietly, as if by SIGPIPE.
         _discard_output()
@@ -937,9 +930,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
     finally:
         if isinstance(stdout, io.TextIOWrapper) and not stdout.closed:
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError, ValueError):
                 stdout.reconfigure(errors=errors)
+
+
+def _answer(argv: Sequence[str]) -> int:
+    """Read ``argv`` (argparse exits on help and usage errors) and run its command; the
+    exit status, with bad input reported on stderr."""
+    args = _plain(argv) or _parsed(argv)
+    if sys.stdout is None:  # started with stdout closed (`aeo-mra timeline >&-`)
+        return _output_failed(_STDOUT_CLOSED)
+    run: Callable[[_Args], int] = args.run
+    try:
+        status = run(args)
+    except aeo_mra.Error as error:  # prefixed as argparse prefixes its errors
+        _complain(f"{args.prog}: error: {error}")
+        return EXIT_BAD_INPUT
+    sys.stdout.flush()
     return status
+
+
+def _write_now(text: str) -> None:
+    """Write ``text`` on standard output and flush it, for argparse's help and version;
+    a failure raises `OSError`, for `main` to report (argparse would ignore it)."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, _STDOUT_CLOSED)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+_STDOUT_CLOSED = "standard output is closed"
 
 
 def run() -> NoReturn:
@@ -976,5 +996,7 @@ def _complain(text: str) -> None:
 
 def _discard_output() -> None:
     """Point stdout at the null device, so that the flush at exit cannot fail again."""
+    if sys.stdout is None:
+        return
     with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -35,7 +35,9 @@ ASK = """([mode, place, day, role, tier]) => {
   const sources = [...answer.querySelectorAll("li[data-source]")].map((li) => li.dataset.source);
   return {
     state: answer.dataset.state, error: answer.dataset.error || null,
-    qualifies: answer.dataset.qualifies, reason: answer.dataset.reason,
+    qualifies: answer.dataset.qualifies, verdict: answer.dataset.verdict,
+    heading: answer.querySelector(".aeo-verdict strong")?.textContent,
+    reason: answer.dataset.reason,
     arrangement: answer.dataset.arrangement, text: answer.querySelector(".aeo-text").textContent,
     benefits: items("Benefits"), caveats: items("Caveats"), sources,
   };
@@ -50,6 +52,7 @@ def _expected(ask: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
         return {"state": "error", "error": type(error).__name__, "text": str(error)}
     return {
         "state": "answer", "error": None, "qualifies": str(answer.qualifies).lower(),
+        "verdict": answer.verdict.value, "heading": answer.verdict.description,
         "reason": answer.reason.value, "text": answer.explain(),
         "arrangement": answer.arrangement.id if answer.arrangement else "",
         "benefits": [b.description for b in answer.benefits], "caveats": list(answer.caveats),

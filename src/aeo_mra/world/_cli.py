@@ -36,7 +36,7 @@ def _sub(commands: Any, name: str, help: str) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = commands.add_parser(name, help=help, description=help)
     parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
     cli._add_on(parser, "the day, YYYY-MM-DD (default: today)")
-    parser.set_defaults(what=name)
+    parser.set_defaults(what=name, prog=parser.prog)
     return parser
 
 
