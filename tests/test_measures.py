@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections import Counter
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
@@ -230,6 +231,45 @@ def test_changes_explain_what_is_unknown(book: Measures) -> None:
     text = book.changes(before=date(2026, 3, 31), after=date(2026, 4, 1)).explain()
     assert "unknown: faster clearance (new-decree art. 9(1) → —)" in text
     assert "Next decree (test), measures: number of items unknown, none recorded" in text
+
+
+@pytest.mark.parametrize(("before", "after", "kinds"), CHANGES)
+def test_changes_count_each_kind_in_their_first_line(
+    book: Measures, before: date, after: date, kinds: dict[str, ChangeKind]
+) -> None:
+    first = book.changes(ADVANCED, before=before, after=after).explain().splitlines()[0]
+    counts = Counter(kinds.values())
+    assert f"{len(kinds)} concepts' measures differ" in first or (
+        not kinds and first.endswith(": no concept differs.")
+    )
+    for kind, word in [
+        (ChangeKind.NEW, "new"),
+        (ChangeKind.KEPT, "kept in a new instrument"),
+        (ChangeKind.DROPPED, "dropped"),
+        (ChangeKind.UNKNOWN, "unknown"),
+    ]:
+        assert (f"{counts[kind]} {word}" in first) is (kind in counts), (kind, first)  # fmt: skip
+
+
+def test_unknown_lists_are_named_only_where_they_may_hide_a_change(book: Measures) -> None:
+    unknown = book.changes(before=date(2026, 3, 31), after=date(2026, 4, 1))
+    assert unknown.of(ChangeKind.UNKNOWN)
+    assert "so 'unknown' changes may be none" in unknown.explain()
+    on_one_day = book.measures(on=date(2026, 4, 1)).unknown
+    assert on_one_day  # in force on that day, so between it and itself no change hides
+    same = book.changes(before=date(2026, 4, 1), after=date(2026, 4, 1)).explain()
+    assert same.splitlines() == [same.splitlines()[0]]
+    assert "Not recorded" not in same
+    # a catalogue not itemised begins: no concept is seen to differ, but some may
+    opened = book.changes(before=date(2018, 12, 31), after=date(2019, 1, 1), where="north")
+    assert opened.changes == ()
+    assert opened.explain().splitlines()[1:] == [
+        "Not recorded item by item, so more may differ among:",
+        "  - North Customs catalogue (test), advanced only: 2 items, none recorded",
+    ]
+    kept = book.changes(before=date(2019, 1, 1), after=date(2019, 2, 1), where="north")
+    assert kept.after.unknown
+    assert len(kept.explain().splitlines()) == 1
 
 
 def test_counts_by_scope_and_date(book: Measures) -> None:

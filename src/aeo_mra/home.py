@@ -530,17 +530,40 @@ class MeasureChanges(Record):
     def explain(self) -> str:
         """The changes in words."""
         b, a = self.before, self.after
+        kinds = [f"{len(found)} {_CHANGE_WORDS[kind]}" for kind in ChangeKind
+                 if (found := self.of(kind))]  # fmt: skip
+        counted = f"{len(self.changes)} concepts' measures differ ({', '.join(kinds)})"
         lines = [f"From {b.on} ({b.tier.description}) to {a.on} ({a.tier.description}): "
-                 f"{len(self.changes)} concepts differ."]  # fmt: skip
+                 f"{counted if self.changes else 'no concept differs'}."]  # fmt: skip
         lines += [f"  - {c}" for c in self.changes]
-        unknown = unique_lists(b.unknown + a.unknown)
-        if unknown:
+        if self.of(ChangeKind.UNKNOWN):
             lines.append("Not recorded, so 'unknown' changes may be none:")
-            lines += [f"  - {u}: {u.missing}" for u in unknown]
+            lines += [f"  - {u}: {u.missing}" for u in unique_lists(b.unknown + a.unknown)]
+        elif hidden := _one_side(b.unknown, a.unknown):
+            lines.append("Not recorded item by item, so more may differ among:")
+            lines += [f"  - {u}: {u.missing}" for u in hidden]
         return "\n".join(lines)
 
     def __str__(self) -> str:
         return self.explain()
+
+
+_CHANGE_WORDS = {
+    ChangeKind.NEW: "new",
+    ChangeKind.DROPPED: "dropped",
+    ChangeKind.CHANGED: "changed in wording",
+    ChangeKind.KEPT: "kept in a new instrument",
+    ChangeKind.UNKNOWN: "unknown",
+}
+
+
+def _one_side(
+    before: tuple[MeasureList, ...], after: tuple[MeasureList, ...]
+) -> tuple[MeasureList, ...]:
+    """The lists of unknown items in force on one of two days only: a list in force on both
+    is the same list, and hides no change between them."""
+    both = {_list_key(item) for item in before} & {_list_key(item) for item in after}
+    return tuple(item for item in unique_lists(before + after) if _list_key(item) not in both)
 
 
 def _bound(day: When) -> str:
@@ -567,8 +590,13 @@ def unique_lists(lists: Iterable[MeasureList]) -> tuple[MeasureList, ...]:
     """``lists`` once each, in order."""
     seen: dict[tuple[str, str], MeasureList] = {}
     for item in lists:
-        seen.setdefault((item.instrument.id, item.name), item)
+        seen.setdefault(_list_key(item), item)
     return tuple(seen.values())
+
+
+def _list_key(item: MeasureList) -> tuple[str, str]:
+    """What tells a list apart: its instrument and its name there."""
+    return item.instrument.id, item.name
 
 
 # -- errors --------------------------------------------------------------------------------
