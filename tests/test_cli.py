@@ -771,3 +771,28 @@ def test_every_bad_input_error_names_the_command(
     status, out, err = call(capsys, *args)
     assert (status, out) == (cli.EXIT_BAD_INPUT, "")
     assert err.startswith(f"aeo-mra {args[0]}: error: "), err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["code", "SG123456789012"],
+        ["world", "partners", "CN"],
+        ["world", "summary"],
+        ["world", "recognisers", "EU/AEOS"],
+        ["check", "DE"],
+        ["world", "check", "KR", "US"],
+    ],
+    ids=" ".join,
+)
+def test_a_day_after_the_data_s_review_is_said_to_be_so(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    reviewed = aeo_mra._default().reviewed
+    later = reviewed + timedelta(days=400)
+    warning = f"The data was last reviewed on {reviewed}; this answer for {later} does not"
+    _, out, _ = call(capsys, *args, "--on", later.isoformat())
+    assert warning in out
+    _, out, _ = call(capsys, *args, "--on", reviewed.isoformat())
+    assert "does not reflect later changes" not in out

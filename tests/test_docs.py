@@ -320,3 +320,12 @@ def test_each_example_of_the_command_page_prints_what_it_shows(
     out, err = capsys.readouterr()
     printed = "".join(line.rstrip() + "\n" for line in (out + err).splitlines())
     assert _shown_as_pattern(shown).fullmatch(printed), f"{command} prints:\n{printed}"
+
+
+@pytest.mark.parametrize("page", ["cli.md", "reference/json.md"])
+def test_the_json_conventions_name_a_source_s_fields_as_to_dict_writes_them(page: str) -> None:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    shape = re.search(r'source\s+(?:is\s+)?`\{("id"[^}]*)\}`', text)
+    assert shape is not None, page
+    source = aeo_mra.arrangement("SG").signed.sources[0]
+    assert re.findall(r'"(\w+)"', shape[1]) == list(aeo_mra.to_dict(source))

@@ -167,6 +167,16 @@ def _say(text: str, file: TextIO | None = None) -> None:
     print(_printable(text), file=file)
 
 
+def _dated(text: str, day: date, reviewed: date) -> str:
+    """``text``, then, for a day after the data's review, that it may be out of date, as an
+    answer's caveat says."""
+    if day <= reviewed:
+        return text
+    from aeo_mra._decide import unreviewed
+
+    return f"{text}\n{unreviewed(reviewed, day)}"
+
+
 def _width(text: str) -> int:
     """Columns taken on a terminal: Chinese characters take two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -324,11 +334,13 @@ def _list(args: _Args) -> int:
         _answer_json("arrangements", on=day, basis=args.basis, role=args.role)
         return EXIT_YES
     found = aeo_mra.arrangements(day, basis=args.basis, role=args.role)
-    if not found:
-        _say(f"No arrangements {args.basis.value} by {day}.")
-    else:
-        header = ("ID", "PARTNER", "SIGNED", "IMPLEMENTED", "SCOPE", "TERRITORIES")
-        _say(_table([header, *(_listing_row(a, day) for a in found)]))
+    header = ("ID", "PARTNER", "SIGNED", "IMPLEMENTED", "SCOPE", "TERRITORIES")
+    text = (
+        _table([header, *(_listing_row(a, day) for a in found)])
+        if found
+        else f"No arrangements {args.basis.value} by {day}."
+    )
+    _say(_dated(text, day, aeo_mra._default().reviewed))
     return EXIT_YES
 
 
@@ -486,7 +498,7 @@ def _code(args: _Args) -> int:
             lines.append(
                 (f"Declare on {day}", str(declared) if declared else f"nothing: {not_declared}")
             )
-        _say(_table(lines))
+        _say(_dated(_table(lines), day, registry.reviewed))
     return EXIT_YES
 
 

@@ -57,10 +57,12 @@ def run(args: cli._Args) -> int:
         if union is not None:
             ask = f"{cli.PROG} world partners {union} --on {day}"
             text += f"\nOn {day} its AEOs were {union}'s: see `{ask}`."
+        text = cli._dated(text, day, graph.reviewed)
         _show(args, "world_partners", text, administration=args.administration)
     elif args.what == "summary":
         summary = graph.summary(args.administration, on=day)
-        _show(args, "world_summary", str(summary), administration=args.administration)
+        text = cli._dated(str(summary), day, graph.reviewed)
+        _show(args, "world_summary", text, administration=args.administration)
     else:
         found_by = graph.recognisers(args.holder, on=day, role=args.role)
         rows = [
@@ -68,6 +70,7 @@ def run(args: cli._Args) -> int:
             for r in found_by
         ]
         text = cli._table([("ADMINISTRATION", "VERDICT", "REASON", "ARRANGEMENT"), *rows])
+        text = cli._dated(text, day, graph.reviewed)
         _show(args, "world_recognisers", text, holder=args.holder, role=args.role)
     return cli.EXIT_YES
 
@@ -77,7 +80,7 @@ def _show(args: cli._Args, question: str, text: str, **values: object) -> None:
     if getattr(args, "json", False):
         cli._answer_json(question, on=args.on or date.today(), **values)
     else:
-        print(text)
+        cli._say(text)
 
 
 def _check_text(answer: Recognition) -> str:
