@@ -140,8 +140,9 @@ def places(graph: World) -> list[str]:
 
 
 def map_data(graph: World) -> dict[str, Any]:
-    """Everything the map page looks up: the days, each administration's partners' statuses
-    and whether its list is complete, and the administration of each place, as intervals."""
+    """Everything the map page looks up: the days, each administration's partners' statuses,
+    whether its list is complete and its union, and the administration of each place, as
+    intervals."""
     starts = days(graph)
     administrations = {
         ident: _administration(graph, ident, starts) for ident in sorted(graph.administrations)
@@ -156,7 +157,8 @@ def map_data(graph: World) -> dict[str, Any]:
 
 
 def _administration(graph: World, ident: str, starts: list[date]) -> dict[str, Any]:
-    """An administration's name, its partners' statuses and whether its list is complete."""
+    """An administration's name, its partners' statuses, whether its list is complete, and
+    the union whose customs territory it was inside (its AEOs the union's), if any."""
     administration = graph.administrations[ident]
     on = cache(lambda day: statuses(graph, ident, day))
     others = sorted({other for day in starts for other in on(day)})
@@ -170,4 +172,5 @@ def _administration(graph: World, ident: str, starts: list[date]) -> dict[str, A
         "complete": intervals(
             starts, lambda d: administration.coverage.complete_on(d, graph.reviewed)
         ),
+        "union": intervals(starts, partial(graph.union_of, ident)),
     }

@@ -73,6 +73,20 @@ def test_every_administration_s_partners_are_those_world_partners_gives(
             assert not counted or administration == "CN"
 
 
+def test_an_administration_inside_a_union_is_shown_as_its_union_s(
+    graph: world.World, data: dict[str, Any], grid: list[date]
+) -> None:
+    inside = set()
+    for administration in graph.administrations:
+        series = data["administrations"][administration]["union"]
+        for day in grid:
+            union = mapdata.value_on(series, data["days"], day)
+            assert union == graph.union_of(administration, day), (administration, day)
+            if union is not None:
+                inside.add((administration, union))
+    assert ("GB", "EU") in inside
+
+
 def test_a_joint_work_plan_is_shown_as_the_summary_counts_it(
     graph: world.World, data: dict[str, Any], grid: list[date]
 ) -> None:

@@ -59,12 +59,24 @@
       item.hidden = !count && !["implemented", "signed"].includes(item.dataset.status);
     });
     box.querySelector('.aeo-legend li[data-status="self"] .aeo-label').textContent = chosenData.name;
-    box.querySelector('.aeo-legend li[data-status="self"] .aeo-count').textContent = "its own customs territory";
+    const union = on(chosenData.union, isoDay);
+    box.querySelector('.aeo-legend li[data-status="self"] .aeo-count').textContent = union
+      ? `inside the ${data.administrations[union].name}'s customs territory` : "its own customs territory";
     const complete = on(chosenData.complete, isoDay);
     title.textContent = `AEO mutual recognition partners of ${chosenData.name} on ${isoDay}`;
-    caption.textContent = `${chosenData.name} (${ident}) on ${isoDay}: its list of partners in the data is `
-      + (on(chosenData.complete, isoDay) ? "complete on that day. " : "partial, so a grey place may be a partner not yet recorded. ")
-      + "Recognition is not transitive: a partner's partner is not a partner.";
+    const transitive = "Recognition is not transitive: a partner's partner is not a partner.";
+    if (union) {  // its AEOs were the union's: the union's partners recognised them
+      const unionName = data.administrations[union].name;
+      const link = Object.assign(document.createElement("a"), {
+        href: `?administration=${union}`, textContent: `the ${unionName}'s partners`,
+      });
+      caption.replaceChildren(`${chosenData.name} (${ident}) on ${isoDay}: inside the customs territory of the ${unionName} (${union}), `
+        + `so its AEOs were the ${unionName}'s, recognised by `, link, `. ${transitive}`);
+    } else {
+      caption.textContent = `${chosenData.name} (${ident}) on ${isoDay}: its list of partners in the data is `
+        + (complete ? "complete on that day. " : "partial, so a grey place may be a partner not yet recorded. ")
+        + transitive;
+    }
     list.replaceChildren(...data.statuses.filter((s) => s !== "none" && s !== "self" && by[s]).map((status) => {
       const p = document.createElement("p");
       const names = by[status].map((other) => data.administrations[other].name).sort();

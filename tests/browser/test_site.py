@@ -281,6 +281,21 @@ def test_the_map_colours_korea_s_partners_and_the_eu_as_its_members(
     assert not page.errors
 
 
+def test_the_map_of_an_administration_inside_a_union_points_to_the_union(
+    page: Any, base_url: str
+) -> None:
+    inside = _map(page, base_url, "GB", date(2019, 6, 1))
+    assert "inside the customs territory of the European Union (EU)" in inside["caption"]
+    assert set(inside["places"].values()) == {"none"}  # its AEOs were the EU's
+    page.get_by_role("link", name="the European Union's partners").click()
+    page.wait_for_url("**/data/map/?administration=EU")
+    assert page.get_attribute("#aeo-map-box", "data-administration") == "EU"
+    outside = _map(page, base_url, "GB", date(2021, 6, 1))
+    assert "European Union" not in outside["caption"]
+    assert outside["places"]["GB"] == "self"
+    assert not page.errors
+
+
 def test_the_map_s_selector_is_labelled_and_works_from_the_keyboard(
     page: Any, base_url: str
 ) -> None:
