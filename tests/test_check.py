@@ -303,6 +303,17 @@ def test_check_many_refuses_a_row_of_another_type_among_strings(
     assert refused.value.__notes__ == [f"in row 1 of check_many: {odd!r}"]
 
 
+def test_check_many_names_an_odd_row_s_own_day_and_a_missing_one() -> None:
+    days = [date(2020, 1, 1), date(2019, 5, 1), None]
+    with pytest.raises(TypeError, match=r"datetime\.date\(2019, 5, 1\)") as refused:
+        aeo_mra.check_many(["DE", ["FR"], "FR"], on=days)  # type: ignore[list-item]
+    assert refused.value.__notes__ == ["in row 1 of check_many: ['FR']"]
+    with pytest.raises(aeo_mra.MissingDateError, match="row 2"):
+        aeo_mra.check_many(["DE", "FR", ["FR"]], on=days)  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="3 places but 2 dates"):
+        aeo_mra.check_many(["DE", ["FR"], "FR"], on=days[:2])  # type: ignore[list-item]
+
+
 def test_check_many_refuses_a_string_for_per_row_dates() -> None:
     with pytest.raises(TypeError, match="iterable of dates"):
         aeo_mra.check_many(["DE"], on="2020-01-01")  # type: ignore[arg-type]

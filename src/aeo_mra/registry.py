@@ -464,37 +464,37 @@ class Registry:
                 f"places must be an iterable of places, not a string: {_quoted(places)}"
             )
         rows = places if isinstance(places, list) else list(places)
+        days = None if on is None or isinstance(on, date) else _per_row(on, len(rows))
         distinct = _distinct_strings(rows)
         if distinct is None:  # a row that is no string: check every row's type first
-            day = on if isinstance(on, date) else None
-            self._refuse_odd_rows(rows, day, role, tier)
+            self._refuse_odd_rows(rows, on, days, role, tier)
             distinct = dict.fromkeys(rows)
-        if on is None or isinstance(on, date):
+        if days is None:
             day = day_or_today(on)
             answers = {p: self._check_row(rows, p, day, role, tier) for p in distinct}
             return list(map(answers.__getitem__, rows))
-        if isinstance(on, str | bytes) or not isinstance(on, Iterable):
-            raise TypeError(
-                f"on must be a date, None or an iterable of dates (one per row), not {_quoted(on)}"
-            )
-        days = on if isinstance(on, list) else list(on)
         distinct_days = _distinct_dates(days)
         if distinct_days is None:  # datetimes to their days, as check() does
             days = [_row_day(d, row) for row, d in enumerate(days)]
             distinct_days = set(days)
-        if len(days) != len(rows):
-            raise ValueError(f"got {len(rows)} places but {len(days)} dates, one per row")
         return self._check_days(rows, list(distinct), days, sorted(distinct_days), role, tier)
 
     def _refuse_odd_rows(
-        self, rows: list[Any], day: date | None, role: Role, tier: Tier | None
+        self,
+        rows: list[Any],
+        on: object,
+        days: list[Any] | None,
+        role: Role,
+        tier: Tier | None,
     ) -> None:
         """Raise for the first row of each type that is neither a string nor an integer
         (bar NumPy's integers, which `check` takes), before rows are merged by value:
-        ``276.0 == 276``, and a float must be refused, not answered as the integer."""
+        ``276.0 == 276``, and a float must be refused, not answered as the integer. The
+        row is asked on its own day, where ``days`` gives one per row."""
         odd = {t for t in set(map(type, rows)) if t is bool or not issubclass(t, str | int)}
         for kind in odd:
             index = next(i for i, p in enumerate(rows) if type(p) is kind)
+            day = on if days is None else _row_day(days[index], index)
             self._check_row(rows, rows[index], day, role, tier, index)
 
     def _check_days(
@@ -785,6 +785,23 @@ def _read_bundled() -> Dataset:
 
 def _covers_exports(arrangement: Arrangement) -> bool:
     return arrangement.scope.value is Scope.IMPORTS_AND_EXPORTS
+
+
+def _per_row(on: object, count: int) -> list[Any]:
+    """``on``, an iterable of one date per row of ``count`` rows, as a list.
+
+    Raises:
+        TypeError: ``on`` is no such iterable (a string is not one).
+        ValueError: It does not hold ``count`` values.
+    """
+    if isinstance(on, str | bytes) or not isinstance(on, Iterable):
+        raise TypeError(
+            f"on must be a date, None or an iterable of dates (one per row), not {_quoted(on)}"
+        )
+    days = on if isinstance(on, list) else list(on)
+    if len(days) != count:
+        raise ValueError(f"got {count} places but {len(days)} dates, one per row")
+    return days
 
 
 def _row_day(on: object, row: int) -> date:
