@@ -555,9 +555,10 @@ def test_a_command_ends_without_python_s_teardown_once_its_output_is_flushed(
 # -- output that cannot be written ---------------------------------------------------------
 
 
-def _run_with_stdout(stdout: Any) -> subprocess.CompletedProcess[str]:
+def _run_with_stdout(stdout: Any, *args: str) -> subprocess.CompletedProcess[str]:
+    """``aeo-mra`` with ``args`` (default: ``timeline``), its stdout ``stdout``."""
     return subprocess.run(
-        [sys.executable, "-m", "aeo_mra", "timeline"],
+        [sys.executable, "-m", "aeo_mra", *(args or ["timeline"])],
         stdout=stdout,
         stderr=subprocess.PIPE,
         encoding="utf-8",
@@ -617,14 +618,7 @@ _HELP_AND_VERSION = [["--version"], ["--help"], ["check", "--help"], ["world", "
 @pytest.mark.parametrize("args", _HELP_AND_VERSION, ids=" ".join)
 def test_help_and_version_on_a_full_disk_are_one_line_and_its_status(args: list[str]) -> None:
     with Path("/dev/full").open("w") as full:
-        done = subprocess.run(
-            [sys.executable, "-m", "aeo_mra", *args],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            encoding="utf-8",
-            timeout=60,
-            check=False,
-        )
+        done = _run_with_stdout(full, *args)
     assert done.returncode == cli.EXIT_OUTPUT_FAILED
     assert done.stderr.splitlines() == [
         f"{cli.PROG}: error: cannot write the output: No space left on device"
@@ -637,14 +631,7 @@ def test_a_reader_gone_is_the_sigpipe_status_and_no_error(args: list[str]) -> No
     read, write = os.pipe()
     os.close(read)
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "aeo_mra", *args],
-            stdout=write,
-            stderr=subprocess.PIPE,
-            encoding="utf-8",
-            timeout=60,
-            check=False,
-        )
+        done = _run_with_stdout(write, *args)
     finally:
         os.close(write)
     assert (done.returncode, done.stderr) == (cli.EXIT_PIPE_CLOSED, "")
