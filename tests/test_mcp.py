@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -184,6 +185,23 @@ def test_arguments_are_read_as_http_reads_them() -> None:
     assert not named_error, named
     assert named == to_dict(aeo_mra.check("DE", date(2020, 1, 1), tier=Tier.ADVANCED_CERTIFIED))
     assert totals == to_dict(aeo_mra.summary(date(2021, 6, 1), basis=Basis.IMPLEMENTED))
+
+
+def test_world_tools_say_why_the_world_data_cannot_answer() -> None:
+    """Over a dataset the world data cannot join, as HTTP's world-unavailable problem."""
+    shapes = aeo_mra.load(Path(__file__).parent / "data" / "shapes.toml")
+
+    async def use(client: Client) -> list[tuple[bool, Any]]:
+        return [
+            await call(client, "world_check", holder="EU", place="JP"),
+            await call(client, "world_summary"),
+            await call(client, "world_partners", administration="KR"),
+        ]
+
+    for error, message in session(use, create_server(shapes)):
+        assert error
+        assert "world data" in message
+        assert not message.startswith("Error executing tool")
 
 
 def test_over_stdio() -> None:

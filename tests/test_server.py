@@ -160,6 +160,9 @@ def test_every_endpoint_answers(api: Server, registry: Registry) -> None:
     _, _, found = api.ask("/v1/world/recognisers?holder=EU/AEOS&on=2021-06-01")
     assert found["recognisers"] == [to_dict(r) for r in world.recognisers("EU/AEOS", day)]
     assert found["role"] == "exporter"
+    for typed, holder in [("japan", "JP"), ("%20KR%20", "KR"), ("Germany/AEOS", "EU/AEOS")]:
+        _, _, found = api.ask(f"/v1/world/recognisers?holder={typed}&on=2021-06-01")
+        assert found["holder"] == holder  # by id, as the other world answers name theirs
     _, _, found = api.ask("/v1/world/recognisers?holder=EU/AEOS&on=2021-06-01&role=importer")
     importing = world.recognisers("EU/AEOS", day, role=Role.IMPORTER)
     assert (found["role"], found["recognisers"]) == ("importer", [to_dict(r) for r in importing])
@@ -324,6 +327,7 @@ def test_every_worker_tags_the_same_data_alike() -> None:
         ("/v1/check?place=DE&place=FR", 400, "place", "given 2 times"),
         ("/v1/check_foreign?place=FR&tier=Gold", 400, "tier", "known tiers: AEOS"),
         ("/v1/arrangements/XX", 404, "id", "neither an arrangement id nor a place"),
+        ("/v1/arrangements/CN", 400, "id", "China"),
         ("/v1/codes/validate?code=SG12345", 400, "code", "SG followed by 12 digits"),
         ("/v1/codes/declaration?code=AEOCN0123456789", 422, "code", "China's own AEO code"),
         ("/v1/measures?where=Atlantis", 400, "where", "known districts: Shenyang"),
@@ -371,9 +375,17 @@ def test_http_problems(api: Server) -> None:
     status, _, problem = api.ask("/v2/check")
     assert (status, problem["status"]) == (404, 404)
     assert "/v1/check" in problem["detail"]
-    assert api.ask("/v1/check?place=DE", b"{}", method="POST")[0] == 405
+    status, headers, _ = api.ask("/v1/check?place=DE", b"{}", method="POST")
+    assert (status, set(headers["allow"].split(", "))) == (405, {"GET", "HEAD"})
     assert api.ask("/v1/check_many", b"{}", {"Content-Type": "text/plain"})[0] == 415
     assert api.ask("/v1/check_many", b"{", {"Content-Type": "application/json"})[0] == 400
+    # deeper than the JSON parser recurses: refused as bad JSON, not a 500
+    deep = b'{"places": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    status, _, problem = api.ask("/v1/check_many", deep, {"Content-Type": "application/json"})
+    assert (status, problem["type"]) == (400, "urn:aeo-mra:problem:invalid-json")
+    # a media type's name is case-insensitive
+    body = b'{"places": ["DE"], "on": "2020-01-01"}'
+    assert api.ask("/v1/check_many", body, {"Content-Type": "Application/JSON"})[0] == 200
     assert api.post("/v1/check_many", ["DE"])[0] == 400
     twice = b'{"places": ["DE"], "on": "2020-01-01", "places": ["FR"]}'
     status, _, problem = api.ask("/v1/check_many", twice, {"Content-Type": "application/json"})
@@ -389,6 +401,14 @@ def test_http_problems(api: Server) -> None:
     status, _, problem = api.post("/v1/check_many", {"places": ["DE"], "on": [20200101]})
     assert (status, problem["invalid_params"][0]["name"]) == (400, "on[0]")
     assert problem["detail"] == "on[0] must be a date in the form YYYY-MM-DD, not 20200101"
+
+
+def test_an_empty_place_is_the_same_problem_in_a_query_and_a_body(api: Server) -> None:
+    _, _, one = api.ask("/v1/check?place=%20&on=2020-01-01")
+    status, _, many = api.post("/v1/check_many", {"places": ["DE", " "], "on": "2020-01-01"})
+    assert status == 400
+    assert one["type"] == many["type"] == "urn:aeo-mra:problem:invalid-parameter"
+    assert (one["detail"], many["detail"]) == ("place is empty", "places[1] is empty")
 
 
 def test_a_bad_place_names_its_row(api: Server) -> None:

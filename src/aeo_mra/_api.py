@@ -82,8 +82,8 @@ def _errors() -> tuple[tuple[type[Exception], tuple[str, ...], str], ...]:
     from . import codes, home, world
 
     return (
-        (UnknownPlaceError, ("place",), "unknown-place"),
-        (DomesticPlaceError, ("place",), "domestic-place"),
+        (UnknownPlaceError, ("place", "id"), "unknown-place"),  # id: an arrangement's place
+        (DomesticPlaceError, ("place", "id"), "domestic-place"),
         (TierNotInForceError, ("tier", "other"), "tier-not-in-force"),
         (UnknownPartnerTierError, ("tier",), "unknown-partner-tier"),
         (UnknownArrangementError, ("id",), "unknown-arrangement"),
@@ -168,9 +168,11 @@ class Param:
             return value
         if self.kind is list and isinstance(value, list):
             for row, item in enumerate(value):  # a null is a missing place, which check_many names
+                name = f"{self.name}[{row}]"
                 if item is not None and (isinstance(item, bool) or not isinstance(item, str | int)):
-                    name = f"{self.name}[{row}]"
                     raise _invalid(name, f"{name} must be {_PLACE_VALUE}, not {_quoted(item)}")
+                if isinstance(item, str) and not item.strip():  # as an empty place is in a query
+                    raise _invalid(name, f"{name} is empty")
             return value
         if self.kind == "dates":
             if isinstance(value, list):  # a missing day is never read as today
@@ -491,8 +493,9 @@ def _world_summary(r: Registry, v: Mapping[str, Any]) -> JSON:
 def _world_recognisers(r: Registry, v: Mapping[str, Any]) -> JSON:
     graph, day, role = _world(r), day_or_today(v["on"]), _role(v)
     found = graph.recognisers(v["holder"], on=day, role=role)
+    administration, tier, _ = graph._holder_on(v["holder"], day)  # as the answers read it
     return {
-        "holder": v["holder"],
+        "holder": administration.id if tier is None else f"{administration.id}/{tier.code}",
         "on": day.isoformat(),
         "role": role.value,
         **_data(graph),

@@ -49,6 +49,8 @@ def create_server(registry: Registry | None = None) -> MCPServer:
             return _api.ask(name, registry, **values)
         except Error as error:
             raise ToolError(_message(_api.problem_of(error, list(values), values))) from None
+        except Problem as problem:  # the world data cannot join the registry's
+            raise ToolError(_message(problem)) from None
 
     @server.tool()
     def check(

@@ -141,7 +141,8 @@ def _handler(
         return Response(answer.body, media_type="application/json", headers=headers)
 
     async def post(request: Request) -> Response:
-        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        media_type = request.headers.get("content-type", "").split(";")[0].strip()
+        if media_type.lower() != "application/json":  # RFC 9110 8.3.1: in any case
             raise Problem(
                 415,
                 "unsupported-media-type",
@@ -151,7 +152,7 @@ def _handler(
         body = await _body(request, limits.body)
         try:
             given = json.loads(body, object_pairs_hook=json_object)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:  # nested deeper than the parser goes
             raise Problem(400, "invalid-json", "Invalid JSON", f"the body is not JSON: {error}")  # noqa: B904
         if not isinstance(given, dict):
             raise Problem(400, "invalid-json", "Invalid JSON", "the body must be a JSON object")
@@ -264,7 +265,9 @@ async def _http_problem(request: Request, error: Exception) -> Response:
         "status": error.status_code,
         "detail": detail,
     }
-    return _problem_response(body, error.status_code)
+    response = _problem_response(body, error.status_code)
+    response.headers.update(error.headers or {})  # a 405's Allow (RFC 9110 15.5.6)
+    return response
 
 
 async def _bug(request: Request, error: Exception) -> Response:
