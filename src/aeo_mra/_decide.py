@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from ._eligibility import Eligibility, Reason, Verdict
-from .errors import TierNotInForceError, UnknownPartnerTierError, _quoted
+from ._vocabulary import tier_or_none
+from .errors import TierNotInForceError, UnknownPartnerTierError
 from .model import (
     Arrangement,
     Confidence,
@@ -80,10 +81,9 @@ def chosen_tier(tiers: Mapping[Tier, TierPeriod], tier: Tier | None, day: date) 
         TierNotInForceError: ``tier`` did not exist on ``day``.
         TypeError: ``tier`` is not a Tier.
     """
+    tier = tier_or_none(tier)
     if tier is None:
         return next(p.tier for p in tiers.values() if p.default and p.in_force(day))
-    if not isinstance(tier, Tier):
-        raise TypeError(f"tier must be an aeo_mra.Tier or None, not {_quoted(tier)}")
     period = tiers[tier]
     if not period.in_force(day):
         valid = [t.name for t, p in tiers.items() if p.in_force(day)]

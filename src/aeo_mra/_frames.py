@@ -18,7 +18,9 @@ import attrs
 
 from ._dates import as_date, day_or_today
 from ._eligibility import Eligibility
-from .errors import ColumnError, Error, MissingDateError, _is_missing
+from ._vocabulary import role as checked_role
+from ._vocabulary import tier_or_none
+from .errors import ColumnError, Error, MissingDateError, _is_missing, _quoted
 from .model import Role, Tier
 
 if TYPE_CHECKING:
@@ -38,8 +40,6 @@ COLUMNS: dict[str, Callable[[Eligibility], object]] = {
     "confidence": lambda answer: str(answer.confidence),
 }
 """The columns `check_frame` adds, and how each is read from an answer."""
-
-_KEY, _ROW = "__aeo_mra_key", "__aeo_mra_row"
 
 
 def check_frame(
@@ -77,7 +77,8 @@ def check_frame(
         ColumnError: A named column is missing, or an answer column exists already.
         TypeError: ``frame`` is not a data frame, or a row holds a value of the wrong type.
         Error: As for [`check`][aeo_mra.check]. Each error raised for a row has a note
-            giving the row's position.
+            giving the first such row's position and its value (``in row 5 of
+            check_frame: 'Germny'``); a bad ``role`` or ``tier`` is no row's.
 
     >>> import pandas as pd
     >>> from datetime import date
@@ -107,7 +108,7 @@ def check_frame(
     _check_columns(data, place, on)
     if len(data) == 0:  # no rows, no answers (and no keys to add up)
         return _with_answers(data, nw.col(place).is_null(), answers).to_native()
-    places = data.get_column(place).unique().to_list()
+    places = _distinct(data, place)
     codes = _each(data, place, places, answers.code)
     if not isinstance(on, str):  # one day for every row: one answer per place
         day = day_or_today(on)
@@ -115,23 +116,38 @@ def check_frame(
         classes = _each(data, place, places, lambda v: answers.class_of(code_of[v], day))
         index = nw.col(place).replace_strict(places, classes, return_dtype=nw.Int64)
         return _with_answers(data, index, answers).to_native()
-    days = data.get_column(on).unique().to_list()
+    key, row_day = _unused(data, "key"), _unused(data, "day")
+    dtype = data.schema[on]
+    if isinstance(dtype, nw.Datetime):  # read back in microseconds, the unit of Python's
+        day_of_row = nw.col(on).cast(nw.Datetime("us", dtype.time_zone))
+    else:
+        day_of_row = nw.col(on)
+    data = data.with_columns(day_of_row.alias(row_day))
+    days = _distinct(data, row_day)
     bounds = answers.days.anyone
-    segments = _each(data, on, days, lambda v: bisect.bisect_right(bounds, _day(v)))
+    segments = _each(data, row_day, days, lambda v: bisect.bisect_right(bounds, _day(v)), [on])
     first_day = {s: _day(v) for s, v in reversed(list(zip(segments, days, strict=True)))}
     code_ids = {code: i for i, code in enumerate(dict.fromkeys(codes))}
     width = len(bounds) + 1
-    key = nw.col(place).replace_strict(
-        places, [code_ids[c] * width for c in codes], return_dtype=nw.Int64
-    ) + nw.col(on).replace_strict(days, segments, return_dtype=nw.Int64)
-    keyed = data.with_columns(key.alias(_KEY))
-    keys = keyed.get_column(_KEY).unique().to_list()
+    keyed = data.with_columns(
+        (
+            nw.col(place).replace_strict(
+                places, [code_ids[c] * width for c in codes], return_dtype=nw.Int64
+            )
+            + nw.col(row_day).replace_strict(days, segments, return_dtype=nw.Int64)
+        ).alias(key)
+    )
+    keys = _distinct(keyed, key)
     found = list(code_ids)
     classes = _each(
-        keyed, _KEY, keys, lambda k: answers.class_of(found[k // width], first_day[k % width])
+        keyed,
+        key,
+        keys,
+        lambda k: answers.class_of(found[k // width], first_day[k % width]),
+        [place, on],
     )
-    index = nw.col(_KEY).replace_strict(keys, classes, return_dtype=nw.Int64)
-    return _with_answers(keyed, index, answers).drop(_KEY).to_native()
+    index = nw.col(key).replace_strict(keys, classes, return_dtype=nw.Int64)
+    return _with_answers(keyed, index, answers).drop(key, row_day).to_native()
 
 
 class _Answers:
@@ -143,7 +159,7 @@ class _Answers:
     """
 
     def __init__(self, registry: Registry, role: Role, tier: Tier | None) -> None:
-        self.registry, self.role, self.tier = registry, role, tier
+        self.registry, self.role, self.tier = registry, checked_role(role), tier_or_none(tier)
         self.classes: dict[tuple[object, ...], Eligibility] = {}
         self.known: dict[tuple[str, int], int] = {}
         self.days = _days(registry)
@@ -170,13 +186,31 @@ def _check_columns(data: nw.DataFrame[Any], place: str, on: object) -> None:
         raise ColumnError((missing or clash)[0], data.columns)
 
 
+def _unused(data: nw.DataFrame[Any], name: str) -> str:
+    """A name for a working column that no column of ``data`` has."""
+    name = f"__aeo_mra_{name}"
+    while name in data.columns:
+        name += "_"
+    return name
+
+
+def _distinct(data: nw.DataFrame[Any], column: str) -> list[Any]:
+    """The column's distinct values in the order they first appear."""
+    return data.get_column(column).unique(maintain_order=True).to_list()
+
+
 T = TypeVar("T")
 
 
 def _each(
-    data: nw.DataFrame[Any], column: str, values: Sequence[Any], function: Callable[[Any], T]
+    data: nw.DataFrame[Any],
+    column: str,
+    values: Sequence[Any],
+    function: Callable[[Any], T],
+    shown: Sequence[str] = (),
 ) -> list[T]:
-    """``function`` of each value; an error gets a note naming the first row with the value."""
+    """``function`` of each value; an error gets a note naming the first row with the value,
+    and that row's values in the ``shown`` columns (default: ``column``)."""
     results: list[T] = []
     value = None
     try:
@@ -186,16 +220,22 @@ def _each(
         row = _first_row(data, column, value)
         if isinstance(error, MissingDateError):
             raise MissingDateError(value, row) from None
-        error.add_note(f"in row {row} of check_frame")
+        given = ", ".join(_shown(data.item(row, name)) for name in shown or [column])
+        error.add_note(f"in row {row} of check_frame: {given}")
         raise
     return results
+
+
+def _shown(value: object) -> str:
+    return value.isoformat() if isinstance(value, date) else _quoted(value)
 
 
 def _first_row(data: nw.DataFrame[Any], column: str, value: Any) -> int:
     import narwhals as nw
 
     mask = nw.col(column).is_null() if _is_missing(value) else nw.col(column) == value
-    return int(data.with_row_index(_ROW).filter(mask).get_column(_ROW).item(0))
+    row = _unused(data, "row")
+    return int(data.with_row_index(row).filter(mask).get_column(row).item(0))
 
 
 def _day(value: object) -> date:
@@ -285,7 +325,7 @@ def _with_answers(
     """``data`` with the answer columns; ``index`` gives each row's class of answer."""
     import narwhals as nw
 
-    rows = data.select(index.cast(nw.Int64).alias(_KEY + "class")).get_column(_KEY + "class")
+    rows = data.select(index.cast(nw.Int64).alias("class")).get_column("class")
     backend = nw.get_native_namespace(rows)
     columns = []
     for name, read in COLUMNS.items():

@@ -327,6 +327,13 @@ def role(value: object) -> Role:
     return value
 
 
+def tier_or_none(value: object) -> Tier | None:
+    """``value`` if it is a Tier or ``None``; else a TypeError saying what is valid."""
+    if value is not None and not isinstance(value, Tier):
+        raise TypeError(f"tier must be an aeo_mra.Tier or None, not {_quoted(value)}")
+    return value
+
+
 E = TypeVar("E", bound=enum.Enum)
 
 
