@@ -214,6 +214,17 @@ def test_check_foreign_role_follows_scope() -> None:
     japan = aeo_mra.check_foreign("JP", "AEO", on=on, role=Role.IMPORTER)
     assert japan.reason is Reason.ROLE_OUT_OF_SCOPE
     assert aeo_mra.check_foreign("JP", "AEO", on=on).qualifies
+    # its goods from China leave through China's export clearance, not Japan's
+    assert "gets no benefits at China's export clearance" in japan.explain()
+    chinese = aeo_mra.check("JP", on=on, role=Role.IMPORTER)
+    assert "gets no benefits at Japan's export clearance" in chinese.explain()
+
+
+def test_a_group_of_islands_takes_a_plural_verb() -> None:
+    faroe = aeo_mra.check("FO", on=date(2024, 1, 1)).explain()
+    assert faroe.startswith("No: the Faroe Islands are outside the customs territory")
+    greenland = aeo_mra.check("GL", on=date(2024, 1, 1)).explain()
+    assert greenland.startswith("No: Greenland is outside the customs territory")
 
 
 def test_check_foreign_unknown_tier_lists_the_programme_tiers() -> None:

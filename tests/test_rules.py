@@ -68,7 +68,7 @@ CASES = [
     ("DE", date(2016, 1, 1), EXPORTER, Tier.GENERAL_CERTIFIED, Reason.TIER_NOT_RECOGNISED, V.NO,
      Confidence.HIGH,
      f"No: the China–Test Union AEO mutual recognition arrangement {UNION} recognises only "
-     "advanced certified enterprise, not general certified enterprise."),
+     "advanced certified enterprises, not general certified enterprises."),
     ("SG", date(2016, 1, 1), IMPORTER, None, Reason.ROLE_OUT_OF_SCOPE, V.NO, Confidence.HIGH,
      "No: the China–Singapore AEO mutual recognition arrangement (signed in June 2012, "
      "implemented on 2013-03-15 per Announcement 2015 No. 1) facilitates only goods imported "

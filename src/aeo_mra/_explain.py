@@ -73,6 +73,16 @@ def _the(name: str) -> str:
     return f"the {name}" if head.startswith(("United ", "Isle of ", "Holy See")) or plural else name
 
 
+def _is(name: str) -> str:
+    """The verb a place's name takes: ``the Faroe Islands are``, ``the Netherlands is``."""
+    head = name.partition(", ")[0]
+    return "are" if head.endswith(("Islands", "Territories")) else "is"
+
+
+def _was(name: str) -> str:
+    return "were" if _is(name) == "are" else "was"
+
+
 def _capitalised(text: str) -> str:
     """``the United Kingdom`` → ``The United Kingdom``, at the start of a sentence."""
     return text[:1].upper() + text[1:]
@@ -137,7 +147,7 @@ def _not_yet_joined(answer: Eligibility, arrangement: Arrangement, who: str) -> 
     first = arrangement.membership(answer.place.code).since
     assert first is not None
     return (
-        f"{_the(answer.place.name)} is covered by the {arrangement.name} "
+        f"{_the(answer.place.name)} {_is(answer.place.name)} covered by the {arrangement.name} "
         f"({_dates(arrangement)}) only from {first.value}"
     )
 
@@ -146,7 +156,8 @@ def _left(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     last = arrangement.membership(answer.place.code).until
     assert last is not None
     return (
-        f"{_the(answer.place.name)} was last covered by the {arrangement.name} "
+        f"{_the(answer.place.name)} {_was(answer.place.name)} last covered by the "
+        f"{arrangement.name} "
         f"({_dates(arrangement)}) on {last.value}"
     )
 
@@ -154,10 +165,10 @@ def _left(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
 def _tier(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     dates = _dates(arrangement)
     if isinstance(answer.tier, Tier):
-        named = ", ".join(t.description for t in arrangement.china_tiers.value)
+        named = " and ".join(f"{t.description}s" for t in arrangement.china_tiers.value)
         return (
             f"the {arrangement.name} ({dates}) recognises only {named}, "
-            f"not {answer.tier.description}"
+            f"not {answer.tier.description}s"
         )
     named = ", ".join(t.code for t in arrangement.partner_tiers if t.recognised)
     return (
@@ -167,10 +178,11 @@ def _tier(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
 
 
 def _out_of_scope(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
-    return (
+    exporting = _the(answer.place.name) if isinstance(answer.tier, Tier) else "China"
+    return (  # a foreign operator's goods from China leave through China's export clearance
         f"the {arrangement.name} ({_dates(arrangement)}) facilitates only goods imported "
-        f"from the other side's AEOs, so {who} gets no benefits at "
-        f"{_the(answer.place.name)}'s export clearance"
+        f"from the other side's AEOs, so {who} gets no benefits at {exporting}'s export "
+        "clearance"
     )
 
 
@@ -185,14 +197,16 @@ def _scope_unknown(answer: Eligibility, arrangement: Arrangement, who: str) -> s
 
 def _outside(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     return (
-        f"{_the(answer.place.name)} is outside the customs territory the {arrangement.name} "
+        f"{_the(answer.place.name)} {_is(answer.place.name)} outside the customs territory "
+        f"the {arrangement.name} "
         f"({_dates(arrangement)}) covers"
     )
 
 
 def _standing_unknown(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     return (
-        f"the record does not settle whether {_the(answer.place.name)} is inside the customs "
+        f"the record does not settle whether {_the(answer.place.name)} "
+        f"{_is(answer.place.name)} inside the customs "
         f"territory the {arrangement.name} ({_dates(arrangement)}) covers"
     )
 
