@@ -348,9 +348,25 @@ IMPLEMENTED = [
     (a, p, code)
     for a, p, code in SAMPLES
     if a.implemented is not None
+    and not a.implemented.inferred
     and a.implemented.value.latest
     and p in a.covered(a.implemented.value.latest)
 ]
+
+
+@pytest.mark.parametrize(
+    ("arrangement", "place", "code"),
+    [s for s in SAMPLES if s[0].implemented is not None and s[0].implemented.inferred],
+)
+def test_no_declaration_on_an_inferred_implementation(
+    arrangement: Arrangement, place: str, code: str
+) -> None:
+    """A probable yes is no instruction to declare: as inside a window of days."""
+    assert arrangement.implemented is not None
+    day = arrangement.implemented.value.latest or REGISTRY.reviewed
+    assert aeo_mra.check(place, day).verdict is aeo_mra.Verdict.PROBABLY
+    with pytest.raises(NotDeclarable, match=r"not known for certain \(probably: .*an inference"):
+        codes.declaration(code, day)
 
 
 @pytest.mark.parametrize(("arrangement", "place", "code"), IMPLEMENTED)

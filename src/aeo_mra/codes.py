@@ -349,7 +349,7 @@ def declaration(
 
     Raises:
         NotDeclarable: ``code`` is China's own code, or the partner's arrangement had not
-            taken effect on ``on``.
+            taken effect on ``on``, or only an inference says it had (Iran's).
         UnknownPrefix: The code's place was not covered by an arrangement on ``on``.
         InvalidLength, InvalidFormat: As for [`validate`][aeo_mra.codes.validate].
         TypeError: ``code`` is not a string or ``on`` is not a date.
@@ -368,6 +368,9 @@ def declaration(
     answer = index.registry.check(parsed.place, on=day)
     if answer.reason is Reason.SIGNED_NOT_IMPLEMENTED:
         raise NotDeclarable(given, day, why(answer))
+    if not answer.qualifies:  # covered on an inference alone: no instruction to declare
+        inferred = f"benefits are not known for certain (probably: {why(answer)})"
+        raise NotDeclarable(given, day, inferred)
     rule = next(r for r in index.rules if r.in_force(day))
     text = rule.form.format(code=parsed.code, place=parsed.place, number=parsed.number)
     return Declaration(text, rule.field)
@@ -421,7 +424,7 @@ def _declared(
     """What to declare for a valid ``code`` on ``day``, or why nothing is declared."""
     try:  # declaration() also checks that the code's place is a partner on the day
         return declaration(code, day, registry=registry), None
-    except NotDeclarable as error:  # China's own code, or not yet in effect
+    except NotDeclarable as error:  # China's own code, or not (firmly) in effect
         return None, error.reason
 
 
