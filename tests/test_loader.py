@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import aeo_mra
-from aeo_mra import DataError, Registry
+from aeo_mra import DataError, Registry, Tier
 from aeo_mra._loader import parse
 
 BUNDLED = Path(aeo_mra.__file__).parent / "data" / "arrangements.toml"
@@ -325,6 +325,17 @@ def test_rules_over_time_cover_every_day_once(old: str, new: str, problem: str) 
     assert old in text
     with pytest.raises(DataError, match=re.escape(problem)):
         parse(text.replace(old, new, 1))
+
+
+def test_the_tiers_counted_as_aeos() -> None:
+    """The default tier of each day, and those marked ``aeo``: certified enterprises."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    tiers = parse(text).tiers
+    assert [t.name for t, p in tiers.items() if p.aeo] == ["AA", "ADVANCED_CERTIFIED", "CERTIFIED"]
+    unmarked = text.replace('sources = ["decree-282"]\naeo = true\n', 'sources = ["decree-282"]\n')
+    assert not parse(unmarked).tiers[Tier.CERTIFIED].aeo
+    with pytest.raises(DataError, match="tier CERTIFIED"):
+        parse(text.replace("aeo = true", 'aeo = "yes"', 1))
 
 
 SG_CHINA_TIERS = 'value = ["AA", "ADVANCED_CERTIFIED"], confidence = "high"'

@@ -20,6 +20,7 @@ from aeo_mra import (
     Reason,
     Registry,
     Role,
+    Tier,
     TierNotInForceError,
     UnknownPlaceError,
     Verdict,
@@ -1243,8 +1244,10 @@ def test_china_s_edges_answer_as_check_does(bundled: World) -> None:
     # One fact, one place, one answer: an AEO of China gets from the world graph the verdict
     # check() gives, around every day an answer can change and after the data's review.
     # Only a no for an importer outside the scope stays firm where the place's membership is
-    # an inference (Liechtenstein's): it holds whether or not the place is covered.
+    # an inference (Liechtenstein's): it holds whether or not the place is covered. The AEO
+    # holds check()'s tier of the day, named where China has two AEO tiers (from 2026-04-01).
     registry = bundled.china
+    tiers = registry.dataset.tiers.values()
     places = {m.territory for a in registry.arrangements() for m in (*a.members, *a.territories)}
     after = registry.dataset.reviewed + timedelta(days=40)
     days = sorted(
@@ -1255,8 +1258,11 @@ def test_china_s_edges_answer_as_check_does(bundled: World) -> None:
         for place in sorted(places | {"US", "IN"}):
             for day in [*days, after]:
                 china, world = registry.check(place, on=day, role=role), None
+                aeo = [p for p in tiers if p.aeo and p.in_force(day)]
+                default = next(p.tier.name for p in aeo if p.default)
+                holder = "CN" if len(aeo) == 1 else f"CN/{default}"
                 with contextlib.suppress(SameAdministrationError):
-                    world = bundled.check("CN", place, on=day, role=role)
+                    world = bundled.check(holder, place, on=day, role=role)
                 if world is not None and world.verdict is not china.verdict:
                     differ.append((place, day, role.name, china.verdict.name, world.verdict.name))
                 if world is not None and world.verdict is Verdict.PROBABLY:  # and tell why
@@ -1268,6 +1274,25 @@ def test_china_s_edges_answer_as_check_does(bundled: World) -> None:
                     differ.append((place, day, role.name, china.reason.name, world.reason.name))
     assert {d[:1] + d[2:] for d in differ} <= {("LI", "IMPORTER", "PROBABLY_NOT", "NO")}, differ
     assert differ  # the exception is met
+
+
+def test_an_aeo_of_china_names_its_tier_once_china_has_two(bundled: World) -> None:
+    """From 2026-04-01 China's customs counts certified enterprises as AEOs too, which no
+    arrangement names: an AEO of China named without its tier gets unknown, as an EU AEO
+    does; each tier by its name (Chinese too) gets check()'s answer for it."""
+    first = bundled.china.dataset.tiers[Tier.CERTIFIED].since
+    assert first is not None
+    before, since = first - timedelta(days=1), first
+    assert bundled.check("CN", "DE", on=before).recognised
+    unnamed = bundled.check("CN", "DE", on=since)
+    assert (unnamed.verdict, unnamed.reason) == (Verdict.UNKNOWN, WorldReason.TIER_NEEDED)
+    for name in ("CN/CERTIFIED", "CN/认证企业", "CN/certified enterprise"):
+        named = bundled.check(name, "DE", on=since)
+        expected = bundled.china.check("DE", on=since, tier=Tier.CERTIFIED)
+        assert (named.verdict, expected.verdict) == (Verdict.NO, Verdict.NO), name
+    assert bundled.check("CN/高级认证企业", "DE", on=since).recognised
+    with pytest.raises(TierNotInForceError):
+        bundled.check("CN/CERTIFIED", "DE", on=before)
 
 
 def test_explanations_name_each_source_briefly(bundled: World) -> None:

@@ -269,13 +269,15 @@ def _tiers(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[Tier, TierPeriod]
             table = _table(value)
             reader.keys(where, table, keys("tier"))
             since, until = _period(reader, where, table)
+            default = _bool(table.get("default", False))
             periods[tier] = TierPeriod(
                 tier,
                 since,
                 until,
                 reader.field(where, table, "sources", reader.source_refs),
-                _bool(table.get("default", False)),
+                default,
                 _caveats(reader, where, table.get("caveats", [])),
+                default or _bool(table.get("aeo", False)),  # the default tier is the AEO's
             )
         except (_Invalid, TypeError, ValueError) as error:
             if not isinstance(error, _Invalid):

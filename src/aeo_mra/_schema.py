@@ -129,6 +129,11 @@ FIELDS: dict[str, JSON] = {
                 "Default-tier periods must neither overlap nor leave a gap.",
             },
             "caveats": _array(_CAVEAT),
+            "aeo": {
+                **_BOOL,
+                "description": "Whether China's customs counts the tier's enterprises as AEOs "
+                "over the period, as it always does the default tier's.",
+            },
         },
         ("sources",),
     ),

@@ -250,6 +250,9 @@ class TierPeriod(Record):
         default: Whether it is China's AEO tier over the period, the tier
             [`check`][aeo_mra.Registry.check] assumes when none is given.
         caveats: What to know about every answer for an operator of this tier.
+        aeo: Whether China's customs counts the tier's enterprises as AEOs: the default
+            tier, and from 2026-04-01 certified enterprises (认证企业) too, though no
+            arrangement is known to name them.
     """
 
     tier: Tier
@@ -258,6 +261,7 @@ class TierPeriod(Record):
     sources: tuple[Source, ...]
     default: bool = False
     caveats: tuple[Fact[str], ...] = ()
+    aeo: bool = False
 
     def in_force(self, day: date) -> bool:
         """Whether the tier existed on ``day``."""

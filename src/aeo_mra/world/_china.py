@@ -3,7 +3,7 @@ records, so that each fact about them stays in one place."""
 
 from __future__ import annotations
 
-from ..model import Arrangement, Fact, unique_sources
+from ..model import Arrangement, Fact, Tier, unique_sources
 from ..registry import Registry
 from ._model import Administration, Bilateral, Completeness, ProgrammeTier, Step, StepKind
 
@@ -14,9 +14,13 @@ _NOT_RESEARCHED = "Not researched beyond the arrangements found for other admini
 
 
 def china_administration(china: Registry) -> Administration:
-    """China's administration: its AEO tiers are those its arrangements recognise."""
+    """China's administration: its AEO tiers are those China's customs counts as AEOs (the
+    advanced certified enterprise; from 2026-04-01 the certified enterprise too) and any
+    other its arrangements recognise."""
     dataset = china.dataset
-    tiers = dict.fromkeys(t for a in dataset.arrangements for t in a.china_tiers.value)
+    counted = [p.tier for p in dataset.tiers.values() if p.aeo]
+    named = [t for a in dataset.arrangements for t in a.china_tiers.value]
+    tiers = dict.fromkeys(t for t in Tier if t in counted or t in named)  # in the tiers' order
     periods = [dataset.tiers[t] for t in tiers if t in dataset.tiers]
     return Administration(
         id=CHINA,
