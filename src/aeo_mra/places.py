@@ -248,9 +248,14 @@ def live_index() -> tuple[dict[str, str], dict[str, Territory]]:
             if name:
                 generated.append((name, code))
                 generated += [(t.gettext(name), code) for t in chinese.values()]
-    for name, code in generated:
+    short = [(_QUALIFIER.sub("", name), code) for name, code in generated if "(" in name]
+    for name, code in generated + short:  # a name without its qualifier, where no other has it
         names.setdefault(normalise(name), code)
     return names, territories
+
+
+_QUALIFIER = re.compile(r" \([^)]*\)")
+"""An ISO name's parenthesised part: "Saint Martin (French part)" is also "Saint Martin"."""
 
 
 @functools.cache
