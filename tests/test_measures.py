@@ -122,6 +122,27 @@ def test_the_headline_names_the_review_day_after_it(book: Measures) -> None:
     assert "last reviewed" not in book.measures(ADVANCED, on=reviewed).headline
 
 
+def test_every_answer_for_a_day_after_the_review_says_so(book: Measures) -> None:
+    reviewed = book.data.reviewed
+    later, said = reviewed + timedelta(days=1), f"The data was last reviewed on {reviewed}"
+    gap = book.compare(ADVANCED, Tier.DISCREDITED, on=later)
+    assert gap.data_reviewed == reviewed
+    assert gap.explain().endswith(said + "; later changes are not reflected.")
+    assert said not in book.compare(ADVANCED, Tier.DISCREDITED, on=reviewed).explain()
+    assert said in book.changes(ADVANCED, before=reviewed, after=later).explain()
+    assert said not in book.changes(ADVANCED, before=reviewed, after=reviewed).explain()
+
+
+def test_both_tiers_and_both_days_are_needed(book: Measures) -> None:
+    day = book.data.reviewed
+    with pytest.raises(TypeError, match=r"^tier must be an aeo_mra\.Tier, not None"):
+        book.compare(None, ADVANCED, on=day)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^other must be an aeo_mra\.Tier, not None"):
+        book.compare(ADVANCED, None, on=day)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^before must be a datetime\.date \(changes\(\) needs"):
+        book.changes(ADVANCED, before=None, after=day)  # type: ignore[arg-type]
+
+
 def test_a_district_by_the_name_its_error_lists_or_its_province(book: Measures) -> None:
     with pytest.raises(UnknownDistrictError) as caught:
         book.district("South")

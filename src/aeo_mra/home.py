@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from . import _decide
-from ._dates import day_or_today
+from ._dates import as_date, day_or_today
 from .errors import DataError, Error, _quoted
 from .model import Confidence, Precision, Record, Source, Tier, When, unique_sources
 
@@ -432,10 +432,7 @@ class MeasuresAnswer(Record):
             possible = sum(not m.certain for m in self.measures)
             if possible:
                 head += f" {possible} of them only possibly in force (a date not found)."
-        if self.on > self.data_reviewed:
-            head += (f" The data was last reviewed on {self.data_reviewed}; later changes are not "
-                     f"reflected.")  # fmt: skip
-        return head
+        return head + _after_review(self.on, self.data_reviewed)
 
     def explain(self) -> str:
         """The answer in words: the headline, each measure, and what is not recorded."""
@@ -460,6 +457,7 @@ class TierGap(Record):
         only: Measures ``tier`` gets and ``other`` does not.
         lacks: Measures ``other`` gets and ``tier`` does not.
         unknown: Lists in force for either tier whose items are not all recorded.
+        data_reviewed: The day the data was last reviewed.
     """
 
     tier: Tier
@@ -468,6 +466,7 @@ class TierGap(Record):
     only: tuple[InForce, ...]
     lacks: tuple[InForce, ...]
     unknown: tuple[MeasureList, ...]
+    data_reviewed: date
 
     def explain(self) -> str:
         """The gap in words."""
@@ -480,7 +479,8 @@ class TierGap(Record):
         if self.unknown:
             lines.append("Not recorded, so the gap may be larger or smaller:")
             lines += [f"  - {u}: {u.missing}" for u in self.unknown]
-        return "\n".join(lines)
+        late = _after_review(self.on, self.data_reviewed)
+        return "\n".join([*lines, late.strip()] if late else lines)
 
     def __str__(self) -> str:
         return self.explain()
@@ -534,7 +534,8 @@ class MeasureChanges(Record):
                  if (found := self.of(kind))]  # fmt: skip
         counted = f"{len(self.changes)} concepts' measures differ ({', '.join(kinds)})"
         lines = [f"From {b.on} ({b.tier.description}) to {a.on} ({a.tier.description}): "
-                 f"{counted if self.changes else 'no concept differs'}."]  # fmt: skip
+                 f"{counted if self.changes else 'no concept differs'}."
+                 f"{_after_review(max(a.on, b.on), a.data_reviewed)}"]  # fmt: skip
         lines += [f"  - {c}" for c in self.changes]
         if self.of(ChangeKind.UNKNOWN):
             lines.append("Not recorded, so 'unknown' changes may be none:")
@@ -579,6 +580,13 @@ def _possibly(item: MeasureList, day: date) -> str:
     if item.instrument.standing(day):
         return ""
     return f" (possibly in force: {item.instrument.id} runs {item.instrument.period})"
+
+
+def _after_review(day: date, reviewed: date) -> str:
+    """A sentence saying the answer for ``day`` may miss changes after the data's review."""
+    if day <= reviewed:
+        return ""
+    return f" The data was last reviewed on {reviewed}; later changes are not reflected."
 
 
 def _a(tier: Tier) -> str:
@@ -822,7 +830,11 @@ class Measures:
         Raises:
             TierNotInForceError: Either tier did not exist on ``on``.
             UnknownDistrictError: ``where`` names no district of the data.
+            TypeError: ``tier`` or ``other`` is not a Tier (both must be given).
         """
+        for name, given in (("tier", tier), ("other", other)):
+            if not isinstance(given, Tier):
+                raise TypeError(f"{name} must be an aeo_mra.Tier, not {_quoted(given)}")
         one = self.measures(tier, on=on, where=where)
         two = self.measures(other, on=one.on, where=where)
         ids = {m.measure.id for m in two.measures}
@@ -834,6 +846,7 @@ class Measures:
             tuple(m for m in one.measures if m.measure.id not in ids),
             tuple(m for m in two.measures if m.measure.id not in theirs),
             unique_lists(one.unknown + two.unknown),
+            one.data_reviewed,
         )
 
     def changes(
@@ -857,9 +870,8 @@ class Measures:
             TierNotInForceError: ``tier`` did not exist on one of the days.
             UnknownDistrictError: ``where`` names no district of the data.
         """
-        if before is None or after is None:
-            raise TypeError("changes() needs both days: before and after")
-        if day_or_today(after, "after") < day_or_today(before, "before"):
+        wanted = "a datetime.date (changes() needs both days)"
+        if as_date(after, wanted, "after") < as_date(before, wanted, "before"):
             raise ReversedDaysError(before, after)
         old = self.measures(tier, on=before, where=where)
         new = self.measures(tier, on=after, where=where)
