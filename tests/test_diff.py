@@ -81,10 +81,25 @@ def test_chosen_rows_with_role_and_tier(old: Registry, tmp_path: Path) -> None:
     rows = [("DE", date(2016, 1, 1)), ("DE", date(2016, 1, 1), Role.IMPORTER)]
     (only,) = diff.answers(old, new, rows)
     assert only.new.reason is Reason.ROLE_OUT_OF_SCOPE
-    with pytest.raises(TypeError, match="a row is"):
+    with pytest.raises(TypeError, match=r"row 0 is not \(place, day"):
         diff.answers(old, new, ["DE"])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("missing", [None, float("nan")])
+def test_a_row_without_a_day_is_an_error_never_today(old: Registry, missing: object) -> None:
+    rows = [("DE", date(2016, 1, 1)), ("DE", missing)]
+    with pytest.raises(aeo_mra.MissingDateError, match="row 1") as raised:
+        diff.answers(old, old, rows)  # type: ignore[arg-type]
+    assert raised.value.row == 1
+
+
+def test_a_bad_row_is_named(old: Registry) -> None:
+    rows = [("DE", date(2016, 1, 1)), ("Germny", date(2016, 1, 1))]
+    with pytest.raises(aeo_mra.UnknownPlaceError) as raised:
+        diff.answers(old, old, rows)
+    assert raised.value.__notes__ == ["in row 1 of diff.answers: 'Germny'"]
     with pytest.raises(TypeError, match=r"old must be an aeo_mra\.Registry"):
-        diff.facts("old.toml", new)  # type: ignore[arg-type]
+        diff.facts("old.toml", old)  # type: ignore[arg-type]
 
 
 def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

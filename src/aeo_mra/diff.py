@@ -22,7 +22,7 @@ from datetime import date
 import attrs
 
 from ._eligibility import Eligibility
-from .errors import _quoted
+from .errors import Error, MissingDateError, _is_missing, _quoted
 from .model import Arrangement, Dataset, Fact, Record, Role, Tier, When
 from .registry import Registry
 
@@ -113,17 +113,25 @@ def answers(
             names, on every day either dataset's timeline dates, as exporter and importer.
 
     Raises:
-        Error: As [`check`][aeo_mra.Registry.check] raises for a row (in either data).
+        MissingDateError: A row's day is missing (``None``, ``NaT``): never read as today.
+        Error: As [`check`][aeo_mra.Registry.check] raises for a row (in either data), with
+            a note naming the row.
         TypeError: ``old`` or ``new`` is not a Registry, or a row is malformed.
     """
     _dataset(old, "old"), _dataset(new, "new")
     found = []
-    for row in _default_rows(old, new) if rows is None else rows:
+    for index, row in enumerate(_default_rows(old, new) if rows is None else rows):
         if not isinstance(row, tuple) or not 2 <= len(row) <= 4:
-            raise TypeError(f"a row is (place, day[, role[, tier]]), not {_quoted(row)}")
+            raise TypeError(f"row {index} is not (place, day[, role[, tier]]): {_quoted(row)}")
+        if _is_missing(row[1]):
+            raise MissingDateError(row[1], index)
         question = dict(zip(("place", "on", "role", "tier"), row, strict=False))
-        was = old.check(**question)  # type: ignore[arg-type]
-        now = new.check(**question)  # type: ignore[arg-type]
+        try:
+            was = old.check(**question)  # type: ignore[arg-type]
+            now = new.check(**question)  # type: ignore[arg-type]
+        except (Error, TypeError) as error:
+            error.add_note(f"in row {index} of diff.answers: {_quoted(row[0])}")
+            raise
         differ = tuple(f for f in _ANSWER_FIELDS if _answer_field(was, f) != _answer_field(now, f))
         if differ:
             found.append(AnswerChange(was, now, differ))
