@@ -198,8 +198,9 @@ class AeoCode(Record):
             (``CN`` for China's own codes).
         number: The enterprise number: the code without the place code (without
             ``AEOCN`` for China's own codes).
-        arrangement: The id of the arrangement that makes the code relevant, or ``None``
-            for China's own codes.
+        arrangement: The id of the arrangement whose code format the code is written in
+            (on any day: [`validate`][aeo_mra.codes.validate] says whether it counted on
+            one), or ``None`` for China's own codes.
         verified: Whether an announcement gives the format (``False``: only a place code
             followed by letters and digits was checked).
     """
