@@ -307,8 +307,14 @@ def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
         (["show", "Tuvalu"], ["'Tuvalu'", "no AEO arrangement"]),
         (["show", "EUU"], ["'EUU'", "'EU'"]),
         (["show", "Germny"], ["'Germny'", "'Germany'"]),
+        # an argument the command does not know: named by the command, its help pointed to
+        (["check", "DE", "--bogus"], ["aeo-mra check: error: unrecognized arguments: --bogus",
+                                      "(see aeo-mra check --help)"]),
+        (["world", "check", "KR", "JP", "--bogus"], ["aeo-mra world check: error:",
+                                                     "(see aeo-mra world check --help)"]),
+        (["--bogus", "check", "DE"], ["aeo-mra: error: unrecognized arguments: --bogus"]),
     ],
-)
+)  # fmt: skip
 def test_bad_input(capsys: pytest.CaptureFixture[str], args: list[str], quoted: list[str]) -> None:
     status, out, err = call(capsys, *args)
     assert (status, out) == (cli.EXIT_BAD_INPUT, "")

@@ -28,6 +28,16 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(cli.EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """argparse's reading; a command's parser refuses an argument it does not know
+        itself, so that the error names the command and points to its help."""
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras and self.prog != cli.PROG:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
     def print_help(self, file: SupportsWrite[str] | None = None) -> None:
         """argparse's help; on standard output, a failure to write it is raised (argparse
         ignores it) for `cli.main` to report."""
