@@ -256,6 +256,21 @@ def test_the_openapi_document_covers_every_route(api: Server) -> None:
         assert names == [p.name for p in endpoint.params]
 
 
+def test_the_openapi_document_admits_the_spellings_the_docs_show(api: Server) -> None:
+    """A client or proxy that validates a request by the document lets these through,
+    as the server reads them."""
+    _, _, document = api.ask("/openapi.json")
+    parameters = {
+        p["name"]: p["schema"] for p in document["paths"]["/v1/check"]["get"]["parameters"]
+    }
+    spelt = [("role", "IMPORTER"), ("role", "importer"), ("tier", "高级认证企业"),
+             ("tier", "advanced_certified"), ("tier", "ADVANCED_CERTIFIED")]  # fmt: skip
+    for name, value in spelt:
+        jsonschema.validate(value, parameters[name])
+        status, _, answer = api.ask(f"/v1/check?place=DE&on=2020-01-01&{name}={quote(value)}")
+        assert status == 200, answer
+
+
 def test_caching_follows_the_data_version(api: Server) -> None:
     path = "/v1/summary?on=2020-01-01"
     _, headers, _ = api.ask(path)

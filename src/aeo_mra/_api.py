@@ -19,7 +19,7 @@ import attrs
 
 from ._dates import day_or_today, iso_day
 from ._plain import to_dict
-from ._vocabulary import named
+from ._vocabulary import named, spellings
 from .errors import (
     DataError,
     DomesticPlaceError,
@@ -193,7 +193,7 @@ class Param:
         if self.kind is list:
             return {"type": "array", "items": {"type": ["string", "integer"]}}
         if isinstance(self.kind, type) and issubclass(self.kind, enum.Enum):
-            return {"type": "string", "enum": [str(m.value) for m in self.kind]}
+            return {"type": "string", "enum": spellings(self.kind)}  # read in any case too
         return {"type": "string"}
 
 

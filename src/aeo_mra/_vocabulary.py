@@ -345,16 +345,26 @@ def named(kind: type[E], text: str) -> E | None:
     return _spellings(kind).get(_spelled(text))
 
 
+def spellings(kind: type[enum.Enum]) -> list[str]:
+    """The names `named` reads for ``kind``'s members, each as written once (a value, a
+    name in upper and lower case, the words, a tier's Chinese name); it reads any case."""
+    return list(dict.fromkeys(name for member in kind for name in _names(member)))
+
+
+def _names(member: enum.Enum) -> list[str]:
+    names = [str(member.value), member.name, member.name.lower()]
+    if isinstance(member, _Worded):
+        names.append(member.description)
+    if isinstance(member, Tier):
+        names.append(member.name_zh)
+    return names
+
+
 @functools.cache
 def _spellings(kind: type[E]) -> dict[str, E]:
     spellings: dict[str, E] = {}
     for member in kind:
-        names = [str(member.value), member.name]
-        if isinstance(member, _Worded):
-            names.append(member.description)
-        if isinstance(member, Tier):
-            names.append(member.name_zh)
-        for name in names:
+        for name in _names(member):
             spellings.setdefault(_spelled(name), member)
     return spellings
 
