@@ -54,6 +54,21 @@ def test_the_tools_are_the_questions_with_typed_inputs() -> None:
     assert all(tools[name].description for name in TOOLS)
 
 
+def test_the_input_schemas_admit_the_spellings_the_tools_read() -> None:
+    """As the HTTP API's OpenAPI document: a client validating by the schema lets them by."""
+
+    async def use(client: Client) -> Any:
+        return (await client.list_tools()).tools
+
+    tools = {t.name: t.input_schema for t in session(use)}
+    arguments = {"place": "DE", "role": "IMPORTER", "tier": "高级认证企业"}
+    jsonschema.validate(arguments, tools["check"])
+    jsonschema.validate({"tier": "advanced_certified", "other": "AA"}, tools["measures_compare"])
+    jsonschema.validate({"basis": "IMPLEMENTED"}, tools["summary"])
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**arguments, "role": "seller"}, tools["check"])
+
+
 def test_each_tool_answers_as_to_dict() -> None:
     day = date(2021, 6, 1)
     shenyang = home.measures(Tier.ADVANCED_CERTIFIED, on=day, where="Shenyang")

@@ -12,20 +12,28 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
+from pydantic import WithJsonSchema
 
 import aeo_mra
 
 from . import _api
 from ._api import Problem
+from ._vocabulary import spellings
 from .errors import Error
 from .model import Basis, Role, Tier
 from .registry import Registry
 
 __all__ = ["create_server", "run"]
+
+# The inputs' schemas list every spelling the tools read, as the HTTP API's OpenAPI does:
+# the arguments are read (in any case) before the SDK validates the values read.
+RoleName = Annotated[Role, WithJsonSchema({"type": "string", "enum": spellings(Role)})]
+TierName = Annotated[Tier, WithJsonSchema({"type": "string", "enum": spellings(Tier)})]
+BasisName = Annotated[Basis, WithJsonSchema({"type": "string", "enum": spellings(Basis)})]
 
 _INSTRUCTIONS = (
     "Answers about China's customs AEO mutual recognition arrangements: whether an operator "
@@ -56,8 +64,8 @@ def create_server(registry: Registry | None = None) -> MCPServer:
     def check(
         place: str | int,
         on: date | None = None,
-        role: Role = Role.EXPORTER,
-        tier: Tier | None = None,
+        role: RoleName = Role.EXPORTER,
+        tier: TierName | None = None,
     ) -> dict[str, Any]:
         """Does an operator certified by China's customs get reciprocal AEO benefits trading
         with a place on a day? place: an ISO code, English or Chinese name, or alias; role:
@@ -67,7 +75,7 @@ def create_server(registry: Registry | None = None) -> MCPServer:
 
     @server.tool()
     def check_foreign(
-        place: str | int, tier: str, on: date | None = None, role: Role = Role.EXPORTER
+        place: str | int, tier: str, on: date | None = None, role: RoleName = Role.EXPORTER
     ) -> dict[str, Any]:
         """Does China's customs recognise a foreign operator certified in a partner's AEO
         programme at a tier (e.g. AEOS) on a day?"""
@@ -80,14 +88,14 @@ def create_server(registry: Registry | None = None) -> MCPServer:
         return ask("arrangement", id=id)
 
     @server.tool()
-    def summary(on: date | None = None, basis: Basis = Basis.SIGNED) -> dict[str, Any]:
+    def summary(on: date | None = None, basis: BasisName = Basis.SIGNED) -> dict[str, Any]:
         """The running totals as China's customs counts them on a day: economies and
         countries or regions, of arrangements signed (default) or implemented."""
         return ask("summary", on=on, basis=basis)
 
     @server.tool()
     def measures(
-        tier: Tier | None = None, on: date | None = None, where: str | None = None
+        tier: TierName | None = None, on: date | None = None, where: str | None = None
     ) -> dict[str, Any]:
         """What a tier of China's customs gets at home on a day: the measures of the decree
         in force and its lists, and with where (a customs district such as Shenyang) the
@@ -96,7 +104,7 @@ def create_server(registry: Registry | None = None) -> MCPServer:
 
     @server.tool()
     def measures_compare(
-        tier: Tier, other: Tier, on: date | None = None, where: str | None = None
+        tier: TierName, other: TierName, on: date | None = None, where: str | None = None
     ) -> dict[str, Any]:
         """What one tier of China's customs gets at home that another does not on a day (and
         what it lacks), nationally and with where in a customs district's catalogue."""
@@ -104,7 +112,7 @@ def create_server(registry: Registry | None = None) -> MCPServer:
 
     @server.tool()
     def measures_changes(
-        before: date, after: date, tier: Tier | None = None, where: str | None = None
+        before: date, after: date, tier: TierName | None = None, where: str | None = None
     ) -> dict[str, Any]:
         """What changed for a tier of China's customs at home between two days, concept by
         concept: a measure kept, reworded, new, dropped, or unknown (default tier: the AEO
@@ -127,7 +135,7 @@ def create_server(registry: Registry | None = None) -> MCPServer:
 
     @server.tool()
     def world_check(
-        holder: str, place: str | int, on: date | None = None, role: Role = Role.EXPORTER
+        holder: str, place: str | int, on: date | None = None, role: RoleName = Role.EXPORTER
     ) -> dict[str, Any]:
         """Is an AEO of any customs administration recognised trading with a place on a day?
         holder: an administration (KR, EU, Japan) or a tier of its programme (EU/AEOS).
@@ -136,7 +144,7 @@ def create_server(registry: Registry | None = None) -> MCPServer:
 
     @server.tool()
     def world_recognisers(
-        holder: str, on: date | None = None, role: Role = Role.EXPORTER
+        holder: str, on: date | None = None, role: RoleName = Role.EXPORTER
     ) -> dict[str, Any]:
         """Which administrations recognise an AEO of a holder (an administration or a tier
         such as EU/AEOS) exporting to them, or importing from them, on a day, and why or
