@@ -4,6 +4,7 @@ China test data tests/data/shapes.toml), and the consistency of the bundled worl
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import re
 from collections import UserString
@@ -1293,6 +1294,27 @@ def test_an_aeo_of_china_names_its_tier_once_china_has_two(bundled: World) -> No
     assert bundled.check("CN/高级认证企业", "DE", on=since).recognised
     with pytest.raises(TierNotInForceError):
         bundled.check("CN/CERTIFIED", "DE", on=before)
+
+
+def test_a_tier_of_a_china_record_names_the_world_tiers_within_it(bundled: World) -> None:
+    """``TW/AEO`` (and its Chinese name in the record) is Taiwan's one tier within the
+    record's AEO, as check_foreign reads it; ``KR/AEO``, within which every Korean tier
+    falls, is Korea alone."""
+    assert bundled.holder("TW/AEO")[1] == bundled.holder("TW/AEOS")[1]
+    assert bundled.holder("TW/安全认证优质企业")[1] == bundled.holder("TW/AEOS")[1]
+    assert bundled.holder("KR/AEO") == (bundled.administrations["KR"], None)
+    compared = 0
+    for record in bundled.china.arrangements():
+        within = {t.within for t in getattr(bundled.administrations.get(record.id), "tiers", ())}
+        for coarse in record.partner_tiers:
+            if coarse.code not in within:
+                continue
+            for day, role in itertools.product([date(2016, 6, 1), date(2024, 6, 1)], Role):
+                foreign = bundled.china.check_foreign(record.id, coarse.code, day, role=role)
+                held = bundled.check(f"{record.id}/{coarse.code}", "CN", on=day, role=role)
+                assert held.verdict is foreign.verdict, (record.id, coarse.code, day, role)
+                compared += 1
+    assert compared
 
 
 def test_explanations_name_each_source_briefly(bundled: World) -> None:

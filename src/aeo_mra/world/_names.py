@@ -119,6 +119,9 @@ class Names:
                 tier = self.tier(administration, tail)
                 if tier is not None:
                     return administration, tier
+                coarse = self._coarse(administration, tail)
+                if coarse is not None:
+                    return coarse
                 wrong_tier = wrong_tier or administration
         if wrong_tier is not None:
             raise UnknownTierError(name, wrong_tier, self.tiers(wrong_tier))
@@ -131,6 +134,25 @@ class Names:
             hint = self._misread(text) or self._grouping(text)
         close = () if hint else self._close_to(text.casefold())
         raise UnknownAdministrationError(name, self.ids(), hint, close)
+
+    def _coarse(
+        self, administration: Administration, text: str
+    ) -> tuple[Administration, ProgrammeTier | None] | None:
+        """The holder a tier of the China record's partner side names (``TW/AEO``,
+        ``TW/安全认证优质企业``, as `check_foreign` reads them): the one tier of the world
+        data within it, or the administration alone where every tier is within it."""
+        record = next(
+            (a for a in self._china.dataset.arrangements if a.id == administration.id), None
+        )
+        key = _tier_key(text)
+        for coarse in record.partner_tiers if record is not None else ():
+            if key in (_tier_key(coarse.code), _tier_key(coarse.name)):
+                within = [t for t in administration.tiers if t.within == coarse.code]
+                if len(within) == 1:
+                    return administration, within[0]
+                if within and len(within) == len(administration.tiers):
+                    return administration, None
+        return None
 
     def refuse_long(self, name: str) -> None:
         """Refuse a name longer than any place's, before any work on it: each separator in
