@@ -32,6 +32,14 @@ def test_resolve(place: str | int, code: str) -> None:
     assert aeo_mra.resolve(place).code == code
 
 
+@pytest.mark.parametrize("place", ["聖馬丁", "圣马丁"])
+def test_a_name_two_places_share_without_their_qualifiers_names_neither(place: str) -> None:
+    """聖馬丁 (法屬) is Saint-Martin and 聖馬丁 (荷屬) Sint Maarten: the first is covered by
+    the EU's arrangement, the second outside it, so the short name must not pick one."""
+    with pytest.raises(aeo_mra.UnknownPlaceError):
+        aeo_mra.resolve(place)
+
+
 def test_territory_carries_iso_codes_and_names() -> None:
     germany = aeo_mra.resolve("Germany")
     assert (germany.alpha_3, germany.numeric, germany.name_zh) == ("DEU", "276", "德国")

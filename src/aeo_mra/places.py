@@ -248,13 +248,19 @@ def live_index() -> tuple[dict[str, str], dict[str, Territory]]:
             if name:
                 generated.append((name, code))
                 generated += [(t.gettext(name), code) for t in chinese.values()]
-    short = [(_QUALIFIER.sub("", name), code) for name, code in generated if "(" in name]
-    for name, code in generated + short:  # a name without its qualifier, where no other has it
+    for name, code in generated:
         names.setdefault(normalise(name), code)
+    short: dict[str, set[str]] = {}  # a name without its qualifier, where no other has it:
+    for name, code in generated:  # "聖馬丁 (法屬)" and "聖馬丁 (荷屬)" leave "聖馬丁" to neither
+        if "(" in name:
+            short.setdefault(normalise(_QUALIFIER.sub("", name)), set()).add(code)
+    for key, codes in short.items():
+        if len(codes) == 1:
+            names.setdefault(key, codes.pop())
     return names, territories
 
 
-_QUALIFIER = re.compile(r" \([^)]*\)")
+_QUALIFIER = re.compile(r"\s*[(（][^)）]*[)）]")
 """An ISO name's parenthesised part: "Saint Martin (French part)" is also "Saint Martin"."""
 
 
