@@ -1294,6 +1294,12 @@ def test_an_aeo_of_china_names_its_tier_once_china_has_two(bundled: World) -> No
     assert bundled.check("CN/高级认证企业", "DE", on=since).recognised
     with pytest.raises(TierNotInForceError):
         bundled.check("CN/CERTIFIED", "DE", on=before)
+    china = bundled.china  # every place, as check() answers for the tier
+    places = {m.territory for a in china.arrangements() for m in (*a.members, *a.territories)}
+    for place, day, role in itertools.product(sorted(places), [since, china.reviewed], Role):
+        with contextlib.suppress(SameAdministrationError):
+            held = bundled.check("CN/CERTIFIED", place, on=day, role=role).verdict
+            assert held is china.check(place, day, role=role, tier=Tier.CERTIFIED).verdict, place
 
 
 def test_a_tier_of_a_china_record_names_the_world_tiers_within_it(bundled: World) -> None:
