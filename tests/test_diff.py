@@ -55,6 +55,22 @@ def test_a_changed_date_shows_as_a_fact_and_as_answers(old: Registry, tmp_path: 
     assert "now: No:" in str(first)
 
 
+def test_a_tier_counted_as_aeo_shows_as_a_fact(old: Registry, tmp_path: Path) -> None:
+    text = SHAPES.read_text(encoding="utf-8")
+    tier = next(t for t, p in old.dataset.tiers.items() if not p.aeo)
+    assert f"[tiers.{tier.name}]\n" in text
+    new = aeo_mra.load(
+        _edited(tmp_path, (f"[tiers.{tier.name}]\n", f"[tiers.{tier.name}]\naeo = true\n"))
+    )
+    (changed,) = diff.facts(old, new)
+    assert (changed.record, changed.field, changed.old, changed.new) == (
+        f"tier {tier.name}",
+        "aeo",
+        "False",
+        "True",
+    )
+
+
 def test_records_added_and_removed(old: Registry, tmp_path: Path) -> None:
     new = aeo_mra.load(
         _edited(

@@ -241,7 +241,7 @@ def _tiers(dataset: Dataset) -> dict[str, dict[str, str | None]]:
     return {
         f"tier {p.tier.name}": {
             "since": str(p.since), "until": str(p.until), "default": str(p.default),
-            "sources": _text(tuple(s.id for s in p.sources)),
+            "aeo": str(p.aeo), "sources": _text(tuple(s.id for s in p.sources)),
             **{label: _fact(f) for label, f in _numbered(("caveat", c) for c in p.caveats)},
         }
         for p in dataset.tiers.values()
