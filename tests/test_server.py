@@ -358,6 +358,12 @@ def test_every_worker_tags_the_same_data_alike() -> None:
         ("/v1/world/check?holder=EU&place=DE", 400, "place", "own customs territory"),
         ("/v1/world/partners?administration=XX", 400, "administration", "Administrations: "),
         ("/v1/world/recognisers?holder=EU/GOLD", 400, "holder", "names no"),
+        (
+            "/v1/world/check?holder=CN/CERTIFIED&place=DE&on=2026-03-31",
+            400,
+            "holder",
+            "tiers in force then: CN/ADVANCED_CERTIFIED",
+        ),
     ],
 )
 def test_bad_input_is_a_problem_naming_it(

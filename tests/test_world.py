@@ -1655,10 +1655,10 @@ def test_a_tier_of_china_s_is_asked_about_only_while_in_force() -> None:
     assert world.check("CN/AA", "KR", on=_on("2014-06-01")).recognised
     with pytest.raises(TierNotInForceError, match="AA did not exist on 2024-01-01") as raised:
         world.check("CN/AA", "KR", on=_on("2024-01-01"))
-    assert raised.value.valid == ("ADVANCED_CERTIFIED",)  # of the programme, as a holder names
+    assert raised.value.valid == ("CN/ADVANCED_CERTIFIED",)  # of the programme, as a holder names
     with pytest.raises(TierNotInForceError) as raised:
         world.recognisers("CN/ADVANCED_CERTIFIED", on=_on("2013-06-01"))
-    assert raised.value.valid == ("AA",)
+    assert raised.value.valid == ("CN/AA",)
 
 
 def test_an_answer_under_china_s_edge_carries_the_china_record_s_caveats() -> None:

@@ -84,7 +84,7 @@ def _errors() -> tuple[tuple[type[Exception], tuple[str, ...], str], ...]:
     return (
         (UnknownPlaceError, ("place", "id"), "unknown-place"),  # id: an arrangement's place
         (DomesticPlaceError, ("place", "id"), "domestic-place"),
-        (TierNotInForceError, ("tier", "other"), "tier-not-in-force"),
+        (TierNotInForceError, ("tier", "other", "holder"), "tier-not-in-force"),
         (UnknownPartnerTierError, ("tier",), "unknown-partner-tier"),
         (UnknownArrangementError, ("id",), "unknown-arrangement"),
         (MissingDateError, ("on",), "missing-date"),

@@ -231,7 +231,7 @@ class World:
         if administration.id == CHINA and tier is not None and tier.code in Tier.__members__:
             period = self.china.dataset.tiers[Tier[tier.code]]
             if not period.in_force(day):  # named with the tiers of the programme then
-                valid = [t.code for t in self._tiers_on(administration, day)]
+                valid = [f"{CHINA}/{t.code}" for t in self._tiers_on(administration, day)]
                 raise TierNotInForceError(tier.code, day, valid, str(period))
         within = self._inside_union(administration.id, day)
         if within is None:
