@@ -225,6 +225,13 @@ def test_a_group_of_islands_takes_a_plural_verb() -> None:
     assert faroe.startswith("No: the Faroe Islands are outside the customs territory")
     greenland = aeo_mra.check("GL", on=date(2024, 1, 1)).explain()
     assert greenland.startswith("No: Greenland is outside the customs territory")
+    assert "covering the Falkland Islands (Malvinas)." in aeo_mra.check("FK").explain()
+    with pytest.raises(world.UnknownAdministrationError, match="the Faroe Islands are outside"):
+        world.check("FO", "JP", on=date(2022, 1, 1))  # as a holder: not the EU's AEO
+    aland = world.check("AX", "JP", on=date(2022, 1, 1)).caveats[0]
+    assert aland.startswith("On 2022-01-01 the Åland Islands were in the customs territory")
+    eu = aeo_mra.check_foreign("FR", "AEOC", on=date(2022, 1, 1)).explain()
+    assert "recognises only AEOS and AEOF under" in eu
 
 
 def test_check_foreign_unknown_tier_lists_the_programme_tiers() -> None:

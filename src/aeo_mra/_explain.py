@@ -58,7 +58,7 @@ def _the(name: str) -> str:
         return f"the {tail.removeprefix('The ').removeprefix('the ')} {head}"
     if comma and " " not in tail:  # "Virgin Islands, U.S."
         name = head = f"{tail} {head}"
-    plural = head.endswith(
+    plural = head.split(" (")[0].endswith(  # "Falkland Islands (Malvinas)"
         (
             "Islands",
             "Republic",
@@ -75,7 +75,7 @@ def _the(name: str) -> str:
 
 def _is(name: str) -> str:
     """The verb a place's name takes: ``the Faroe Islands are``, ``the Netherlands is``."""
-    head = name.partition(", ")[0]
+    head = name.partition(", ")[0].split(" (")[0]
     return "are" if head.endswith(("Islands", "Territories")) else "is"
 
 
@@ -170,7 +170,7 @@ def _tier(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
             f"the {arrangement.name} ({dates}) recognises only {named}, "
             f"not {answer.tier.description}s"
         )
-    named = ", ".join(t.code for t in arrangement.partner_tiers if t.recognised)
+    named = " and ".join(t.code for t in arrangement.partner_tiers if t.recognised)
     return (
         f"China's customs recognises only {named} under the {arrangement.name} "
         f"({dates}), not {answer.tier.code}"

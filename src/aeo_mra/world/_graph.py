@@ -14,7 +14,7 @@ import attrs
 from .._dates import day_or_today
 from .._decide import unreviewed
 from .._eligibility import Verdict
-from .._explain import _capitalised
+from .._explain import _capitalised, _is, _was
 from .._vocabulary import role as _role
 from ..errors import Error, TierNotInForceError, UnknownPlaceError, _quoted
 from ..model import (
@@ -302,7 +302,8 @@ class World:
         """The caveat of a holder named by a place in ``union``'s customs territory."""
         place = self.china.places.territory(membership.territory)
         return (
-            f"On {day} {_the(place.name)} was in the customs territory of {_the(union.name)}: "
+            f"On {day} {_the(place.name)} {_was(place.name)} in the customs territory of "
+            f"{_the(union.name)}: "
             f"its AEOs were authorised under the {union.programme}, so this answer is for an "
             f"AEO of {_the(union.name)} ({union.id})."
         )
@@ -875,7 +876,7 @@ def _outside_union(
         return f"{name} joined {where} on {membership.since.value}."
     if membership.until is not None:
         return f"{name} left {where} after {membership.until.value}."
-    return f"{name} is not in {where} on that day."
+    return f"{name} {_is(territory.name)} not in {where} on that day."
 
 
 def _territory_of(union: Administration) -> str:
@@ -889,5 +890,5 @@ def _not_inside(place: Territory, union: Administration, membership: Membership,
     if not membership.applies(day):
         return _outside_union(place, union, membership, day)[:-1]
     if membership.basis and membership.basis.value is Standing.OUTSIDE:
-        return f"{_the(place.name)} is outside {_territory_of(union)}"
+        return f"{_the(place.name)} {_is(place.name)} outside {_territory_of(union)}"
     return f"no source settles whether {_the(union.name)}'s arrangements cover {_the(place.name)}"
