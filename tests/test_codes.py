@@ -365,8 +365,9 @@ def test_no_declaration_on_an_inferred_implementation(
     assert arrangement.implemented is not None
     day = arrangement.implemented.value.latest or REGISTRY.reviewed
     assert aeo_mra.check(place, day).verdict is aeo_mra.Verdict.PROBABLY
-    with pytest.raises(NotDeclarable, match=r"not known for certain \(probably: .*an inference"):
+    with pytest.raises(NotDeclarable, match=r"only an inference says the .* was in effect on") as e:
         codes.declaration(code, day)
+    assert "Chinese" not in e.value.reason  # of the arrangement, not of a Chinese operator
 
 
 @pytest.mark.parametrize(("arrangement", "place", "code"), IMPLEMENTED)

@@ -56,7 +56,7 @@ import attrs
 
 from ._dates import as_date, day_or_today
 from ._eligibility import Reason
-from ._explain import why
+from ._explain import _dates, why
 from ._limits import MAX_CODE
 from ._patterns import misfit, widths
 from .errors import Error, _quoted
@@ -369,9 +369,10 @@ def declaration(
     answer = index.registry.check(parsed.place, on=day)
     if answer.reason is Reason.SIGNED_NOT_IMPLEMENTED:
         raise NotDeclarable(given, day, why(answer))
-    if not answer.qualifies:  # covered on an inference alone: no instruction to declare
-        inferred = f"benefits are not known for certain (probably: {why(answer)})"
-        raise NotDeclarable(given, day, inferred)
+    if not answer.qualifies and answer.arrangement is not None:  # an inference: no instruction
+        arrangement = answer.arrangement
+        inferred = f"only an inference says the {arrangement.name} was in effect on {day}"
+        raise NotDeclarable(given, day, f"{inferred} ({_dates(arrangement)})")
     rule = next(r for r in index.rules if r.in_force(day))
     text = rule.form.format(code=parsed.code, place=parsed.place, number=parsed.number)
     return Declaration(text, rule.field)
