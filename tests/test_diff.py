@@ -114,6 +114,9 @@ def test_a_bad_row_is_named(old: Registry) -> None:
     with pytest.raises(aeo_mra.UnknownPlaceError) as raised:
         diff.answers(old, old, rows)
     assert raised.value.__notes__ == ["in row 1 of diff.answers: 'Germny'"]
+    with pytest.raises(TypeError, match=r"^on must be a datetime\.date, not str") as wrong:
+        diff.answers(old, old, [("DE", "2016-01-01")])  # type: ignore[list-item]
+    assert wrong.value.__notes__ == ["in row 0 of diff.answers: 'DE'"]
     with pytest.raises(TypeError, match=r"old must be an aeo_mra\.Registry"):
         diff.facts("old.toml", old)  # type: ignore[arg-type]
 

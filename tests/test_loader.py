@@ -336,6 +336,8 @@ def test_the_tiers_counted_as_aeos() -> None:
     assert not parse(unmarked).tiers[Tier.CERTIFIED].aeo
     with pytest.raises(DataError, match="tier CERTIFIED"):
         parse(text.replace("aeo = true", 'aeo = "yes"', 1))
+    with pytest.raises(DataError, match="tier ADVANCED_CERTIFIED: aeo = false on a default tier"):
+        parse(text.replace("default = true\n", "default = true\naeo = false\n"))
 
 
 SG_CHINA_TIERS = 'value = ["AA", "ADVANCED_CERTIFIED"], confidence = "high"'

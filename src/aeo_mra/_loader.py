@@ -270,6 +270,8 @@ def _tiers(reader: _Reader, raw: Mapping[str, Any]) -> Mapping[Tier, TierPeriod]
             reader.keys(where, table, keys("tier"))
             since, until = _period(reader, where, table)
             default = _bool(table.get("default", False))
+            if default and table.get("aeo", True) is False:
+                reader.problem(where, "aeo = false on a default tier: China's AEO tier is an AEO's")
             periods[tier] = TierPeriod(
                 tier,
                 since,

@@ -21,6 +21,7 @@ from datetime import date
 
 import attrs
 
+from ._dates import as_date
 from ._eligibility import Eligibility
 from .errors import Error, MissingDateError, _is_missing, _quoted
 from .model import Arrangement, Dataset, Fact, Record, Role, Tier, When
@@ -127,6 +128,7 @@ def answers(
             raise MissingDateError(row[1], index)
         question = dict(zip(("place", "on", "role", "tier"), row, strict=False))
         try:
+            as_date(row[1])  # a day, as the row must give one: None is no default here
             was = old.check(**question)  # type: ignore[arg-type]
             now = new.check(**question)  # type: ignore[arg-type]
         except (Error, TypeError) as error:
