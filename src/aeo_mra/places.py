@@ -250,11 +250,13 @@ def live_index() -> tuple[dict[str, str], dict[str, Territory]]:
                 generated += [(t.gettext(name), code) for t in chinese.values()]
     for name, code in generated:
         names.setdefault(normalise(name), code)
-    short: dict[str, set[str]] = {}  # a name without its qualifier, where no other has it:
-    for name, code in generated:  # "聖馬丁 (法屬)" and "聖馬丁 (荷屬)" leave "聖馬丁" to neither
-        if "(" in name:
-            short.setdefault(normalise(_QUALIFIER.sub("", name)), set()).add(code)
-    for key, codes in short.items():
+    # A name without its qualifier, where no other has it: "聖馬丁 (法屬)" and "聖馬丁 (荷屬)"
+    # leave "聖馬丁" to neither.
+    unqualified: dict[str, set[str]] = {}
+    for name, code in generated:
+        if _QUALIFIER.search(name):
+            unqualified.setdefault(normalise(_QUALIFIER.sub("", name)), set()).add(code)
+    for key, codes in unqualified.items():
         if len(codes) == 1:
             names.setdefault(key, codes.pop())
     return names, territories
