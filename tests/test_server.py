@@ -342,6 +342,7 @@ def test_every_worker_tags_the_same_data_alike() -> None:
         ("/v1/check?place=DE&place=FR", 400, "place", "given 2 times"),
         ("/v1/check_foreign?place=FR&tier=Gold", 400, "tier", "known tiers: AEOS"),
         ("/v1/arrangements/XX", 404, "id", "neither an arrangement id nor a place"),
+        ("/v1/arrangements/EU?id=SG", 400, "id", "id is given in the path"),
         ("/v1/arrangements/CN", 400, "id", "China"),
         ("/v1/codes/validate?code=SG12345", 400, "code", "SG followed by 12 digits"),
         ("/v1/codes/declaration?code=AEOCN0123456789", 422, "code", "China's own AEO code"),

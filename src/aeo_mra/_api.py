@@ -285,6 +285,15 @@ class Endpoint:
         """The answer to raw parameters, a record or JSON-ready data; a Problem if bad."""
         return self.answer_to(registry, self.read(given))
 
+    def given(self, path: Mapping[str, str], query: Mapping[str, str]) -> dict[str, object]:
+        """A GET request's raw parameters: its path's (``id``), and its query's, which may
+        not give a path's again (``/v1/arrangements/EU?id=SG``); a Problem if one does."""
+        again = next((name for name in query if name in path), None)
+        if again is not None:
+            detail = f"{again} is given in the path; the query may not give it again"
+            raise _invalid(again, detail)
+        return {**path, **query}
+
     def read(self, given: Mapping[str, object]) -> dict[str, Any]:
         """The parameters' values from raw ones; a Problem naming a bad one."""
         known = [p.name for p in self.params]

@@ -219,10 +219,7 @@ def _render(
     dated: DatedAnswers,
 ) -> _Rendered:
     """The answer to a GET request, rendered; a Problem if its parameters are bad."""
-    given: dict[str, object] = {
-        **request.path_params,
-        **query_params(request.scope["query_string"]),
-    }
+    given = endpoint.given(request.path_params, query_params(request.scope["query_string"]))
     if endpoint.name == "check":
         body = dated.check(registry, endpoint, endpoint.read(given))
     else:
