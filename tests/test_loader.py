@@ -331,11 +331,12 @@ def test_the_tiers_counted_as_aeos() -> None:
     """The default tier of each day, and those marked ``aeo``: certified enterprises."""
     text = BUNDLED.read_text(encoding="utf-8")
     tiers = parse(text).tiers
-    assert [t.name for t, p in tiers.items() if p.aeo] == ["AA", "ADVANCED_CERTIFIED", "CERTIFIED"]
+    aeo = ["AA", "ADVANCED_CERTIFIED", "GENERAL_CERTIFIED", "CERTIFIED"]
+    assert [t.name for t, p in tiers.items() if p.aeo] == aeo
     unmarked = text.replace('sources = ["decree-282"]\naeo = true\n', 'sources = ["decree-282"]\n')
     assert not parse(unmarked).tiers[Tier.CERTIFIED].aeo
     with pytest.raises(DataError, match="tier CERTIFIED"):
-        parse(text.replace("aeo = true", 'aeo = "yes"', 1))
+        parse(text.replace('["decree-282"]\naeo = true', '["decree-282"]\naeo = "yes"', 1))
     with pytest.raises(DataError, match="tier ADVANCED_CERTIFIED: aeo = false on a default tier"):
         parse(text.replace("default = true\n", "default = true\naeo = false\n"))
 

@@ -1663,10 +1663,11 @@ def test_a_tier_of_china_s_is_asked_about_only_while_in_force() -> None:
 
 def test_an_answer_under_china_s_edge_carries_the_china_record_s_caveats() -> None:
     record = aeo_mra.arrangement("TW")
-    answer = world.check("CN", "Taiwan", on=_on("2017-01-01"))
+    answer = world.check("CN/ADVANCED_CERTIFIED", "Taiwan", on=_on("2017-01-01"))
     assert answer.recognised
     assert set(answer.caveats) >= {c.value for c in record.caveats}
     reverse = {r.administration.id: r for r in world.recognisers("TW", on=_on("2017-01-01"))}
+    assert world.check("CN", "Taiwan", on=_on("2017-01-01")).reason is WorldReason.TIER_NEEDED
     assert set(reverse["CN"].caveats) >= {c.value for c in record.caveats}
 
 
