@@ -251,8 +251,9 @@ class TierPeriod(Record):
             [`check`][aeo_mra.Registry.check] assumes when none is given.
         caveats: What to know about every answer for an operator of this tier.
         aeo: Whether China's customs counts the tier's enterprises as AEOs: the default
-            tier, and from 2026-04-01 certified enterprises (认证企业) too, though no
-            arrangement is known to name them.
+            tier, general certified enterprises (一般认证企业, 2014-12-01 to 2021-10-31) and
+            certified enterprises (认证企业, from 2026-04-01), though no arrangement is
+            known to name the last two.
     """
 
     tier: Tier

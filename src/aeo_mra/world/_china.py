@@ -14,9 +14,10 @@ _NOT_RESEARCHED = "Not researched beyond the arrangements found for other admini
 
 
 def china_administration(china: Registry) -> Administration:
-    """China's administration: its AEO tiers are those China's customs counts as AEOs (the
-    advanced certified enterprise; from 2026-04-01 the certified enterprise too) and any
-    other its arrangements recognise."""
+    """China's administration: its AEO tiers are those China's customs counts as AEOs
+    (`TierPeriod.aeo`: the default tier of each day, general certified enterprises until
+    2021-10-31, certified enterprises from 2026-04-01) and any other its arrangements
+    recognise."""
     dataset = china.dataset
     counted = [p.tier for p in dataset.tiers.values() if p.aeo]
     named = [t for a in dataset.arrangements for t in a.china_tiers.value]
