@@ -110,3 +110,34 @@ def test_records_pickle_and_stay_frozen() -> None:
     assert pickle.loads(pickle.dumps(pair)) == pair
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         pair.left = 2  # type: ignore[misc]
+
+
+def test_a_frozen_map_is_read_only_and_hashes_and_pickles_as_its_items() -> None:
+    from aeo_mra.model import FrozenMap
+
+    items = FrozenMap({"a": 1, "b": (2,)})
+    assert items == {"a": 1, "b": (2,)}
+    assert hash(items) == hash(FrozenMap([("b", (2,)), ("a", 1)]))
+    with pytest.raises(TypeError):
+        items["c"] = 3  # type: ignore[index]
+    copy = pickle.loads(pickle.dumps(items))
+    assert copy == items
+    assert type(copy) is FrozenMap
+
+
+def test_the_world_graphs_records_and_answers_hash_and_pickle() -> None:
+    from datetime import date
+
+    from aeo_mra import world
+
+    graph, day = world.bundled(), date(2024, 1, 1)
+    found = [
+        *graph.bilaterals,
+        *graph.plurilaterals,
+        *graph.partners("KR", on=day),
+        *graph.recognisers("EU/AEOS", on=day),
+        graph.check("EU/AEOS", "JP", on=day),
+    ]
+    for record in found:
+        assert pickle.loads(pickle.dumps(record)) == record
+        assert hash(pickle.loads(pickle.dumps(record))) == hash(record)

@@ -1953,3 +1953,10 @@ def test_a_broken_source_is_one_problem(tmp_path: Path, key: str, field: str) ->
     path = tmp_path / "world.toml"
     path.write_bytes((Path(aeo_mra.__file__).parent / "data" / "world.toml").read_bytes())
     assert_one_problem(path, world.load, key, field)
+
+
+def test_the_graph_s_administrations_are_read_only(test_world: World) -> None:
+    with pytest.raises(TypeError):
+        test_world.administrations["XX"] = test_world.administrations["US"]  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        test_world.administrations.pop("US")  # type: ignore[attr-defined]

@@ -189,7 +189,7 @@ def _plain(value: object, layout: Layout) -> Any:
         return ("date", value.isoformat())
     if isinstance(value, list | tuple):
         return [_plain(item, layout) for item in value]
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return {str(key): _plain(item, layout) for key, item in value.items()}
     if isinstance(value, records):
         fields = attrs.asdict(value, recurse=False)  # type: ignore[arg-type]

@@ -106,6 +106,42 @@ def _values(record: type) -> Callable[[object], tuple[object, ...]]:
 
 _VALUES: dict[type, Callable[[object], tuple[object, ...]]] = {}
 
+K = TypeVar("K")
+V_co = TypeVar("V_co", covariant=True)
+
+
+class FrozenMap(Mapping[K, V_co]):
+    """A read-only mapping that hashes and pickles, for a record's mapping fields: a record
+    is immutable and hashable, and a ``dict`` is neither."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[K, V_co] | Iterable[tuple[K, V_co]] = ()) -> None:
+        self._items: dict[K, V_co] = dict(items)
+
+    def __getitem__(self, key: K) -> V_co:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
+    def __reduce__(self) -> tuple[type[FrozenMap[K, V_co]], tuple[dict[K, V_co]]]:
+        return type(self), (self._items,)
+
+
+def frozen_map(items: Mapping[str, Any]) -> FrozenMap[str, Any]:
+    """``items`` as a `FrozenMap`: the converter of a record's mapping field by name."""
+    return items if type(items) is FrozenMap else FrozenMap(items)
+
 
 @attrs.frozen(eq=False, repr=False)
 class Source(Record):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
 
 import attrs
 
@@ -114,7 +115,7 @@ class World:
             tiers = programme_tiers(described, by_id.get(ident))
             same = tiers == described.tiers  # else the China record lists them
             administrations[ident] = described if same else attrs.evolve(described, tiers=tiers)
-        self.administrations: Mapping[str, Administration] = administrations
+        self.administrations: Mapping[str, Administration] = MappingProxyType(administrations)
         self.bilaterals = (
             tuple(china_edge(r, administrations[r.id]) for r in records) + data.bilaterals
         )

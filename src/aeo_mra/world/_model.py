@@ -17,6 +17,7 @@ from .._eligibility import Verdict
 from ..model import (
     Confidence,
     Fact,
+    FrozenMap,
     Instrument,
     Membership,
     Record,
@@ -25,6 +26,7 @@ from ..model import (
     Source,
     Territory,
     When,
+    frozen_map,
     unique_sources,
 )
 
@@ -224,13 +226,15 @@ class Bilateral(Record):
     instrument: Instrument
     steps: tuple[Step, ...]
     scope: Fact[Scope] | None
-    recognised: Mapping[str, Fact[tuple[str, ...]]]
+    recognised: Mapping[str, Fact[tuple[str, ...]]] = attrs.field(converter=frozen_map)
     note: str
     from_china: bool = False
-    scope_by: Mapping[str, Fact[Scope]] = attrs.field(factory=dict)
+    scope_by: Mapping[str, Fact[Scope]] = attrs.field(converter=frozen_map, factory=FrozenMap)
     openings: tuple[Opening, ...] = ()
     caveats: tuple[Fact[str], ...] = ()
-    recognised_at_least: Mapping[str, Fact[tuple[str, ...]]] = attrs.field(factory=dict)
+    recognised_at_least: Mapping[str, Fact[tuple[str, ...]]] = attrs.field(
+        converter=frozen_map, factory=FrozenMap
+    )
 
     def step(self, kind: StepKind) -> Fact[When] | None:
         """The date of its first step of ``kind``, if it has one."""
@@ -318,12 +322,16 @@ class Plurilateral(Record):
     members: tuple[PlurilateralMember, ...]
     steps: tuple[Step, ...]
     note: str
-    recognised: Mapping[str, Fact[tuple[str, ...]]] = attrs.field(factory=dict)
+    recognised: Mapping[str, Fact[tuple[str, ...]]] = attrs.field(
+        converter=frozen_map, factory=FrozenMap
+    )
     openings: tuple[Opening, ...] = ()
     caveats: tuple[Fact[str], ...] = ()
-    recognised_at_least: Mapping[str, Fact[tuple[str, ...]]] = attrs.field(factory=dict)
+    recognised_at_least: Mapping[str, Fact[tuple[str, ...]]] = attrs.field(
+        converter=frozen_map, factory=FrozenMap
+    )
     scope: Fact[Scope] | None = None
-    scope_by: Mapping[str, Fact[Scope]] = attrs.field(factory=dict)
+    scope_by: Mapping[str, Fact[Scope]] = attrs.field(converter=frozen_map, factory=FrozenMap)
 
     def step(self, kind: StepKind) -> Fact[When] | None:
         """The date of its first step of ``kind``, if it has one."""
