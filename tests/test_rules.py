@@ -59,6 +59,12 @@ CASES = [
      "Unknown: the China–Kazakhstan AEO mutual recognition agreement was signed between "
      "2019-04-22 and 2019-07-24 but on 2020-03-01 may not yet have been in effect "
      "(implemented between 2020-01-01 and 2020-06-30, an inference)."),
+    # ... but a tier the arrangement leaves out is refused whenever it began
+    ("KZ", date(2020, 3, 1), EXPORTER, Tier.GENERAL_CERTIFIED, Reason.TIER_NOT_RECOGNISED, V.NO,
+     Confidence.MEDIUM,
+     "No: the China–Kazakhstan AEO mutual recognition agreement (signed between 2019-04-22 and "
+     "2019-07-24, implemented between 2020-01-01 and 2020-06-30, an inference) recognises only "
+     "advanced certified enterprises, not general certified enterprises."),
     ("RU", date(2023, 1, 1), EXPORTER, None, Reason.SIGNED_NOT_IMPLEMENTED, V.NO, Confidence.HIGH,
      "No: the China–Russia AEO mutual recognition arrangement was signed on 2022-02-04 but on "
      "2023-01-01 was not in effect (no implementation has been found in the public record)."),
@@ -278,3 +284,22 @@ def test_the_timeline_names_the_places_that_join_leave_or_are_counted(
     assert described["counted", "GB"] == (
         "The United Kingdom counted in the signed totals without an arrangement"
     )
+
+
+def test_an_importer_refused_by_the_scope_is_refused_before_benefits_are_known_to_start(
+    tmp_path: Path,
+) -> None:
+    """Inside the window in which benefits may have begun, an importer under an arrangement
+    that facilitates imports only gets a no, not an unknown; an exporter still an unknown."""
+    text = SHAPES.read_text(encoding="utf-8")
+    unknown = 'scope = { value = "unknown", confidence = "low", sources = ["news"], note = "Which'
+    assert text.count(unknown) == 1
+    imports = unknown.replace('"unknown", confidence = "low"', '"imports", confidence = "medium"')
+    (tmp_path / "shapes.toml").write_text(text.replace(unknown, imports), encoding="utf-8")
+    registry = aeo_mra.load(tmp_path / "shapes.toml")
+    window = date(2020, 3, 1)  # Kazakhstan's implemented between 2020-01-01 and 2020-06-30
+    importer = registry.check("KZ", on=window, role=IMPORTER)
+    assert (importer.reason, importer.verdict) == (Reason.ROLE_OUT_OF_SCOPE, V.PROBABLY_NOT)
+    assert not importer.qualifies
+    exporter = registry.check("KZ", on=window)
+    assert (exporter.reason, exporter.verdict) == (Reason.SIGNED_NOT_IMPLEMENTED, V.UNKNOWN)

@@ -1955,6 +1955,41 @@ def test_a_broken_source_is_one_problem(tmp_path: Path, key: str, field: str) ->
     assert_one_problem(path, world.load, key, field)
 
 
+def test_a_refusal_that_holds_anywhere_beats_a_place_s_unsettled_standing(
+    test_world: World,
+) -> None:
+    """San Marino's standing in the union's customs territory is unknown; it is moot where
+    the arrangement refuses the holder's tier or role wherever the place lies."""
+    day = date(2014, 9, 1)  # China's tier AA, which the union's arrangement leaves out
+    tier = test_world.check("CN/AA", "SM", on=day)
+    assert (tier.verdict, tier.reason) == (Verdict.NO, WorldReason.TIER_NOT_RECOGNISED)
+    day = date(2013, 1, 1)  # the US arrangement facilitates imports only
+    role = test_world.check("US", "SM", on=day, role=Role.IMPORTER)
+    assert (role.verdict, role.reason) == (Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE)
+    helped = test_world.check("US", "SM", on=day)  # where it would help, the standing decides
+    assert (helped.verdict, helped.reason) == (Verdict.UNKNOWN, WorldReason.COVERAGE_UNKNOWN)
+
+
+def test_an_importer_refused_by_the_scope_is_refused_before_benefits_are_known_to_start(
+    china: Registry, tmp_path: Path
+) -> None:
+    """Inside the window in which benefits may have begun, an importer under an arrangement
+    that facilitates imports only gets a no, not an unknown."""
+    text = (DATA / "world.toml").read_text(encoding="utf-8")
+    both = 'scope = { value = "imports-and-exports", confidence = "high", sources = ["w-news"] }'
+    assert text.count(both) == 1
+    (tmp_path / "world.toml").write_text(text.replace(both, both.replace("-and-exports", "")))
+    graph = world.load(tmp_path / "world.toml", china)
+    window = date(2012, 3, 1)  # JP-KR implemented between 2012-01-01 and 2012-06-30
+    importer = graph.check("JP", "KR", on=window, role=Role.IMPORTER)
+    assert (importer.verdict, importer.reason) == (Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE)
+    exporter = graph.check("JP", "KR", on=window)
+    assert (exporter.verdict, exporter.reason) == (
+        Verdict.UNKNOWN,
+        WorldReason.SIGNED_NOT_IMPLEMENTED,
+    )
+
+
 def test_the_graph_s_administrations_are_read_only(test_world: World) -> None:
     with pytest.raises(TypeError):
         test_world.administrations["XX"] = test_world.administrations["US"]  # type: ignore[index]

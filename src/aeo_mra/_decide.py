@@ -129,9 +129,14 @@ def answer(
         facts = [member.until] if member.until else []
     elif reason is Reason.NOT_YET_COVERED:
         facts = [member.since] if member.since else []
-    elif reason is Reason.NOT_YET_SIGNED or not arrangement.is_implemented(day):
+    elif (reason is Reason.NOT_YET_SIGNED or not arrangement.is_implemented(day)) and not (
+        _may_have_begun(arrangement, day) and _refused(arrangement, role, recognised)
+    ):
         # No benefits before they start: that rests on the implementation alone (none found
-        # is firm), and before the earliest possible signing day on no fact at all.
+        # is firm), and before the earliest possible signing day on no fact at all. Inside
+        # the window in which they may have started, an operator the arrangement refuses
+        # whenever it began (a tier it leaves out, an importer where it facilitates imports
+        # only) is answered by that refusal, not by the unknown start.
         earliest = arrangement.signed.value.earliest
         before_signing = earliest is not None and day < earliest
         started = arrangement.implemented
@@ -188,12 +193,27 @@ def _verdict(
         return Verdict.PROBABLY if weak else Verdict.YES
     if reason in (Reason.SCOPE_UNKNOWN, Reason.COVERAGE_UNKNOWN):
         return Verdict.UNKNOWN
-    started = arrangement.implemented if arrangement else None
-    if reason in _NOT_IN_EFFECT and started is not None and started.value.possible_by(day):
-        signed = arrangement.signed.value if arrangement else None
-        if signed is not None and signed.possible_by(day):
-            return Verdict.UNKNOWN
+    if reason in _NOT_IN_EFFECT and arrangement is not None and _may_have_begun(arrangement, day):
+        return Verdict.UNKNOWN
     return Verdict.PROBABLY_NOT if weak else Verdict.NO
+
+
+def _may_have_begun(arrangement: Arrangement, day: date) -> bool:
+    """Whether the arrangement's benefits may have begun by ``day``: its signing and
+    implementation may both have happened by then."""
+    started = arrangement.implemented
+    return (
+        started is not None
+        and started.value.possible_by(day)
+        and arrangement.signed.value.possible_by(day)
+    )
+
+
+def _refused(arrangement: Arrangement, role: Role, recognised: bool) -> bool:
+    """Whether the arrangement gives the operator no benefits whenever it began: it does not
+    recognise the operator's tier, or the operator imports where it facilitates imports
+    only."""
+    return not recognised or (role is Role.IMPORTER and arrangement.scope.value is Scope.IMPORTS)
 
 
 _NOT_IN_EFFECT = frozenset({Reason.NOT_YET_SIGNED, Reason.SIGNED_NOT_IMPLEMENTED})

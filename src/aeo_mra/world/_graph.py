@@ -442,9 +442,10 @@ class World:
         (or known not) to be in: its own administration's arrangement with the holder
         decides, where there is one (the EU's with Andorra); else the union's standing. A
         place known to be outside is outside for every holder; one of unknown standing
-        matters only where the holder's arrangement with the union may be in effect, as
-        `check()` answers for China's places: with none, or before one is, the union's
-        answer stands."""
+        matters only where the holder's arrangement with the union may give the holder
+        benefits, as `check()` answers for China's places: with none, before one is in
+        effect, or where it refuses the holder's tier or role anywhere, the union's answer
+        stands."""
         own = self.administrations.get(membership.territory)
         if own is not None and own is not holder:
             decision = self.decide(holder, tier, own, day, role)
@@ -453,7 +454,7 @@ class World:
         unknown = membership.basis is not None and membership.basis.value is Standing.UNKNOWN
         with_union = None if union is holder else self.decide(holder, tier, union, day, role)
         if unknown and with_union is not None:
-            moot = with_union.reason in _BEFORE_EFFECT and with_union.verdict in _FIRM_NO
+            moot = with_union.reason in _WHEREVER and with_union.verdict in _FIRM_NO
             if with_union.reason is WorldReason.NOT_A_PARTNER or moot:
                 return with_union
         return _outside(union, membership, with_union.arrangement if with_union else None)
@@ -834,7 +835,17 @@ def _with_membership(decision: Recogniser, membership: Membership) -> Recogniser
     )
 
 
-_BEFORE_EFFECT = (WorldReason.NOT_YET_SIGNED, WorldReason.SIGNED_NOT_IMPLEMENTED)
+_WHEREVER = (
+    WorldReason.NOT_YET_SIGNED,
+    WorldReason.SIGNED_NOT_IMPLEMENTED,
+    WorldReason.SUSPENDED,
+    WorldReason.ENDED,
+    WorldReason.TIER_NOT_RECOGNISED,
+    WorldReason.ROLE_OUT_OF_SCOPE,
+)
+"""The reasons of a no that holds for a place whatever its standing in a union's customs
+territory: the arrangement gives it nothing anywhere, not yet or no more, or not to this
+holder."""
 _FIRM_NO = (Verdict.NO, Verdict.PROBABLY_NOT)
 BY_DATES = (Verdict.YES, Verdict.PROBABLY)
 """A partner's implementation that counts as begun by the recorded dates, as published

@@ -134,13 +134,15 @@ def judge(
             return status  # not in effect, a firm no where the tiers are inferred (CN-RU's)
         # once signed, a tier the arrangement leaves out is never recognised under it
         return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised]
-    if status is not None:
-        return status
+    out_of_scope = role is Role.IMPORTER and scope is not None and scope.value is Scope.IMPORTS
+    if status is not None and not (out_of_scope and status[0] is Verdict.UNKNOWN):
+        return status  # inside the window in which benefits may have begun, the scope decides
+    if out_of_scope:
+        assert scope is not None
+        return Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE, [scope]  # whatever the tier
     facts: list[Fact[object]] = []
     begun = [*_starts(arrangement, holder.id, other), _opening(arrangement, holder.id, other)]
     facts += [start for start in begun if start is not None]
-    if role is Role.IMPORTER and scope is not None and scope.value is Scope.IMPORTS:
-        return Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE, [scope]  # whatever the tier
     if tier is not None and own_tier is None:  # no arrangement is known to name a common status
         return Verdict.UNKNOWN, WorldReason.TIERS_UNKNOWN, facts
     some_tiers = False  # recognises only some of the holder's tiers, and none was named
