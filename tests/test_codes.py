@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import aeo_mra
-from aeo_mra import Arrangement, CodeFormat, Precision, codes
+from aeo_mra import Arrangement, CodeFormat, Precision, Verdict, codes
 from aeo_mra.codes import (
     AeoCode,
     Declaration,
@@ -501,3 +501,15 @@ def test_a_loaded_dataset_brings_its_own_code_formats(tmp_path: Path) -> None:
 def test_a_registry_that_is_not_one_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="registry"):
         codes.validate("SG123456789012", registry="bundled")  # type: ignore[arg-type]
+
+
+def test_a_prefix_no_code_has_is_refused_without_denying_the_place_s_coverage() -> None:
+    """Monaco is covered through the EU arrangement, but its operators' codes are French:
+    the error says no code begins with MC, not that Monaco is no partner's."""
+    assert aeo_mra.check("MC", on=date(2020, 1, 1)).verdict is not Verdict.NO
+    with pytest.raises(codes.UnknownPrefix) as caught:
+        codes.validate("MC12345")
+    assert "no AEO code China's customs reads begins with MC (Monaco)" in str(caught.value)
+    assert "not a place covered" not in str(caught.value)
+    with pytest.raises(codes.InvalidLength, match=r"\(not 1 character\)$"):
+        codes.validate("C")

@@ -213,9 +213,16 @@ def test_what_one_tier_gets_that_another_does_not(book: Measures) -> None:
     reverse = book.compare(GENERAL, ADVANCED, on=date(2016, 1, 1))
     assert ids(reverse.lacks) == ["old-3"]
     assert gap.explain().startswith(
-        "On 2016-01-01 an advanced certified enterprise gets 1 recorded measures a general "
-        "certified enterprise does not:"
+        "On 2016-01-01 an advanced certified enterprise gets 1 recorded measure a general "
+        "certified enterprise does not:\n  - "
     )
+    assert reverse.explain().startswith(
+        "On 2016-01-01 a general certified enterprise gets no recorded measure an advanced "
+        "certified enterprise does not, and lacks 1:\n  - "
+    )
+    same = book.compare(ADVANCED, ADVANCED, on=date(2019, 6, 1), where="North")
+    assert (same.only, same.lacks, same.unknown) == ((), (), ())  # no gap, none unknown
+    assert same.explain().endswith("does not.")
     local = book.compare(ADVANCED, GENERAL, on=date(2019, 6, 1), where="North")
     assert [u.name for u in local.unknown] == ["advanced only", "general only"]
     with pytest.raises(TierNotInForceError):
@@ -621,8 +628,11 @@ def test_the_bundled_district_names_its_error_lists_are_accepted() -> None:
     for district in bundled.data.districts.values():
         assert bundled.district(str(district)) is district
     assert bundled.district("Liaoning").id == "shenyang"
-    with pytest.raises(UnknownDistrictError):  # two districts: the name chooses neither
+    with pytest.raises(UnknownDistrictError) as caught:  # two: the name chooses neither
         bundled.district("Fujian")
+    assert str(caught.value).startswith("'Fujian' is a province with several customs districts")
+    assert len(caught.value.valid) == 2
+    assert {bundled.district(d).region for d in caught.value.valid} == {"Fujian"}
 
 
 def test_a_tier_by_name_is_a_type_error_naming_the_enum() -> None:

@@ -256,6 +256,17 @@ def test_the_openapi_document_covers_every_route(api: Server) -> None:
         assert names == [p.name for p in endpoint.params]
 
 
+def test_each_role_parameter_says_which_way_the_goods_go(api: Server) -> None:
+    _, _, document = api.ask("/openapi.json")
+
+    def role(path: str) -> str:
+        parameters = document["paths"][path]["get"]["parameters"]
+        return str(next(p["description"] for p in parameters if p["name"] == "role"))
+
+    assert "ships to the place" in role("/v1/check")
+    assert "ships to China" in role("/v1/check_foreign")  # the foreign AEO's exports
+
+
 def test_the_openapi_document_admits_the_spellings_the_docs_show(api: Server) -> None:
     """A client or proxy that validates a request by the document lets these through,
     as the server reads them."""

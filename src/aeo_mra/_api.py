@@ -233,6 +233,7 @@ PLACE = Param(
 ON = Param("on", date, "The day, YYYY-MM-DD (default: today, on the server's clock).")
 ROLE = Param("role", Role, "exporter (ships to the place; default) or importer.")
 _RECOGNISERS_ROLE = "exporter (ships to the administrations asked; default) or importer."
+_FOREIGN_ROLE = "exporter (the foreign AEO ships to China; default) or importer (from China)."
 _ARRANGEMENTS_ROLE = (
     "Only those that help: exporter (all of them) or importer (those known to cover exports "
     "too); default: all, echoed as null."
@@ -527,7 +528,12 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "/v1/check_foreign",
         "GET",
         "Does China's customs recognise a foreign AEO of a partner programme's tier?",
-        (PLACE, Param("tier", str, "The partner programme's tier, e.g. AEOS.", True), ON, ROLE),
+        (
+            PLACE,
+            Param("tier", str, "The partner programme's tier, e.g. AEOS.", True),
+            ON,
+            attrs.evolve(ROLE, description=_FOREIGN_ROLE),
+        ),
         _check_foreign,
         _ref("Eligibility"),
     ),

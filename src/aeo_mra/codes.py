@@ -588,7 +588,8 @@ def _mismatch(index: _CodeRules, given: object, code: str) -> InvalidCode:
     expected += f", or is a code written without it: {bare}"
     if any(_fits(rule.widths, len(code)) for rule in index.bare):
         return InvalidFormat(given, expected)
-    return InvalidLength(given, f"{expected} (not {len(code)} characters)")
+    length = f"{len(code)} character{'' if len(code) == 1 else 's'}"
+    return InvalidLength(given, f"{expected} (not {length})")
 
 
 def _not_after_aeo(index: _CodeRules, given: object, rest: str) -> InvalidCode:
@@ -612,8 +613,8 @@ def _not_a_partner(index: _CodeRules, place: str) -> str:
     except (UnknownPlaceError, DomesticPlaceError):
         name = place
     return (
-        f"{name} is not a place covered by an AEO arrangement of China's customs; "
-        f"partners' codes begin with {_or(index.partners)}, China's own with AEOCN"
+        f"no AEO code China's customs reads begins with {name}: partners' codes begin with "
+        f"{_or(index.partners)}, China's own with AEOCN"
     )
 
 

@@ -470,12 +470,20 @@ class TierGap(Record):
 
     def explain(self) -> str:
         """The gap in words."""
-        lines = [f"On {self.on} {_a(self.tier)} gets {len(self.only)} recorded "
-                 f"measures {_a(self.other)} does not:"]  # fmt: skip
-        lines += [f"  - {m.explain()}" for m in self.only]
-        if self.lacks:
-            lines.append(f"and lacks {len(self.lacks)}:")
-            lines += [f"  - {m.explain()}" for m in self.lacks]
+        count = f"{len(self.only)} recorded measure{'s' if len(self.only) > 1 else ''}"
+        head = f"On {self.on} {_a(self.tier)} gets {count if self.only else 'no recorded measure'}"
+        lines = [f"{head} {_a(self.other)} does not"]
+        if self.only:
+            lines[0] += ":"
+            lines += [f"  - {m.explain()}" for m in self.only]
+        lacks = f"and lacks {len(self.lacks)}:" if self.lacks else ""
+        if self.only and lacks:
+            lines.append(lacks)
+        elif lacks:
+            lines[0] += f", {lacks}"
+        elif not self.only:
+            lines[0] += "."
+        lines += [f"  - {m.explain()}" for m in self.lacks]
         if self.unknown:
             lines.append("Not recorded, so the gap may be larger or smaller:")
             lines += [f"  - {u}: {u.missing}" for u in self.unknown]
@@ -615,16 +623,19 @@ class UnknownDistrictError(Error, LookupError):
 
     Attributes:
         where: The name as given.
-        valid: The districts the data knows, in English and Chinese.
+        valid: The districts the data knows, in English and Chinese; where ``where``
+            names a province with several, those.
     """
 
-    def __init__(self, where: object, valid: Iterable[str]) -> None:
+    def __init__(self, where: object, valid: Iterable[str], province: bool = False) -> None:
         self.where = where
         self.valid = tuple(valid)
-        super().__init__(
-            f"{_quoted(where)} names no customs district with a catalogue in the data; "
-            f"known districts: {', '.join(self.valid)}"
+        what = (
+            "is a province with several customs districts with a catalogue; name one"
+            if province
+            else "names no customs district with a catalogue in the data; known districts"
         )
+        super().__init__(f"{_quoted(where)} {what}: {', '.join(self.valid)}")
 
 
 class BeforeMeasuresError(Error, ValueError):
@@ -743,7 +754,8 @@ class Measures:
         province's name where the province has one district with a catalogue (``Liaoning``).
 
         Raises:
-            UnknownDistrictError: No district of the data has that name.
+            UnknownDistrictError: No district of the data has that name, or it names a
+                province with several (the error lists them).
             TypeError: ``where`` is not a string.
         """
         if not isinstance(where, str):
@@ -759,7 +771,8 @@ class Measures:
         ]
         if len(in_region) == 1:  # a province with one district names it
             return in_region[0]
-        raise UnknownDistrictError(where, [str(d) for d in self.data.districts.values()])
+        listed = in_region or districts
+        raise UnknownDistrictError(where, [str(d) for d in listed], province=bool(in_region))
 
     def measures(
         self, tier: Tier | None = None, on: date | None = None, *, where: str | None = None
@@ -845,7 +858,7 @@ class Measures:
             one.on,
             tuple(m for m in one.measures if m.measure.id not in ids),
             tuple(m for m in two.measures if m.measure.id not in theirs),
-            unique_lists(one.unknown + two.unknown),
+            () if tier is other else unique_lists(one.unknown + two.unknown),  # no gap
             one.data_reviewed,
         )
 

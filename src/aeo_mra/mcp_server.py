@@ -78,7 +78,8 @@ def create_server(registry: Registry | None = None) -> MCPServer:
         place: str | int, tier: str, on: date | None = None, role: RoleName = Role.EXPORTER
     ) -> dict[str, Any]:
         """Does China's customs recognise a foreign operator certified in a partner's AEO
-        programme at a tier (e.g. AEOS) on a day?"""
+        programme at a tier (e.g. AEOS) on a day? place: the operator's; role: exporter
+        ships to China, importer receives from it."""
         return ask("check_foreign", place=place, tier=tier, on=on, role=role)
 
     @server.tool()
