@@ -110,6 +110,11 @@ CASES = [
     ("GL", date(2016, 1, 1), EXPORTER, None, Reason.OUTSIDE_TERRITORY, V.NO, Confidence.HIGH,
      "No: Greenland is outside the customs territory the China–Test Union AEO mutual "
      f"recognition arrangement {UNION} covers."),
+    # a tier the arrangement leaves out is refused wherever the place lies
+    ("SM", date(2016, 1, 1), EXPORTER, Tier.GENERAL_CERTIFIED, Reason.TIER_NOT_RECOGNISED, V.NO,
+     Confidence.HIGH,
+     f"No: the China–Test Union AEO mutual recognition arrangement {UNION} recognises only "
+     "advanced certified enterprises, not general certified enterprises."),
     ("SM", date(2016, 1, 1), EXPORTER, None, Reason.COVERAGE_UNKNOWN, V.UNKNOWN,
      Confidence.MEDIUM,
      "Unknown: the record does not settle whether San Marino is inside the customs territory "
@@ -299,7 +304,8 @@ def test_an_importer_refused_by_the_scope_is_refused_before_benefits_are_known_t
     registry = aeo_mra.load(tmp_path / "shapes.toml")
     window = date(2020, 3, 1)  # Kazakhstan's implemented between 2020-01-01 and 2020-06-30
     importer = registry.check("KZ", on=window, role=IMPORTER)
-    assert (importer.reason, importer.verdict) == (Reason.ROLE_OUT_OF_SCOPE, V.PROBABLY_NOT)
+    # on the scope alone (medium), not the inferred implementation it holds without
+    assert (importer.reason, importer.verdict) == (Reason.ROLE_OUT_OF_SCOPE, V.NO)
     assert not importer.qualifies
     exporter = registry.check("KZ", on=window)
     assert (exporter.reason, exporter.verdict) == (Reason.SIGNED_NOT_IMPLEMENTED, V.UNKNOWN)

@@ -121,7 +121,14 @@ def answer(
     """
     arrangement, member, reason = found
     facts: list[Fact[object]]
-    if arrangement is None or member is None:
+    refusal = None if arrangement is None else _refusal(arrangement, reason, role, recognised, day)
+    if arrangement is not None and refusal is Reason.TIER_NOT_RECOGNISED:
+        reason, facts = refusal, [arrangement.china_tiers]
+        if isinstance(tier, Tier):  # a tier whose recognition is a known unknown
+            facts += dataset.tiers[tier].caveats
+    elif arrangement is not None and refusal is Reason.ROLE_OUT_OF_SCOPE:
+        reason, facts = refusal, [arrangement.scope]  # whatever the day and the place
+    elif arrangement is None or member is None:
         facts = []
     elif reason in _STANDING.values():
         facts = [member.basis] if member.basis else []
@@ -129,23 +136,14 @@ def answer(
         facts = [member.until] if member.until else []
     elif reason is Reason.NOT_YET_COVERED:
         facts = [member.since] if member.since else []
-    elif (reason is Reason.NOT_YET_SIGNED or not arrangement.is_implemented(day)) and not (
-        _may_have_begun(arrangement, day) and _refused(arrangement, role, recognised)
-    ):
+    elif reason is Reason.NOT_YET_SIGNED or not arrangement.is_implemented(day):
         # No benefits before they start: that rests on the implementation alone (none found
-        # is firm), and before the earliest possible signing day on no fact at all. Inside
-        # the window in which they may have started, an operator the arrangement refuses
-        # whenever it began (a tier it leaves out, an importer where it facilitates imports
-        # only) is answered by that refusal, not by the unknown start.
+        # is firm), and before the earliest possible signing day on no fact at all.
         earliest = arrangement.signed.value.earliest
         before_signing = earliest is not None and day < earliest
         started = arrangement.implemented
         facts = [started] if started and not before_signing else []
         reason = reason or Reason.SIGNED_NOT_IMPLEMENTED
-    elif not recognised:
-        reason, facts = Reason.TIER_NOT_RECOGNISED, [arrangement.china_tiers]
-        if isinstance(tier, Tier):  # a tier whose recognition is a known unknown
-            facts += dataset.tiers[tier].caveats
     else:
         assert arrangement.implemented is not None
         facts = [arrangement.implemented, arrangement.china_tiers]
@@ -153,9 +151,7 @@ def answer(
         reason = Reason.COVERED
         if role is Role.IMPORTER:
             facts.append(arrangement.scope)
-            if arrangement.scope.value is Scope.IMPORTS:
-                reason = Reason.ROLE_OUT_OF_SCOPE
-            elif arrangement.scope.value is Scope.UNKNOWN:
+            if arrangement.scope.value is Scope.UNKNOWN:
                 reason = Reason.SCOPE_UNKNOWN
     assert reason is not None
     verdict = _verdict(reason, facts, arrangement, day)
@@ -193,27 +189,34 @@ def _verdict(
         return Verdict.PROBABLY if weak else Verdict.YES
     if reason in (Reason.SCOPE_UNKNOWN, Reason.COVERAGE_UNKNOWN):
         return Verdict.UNKNOWN
-    if reason in _NOT_IN_EFFECT and arrangement is not None and _may_have_begun(arrangement, day):
+    if reason in _NOT_IN_EFFECT and arrangement is not None and _may_have_started(arrangement, day):
         return Verdict.UNKNOWN
     return Verdict.PROBABLY_NOT if weak else Verdict.NO
 
 
-def _may_have_begun(arrangement: Arrangement, day: date) -> bool:
-    """Whether the arrangement's benefits may have begun by ``day``: its signing and
-    implementation may both have happened by then."""
-    started = arrangement.implemented
-    return (
-        started is not None
-        and started.value.possible_by(day)
-        and arrangement.signed.value.possible_by(day)
-    )
+def _refusal(
+    arrangement: Arrangement, reason: Reason | None, role: Role, recognised: bool, day: date
+) -> Reason | None:
+    """The arrangement's refusal of the operator, where it decides the answer: a tier it
+    does not recognise, or an importer where it facilitates imports only.
 
-
-def _refused(arrangement: Arrangement, role: Role, recognised: bool) -> bool:
-    """Whether the arrangement gives the operator no benefits whenever it began: it does not
-    recognise the operator's tier, or the operator imports where it facilitates imports
-    only."""
-    return not recognised or (role is Role.IMPORTER and arrangement.scope.value is Scope.IMPORTS)
+    A refusal holds whenever the arrangement began and wherever the place lies, so it
+    answers for a covered place once benefits may have begun, and for a place whose
+    standing is unknown; a firm "not yet", or a place known to be outside the territory
+    (or not covered that day), answers first.
+    """
+    if not recognised:
+        refusal = Reason.TIER_NOT_RECOGNISED
+    elif role is Role.IMPORTER and arrangement.scope.value is Scope.IMPORTS:
+        refusal = Reason.ROLE_OUT_OF_SCOPE
+    else:
+        return None
+    if reason is Reason.COVERAGE_UNKNOWN:
+        return refusal
+    if reason is None and arrangement.is_implemented(day):
+        return refusal
+    in_window = reason is None or reason is Reason.NOT_YET_SIGNED
+    return refusal if in_window and _may_have_started(arrangement, day) else None
 
 
 _NOT_IN_EFFECT = frozenset({Reason.NOT_YET_SIGNED, Reason.SIGNED_NOT_IMPLEMENTED})
@@ -221,9 +224,14 @@ _STANDING = {Coverage.OUTSIDE: Reason.OUTSIDE_TERRITORY, Coverage.UNKNOWN: Reaso
 
 
 def _may_have_started(arrangement: Arrangement, day: date) -> bool:
-    """Whether the arrangement's benefits may have started by ``day``."""
+    """Whether the arrangement's benefits may have started by ``day``: its signing and
+    implementation may both have happened by then."""
     started = arrangement.implemented
-    return started is not None and started.value.possible_by(day)
+    return (
+        started is not None
+        and started.value.possible_by(day)
+        and arrangement.signed.value.possible_by(day)
+    )
 
 
 def _caveats(
