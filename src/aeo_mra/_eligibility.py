@@ -35,7 +35,10 @@ class Reason(enum.Enum):
     for one that has left (the United Kingdom after 2020-12-31).
     ``OUTSIDE_TERRITORY`` is for a place outside the customs territory an arrangement
     covers, though tied to a member (Greenland, Gibraltar); ``COVERAGE_UNKNOWN`` for one
-    whose standing the record does not settle (San Marino).
+    whose standing the record does not settle (San Marino). ``TIER_NOT_RECOGNISED`` and
+    ``ROLE_OUT_OF_SCOPE`` hold whenever the arrangement began and wherever the place lies:
+    they answer inside the window in which its benefits may have begun, and for a place of
+    unsettled standing.
     """
 
     COVERED = "covered"
