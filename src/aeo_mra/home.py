@@ -470,19 +470,14 @@ class TierGap(Record):
 
     def explain(self) -> str:
         """The gap in words."""
-        count = f"{len(self.only)} recorded measure{'s' if len(self.only) > 1 else ''}"
-        head = f"On {self.on} {_a(self.tier)} gets {count if self.only else 'no recorded measure'}"
-        lines = [f"{head} {_a(self.other)} does not"]
+        count = len(self.only)
+        gets = f"{count} recorded measure{'s' * (count > 1)}" if count else "no recorded measure"
+        head = f"On {self.on} {_a(self.tier)} gets {gets} {_a(self.other)} does not"
+        lacks = [f"and lacks {len(self.lacks)}:"] if self.lacks else []
         if self.only:
-            lines[0] += ":"
-            lines += [f"  - {m.explain()}" for m in self.only]
-        lacks = f"and lacks {len(self.lacks)}:" if self.lacks else ""
-        if self.only and lacks:
-            lines.append(lacks)
-        elif lacks:
-            lines[0] += f", {lacks}"
-        elif not self.only:
-            lines[0] += "."
+            lines = [f"{head}:", *(f"  - {m.explain()}" for m in self.only), *lacks]
+        else:
+            lines = [f"{head}, {lacks[0]}" if lacks else f"{head}."]
         lines += [f"  - {m.explain()}" for m in self.lacks]
         if self.unknown:
             lines.append("Not recorded, so the gap may be larger or smaller:")

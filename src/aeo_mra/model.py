@@ -139,7 +139,7 @@ class FrozenMap(Mapping[K, V_co]):
 
 
 def frozen_map(items: Mapping[str, Any]) -> FrozenMap[str, Any]:
-    """``items`` as a `FrozenMap`: the converter of a record's mapping field by name."""
+    """``items`` as a `FrozenMap`: the converter of the records' mapping fields."""
     return items if type(items) is FrozenMap else FrozenMap(items)
 
 
