@@ -89,3 +89,11 @@ def test_a_loaded_registry_says_how_to_use_it_in_workers(tmp_path: Path) -> None
     path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(TypeError, match=r"aeo_mra\.load"):
         pickle.dumps(aeo_mra.load(path))
+
+
+def test_a_registry_of_the_bundled_data_pickles_as_a_reference_to_it() -> None:
+    fresh = aeo_mra.Registry.bundled()  # not the module's: caches of its own
+    copy = pickle.loads(pickle.dumps(fresh))
+    assert copy is not aeo_mra._default()
+    assert copy.check("DE", on=date(2020, 1, 1)) == fresh.check("DE", on=date(2020, 1, 1))
+    assert pickle.loads(pickle.dumps(aeo_mra._default())) is aeo_mra._default()

@@ -7,10 +7,13 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import aeo_mra
+import aeo_mra.home
+import aeo_mra.world
 from aeo_mra import DataError, Registry, _limits
 from aeo_mra._loader import parse
 
@@ -165,3 +168,24 @@ def test_the_security_page_states_every_limit() -> None:
 def test_a_directory_is_refused_by_its_path(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=f"{re.escape(str(tmp_path))}: not a regular file"):
         aeo_mra.load(tmp_path)
+
+
+# The loaders of the world data and of the measures read their files as `load` does.
+OTHER_LOADERS = [aeo_mra.world.load, aeo_mra.home.Measures.from_file]
+
+
+@pytest.mark.parametrize("loader", OTHER_LOADERS, ids=lambda f: f.__qualname__)
+def test_every_loader_refuses_what_load_refuses(loader: Any, tmp_path: Path) -> None:
+    with pytest.raises(DataError, match=f"{re.escape(str(tmp_path))}: not a regular file"):
+        loader(tmp_path)
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes("[meta]\nnote = 'caf\u00e9'\n".encode("latin-1"))
+    with pytest.raises(DataError, match="not UTF-8 text"):
+        loader(latin)
+    with pytest.raises(TypeError, match="path"):
+        loader(0)
+    large = tmp_path / "large.toml"
+    with large.open("wb") as file:
+        file.truncate(_limits.MAX_FILE_BYTES + 1)
+    with pytest.raises(DataError, match="larger than the limit"):
+        loader(large)

@@ -23,14 +23,14 @@ import enum
 import functools
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from os import PathLike, fspath
+from os import PathLike
 from typing import TYPE_CHECKING
 
 import attrs
 
 from . import _decide
 from ._dates import as_date, day_or_today
-from .errors import DataError, Error, _quoted
+from .errors import Error, _quoted
 from .model import Confidence, Precision, Record, Source, Tier, When, unique_sources
 
 if TYPE_CHECKING:
@@ -729,19 +729,16 @@ class Measures:
         """The measures in ``path``, with the tiers of ``registry`` (default: the bundled one).
 
         Raises:
-            DataError: Listing every problem in the file.
-            OSError: The file cannot be read.
+            DataError: Listing every problem in the file, or saying that it is not a regular
+                file, is larger than the limit or is not UTF-8.
+            OSError: The file cannot be opened.
+            TypeError: ``path`` is not a ``str`` or ``os.PathLike``.
         """
         from . import _default
+        from ._files import read_text
         from ._home_loader import parse
 
-        with open(path, "rb") as file:
-            data = file.read()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise DataError([f"{fspath(path)}: not UTF-8 text: {error}"]) from None
-        return cls(parse(text, fspath(path)), registry or _default())
+        return cls(parse(*read_text(path)), registry or _default())
 
     def district(self, where: str) -> District:
         """The district ``where`` names: its English or Chinese name, with or without

@@ -111,12 +111,15 @@ class Registry:
         self._today: tuple[float, float, date, dict[str | int, Eligibility]] = (0, 0, date.min, {})
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """The bundled registry pickles as a reference to it, so that its methods run in
-        worker processes (``pool.map(aeo_mra.check, places)``); another does not pickle."""
+        """A registry of the bundled data pickles as a reference to that data, so that its
+        methods run in worker processes (``pool.map(aeo_mra.check, places)``): the module's
+        own as the module's, another as a new one; a registry of a file does not pickle."""
         from . import _default
 
         if self is _default():
             return _default, ()
+        if self._make is _read_bundled:
+            return Registry.bundled, ()
         raise TypeError(
             "a Registry of a dataset file is not sent to other processes: "
             "call aeo_mra.load(path) in each process (e.g. in the pool's initializer)"
@@ -149,7 +152,8 @@ class Registry:
 
     @classmethod
     def bundled(cls) -> Registry:
-        """The registry of the dataset shipped with aeo_mra, read on first use."""
+        """A new registry of the dataset shipped with aeo_mra, read on its first use, with
+        caches of its own (the module-level functions share one)."""
         return cls(_read_bundled)
 
     @classmethod

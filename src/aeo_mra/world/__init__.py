@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date
-from os import PathLike, fspath
+from os import PathLike
 
 from .. import _compiled, _default
 from ..model import Role
@@ -112,16 +112,19 @@ def load(path: str | PathLike[str], china: Registry | None = None) -> World:
 
     Args:
         path: A TOML file in the schema of ``data/world.toml`` (see the docs' data pages).
-        china: The China dataset to join (default: the bundled one).
+        china: The registry of the China dataset to join (default: the bundled one).
 
     Raises:
-        DataError: Listing every problem in the file.
-        OSError: The file cannot be read.
+        DataError: Listing every problem in the file, or saying that it is not a regular
+            file, is larger than the limit or is not UTF-8.
+        OSError: The file cannot be opened.
+        TypeError: ``path`` is not a ``str`` or ``os.PathLike``.
     """
+    from .._files import read_text
+
     registry = china or _default()
-    with open(path, encoding="utf-8-sig") as file:
-        text = file.read()
-    return World(parse(text, registry.dataset, fspath(path)), registry)
+    text, name = read_text(path)
+    return World(parse(text, registry.dataset, name), registry)
 
 
 def check(
