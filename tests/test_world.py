@@ -1993,3 +1993,10 @@ def test_the_graph_s_administrations_are_read_only(test_world: World) -> None:
         test_world.administrations["XX"] = test_world.administrations["US"]  # type: ignore[index]
     with pytest.raises(AttributeError):
         test_world.administrations.pop("US")  # type: ignore[attr-defined]
+
+
+def test_a_day_given_where_an_administration_goes_says_how_to_give_it(bundled: World) -> None:
+    with pytest.raises(TypeError, match=r"not date: give the day as on=$"):
+        bundled.summary(date(2020, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"must be a string, not int$"):
+        bundled.partners(5)  # type: ignore[arg-type]

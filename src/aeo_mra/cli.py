@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO, TypeAlias, Ty
 
 import aeo_mra
 from aeo_mra import Arrangement, Basis, Role, Tier
-from aeo_mra._dates import iso_day
+from aeo_mra._dates import day_or_today, iso_day
 from aeo_mra._vocabulary import _spelled, named
 from aeo_mra.errors import _did_you_mean
 
@@ -329,7 +329,7 @@ def _add_listing(parser: _Declaring) -> None:
 
 
 def _list(args: _Args) -> int:
-    day = args.on or date.today()
+    day = day_or_today(args.on)
     if args.json:
         _answer_json("arrangements", on=day, basis=args.basis, role=args.role)
         return EXIT_YES
@@ -482,7 +482,7 @@ def _code(args: _Args) -> int:
 
         _print_json(_api.code_report(registry, args.code, args.on))
     else:
-        day = args.on or date.today()
+        day = day_or_today(args.on)
         parsed = codes.parse(args.code)
         declared, not_declared = codes._declared(parsed, day, registry)
         lines = [

@@ -27,7 +27,7 @@ from .errors import Error, MissingDateError, _is_missing, _quoted
 from .model import Arrangement, Dataset, Fact, Record, Role, Tier, When
 from .registry import Registry
 
-__all__ = ["AnswerChange", "Change", "answers", "facts"]
+__all__ = ["AnswerChange", "Change", "Row", "answers", "facts"]
 
 Row = tuple[str | int, date] | tuple[str | int, date, Role] | tuple[str | int, date, Role, Tier]
 """A question: place and day, optionally role and tier (default: exporter, the AEO tier)."""

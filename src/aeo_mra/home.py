@@ -833,6 +833,7 @@ class Measures:
         """What ``tier`` gets that ``other`` does not on ``on`` (and what it lacks).
 
         Raises:
+            BeforeMeasuresError: ``on`` is before [`first_day`][aeo_mra.home.Measures.first_day].
             TierNotInForceError: Either tier did not exist on ``on``.
             UnknownDistrictError: ``where`` names no district of the data.
             TypeError: ``tier`` or ``other`` is not a Tier (both must be given).
@@ -872,8 +873,10 @@ class Measures:
 
         Raises:
             ReversedDaysError: ``after`` is before ``before``.
+            BeforeMeasuresError: A day is before [`first_day`][aeo_mra.home.Measures.first_day].
             TierNotInForceError: ``tier`` did not exist on one of the days.
             UnknownDistrictError: ``where`` names no district of the data.
+            TypeError: ``before`` or ``after`` is not a date.
         """
         wanted = "a datetime.date (changes() needs both days)"
         if as_date(after, wanted, "after") < as_date(before, wanted, "before"):
@@ -903,6 +906,7 @@ class Measures:
         Raises:
             UnknownScopeError: No count has that scope (an empty one included).
             ReversedDaysError: ``until`` is before ``since``.
+            TypeError: ``scope`` is not a string, or ``since`` or ``until`` not a date.
         """
         counts = self.data.counts
         if scope is not None:

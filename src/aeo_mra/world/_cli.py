@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from .. import cli
+from .._dates import day_or_today
 from . import Bilateral, Partner, Plurilateral, Recognition, bundled
 
 __all__ = ["add", "run"]
@@ -43,7 +44,7 @@ def _sub(commands: Any, name: str, help: str) -> argparse.ArgumentParser:
 def run(args: cli._Args) -> int:
     """Run the ``world`` subcommand ``args`` names; the exit status."""
     graph = bundled()
-    day: date = args.on or date.today()
+    day: date = day_or_today(args.on)
     if args.what == "check":
         answer = graph.check(args.holder, args.place, on=day, role=args.role)
         _show(args, "world_check", _check_text(answer), holder=args.holder, place=args.place,
@@ -78,7 +79,7 @@ def run(args: cli._Args) -> int:
 def _show(args: cli._Args, question: str, text: str, **values: object) -> None:
     """The text, or with ``--json`` the answer to ``question`` as the HTTP API gives it."""
     if getattr(args, "json", False):
-        cli._answer_json(question, on=args.on or date.today(), **values)
+        cli._answer_json(question, on=day_or_today(args.on), **values)
     else:
         cli._say(text)
 

@@ -500,6 +500,11 @@ class World:
 
         The reverse question: "which administrations recognise EU/AEOS?". Answers with
         a ``YES`` verdict are firm; the others say why not, or what is unknown.
+
+        Raises:
+            UnknownAdministrationError: ``holder`` names nothing the data knows.
+            TierNotInForceError: The holder is a tier of China's that did not exist that day.
+            TypeError: ``on`` is not a date, or ``role`` not a Role.
         """
         day, role = day_or_today(on), _role(role)
         administration, tier, held = self._holder_on(holder, day)

@@ -26,8 +26,8 @@ from ._model import (
 )
 
 __all__ = [
-    "begun", "counted", "ended_by", "ended_from", "implemented_by", "judge", "live_by", "signed_by",
-    "signed_from", "weigh",
+    "begun", "counted", "ended_from", "implemented_by", "judge", "live_by", "operating_by",
+    "signed_by", "signed_from", "weigh",
 ]  # fmt: skip
 
 
@@ -41,12 +41,6 @@ def signed_from(arrangement: Bilateral | Plurilateral) -> date | None:
     """The first day by which it had certainly been signed (or implemented), if known."""
     dates = [arrangement.step(StepKind.SIGNED), arrangement.step(StepKind.IMPLEMENTED)]
     return min((d.value.latest for d in dates if d and d.value.latest), default=None)
-
-
-def ended_by(arrangement: Bilateral | Plurilateral, day: date) -> bool:
-    """Whether it had certainly ended by ``day``."""
-    last = ended_from(arrangement)
-    return last is not None and last <= day
 
 
 def ended_from(arrangement: Bilateral | Plurilateral) -> date | None:

@@ -102,7 +102,8 @@ class Names:
     def holder(self, name: str) -> tuple[Administration, ProgrammeTier | None]:
         """[`World.holder`][aeo_mra.world.World.holder]'s answer."""
         if not isinstance(name, str):
-            raise TypeError(f"an administration must be a string, not {type(name).__name__}")
+            hint = ": give the day as on=" if isinstance(name, date) else ""
+            raise TypeError(f"an administration must be a string, not {type(name).__name__}{hint}")
         self.refuse_long(name)
         text = name.strip()
         if text.endswith("/"):  # "KR/": a tier left out, not the administration alone
