@@ -13,7 +13,8 @@ import pytest
 
 import aeo_mra
 from aeo_mra import Eligibility, MissingDateError, Registry, Role, Tier, check_frame
-from aeo_mra._frames import COLUMNS, _dates_in
+from aeo_mra._change_days import dates_in
+from aeo_mra._frames import COLUMNS
 
 Maker = Callable[[dict[str, list[Any]]], Any]
 MAKERS: dict[str, Maker] = {"pandas": pd.DataFrame, "polars": pl.DataFrame}
@@ -41,7 +42,7 @@ def test_every_day_an_answer_can_change_on(make: Maker, registry: Registry) -> N
     """Around each day the data names, for every partner, every place an arrangement records
     (Réunion, Greenland) and a few others, as check_many."""
     named = sorted(
-        {d for d in _dates_in(registry.dataset) if date(2000, 1, 1) < d < date(2100, 1, 1)}
+        {d for d in dates_in(registry.dataset) if date(2000, 1, 1) < d < date(2100, 1, 1)}
     )
     days = sorted({d + timedelta(days=k) for d in named for k in (-1, 0, 1)})
     arrangements = registry.dataset.arrangements

@@ -21,8 +21,8 @@ from aeo_mra import (
     Verdict,
     _decide,
     _eligibility,
-    _frames,
 )
+from aeo_mra._change_days import change_days
 
 REGISTRY = aeo_mra._default()
 PARTNER_CODES = sorted({m.territory for a in REGISTRY.dataset.arrangements for m in a.members})
@@ -174,7 +174,7 @@ def test_import_stays_light() -> None:
     assert out.stdout.strip() == "[]"
 
 
-CHANGE_DAYS = _frames._days(REGISTRY).anyone
+CHANGE_DAYS = change_days(REGISTRY).anyone
 near_changes = st.sampled_from(CHANGE_DAYS).flatmap(
     lambda day: st.sampled_from([day - timedelta(days=1), day, day + timedelta(days=1)])
 )

@@ -25,9 +25,9 @@ from aeo_mra import (
     TierNotInForceError,
     UnknownPlaceError,
     Verdict,
-    _frames,
     world,
 )
+from aeo_mra._change_days import change_days
 from aeo_mra.world import (
     Bilateral,
     Counted,
@@ -1250,9 +1250,7 @@ def test_china_s_edges_answer_as_check_does(bundled: World) -> None:
     tiers = registry.dataset.tiers.values()
     places = {m.territory for a in registry.arrangements() for m in (*a.members, *a.territories)}
     after = registry.dataset.reviewed + timedelta(days=40)
-    days = sorted(
-        {d + timedelta(days=k) for d in _frames._days(registry).anyone for k in (-1, 0, 1)}
-    )
+    days = sorted({d + timedelta(days=k) for d in change_days(registry).anyone for k in (-1, 0, 1)})
     differ, unsettled = [], Reason.COVERAGE_UNKNOWN
     for role in Role:
         for place in sorted(places | {"US", "IN"}):

@@ -9,13 +9,11 @@ the frame library's own vectorised operations.
 from __future__ import annotations
 
 import bisect
-import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import date, timedelta
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import attrs
-
+from ._change_days import change_days
 from ._dates import as_date, day_or_today
 from ._eligibility import Eligibility
 from ._vocabulary import role as checked_role
@@ -27,7 +25,6 @@ if TYPE_CHECKING:
     import narwhals as nw
     from narwhals.typing import IntoDataFrameT
 
-    from .model import Dataset
     from .registry import Registry
 
 __all__ = ["COLUMNS", "check_frame"]
@@ -162,7 +159,7 @@ class _Answers:
         self.registry, self.role, self.tier = registry, checked_role(role), tier_or_none(tier)
         self.classes: dict[tuple[object, ...], Eligibility] = {}
         self.known: dict[tuple[str, int], int] = {}
-        self.days = _days(registry)
+        self.days = change_days(registry)
 
     def code(self, place: object) -> str:
         return self.registry.resolve(place).code  # type: ignore[arg-type]
@@ -243,75 +240,6 @@ def _day(value: object) -> date:
     if _is_missing(value):
         raise MissingDateError(value, -1)  # _each finds the row
     return as_date(value)
-
-
-class _Days:
-    """The days an answer can change on: each day the dataset names, and the day after.
-
-    ``anyone`` holds for every place; ``of(code)`` only the days that can change the
-    answers for one place (the dataset-wide ones and those of its own arrangements).
-    """
-
-    def __init__(self, dataset: Dataset) -> None:
-        self.dataset = dataset
-        shared = [getattr(dataset, f.name) for f in attrs.fields(type(dataset))
-                  if f.name not in ("arrangements", "counted_territories")]  # fmt: skip
-        self.shared = set(_dates_in(shared))
-        self.anyone = _and_next(_dates_in(dataset))
-        self.by_code: dict[str, list[date]] = {}
-        # Each arrangement's places (members and the others it records), and its days.
-        self.arrangements = [
-            ({m.territory for m in a.members + a.territories}, set(_dates_in(a)))
-            for a in dataset.arrangements
-        ]
-
-    def of(self, code: str) -> list[date]:
-        try:
-            return self.by_code[code]
-        except KeyError:
-            pass
-        own = set(_dates_in([c for c in self.dataset.counted_territories if c.territory == code]))
-        for places, named in self.arrangements:
-            if code in places:
-                own |= named
-        days = self.by_code[code] = _and_next(self.shared | own)
-        return days
-
-
-_DAYS: weakref.WeakKeyDictionary[Registry, _Days] = weakref.WeakKeyDictionary()
-
-
-def _days(registry: Registry) -> _Days:
-    """The days of a registry's dataset, found on first use."""
-    try:
-        return _DAYS[registry]
-    except KeyError:  # two threads may both find them; either result will do
-        days = _DAYS[registry] = _Days(registry.dataset)
-        return days
-
-
-def _and_next(days: Iterable[date]) -> list[date]:
-    """Each day and the day after, once each, in order."""
-    found = set()
-    for day in days:
-        found.add(day)
-        if day < date.max:
-            found.add(day + timedelta(days=1))
-    return sorted(found)
-
-
-def _dates_in(value: Any) -> Iterator[date]:
-    if isinstance(value, date):
-        yield value
-    elif isinstance(value, tuple | list):
-        for item in value:
-            yield from _dates_in(item)
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from _dates_in(item)
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
-            yield from _dates_in(getattr(value, field.name))
 
 
 def _read(answer: Eligibility) -> tuple[object, ...]:

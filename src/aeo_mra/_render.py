@@ -15,8 +15,9 @@ from urllib.parse import unquote_plus
 
 import attrs
 
-from . import _decide, _frames
+from . import _decide
 from ._api import Endpoint, Problem
+from ._change_days import change_days
 from ._explain import explain
 from ._plain import to_dict
 from .registry import Registry
@@ -92,7 +93,7 @@ class DatedAnswers:
         day = values["on"]
         if day is None or day > registry.reviewed:  # today's, or a caveat names the day
             return self.render(endpoint.answer_to(registry, values))
-        span = bisect.bisect_right(_frames._days(registry).anyone, day)
+        span = bisect.bisect_right(change_days(registry).anyone, day)
         key = (values["place"], values["role"], values["tier"], span)
         found = self._spans.get(key)
         if found is None:

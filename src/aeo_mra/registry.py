@@ -561,9 +561,9 @@ class Registry:
         only on the days `check_frame` cuts time at, so it is decided once per span between
         two of them, and each other day of the span gets that answer for its own day."""
         from . import _decide
-        from ._frames import _days
+        from ._change_days import change_days
 
-        changes = _days(self).of(self.resolve(place).code)
+        changes = change_days(self).of(self.resolve(place).code)
         answers: list[Eligibility] = []
         start = 0
         while start < len(days):
