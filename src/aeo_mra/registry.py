@@ -558,8 +558,8 @@ class Registry:
         self, place: Any, days: list[date], role: Role, tier: Tier | None
     ) -> list[Eligibility]:
         """The answers for ``place`` on ``days`` (distinct, in order). Its answer can change
-        only on the days `check_frame` cuts time at, so it is decided once per span between
-        two of them, and each other day of the span gets that answer for its own day."""
+        only on its change days (`_change_days`), so it is decided once per span between two
+        of them, and each other day of the span gets that answer for its own day."""
         from . import _decide
         from ._change_days import change_days
 
