@@ -1998,3 +1998,28 @@ def test_a_day_given_where_an_administration_goes_says_how_to_give_it(bundled: W
         bundled.summary(date(2020, 1, 1))  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"must be a string, not int$"):
         bundled.partners(5)  # type: ignore[arg-type]
+
+
+def test_china_s_edges_answer_as_check_does_for_each_aeo_tier(bundled: World) -> None:
+    """Each AEO tier of China's, named (``CN/GENERAL_CERTIFIED``), gets from the world graph
+    the verdict `check(place, tier=…)` gives, around every day an answer can change: a
+    tier an arrangement leaves out is refused alike, inside an implementation window and
+    for a place of unsettled standing too."""
+    registry = bundled.china
+    places = {m.territory for a in registry.arrangements() for m in (*a.members, *a.territories)}
+    days = sorted({d + timedelta(days=k) for d in change_days(registry).anyone for k in (-1, 0, 1)})
+    differ, asked = [], set()
+    for role in Role:
+        for place in sorted(places):
+            for day in days:
+                for period in registry.dataset.tiers.values():
+                    if not (period.aeo and period.in_force(day)):
+                        continue
+                    china = registry.check(place, on=day, role=role, tier=period.tier)
+                    with contextlib.suppress(SameAdministrationError):
+                        found = bundled.check(f"CN/{period.tier.name}", place, on=day, role=role)
+                        asked.add(period.tier)
+                        if found.verdict is not china.verdict:
+                            differ.append((place, day, role.name, period.tier.name))
+    assert not differ, differ
+    assert asked == {p.tier for p in registry.dataset.tiers.values() if p.aeo}
