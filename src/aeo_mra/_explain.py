@@ -49,6 +49,11 @@ def _operator(answer: Eligibility) -> str:
     )
 
 
+def counted(count: int, noun: str) -> str:
+    """``1 fact``, ``2 facts``: a count and its noun, plural unless one."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _the(name: str) -> str:
     """``the United Kingdom``, ``the Philippines``, ``the Isle of Man``, ``the Russian
     Federation``, but ``Germany``; ISO's inverted names read in order: ``the U.S. Virgin

@@ -157,11 +157,6 @@ def _printable(text: str) -> str:
     return text.translate(_CONTROL)
 
 
-def _counted(count: int, noun: str) -> str:
-    """``1 fact``, ``2 facts``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def _say(text: str, file: TextIO | None = None) -> None:
     """Print ``text`` with its control characters escaped."""
     print(_printable(text), file=file)
@@ -520,12 +515,12 @@ def _diff(args: _Args) -> int:
     if args.json:
         _print_json(_api.diff_report(old, new))
     else:
+        from aeo_mra._explain import counted
+
         facts, answers = diff.facts(old, new), diff.answers(old, new)
-        lines = [f"Data {old.version} → {new.version}: {_counted(len(facts), 'fact')} changed"]
+        lines = [f"Data {old.version} → {new.version}: {counted(len(facts), 'fact')} changed"]
         lines += [f"  {c}" for c in facts]
-        lines.append(
-            f"{_counted(len(answers), 'answer')} changed (every place, on every dated day)"
-        )
+        lines.append(f"{counted(len(answers), 'answer')} changed (every place, on every dated day)")
         lines += [f"  {c}" for c in answers]
         _say("\n".join(lines))
     return EXIT_YES

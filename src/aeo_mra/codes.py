@@ -56,7 +56,7 @@ import attrs
 
 from ._dates import as_date, day_or_today
 from ._eligibility import Reason
-from ._explain import _dates, why
+from ._explain import _dates, counted, why
 from ._limits import MAX_CODE
 from ._patterns import misfit, widths
 from .errors import Error, _quoted
@@ -588,8 +588,7 @@ def _mismatch(index: _CodeRules, given: object, code: str) -> InvalidCode:
     expected += f", or is a code written without it: {bare}"
     if any(_fits(rule.widths, len(code)) for rule in index.bare):
         return InvalidFormat(given, expected)
-    length = f"{len(code)} character{'' if len(code) == 1 else 's'}"
-    return InvalidLength(given, f"{expected} (not {length})")
+    return InvalidLength(given, f"{expected} (not {counted(len(code), 'character')})")
 
 
 def _not_after_aeo(index: _CodeRules, given: object, rest: str) -> InvalidCode:

@@ -30,6 +30,7 @@ import attrs
 
 from . import _decide
 from ._dates import as_date, day_or_today
+from ._explain import counted
 from .errors import Error, _quoted
 from .model import Confidence, Precision, Record, Source, Tier, When, unique_sources
 
@@ -219,10 +220,7 @@ class MeasureList(Record):
     @property
     def missing(self) -> str:
         """What is not recorded, e.g. ``49 items, none recorded`` or ``items unknown``."""
-        if self.items is None:
-            count = "number of items unknown"
-        else:
-            count = f"{self.items} item{'s' if self.items != 1 else ''}"
+        count = "number of items unknown" if self.items is None else counted(self.items, "item")
         found = "none recorded" if not self.found else f"{self.found} recorded"
         return f"{count}, {found}"
 
@@ -426,9 +424,8 @@ class MeasuresAnswer(Record):
             head = f"On {self.on} no measure is recorded for {who} {place}."
         else:
             by = list(dict.fromkeys(m.measure.instrument.id for m in self.measures))
-            count = len(self.measures)
-            head = (f"On {self.on} {who} gets {count} recorded measure{'s' if count != 1 else ''} "
-                    f"{place}, from {', '.join(by)}.")  # fmt: skip
+            count = counted(len(self.measures), "recorded measure")
+            head = f"On {self.on} {who} gets {count} {place}, from {', '.join(by)}."
             possible = sum(not m.certain for m in self.measures)
             if possible:
                 head += f" {possible} of them only possibly in force (a date not found)."
@@ -470,8 +467,7 @@ class TierGap(Record):
 
     def explain(self) -> str:
         """The gap in words."""
-        count = len(self.only)
-        gets = f"{count} recorded measure{'s' * (count > 1)}" if count else "no recorded measure"
+        gets = counted(len(self.only), "recorded measure") if self.only else "no recorded measure"
         head = f"On {self.on} {_a(self.tier)} gets {gets} {_a(self.other)} does not"
         lacks = [f"and lacks {len(self.lacks)}:"] if self.lacks else []
         if self.only:

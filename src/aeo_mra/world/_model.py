@@ -14,6 +14,7 @@ from datetime import date
 import attrs
 
 from .._eligibility import Verdict
+from .._explain import counted
 from ..model import (
     Confidence,
     Fact,
@@ -670,13 +671,12 @@ class WorldSummary(Record):
         partial = "" if self.complete else ", partial"
         unknown = self.bilateral_implementation_unknown
         held = f"; its AEOs were {self.union}'s then" if self.union else ""
-        count = self.bilateral_planned
-        plans = f"; {count} joint work plan{'s' if count > 1 else ''} not yet signed"
+        plans = f"; {counted(self.bilateral_planned, 'joint work plan')} not yet signed"
         return (
             f"{who}: {self.bilateral_signed} bilateral signed, {self.bilateral_implemented} "
             f"implemented{f', {unknown} not known' if unknown else ''}; "
             f"{self.plurilateral_signed} plurilateral signed, {self.plurilateral_implemented} "
-            f"implemented{plans if count else ''} (as of {self.on}{partial}{held})"
+            f"implemented{plans if self.bilateral_planned else ''} (as of {self.on}{partial}{held})"
         )
 
 
