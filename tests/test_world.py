@@ -69,8 +69,8 @@ def _on(text: str) -> date:
         ("UNION/AEOS", "US", "2013-01-01", Verdict.YES, WorldReason.RECOGNISED),
         ("UNION/AEOC", "US", "2013-01-01", Verdict.NO, WorldReason.TIER_NOT_RECOGNISED),
         ("UNION", "US", "2012-06-01", Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED),
-        # a tier left out is never recognised, before implementation too
-        ("UNION/AEOC", "US", "2012-06-01", Verdict.NO, WorldReason.TIER_NOT_RECOGNISED),
+        # a tier left out: a firm "not yet" answers first, as check() answers it
+        ("UNION/AEOC", "US", "2012-06-01", Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED),
         ("UNION", "US", "2012-01-01", Verdict.NO, WorldReason.NOT_YET_SIGNED),
         # signed, no implementation date known
         ("US", "Japan", "2015-01-01", Verdict.UNKNOWN, WorldReason.IMPLEMENTATION_UNKNOWN),
@@ -127,8 +127,9 @@ def _on(text: str) -> date:
         ("ID", "TH", "2024-10-17", Verdict.YES, WorldReason.RECOGNISED),
         ("ID", "MY", "2024-10-15", Verdict.UNKNOWN, WorldReason.NOT_YET_OPEN),
         ("ID", "MY", "2024-11-01", Verdict.YES, WorldReason.RECOGNISED),
-        # a plurilateral's recognised tiers, as a bilateral's: a tier left out once signed
-        ("TH/T1", "MY", "2024-01-01", Verdict.NO, WorldReason.TIER_NOT_RECOGNISED),
+        # a plurilateral's recognised tiers, as a bilateral's: a tier left out once live
+        ("TH/T1", "MY", "2024-01-01", Verdict.NO, WorldReason.NOT_YET_LIVE),
+        ("TH/T1", "MY", "2025-01-01", Verdict.NO, WorldReason.TIER_NOT_RECOGNISED),
         ("TH/T2", "MY", "2024-01-01", Verdict.NO, WorldReason.NOT_YET_LIVE),
         ("TH/T2", "MY", "2025-01-01", Verdict.YES, WorldReason.RECOGNISED),
         # ... and tiers known to be recognised: those are, and the others are not known
@@ -1954,11 +1955,16 @@ def test_a_broken_source_is_one_problem(tmp_path: Path, key: str, field: str) ->
 def test_a_refusal_that_holds_anywhere_beats_a_place_s_unsettled_standing(
     test_world: World,
 ) -> None:
-    """San Marino's standing in the union's customs territory is unknown; it is moot where
-    the arrangement refuses the holder's tier or role wherever the place lies."""
-    day = date(2014, 9, 1)  # China's tier AA, which the union's arrangement leaves out
-    tier = test_world.check("CN/AA", "SM", on=day)
-    assert (tier.verdict, tier.reason) == (Verdict.NO, WorldReason.TIER_NOT_RECOGNISED)
+    """San Marino's standing in the union's customs territory is unknown, and American
+    Samoa's in the US's; it is moot where the arrangement refuses the holder's tier or role
+    wherever the place lies."""
+    refused = test_world.check("UNION/AEOC", "AS", on=date(2016, 1, 1))  # the US leaves it out
+    assert (refused.verdict, refused.reason) == (Verdict.NO, WorldReason.TIER_NOT_RECOGNISED)
+    recognised = test_world.check("UNION/AEOS", "AS", on=date(2016, 1, 1))
+    assert (recognised.verdict, recognised.reason) == (
+        Verdict.UNKNOWN,
+        WorldReason.COVERAGE_UNKNOWN,
+    )
     day = date(2013, 1, 1)  # the US arrangement facilitates imports only
     role = test_world.check("US", "SM", on=day, role=Role.IMPORTER)
     assert (role.verdict, role.reason) == (Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE)
@@ -2004,7 +2010,7 @@ def test_china_s_edges_answer_as_check_does_for_each_aeo_tier(bundled: World) ->
     """Each AEO tier of China's, named (``CN/GENERAL_CERTIFIED``), gets from the world graph
     the verdict `check(place, tier=…)` gives, around every day an answer can change: a
     tier an arrangement leaves out is refused alike, inside an implementation window and
-    for a place of unsettled standing too."""
+    for a place of unsettled standing too, and a firm "not yet" answers before a refusal."""
     registry = bundled.china
     places = {m.territory for a in registry.arrangements() for m in (*a.members, *a.territories)}
     days = sorted({d + timedelta(days=k) for d in change_days(registry).anyone for k in (-1, 0, 1)})
@@ -2019,7 +2025,11 @@ def test_china_s_edges_answer_as_check_does_for_each_aeo_tier(bundled: World) ->
                     with contextlib.suppress(SameAdministrationError):
                         found = bundled.check(f"CN/{period.tier.name}", place, on=day, role=role)
                         asked.add(period.tier)
-                        if found.verdict is not china.verdict:
-                            differ.append((place, day, role.name, period.tier.name))
+                        refused = china.reason.name in _REFUSALS, found.reason.name in _REFUSALS
+                        if found.verdict is not china.verdict or refused[0] != refused[1]:
+                            differ.append((place, day, role.name, period.tier.name, found.reason))
     assert not differ, differ
     assert asked == {p.tier for p in registry.dataset.tiers.values() if p.aeo}
+
+
+_REFUSALS = {"TIER_NOT_RECOGNISED", "ROLE_OUT_OF_SCOPE"}  # and for the same reason

@@ -124,9 +124,9 @@ def judge(
     # the named tier if it is one of the holder's programme; None for a common status
     own_tier = holder.tier(tier.code) if tier is not None else None
     if recognised is not None and own_tier is not None and own_tier.code not in recognised.value:
-        if status is not None and status[0] is Verdict.NO and not certain([recognised]):
-            return status  # not in effect, a firm no where the tiers are inferred (CN-RU's)
-        # once signed, a tier the arrangement leaves out is never recognised under it
+        if status is not None and status[0] is Verdict.NO:
+            return status  # a firm "not yet" answers first, as check() answers it
+        # once benefits may have begun, a tier the arrangement leaves out is never recognised
         return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised]
     out_of_scope = role is Role.IMPORTER and scope is not None and scope.value is Scope.IMPORTS
     if status is not None and not (out_of_scope and status[0] is Verdict.UNKNOWN):
