@@ -19,14 +19,16 @@ from hypothesis import strategies as st
 import aeo_mra
 from aeo_mra import DataError, _limits, codes
 from aeo_mra._loader import parse
-from aeo_mra.places import PLACEHOLDERS, _visible, normalise
+from aeo_mra.places import PLACEHOLDERS, SPREADSHEET_ERRORS, _visible, normalise
 
 BUDGET = settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 BUNDLED_TEXT = (Path(aeo_mra.__file__).parent / "data" / "arrangements.toml").read_text(
     encoding="utf-8"
 )
 # Words, codes in the wrong case, placeholders, padding, and control characters.
-_WORDS = st.sampled_from(["No", "it", "at", "by", "is", "in", "and", "n.a.", "N/A", "none", "-"])
+_WORDS = st.sampled_from(
+    ["No", "it", "at", "by", "is", "in", "and", "n.a.", "N/A", "none", "-", "#N/A", "#REF!"]
+)
 _PLACES = st.one_of(
     st.text(max_size=_limits.MAX_PLACE + 20),
     _WORDS,
@@ -52,7 +54,7 @@ def test_any_place_answers_or_raises_a_short_error_that_travels(place: str) -> N
         return
     assert isinstance(answer, aeo_mra.Eligibility)
     written, key = _visible(place).strip(), normalise(place)
-    assert written.casefold() not in PLACEHOLDERS
+    assert written.casefold() not in PLACEHOLDERS | SPREADSHEET_ERRORS
     if len(key) <= 3 and key.isascii() and key.isalpha():  # read as a code: upper case only
         assert written.isupper()
     assert answer.place.code != "CN"

@@ -123,6 +123,15 @@ def test_a_placeholder_is_refused_not_a_place(place: str) -> None:
     assert len(str(error.value)) < 300
 
 
+@pytest.mark.parametrize("place", ["#N/A", "#n/a", " #N/A ", "#NAME?", "#REF!", "#VALUE!"])
+def test_a_spreadsheet_s_error_value_is_refused_with_no_suggestion(place: str) -> None:
+    """Excel's ``#N/A`` is its "no value": read as a name, it was close to Namibia."""
+    with pytest.raises(aeo_mra.UnknownPlaceError, match="spreadsheet's error value") as error:
+        aeo_mra.check(place)
+    assert repr(place) in str(error.value)
+    assert error.value.suggestions == ()
+
+
 @pytest.mark.parametrize(
     "place",
     ["No", "no", "It", "it", "Be", "at", "by", "is", "in", "de", "and", "can", "per", "uk",

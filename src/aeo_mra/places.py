@@ -35,6 +35,11 @@ PLACEHOLDERS = frozenset(
     {"-", "--", "?", "n/a", "n.a.", "n.a", "n.v.", "none", "null", "nil", "nan", "nat", "tbd",
      "tba", "tbc", "unknown", "not applicable", "not available", "missing"}
 )  # fmt: skip
+# What a spreadsheet's formula gives where it found no value (#N/A) or failed; none is a place.
+SPREADSHEET_ERRORS = frozenset(
+    {"#n/a", "#name?", "#ref!", "#value!", "#div/0!", "#null!", "#num!", "#spill!", "#calc!",
+     "#field!", "#blocked!", "#connect!", "#busy!", "#unknown!", "#error!", "#getting_data"}
+)  # fmt: skip
 _SHORT = 3  # names this short are codes (DE, DEU, UK, UAE): written in upper case only
 
 
@@ -101,7 +106,7 @@ class PlaceIndex:
                     "give an ISO 3166-1 code or a name",
                 )
             key = normalise(place)
-            if len(key) <= _SHORT or key in PLACEHOLDERS:
+            if len(key) <= _SHORT or key in PLACEHOLDERS or "#" in place:
                 self._refuse_words(place, key)
             if key.isascii() and key.isdigit():  # a numeric code: "056" is 56, "0.56" none
                 plain = _visible(place).strip().strip("'\"").isdigit()
@@ -117,12 +122,19 @@ class PlaceIndex:
         return self._territories[code]
 
     def _refuse_words(self, place: str, key: str) -> None:
-        """Refuse placeholders (``n/a``), and short words read as codes unless in upper case.
+        """Refuse placeholders (``n/a``), a spreadsheet's error values (``#N/A``), and short
+        words read as codes unless in upper case.
 
         Codes are written as ISO writes them: ``NO`` is Norway, "No" an answer; ``IT`` is
         Italy, "it" a word.
         """
         written = _visible(place).strip()
+        if written.casefold() in SPREADSHEET_ERRORS:
+            raise UnknownPlaceError(
+                place,
+                hint=f"{_quoted(place)} is a spreadsheet's error value, not a place: the "
+                "formula that filled the cell found no value or failed",
+            )
         if written.casefold() in PLACEHOLDERS or (key == "na" and written != "NA"):
             raise UnknownPlaceError(
                 place,
