@@ -203,6 +203,20 @@ def test_columns_must_be_there_and_free(make: Maker) -> None:
     assert raised.value.column == "reason"
 
 
+def test_a_pandas_frame_s_column_names_must_be_unique_and_of_one_level() -> None:
+    """pandas allows two columns of one name (a spreadsheet's two "Notes"), and names of
+    several levels; both are refused as the library's errors, not narwhals'."""
+    twice = pd.DataFrame([["a", "b", "DE"]], columns=["notes", "notes", "to"])
+    with pytest.raises(aeo_mra.ColumnError, match="2 columns named 'notes'") as raised:
+        check_frame(twice, place="to")
+    assert (raised.value.column, raised.value.columns) == ("notes", ("notes", "notes", "to"))
+    levels = pd.DataFrame([["DE"]], columns=pd.MultiIndex.from_tuples([("ship", "to")]))
+    with pytest.raises(TypeError, match=r"one level of column names, not \('ship', 'to'\)"):
+        check_frame(levels, place=("ship", "to"))  # type: ignore[arg-type]
+    with pytest.raises(aeo_mra.ColumnError, match="no column 'to'"):
+        check_frame(levels, place="to")
+
+
 def test_only_frames() -> None:
     with pytest.raises(TypeError, match=r"eager data frame.*not builtins\.list"):
         check_frame([{"p": "DE"}], place="p")  # type: ignore[type-var]

@@ -71,7 +71,8 @@ def check_frame(
     Raises:
         MissingDateError: A row of the day column is null (``None``, ``NaT``).
         MissingPlaceError: A row of the place column is null (``None``, ``NaN``).
-        ColumnError: A named column is missing, or an answer column exists already.
+        ColumnError: A named column is missing, an answer column exists already, or two
+            columns have the same name.
         TypeError: ``frame`` is not a data frame, or a row holds a value of the wrong type.
         Error: As for [`check`][aeo_mra.check]. Each error raised for a row has a note
             giving the first such row's position and its value (``in row 5 of
@@ -102,6 +103,9 @@ def check_frame(
             "check_frame takes an eager data frame, such as a pandas or polars DataFrame "
             f"(collect a lazy one first), not {type(frame).__module__}.{type(frame).__name__}"
         ) from None
+    except nw.exceptions.DuplicateError:  # pandas allows two columns of one name
+        names = list(frame.columns)
+        raise ColumnError(next(n for n in names if names.count(n) > 1), names) from None
     _check_columns(data, place, on)
     if len(data) == 0:  # no rows, no answers (and no keys to add up)
         return _with_answers(data, nw.col(place).is_null(), answers).to_native()
@@ -177,6 +181,12 @@ class _Answers:
 
 def _check_columns(data: nw.DataFrame[Any], place: str, on: object) -> None:
     wanted = [place, on] if isinstance(on, str) else [place]
+    for name in wanted:
+        if isinstance(name, tuple):  # it would select several columns
+            raise TypeError(
+                f"check_frame reads one level of column names, not {name!r} (a pandas "
+                "MultiIndex): flatten the frame's column names first"
+            )
     missing = [name for name in wanted if name not in data.columns]
     clash = [name for name in COLUMNS if name in data.columns]
     if missing or clash:

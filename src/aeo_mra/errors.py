@@ -210,11 +210,11 @@ class MissingPlaceError(Error, TypeError):
 
 
 class ColumnError(Error, ValueError):
-    """A frame given to [`check_frame`][aeo_mra.check_frame] lacks a column it names, or
-    already has a column of the answer's.
+    """A frame given to [`check_frame`][aeo_mra.check_frame] lacks a column it names,
+    already has a column of the answer's, or has two columns of one name.
 
     Attributes:
-        column: The column missing, or the one in the way.
+        column: The column missing, the one in the way, or the name given twice.
         columns: The frame's columns.
     """
 
@@ -223,7 +223,12 @@ class ColumnError(Error, ValueError):
 
         self.column = column
         self.columns = tuple(columns)
-        if column in self.columns:
+        if self.columns.count(column) > 1:
+            problem = (
+                f"the frame has {self.columns.count(column)} columns named {_quoted(column)}; "
+                "check_frame needs each column's name once: rename or drop one first"
+            )
+        elif column in self.columns:
             problem = (
                 f"the frame already has a column {_quoted(column)}; check_frame adds the "
                 f"columns {', '.join(COLUMNS)}: rename or drop it first"
