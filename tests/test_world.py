@@ -659,6 +659,8 @@ def test_a_tier_is_named_by_its_code_its_name_or_an_alias(test_world: World, wri
         ("No", "'NO' is Norway"),  # an answer in a spreadsheet, not Norway
         ("n/a", "a placeholder for a missing value"),
         ("kr/aa", "codes are written in upper case: 'KR/AA'"),
+        ("tu", "codes are written in upper case: 'TU' is Test Union"),  # its China alias
+        ("tu/aeos", "codes are written in upper case: 'TU/AEOS';"),
     ],
 )
 def test_a_holder_code_is_read_as_iso_writes_it(test_world: World, written: str, hint: str) -> None:

@@ -23,7 +23,14 @@ from .errors import DomesticPlaceError, MissingPlaceError, UnknownPlaceError, _i
 if TYPE_CHECKING:
     from .model import Territory
 
-__all__ = ["PlaceIndex", "iso_names", "iso_territories", "live_index", "normalise"]
+__all__ = [
+    "PlaceIndex",
+    "iso_names",
+    "iso_territories",
+    "live_index",
+    "lower_case_code",
+    "normalise",
+]
 
 _DROP = re.compile(r"[.'’`]")
 _SEPARATORS = re.compile(r"[\W_]+")
@@ -56,6 +63,17 @@ def normalise(text: str) -> str:
     """
     kept = _visible(text).casefold()
     return _SEPARATORS.sub(" ", _DROP.sub("", kept)).strip().removeprefix("the ")
+
+
+def lower_case_code(text: str) -> bool:
+    """Whether ``text`` is short enough to be read as a code but is not written in upper
+    case, as codes are: ``eu``, ``Uk``; not ``EU``, nor a longer name in any case.
+
+    >>> lower_case_code("eu"), lower_case_code("EU"), lower_case_code("Japan")
+    (True, False, False)
+    """
+    key = normalise(text)
+    return len(key) <= _SHORT and key.isascii() and key.isalpha() and not _visible(text).isupper()
 
 
 def _visible(text: str) -> str:

@@ -10,7 +10,7 @@ from datetime import date
 from .._limits import MAX_PLACE
 from ..errors import DomesticPlaceError, Error, UnknownPlaceError, _did_you_mean, _quoted
 from ..model import Territory
-from ..places import normalise
+from ..places import lower_case_code, normalise
 from ..registry import Registry
 from ._china import CHINA
 from ._model import Administration, CommonProgramme, Plurilateral, ProgrammeTier, _tier_key
@@ -168,19 +168,21 @@ class Names:
         return self._named(text) or self._place_administration(text)
 
     def _misread(self, text: str) -> str:
-        """The hint for a name that a placeholder or a code in lower case explains."""
-        try:
-            self.place(text)
-        except UnknownPlaceError as error:
-            if error.hint:  # as a place: a placeholder (n/a), or a code in lower case
-                return f" ({error.hint})"
+        """The hint for a name that a code in lower case or a placeholder explains."""
         upper = text.upper()
         if upper != text:
             try:
-                self.holder(upper)
+                administration, tier = self.holder(upper)
             except UnknownAdministrationError:
-                return ""
-            return f" (codes are written in upper case: {upper!r}; names may be in any case)"
+                pass
+            else:
+                named = repr(upper) if tier else f"{upper!r} is {administration.name}"
+                return f" (codes are written in upper case: {named}; names may be in any case)"
+        try:
+            self.place(text)
+        except UnknownPlaceError as error:
+            if error.hint:  # as a place: a placeholder (n/a)
+                return f" ({error.hint})"
         return ""
 
     def _grouping(self, text: str) -> str:
@@ -204,10 +206,11 @@ class Names:
     def _named(self, text: str) -> Administration | None:
         """The administration whose id (as written: ``NO`` is Norway, "no" a word), name or
         alias (in any case) is ``text``; for a union, also a name of its China record
-        (``欧盟``)."""
+        (``欧盟``, not ``eu``)."""
         found = [a for a in (self._by_id.get(text), self._by_name.get(text.casefold())) if a]
         named = min(found, key=lambda a: self._order[a.id], default=None)
-        union = None if named else self._china.places.unions().get(normalise(text))
+        by_union = not (named or lower_case_code(text))
+        union = self._china.places.unions().get(normalise(text)) if by_union else None
         return named or (self.administrations.get(union) if union else None)
 
     def _close_to(self, text: str) -> tuple[str, ...]:
