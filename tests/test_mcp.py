@@ -80,6 +80,9 @@ def test_each_tool_answers_as_to_dict() -> None:
         ("arrangement", (("id", "Germany"),)):
             {**to_dict(aeo_mra.arrangement("EU")), "data_version": aeo_mra.DATA_VERSION,
              "data_reviewed": aeo_mra.DATA_REVIEWED.isoformat()},
+        ("arrangement", (("id", 276),)):  # a place by its numeric code, as check's
+            {**to_dict(aeo_mra.arrangement(276)), "data_version": aeo_mra.DATA_VERSION,
+             "data_reviewed": aeo_mra.DATA_REVIEWED.isoformat()},
         ("summary", (("on", "2021-06-01"), ("basis", "implemented"))):
             to_dict(aeo_mra.summary(day, basis=Basis.IMPLEMENTED)),
         ("validate_code", (("code", "sg 1234 5678 9012"),)): to_dict(codes.parse("SG123456789012")),

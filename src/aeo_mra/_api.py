@@ -570,7 +570,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "/v1/arrangements/{id}",
         "GET",
         "One arrangement in full, by id or by a place it covers.",
-        (Param("id", str, "An arrangement id (EU) or a place.", True),),
+        (Param("id", "place", "An arrangement id (EU) or a place.", True),),
         _arrangement,
         {"allOf": [_ref("Arrangement"), _envelope()]},
         dated=False,

@@ -83,7 +83,7 @@ def create_server(registry: Registry | None = None) -> MCPServer:
         return ask("check_foreign", place=place, tier=tier, on=on, role=role)
 
     @server.tool()
-    def arrangement(id: str) -> dict[str, Any]:
+    def arrangement(id: str | int) -> dict[str, Any]:
         """One AEO arrangement of China's customs in full, by id (EU) or by a place it
         covers: dates, scope, tiers, benefits, code format, members, caveats, sources."""
         return ask("arrangement", id=id)
