@@ -500,6 +500,15 @@ def test_health(api: Server) -> None:
     assert (status, data["status"], data["version"]) == (200, "ok", aeo_mra.__version__)
 
 
+@pytest.mark.parametrize("path", ["/health", "/openapi.json"])
+def test_a_parameter_where_none_is_taken_is_refused_not_ignored(api: Server, path: str) -> None:
+    status, headers, problem = api.ask(f"{path}?x=1")
+    assert (status, headers["content-type"]) == (400, "application/problem+json")
+    assert problem["invalid_params"] == [
+        {"name": "x", "reason": f"unknown parameter 'x': {path} takes none"}
+    ]
+
+
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "aeo_mra", *args], capture_output=True,
                           text=True, timeout=60, check=False)  # fmt: skip

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import functools
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +39,16 @@ from .results import Eligibility
 if TYPE_CHECKING:  # imported where used: a JSON answer about China needs neither
     from . import home, world
 
-__all__ = ["ENDPOINTS", "Endpoint", "Limits", "Param", "Problem", "openapi", "problem_of"]
+__all__ = [
+    "ENDPOINTS",
+    "Endpoint",
+    "Limits",
+    "Param",
+    "Problem",
+    "openapi",
+    "problem_of",
+    "refuse_parameters",
+]
 
 JSON = dict[str, Any]
 
@@ -73,6 +82,13 @@ def _invalid(name: str, detail: str, valid: Sequence[str] = (), status: int = 40
     if valid:
         extra["valid"] = list(valid)
     return Problem(status, "invalid-parameter", "Invalid parameter", detail, **extra)
+
+
+def refuse_parameters(names: Iterable[str], path: str) -> None:
+    """Raise a Problem naming the first of ``names``, given to ``path``, which takes none
+    (``/health``): a parameter is never ignored."""
+    for name in names:
+        raise _invalid(name, f"unknown parameter {_quoted(name)}: {path} takes none")
 
 
 @functools.cache

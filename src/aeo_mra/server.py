@@ -33,7 +33,7 @@ from starlette.routing import Route
 import aeo_mra
 
 from . import _dates
-from ._api import ENDPOINTS, Endpoint, Limits, Problem, openapi, plain
+from ._api import ENDPOINTS, Endpoint, Limits, Problem, openapi, plain, refuse_parameters
 from ._render import DatedAnswers, encode, json_object, query_params
 from .registry import Registry
 from .results import Eligibility
@@ -74,10 +74,12 @@ def create_app(
     document = openapi(version, {"/health": _HEALTH})
 
     async def health(request: Request) -> Response:
+        refuse_parameters(request.query_params, "/health")
         data = {"status": "ok", "version": version, "data_version": registry.version}
         return JSONResponse(data, headers={"Cache-Control": "no-store"})
 
     async def openapi_json(request: Request) -> Response:
+        refuse_parameters(request.query_params, "/openapi.json")
         return JSONResponse(document)
 
     routes += [Route("/health", health), Route("/openapi.json", openapi_json)]
