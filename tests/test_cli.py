@@ -710,6 +710,8 @@ ANSWERS = {
     ("world", "summary", "EU"): "world_summary",
     ("world", "recognisers", "EU/AEOS"): "world_recognisers",
     ("world", "recognisers", "EU/AEOS", "--role", "importer"): "world_recognisers",
+    ("world", "show", "jp-eu"): "world_arrangement",
+    ("world", "show", "AAMRA"): "world_arrangement",
 }  # fmt: skip
 
 

@@ -22,7 +22,7 @@ from aeo_mra.mcp_server import create_server
 TOOLS = {
     "check", "check_foreign", "arrangement", "summary", "measures", "measures_compare",
     "measures_changes", "aeo_counts", "validate_code",
-    "world_check", "world_recognisers", "world_partners", "world_summary",
+    "world_check", "world_recognisers", "world_partners", "world_summary", "world_arrangement",
 }  # fmt: skip
 
 
@@ -122,6 +122,10 @@ def test_each_tool_answers_as_to_dict() -> None:
              "complete": world.bundled().administration("KR").coverage.complete_on(
                  day, world.bundled().reviewed),
              "union": None, "partners": [to_dict(p) for p in world.partners("KR", on=day)]},
+        ("world_arrangement", (("id", "kr-us"),)):
+            {"kind": "bilateral", **to_dict(world.arrangement("US-KR")),
+             "data_version": world.bundled().version,
+             "data_reviewed": world.bundled().reviewed.isoformat()},
         ("world_summary", (("on", "2021-06-01"),)):
             {**to_dict(world.summary(on=day)), "data_version": world.bundled().version,
              "data_reviewed": world.bundled().reviewed.isoformat()},

@@ -51,6 +51,8 @@ def outputs(registry: Registry, changed: Registry) -> list[Any]:
     for day in DAYS:
         found += [*world.partners("US", on=day), *world.recognisers("EU/AEOS", on=day)]
         found += [world.summary(on=day), world.summary("KR", on=day)]
+    graph = world.bundled()  # every arrangement of the world data, of each of the three kinds
+    found += [*graph.bilaterals, *graph.plurilaterals, *graph.commons]
     return found
 
 

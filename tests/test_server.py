@@ -198,6 +198,11 @@ QUESTIONS: dict[str, list[str | dict[str, Any]]] = {
     "world_partners": ["/v1/world/partners?administration=Japan"],
     "world_summary": ["/v1/world/summary", "/v1/world/summary?administration=KR&on=2015-01-01"],
     "world_recognisers": ["/v1/world/recognisers?holder=KR&on=2020-01-01"],
+    "world_arrangement": [
+        "/v1/world/arrangements/JP-EU",
+        "/v1/world/arrangements/AAMRA",
+        "/v1/world/arrangements/gcc-aeo",
+    ],
 }  # fmt: skip
 
 

@@ -1709,6 +1709,54 @@ def test_cli_partners_summary_and_recognisers(capsys: pytest.CaptureFixture[str]
     assert reasons["GB"] == "tier-not-recognised"
 
 
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        ("US-KR", "US-KR"),
+        ("kr-us", "US-KR"),  # a bilateral one by its parties, either order, any case
+        (" union-us ", "UNION-US"),
+        ("CN-UNION", "CN-UNION"),  # China's: from the China record UNION
+        ("UNION-CN", "CN-UNION"),
+        ("opens", "OPENS"),  # a plurilateral one
+        ("REGION", "REGION"),  # a common programme
+    ],
+)
+def test_an_arrangement_is_found_by_its_id(test_world: World, written: str, found: str) -> None:
+    assert test_world.arrangement(written).id == found
+
+
+def test_an_unknown_arrangement_id_is_refused_with_close_ones(test_world: World) -> None:
+    with pytest.raises(world.UnknownArrangementError, match="either order") as raised:
+        test_world.arrangement("US-JPN")
+    assert raised.value.suggestions[0] == "US-JP"
+    assert isinstance(raised.value, aeo_mra.UnknownArrangementError)  # as China's lookup
+    assert "UNION-US" in raised.value.valid
+    for unknown in ("UNION", "US-US", "", "US-KR-JP"):
+        with pytest.raises(world.UnknownArrangementError):
+            test_world.arrangement(unknown)
+    with pytest.raises(TypeError, match="must be a string, not 5"):
+        test_world.arrangement(5)  # type: ignore[arg-type]
+
+
+def test_cli_show_prints_an_arrangement_in_full(capsys: pytest.CaptureFixture[str]) -> None:
+    eu_jp = world.arrangement("EU-JP")
+    status, out = _cli(capsys, "show", "jp-eu")
+    assert status == 0
+    assert out.startswith(f"{eu_jp.name} (EU-JP)\n")
+    assert all(f"{step.when.value} ({step.when.confidence})" in out for step in eu_jp.steps)
+    assert all(source.id in out for source in eu_jp.sources)
+    status, out = _cli(capsys, "show", "AAMRA")
+    assert status == 0
+    assert "TH opened to ID  2024-10-17 (high)" in out
+    status, out = _cli(capsys, "show", "gcc-aeo", "--json")
+    data = json.loads(out)
+    assert (data["kind"], data["id"], data["status"]["code"]) == (
+        "common-programme",
+        "GCC-AEO",
+        "GCC-AEO",
+    )
+
+
 def test_a_tier_code_is_matched_without_its_case_spaces_or_hyphens(bundled: World) -> None:
     kuwait = bundled.holder("KW/GCC-AEO")
     assert kuwait[1] is not None

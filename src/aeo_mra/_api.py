@@ -516,6 +516,13 @@ def _world_summary(r: Registry, v: Mapping[str, Any]) -> JSON:
     return {**to_dict(graph.summary(v["administration"], on=v["on"])), **_data(graph)}
 
 
+def _world_arrangement(r: Registry, v: Mapping[str, Any]) -> JSON:
+    graph = _world(r)
+    found = graph.arrangement(v["id"])
+    kind = next(k for k, record in _WORLD_ARRANGEMENTS.items() if type(found).__name__ == record)
+    return {"kind": kind, **to_dict(found), **_data(graph)}
+
+
 def _world_recognisers(r: Registry, v: Mapping[str, Any]) -> JSON:
     graph, day, role = _world(r), day_or_today(v["on"]), _role(v)
     found = graph.recognisers(v["holder"], on=day, role=role)
@@ -528,6 +535,13 @@ def _world_recognisers(r: Registry, v: Mapping[str, Any]) -> JSON:
         "recognisers": [to_dict(found_by) for found_by in found],
     }
 
+
+_WORLD_ARRANGEMENTS = {
+    "bilateral": "Bilateral",
+    "plurilateral": "Plurilateral",
+    "common-programme": "CommonProgramme",
+}
+"""A world arrangement's ``kind`` in its answer, and the record it is."""
 
 ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint(
@@ -722,6 +736,23 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         (attrs.evolve(ADMINISTRATION, required=False, description="Default: the world."), ON),
         _world_summary,
         {"allOf": [_ref("WorldSummary"), _envelope()]},
+    ),
+    Endpoint(
+        "world_arrangement",
+        "/v1/world/arrangements/{id}",
+        "GET",
+        "One arrangement of the world graph in full, by id: a bilateral one by its parties' "
+        "ids in either order (EU-JP, JP-EU; China's: CN-EU), a plurilateral one by its own "
+        "(PACIFIC-ALLIANCE).",
+        (Param("id", str, "A world arrangement's id (EU-JP, CN-EU, PACIFIC-ALLIANCE).", True),),
+        _world_arrangement,
+        {
+            "allOf": [
+                {"anyOf": [_ref(record) for record in _WORLD_ARRANGEMENTS.values()]},
+                _envelope(kind={"enum": list(_WORLD_ARRANGEMENTS)}),
+            ]
+        },
+        dated=False,
     ),
     Endpoint(
         "world_recognisers",

@@ -44,12 +44,20 @@ def shapes() -> tuple[type, ...]:
     from .diff import AnswerChange, Change
     from .home import AeoCount, MeasureChanges, MeasuresAnswer, TierGap
     from .model import Arrangement
-    from .world import Partner, Recogniser, Recognition, WorldSummary
+    from .world import (
+        Bilateral,
+        CommonProgramme,
+        Partner,
+        Plurilateral,
+        Recogniser,
+        Recognition,
+        WorldSummary,
+    )
 
     return (
         Eligibility, Arrangement, Summary, Event, AeoCode, Declaration, MeasuresAnswer,
         TierGap, MeasureChanges, AeoCount, Change, AnswerChange, Recognition, Partner,
-        Recogniser, WorldSummary,
+        Recogniser, WorldSummary, Bilateral, Plurilateral, CommonProgramme,
     )  # fmt: skip
 
 

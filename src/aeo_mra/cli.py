@@ -382,7 +382,7 @@ def _show_text(a: Arrangement) -> str:
         facts,
         _bullets("Wording of the benefits", [a.benefits_wording] if a.benefits_wording else []),
         _bullets("Caveats", [c.value for c in a.caveats]),
-        f"Sources\n{_sources_text(a)}",
+        f"Sources\n{_sources_text(a.sources)}",
     )
 
 
@@ -424,10 +424,10 @@ def _member_text(member: aeo_mra.Membership) -> str:
     return member.territory + (f" ({' '.join(dates)})" if dates else "")
 
 
-def _sources_text(a: Arrangement) -> str:
+def _sources_text(sources: Sequence[aeo_mra.Source]) -> str:
     rows = [
         ("  " + (source.id if i == 0 else ""), line)
-        for source in a.sources
+        for source in sources
         for i, line in enumerate([source.title, *source.urls])
     ]
     return _table(rows)

@@ -41,7 +41,8 @@ _INSTRUCTIONS = (
     "(check), whether China recognises a foreign AEO (check_foreign), an arrangement in full, "
     "the running totals, AEO codes, the measures at home, and whether any administration's "
     "AEO is recognised by another (world_check, world_recognisers), with an administration's "
-    "partners and the world's counts (world_partners, world_summary). Days are YYYY-MM-DD; "
+    "partners, an arrangement in full and the world's counts (world_partners, "
+    "world_arrangement, world_summary). Days are YYYY-MM-DD; "
     "left out, today. Each answer says why, cites its sources, and its verdict tells "
     "'probably' from 'yes'."
 )
@@ -157,6 +158,14 @@ def create_server(registry: Registry | None = None) -> MCPServer:
         """An administration's AEO arrangements on a day (KR, EU, Japan): each partner, the
         arrangement, whether it is implemented, and whether the data's list is complete."""
         return ask("world_partners", administration=administration, on=on)
+
+    @server.tool()
+    def world_arrangement(id: str) -> dict[str, Any]:
+        """One AEO arrangement of the world graph in full, by id: a bilateral one by its
+        parties' ids in either order (EU-JP; China's: CN-EU), a plurilateral one by its own
+        (PACIFIC-ALLIANCE): parties or members, dated steps, scope, tiers recognised,
+        caveats, sources."""
+        return ask("world_arrangement", id=id)
 
     @server.tool()
     def world_summary(administration: str | None = None, on: date | None = None) -> dict[str, Any]:

@@ -50,7 +50,7 @@ from ._model import (
     WorldReason,
     WorldSummary,
 )
-from ._names import UnknownAdministrationError, UnknownTierError
+from ._names import UnknownAdministrationError, UnknownArrangementError, UnknownTierError
 
 __all__ = [
     "Administration",
@@ -70,11 +70,13 @@ __all__ = [
     "Step",
     "StepKind",
     "UnknownAdministrationError",
+    "UnknownArrangementError",
     "UnknownTierError",
     "World",
     "WorldDataset",
     "WorldReason",
     "WorldSummary",
+    "arrangement",
     "bundled",
     "check",
     "load",
@@ -137,6 +139,17 @@ def check(
     'UNKNOWN'
     """
     return bundled().check(holder, place, on=on, role=role)
+
+
+def arrangement(id: str) -> Bilateral | Plurilateral | CommonProgramme:
+    """The arrangement with ``id``: [`World.arrangement`][aeo_mra.world.World.arrangement].
+
+    >>> arrangement("KR-US").id
+    'US-KR'
+    >>> [step.kind.value for step in arrangement("CN-EU").steps]
+    ['signed', 'implemented']
+    """
+    return bundled().arrangement(id)
 
 
 def partners(administration: str, on: date | None = None) -> tuple[Partner, ...]:

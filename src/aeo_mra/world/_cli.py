@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import enum
 from datetime import date
 from typing import Any
 
 from .. import cli
 from .._dates import day_or_today
-from . import Bilateral, Partner, Plurilateral, Recognition, bundled
+from ..model import Fact
+from . import (
+    Bilateral,
+    CommonProgramme,
+    Partner,
+    Plurilateral,
+    PlurilateralMember,
+    Recognition,
+    StepKind,
+    bundled,
+)
 
 __all__ = ["add", "run"]
 
 
 def add(parser: argparse.ArgumentParser) -> None:
-    """The ``world`` subcommands: check, partners, summary, recognisers."""
+    """The ``world`` subcommands: check, partners, summary, recognisers, show."""
     commands = parser.add_subparsers(title="world commands", metavar="WHAT", required=True)
     check = _sub(commands, "check", "is an AEO of one administration recognised at a place?")
     check.add_argument(
@@ -31,19 +42,28 @@ def add(parser: argparse.ArgumentParser) -> None:
     reverse = _sub(commands, "recognisers", "which administrations recognise a holder?")
     reverse.add_argument("holder", metavar="HOLDER", help="an administration or a tier (EU/AEOS)")
     cli._add_role(reverse, "them")
+    show = _sub(commands, "show", "one arrangement in full", dated=False)
+    show.add_argument("id", metavar="ID", help="EU-JP (either order), CN-EU, PACIFIC-ALLIANCE")
 
 
-def _sub(commands: Any, name: str, help: str) -> argparse.ArgumentParser:
+def _sub(commands: Any, name: str, help: str, *, dated: bool = True) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = commands.add_parser(name, help=help, description=help)
     parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
-    cli._add_on(parser, "the day, YYYY-MM-DD (default: today)")
-    parser.set_defaults(what=name, prog=parser.prog)
+    if dated:
+        cli._add_on(parser, "the day, YYYY-MM-DD (default: today)")
+    parser.set_defaults(what=name, prog=parser.prog, on=None)
     return parser
 
 
 def run(args: cli._Args) -> int:
     """Run the ``world`` subcommand ``args`` names; the exit status."""
     graph = bundled()
+    if args.what == "show":
+        if getattr(args, "json", False):
+            cli._answer_json("world_arrangement", id=args.id)
+        else:
+            cli._say(_arrangement_text(graph.arrangement(args.id)))
+        return cli.EXIT_YES
     day: date = day_or_today(args.on)
     if args.what == "check":
         answer = graph.check(args.holder, args.place, on=day, role=args.role)
@@ -101,6 +121,53 @@ def _partners_text(found: tuple[Partner, ...]) -> str:
         for p in found
     ]
     return cli._table([("ID", "PARTNER", "ARRANGEMENT", "IMPLEMENTED"), *rows])
+
+
+def _arrangement_text(a: Bilateral | Plurilateral) -> str:
+    """An arrangement in full, as ``show`` prints China's."""
+    if isinstance(a, Bilateral):
+        who = [("Parties", [" and ".join(a.parties)]), ("Instrument", [a.instrument.value])]
+    else:
+        who = [("Members", [_member_text(m) for m in a.members])]
+    if isinstance(a, CommonProgramme):
+        who.append(("Common status", [a.status.described()] if a.status else ["none"]))
+    scopes = [_fact_text(a.scope)] if a.scope else []
+    scopes += [f"{party}'s customs: {_fact_text(f)}" for party, f in a.scope_by.items()]
+    recognised = [f"{s}'s tiers: {', '.join(f.value)}" for s, f in a.recognised.items()]
+    recognised += [
+        f"{s}'s tiers: at least {', '.join(f.value)}" for s, f in a.recognised_at_least.items()
+    ]
+    facts = cli._fields(
+        [
+            *who,
+            *((_label(step.kind), [_fact_text(step.when)]) for step in a.steps),
+            *((f"{o.recogniser} opened to {o.holder}", [_fact_text(o.when)]) for o in a.openings),
+            ("Scope", scopes),
+            ("Recognised", recognised),
+        ]
+    )
+    return cli._sections(
+        a.name if a.id in a.name else f"{a.name} ({a.id})",
+        facts,
+        cli._bullets("Note", [a.note] if a.note else []),
+        cli._bullets("Caveats", [c.value for c in a.caveats]),
+        f"Sources\n{cli._sources_text(a.sources)}",
+    )
+
+
+def _label(kind: StepKind) -> str:
+    return kind.value.replace("-", " ").capitalize()  # "Work plan"
+
+
+def _member_text(member: PlurilateralMember) -> str:
+    live = f", live {_fact_text(member.live)}" if member.live else ""
+    side = f" (for {member.side})" if member.side else ""
+    return f"{member.administration}{side}{live}"
+
+
+def _fact_text(fact: Fact[Any]) -> str:
+    value = fact.value.value if isinstance(fact.value, enum.Enum) else fact.value
+    return f"{value} ({fact.confidence})"
 
 
 def _id(arrangement: Bilateral | Plurilateral | None) -> str:

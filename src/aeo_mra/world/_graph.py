@@ -62,7 +62,13 @@ from ._model import (
     certain,
     weakest,
 )
-from ._names import Names, UnknownAdministrationError, UnknownTierError, splits
+from ._names import (
+    Names,
+    UnknownAdministrationError,
+    UnknownArrangementError,
+    UnknownTierError,
+    splits,
+)
 
 __all__ = ["SameAdministrationError", "World"]
 
@@ -488,6 +494,32 @@ class World:
             arrangement=covered[0],
             sources=unique_sources([decision.sources, covered[0].sources]),
         )
+
+    def arrangement(self, id: str) -> Bilateral | Plurilateral | CommonProgramme:
+        """The arrangement (or common programme) with ``id``, in any case: ``EU-JP``,
+        ``PACIFIC-ALLIANCE``, ``GCC-AEO``; a bilateral one also by its parties' ids in the
+        other order (``JP-EU``). China's are ``CN-`` and the China record's id (``CN-EU``).
+
+        Raises:
+            UnknownArrangementError: No arrangement has the id; the error suggests close ones.
+            TypeError: ``id`` is not a string.
+        """
+        if not isinstance(id, str):
+            raise TypeError(f"an arrangement id must be a string, not {_quoted(id)}")
+        key = id.strip().upper()
+        everything: tuple[Bilateral | Plurilateral, ...] = (
+            *self.bilaterals,
+            *self.plurilaterals,
+            *self.commons,
+        )
+        parties = frozenset(key.split("-"))
+        for found in everything:
+            if found.id == key or (isinstance(found, Bilateral) and {*found.parties} == parties):
+                return found
+        import difflib  # only for a mistyped id
+
+        ids = [found.id for found in everything]
+        raise UnknownArrangementError(id, ids, difflib.get_close_matches(key, ids, n=3))
 
     def recognisers(
         self, holder: str, on: date | None = None, *, role: Role = Role.EXPORTER

@@ -4,9 +4,10 @@ its programme (``EU/AEOS``), and the errors for a name that is neither."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
+from .. import errors
 from .._limits import MAX_PLACE
 from ..errors import DomesticPlaceError, Error, UnknownPlaceError, _did_you_mean, _quoted
 from ..model import Territory
@@ -15,7 +16,14 @@ from ..registry import Registry
 from ._china import CHINA
 from ._model import Administration, CommonProgramme, Plurilateral, ProgrammeTier, _tier_key
 
-__all__ = ["MAX_SPLITS", "Names", "UnknownAdministrationError", "UnknownTierError", "splits"]
+__all__ = [
+    "MAX_SPLITS",
+    "Names",
+    "UnknownAdministrationError",
+    "UnknownArrangementError",
+    "UnknownTierError",
+    "splits",
+]
 
 
 class UnknownAdministrationError(Error, LookupError):
@@ -78,6 +86,27 @@ class UnknownTierError(UnknownAdministrationError):
             f" ({why}{ident}'s tiers: {tiers_named}; or {ident} alone)",
             listed=False,
             unknown=f"tier of {ident}'s programme",
+        )
+
+
+class UnknownArrangementError(errors.UnknownArrangementError):
+    """An id that is no arrangement's of the world data.
+
+    Attributes:
+        id: The id as given.
+        valid: The arrangements' ids.
+        suggestions: The ids close to it.
+    """
+
+    def __init__(self, id: object, valid: Sequence[str], suggestions: Sequence[str] = ()) -> None:
+        self.id = id
+        self.valid = tuple(valid)
+        self.suggestions = tuple(suggestions)
+        Error.__init__(
+            self,
+            f"{_quoted(id)} is the id of no arrangement of the world data (a bilateral one "
+            f"joins its parties' ids, in either order: 'EU-JP', 'JP-EU'; China's are 'CN-' "
+            f"and its partner's: 'CN-EU'){_did_you_mean(suggestions) or '.'}",
         )
 
 
