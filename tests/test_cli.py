@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 import aeo_mra
 from aeo_mra import Basis, Role, Tier, _cli_parser, cli
+from aeo_mra._cli_output import table
 
 DOCS = Path(__file__).parent.parent / "docs" / "cli.md"
 GERMANY_2020 = date(2020, 5, 1)
@@ -471,8 +472,8 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_tables_align_chinese_text() -> None:
-    table = cli._table([("欧盟", "x"), ("EU", "y")]).splitlines()
-    assert table == ["欧盟  x", "EU    y"]
+    lines = table([("欧盟", "x"), ("EU", "y")]).splitlines()
+    assert lines == ["欧盟  x", "EU    y"]
 
 
 def test_docs_cover_every_command() -> None:

@@ -10,7 +10,6 @@ bug, 4 when the output cannot be written, 141 when its reader went away.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import enum
 import errno
@@ -18,14 +17,24 @@ import importlib
 import io
 import os
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeAlias, TypeVar
 
 import aeo_mra
 from aeo_mra import Arrangement, Basis, Role, Tier
+from aeo_mra._cli_output import (
+    answer_json,
+    bullets,
+    dated,
+    fields,
+    print_json,
+    say,
+    sections,
+    sources_text,
+    table,
+)
 from aeo_mra._dates import day_or_today, iso_day
 from aeo_mra._vocabulary import _spelled, named
 from aeo_mra.errors import _did_you_mean
@@ -65,7 +74,6 @@ EXIT_PIPE_CLOSED = 141
 
 PROG = "aeo-mra"
 
-JSON = dict[str, Any]
 E = TypeVar("E", bound=enum.Enum)
 
 
@@ -116,96 +124,6 @@ def _bad_value(message: str) -> Exception:
     import argparse
 
     return argparse.ArgumentTypeError(message)
-
-
-# -- JSON --------------------------------------------------------------------------------
-
-
-def _answer_json(name: str, **values: object) -> None:
-    """Print the answer to the question ``name`` of the API's table: the same JSON as the
-    HTTP API's and the MCP server's."""
-    from aeo_mra import _api  # only for --json
-
-    _print_json(_api.ask(name, aeo_mra._default(), **values))
-
-
-def _print_json(data: JSON) -> None:
-    import json  # only for --json: a plain answer needs none
-
-    # Chinese as itself where the output can carry it; else \u escapes, which JSON reads back.
-    unicode = codecs.lookup(sys.stdout.encoding or "ascii").name.startswith("utf")
-    _say(json.dumps(data, ensure_ascii=not unicode, indent=2))
-
-
-# -- text for people ---------------------------------------------------------------------
-
-# Control characters (C0 but newline, DEL, C1) and bidirectional overrides: text from a data
-# file could move the cursor, recolour or reorder the terminal. JSON reads the escapes back.
-_CONTROL = {
-    code: f"\\u{code:04x}"
-    for first, last in ((0x0, 0x9), (0xB, 0x1F), (0x7F, 0x9F), (0x202A, 0x202E), (0x2066, 0x2069))
-    for code in range(first, last + 1)
-}
-
-
-def _printable(text: str) -> str:
-    r"""``text`` with every control character written as a ``\uXXXX`` escape.
-
-    >>> print(_printable("EU" + chr(27) + "[2J"))
-    EU\u001b[2J
-    """
-    return text.translate(_CONTROL)
-
-
-def _say(text: str, file: TextIO | None = None) -> None:
-    """Print ``text`` with its control characters escaped."""
-    print(_printable(text), file=file)
-
-
-def _dated(text: str, day: date, reviewed: date) -> str:
-    """``text``, then, for a day after the data's review, that it may be out of date, as an
-    answer's caveat says."""
-    if day <= reviewed:
-        return text
-    from aeo_mra._decide import unreviewed
-
-    return f"{text}\n{unreviewed(reviewed, day)}"
-
-
-def _width(text: str) -> int:
-    """Columns taken on a terminal: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _table(rows: Sequence[Sequence[str]]) -> str:
-    """Rows as left-aligned columns two spaces apart."""
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(
-            cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True)
-        ).rstrip()
-        for row in rows
-    )
-
-
-def _fields(pairs: Sequence[tuple[str, Sequence[str]]]) -> str:
-    """Labelled values, one line per value, the label on the first."""
-    rows = [
-        (label if i == 0 else "", line)
-        for label, lines in pairs
-        for i, line in enumerate(lines or ["—"])
-    ]
-    return _table(rows)
-
-
-def _bullets(title: str, lines: Sequence[str]) -> str:
-    """A titled list, or nothing if there is nothing to list."""
-    return f"{title}\n" + "\n".join(f"  - {line}" for line in lines) if lines else ""
-
-
-def _sections(*sections: str) -> str:
-    """The non-empty sections, a blank line apart."""
-    return "\n\n".join(s for s in sections if s)
 
 
 def _add_choice(
@@ -273,10 +191,10 @@ def _check(args: _Args) -> int:
 def _eligibility(args: _Args, answer: aeo_mra.Eligibility) -> int:
     """Print ``answer``: its sentence, benefits and caveats, or its JSON; the exit status."""
     if args.json:
-        _print_json(aeo_mra.to_dict(answer))
+        print_json(aeo_mra.to_dict(answer))
     else:
-        benefits = _bullets("Benefits", [b.description for b in answer.benefits])
-        _say(_sections(answer.explain(), benefits, _bullets("Caveats", answer.caveats)))
+        benefits = bullets("Benefits", [b.description for b in answer.benefits])
+        say(sections(answer.explain(), benefits, bullets("Caveats", answer.caveats)))
     return EXIT_YES if answer.qualifies else EXIT_NO
 
 
@@ -326,16 +244,16 @@ def _add_listing(parser: _Declaring) -> None:
 def _list(args: _Args) -> int:
     day = day_or_today(args.on)
     if args.json:
-        _answer_json("arrangements", on=day, basis=args.basis, role=args.role)
+        answer_json("arrangements", on=day, basis=args.basis, role=args.role)
         return EXIT_YES
     found = aeo_mra.arrangements(day, basis=args.basis, role=args.role)
     header = ("ID", "PARTNER", "SIGNED", "IMPLEMENTED", "SCOPE", "TERRITORIES")
     text = (
-        _table([header, *(_listing_row(a, day) for a in found)])
+        table([header, *(_listing_row(a, day) for a in found)])
         if found
         else f"No arrangements {args.basis.value} by {day}."
     )
-    _say(_dated(text, day, aeo_mra._default().reviewed))
+    say(dated(text, day, aeo_mra._default().reviewed))
     return EXIT_YES
 
 
@@ -354,14 +272,14 @@ def _add_show(parser: _Declaring) -> None:
 
 def _show(args: _Args) -> int:
     if args.json:
-        _answer_json("arrangement", id=args.target)
+        answer_json("arrangement", id=args.target)
     else:
-        _say(_show_text(aeo_mra.arrangement(args.target)))
+        say(_show_text(aeo_mra.arrangement(args.target)))
     return EXIT_YES
 
 
 def _show_text(a: Arrangement) -> str:
-    facts = _fields(
+    facts = fields(
         [
             ("Partner", [f"{a.partner} ({a.partner_zh}), {a.partner_kind.value}"]),
             ("Instrument", [a.instrument.value + ("" if a.counted else ", not counted")]),
@@ -377,12 +295,12 @@ def _show_text(a: Arrangement) -> str:
             ("Members", _members(a)),
         ]
     )
-    return _sections(
+    return sections(
         f"{a.name} ({a.id})",
         facts,
-        _bullets("Wording of the benefits", [a.benefits_wording] if a.benefits_wording else []),
-        _bullets("Caveats", [c.value for c in a.caveats]),
-        f"Sources\n{_sources_text(a.sources)}",
+        bullets("Wording of the benefits", [a.benefits_wording] if a.benefits_wording else []),
+        bullets("Caveats", [c.value for c in a.caveats]),
+        f"Sources\n{sources_text(a.sources)}",
     )
 
 
@@ -424,24 +342,15 @@ def _member_text(member: aeo_mra.Membership) -> str:
     return member.territory + (f" ({' '.join(dates)})" if dates else "")
 
 
-def _sources_text(sources: Sequence[aeo_mra.Source]) -> str:
-    rows = [
-        ("  " + (source.id if i == 0 else ""), line)
-        for source in sources
-        for i, line in enumerate([source.title, *source.urls])
-    ]
-    return _table(rows)
-
-
 # -- timeline ----------------------------------------------------------------------------
 
 
 def _timeline(args: _Args) -> int:
     if args.json:
-        _answer_json("timeline")
+        answer_json("timeline")
     else:
         rows = [(str(e.when), e.kind.value, e.description) for e in aeo_mra.timeline()]
-        _say(_table([("DATE", "EVENT", "DESCRIPTION"), *rows]))
+        say(table([("DATE", "EVENT", "DESCRIPTION"), *rows]))
     return EXIT_YES
 
 
@@ -450,13 +359,13 @@ def _timeline(args: _Args) -> int:
 
 def _summary(args: _Args) -> int:
     if args.json:
-        _answer_json("summary", on=args.on, basis=args.basis)
+        answer_json("summary", on=args.on, basis=args.basis)
     else:
         totals = aeo_mra.summary(args.on, basis=args.basis)
         lines = [("Arrangements", ", ".join(totals.arrangements) or "—")]
         if totals.counted_territories:
             lines.append(("Also counted", ", ".join(totals.counted_territories)))
-        _say(f"{totals}\n{_table(lines)}")
+        say(f"{totals}\n{table(lines)}")
     return EXIT_YES
 
 
@@ -475,7 +384,7 @@ def _code(args: _Args) -> int:
     if args.json:
         from aeo_mra import _api  # only for --json
 
-        _print_json(_api.code_report(registry, args.code, args.on))
+        print_json(_api.code_report(registry, args.code, args.on))
     else:
         day = day_or_today(args.on)
         parsed = codes.parse(args.code)
@@ -493,7 +402,7 @@ def _code(args: _Args) -> int:
             lines.append(
                 (f"Declare on {day}", str(declared) if declared else f"nothing: {not_declared}")
             )
-        _say(_dated(_table(lines), day, registry.reviewed))
+        say(dated(table(lines), day, registry.reviewed))
     return EXIT_YES
 
 
@@ -513,7 +422,7 @@ def _diff(args: _Args) -> int:
     old = _load(args.old)
     new = _registry(args.new)
     if args.json:
-        _print_json(_api.diff_report(old, new))
+        print_json(_api.diff_report(old, new))
     else:
         from aeo_mra._explain import counted
 
@@ -522,7 +431,7 @@ def _diff(args: _Args) -> int:
         lines += [f"  {c}" for c in facts]
         lines.append(f"{counted(len(answers), 'answer')} changed (every place, on every dated day)")
         lines += [f"  {c}" for c in answers]
-        _say("\n".join(lines))
+        say("\n".join(lines))
     return EXIT_YES
 
 
@@ -557,17 +466,17 @@ def _measures(args: _Args) -> int:
     from aeo_mra import home
 
     if args.json:
-        _answer_json("measures", tier=args.tier, on=args.on, where=args.where)
+        answer_json("measures", tier=args.tier, on=args.on, where=args.where)
         return EXIT_YES
     answer = home.measures(args.tier, args.on, where=args.where)
     rows = [(m.measure.where, m.measure.text_en, _mark(m)) for m in answer.measures]
-    table = _table([("WHERE", "MEASURE", "CONFIDENCE"), *rows]) if rows else ""
+    listed = table([("WHERE", "MEASURE", "CONFIDENCE"), *rows]) if rows else ""
     unknown = [f"{u}: {u.missing}" for u in answer.unknown]
     mra = answer.mra and (
         f"{answer.mra.measure.concept.name.capitalize()}: where it applies, "
         f"ask `{PROG} check PLACE`."
     )
-    print(_sections(answer.headline, table, _bullets("Not recorded", unknown), mra or ""))
+    say(sections(answer.headline, listed, bullets("Not recorded", unknown), mra or ""))
     return EXIT_YES
 
 
@@ -593,9 +502,9 @@ def _explained(args: _Args, question: str, **values: object) -> int:
 
     answer = _api.ask(question, aeo_mra._default(), **values)
     if args.json:
-        _print_json(answer)
+        print_json(answer)
     else:
-        _say(answer["explanation"])
+        say(answer["explanation"])
     return EXIT_YES
 
 
@@ -623,10 +532,10 @@ def _aeo_counts(args: _Args) -> int:
     from aeo_mra import home
 
     if args.json:
-        _answer_json("aeo_counts", scope=args.scope, since=args.since, until=args.until)
+        answer_json("aeo_counts", scope=args.scope, since=args.since, until=args.until)
         return EXIT_YES
     found = home.aeo_counts(args.scope, since=args.since, until=args.until)
-    _say("\n".join(map(str, found)) or "No published count in those days.")
+    say("\n".join(map(str, found)) or "No published count in those days.")
     return EXIT_YES
 
 
@@ -997,7 +906,7 @@ def _complain(text: str) -> None:
     output, and a failure to write it changes no exit status."""
     if sys.stderr is not None:
         with contextlib.suppress(OSError, ValueError):
-            _say(text, file=sys.stderr)
+            say(text, file=sys.stderr)
             sys.stderr.flush()
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from .. import cli
+from .._cli_output import answer_json, bullets, dated, fields, say, sections, sources_text, table
 from .._dates import day_or_today
 from ..model import Fact
 from . import (
@@ -60,9 +61,9 @@ def run(args: cli._Args) -> int:
     graph = bundled()
     if args.what == "show":
         if getattr(args, "json", False):
-            cli._answer_json("world_arrangement", id=args.id)
+            answer_json("world_arrangement", id=args.id)
         else:
-            cli._say(_arrangement_text(graph.arrangement(args.id)))
+            say(_arrangement_text(graph.arrangement(args.id)))
         return cli.EXIT_YES
     day: date = day_or_today(args.on)
     if args.what == "check":
@@ -78,11 +79,11 @@ def run(args: cli._Args) -> int:
         if union is not None:
             ask = f"{cli.PROG} world partners {union} --on {day}"
             text += f"\nOn {day} its AEOs were {union}'s: see `{ask}`."
-        text = cli._dated(text, day, graph.reviewed)
+        text = dated(text, day, graph.reviewed)
         _show(args, "world_partners", text, administration=args.administration)
     elif args.what == "summary":
         summary = graph.summary(args.administration, on=day)
-        text = cli._dated(str(summary), day, graph.reviewed)
+        text = dated(str(summary), day, graph.reviewed)
         _show(args, "world_summary", text, administration=args.administration)
     else:
         found_by = graph.recognisers(args.holder, on=day, role=args.role)
@@ -90,8 +91,8 @@ def run(args: cli._Args) -> int:
             (r.administration.id, r.verdict.value, r.reason.value, _id(r.arrangement))
             for r in found_by
         ]
-        text = cli._table([("ADMINISTRATION", "VERDICT", "REASON", "ARRANGEMENT"), *rows])
-        text = cli._dated(text, day, graph.reviewed)
+        text = table([("ADMINISTRATION", "VERDICT", "REASON", "ARRANGEMENT"), *rows])
+        text = dated(text, day, graph.reviewed)
         _show(args, "world_recognisers", text, holder=args.holder, role=args.role)
     return cli.EXIT_YES
 
@@ -99,13 +100,13 @@ def run(args: cli._Args) -> int:
 def _show(args: cli._Args, question: str, text: str, **values: object) -> None:
     """The text, or with ``--json`` the answer to ``question`` as the HTTP API gives it."""
     if getattr(args, "json", False):
-        cli._answer_json(question, on=day_or_today(args.on), **values)
+        answer_json(question, on=day_or_today(args.on), **values)
     else:
-        cli._say(text)
+        say(text)
 
 
 def _check_text(answer: Recognition) -> str:
-    return cli._sections(answer.explain(), cli._bullets("Caveats", answer.caveats))
+    return sections(answer.explain(), bullets("Caveats", answer.caveats))
 
 
 def _partners_text(found: tuple[Partner, ...]) -> str:
@@ -120,7 +121,7 @@ def _partners_text(found: tuple[Partner, ...]) -> str:
         )
         for p in found
     ]
-    return cli._table([("ID", "PARTNER", "ARRANGEMENT", "IMPLEMENTED"), *rows])
+    return table([("ID", "PARTNER", "ARRANGEMENT", "IMPLEMENTED"), *rows])
 
 
 def _arrangement_text(a: Bilateral | Plurilateral) -> str:
@@ -137,7 +138,7 @@ def _arrangement_text(a: Bilateral | Plurilateral) -> str:
     recognised += [
         f"{s}'s tiers: at least {', '.join(f.value)}" for s, f in a.recognised_at_least.items()
     ]
-    facts = cli._fields(
+    facts = fields(
         [
             *who,
             *((_label(step.kind), [_fact_text(step.when)]) for step in a.steps),
@@ -146,12 +147,12 @@ def _arrangement_text(a: Bilateral | Plurilateral) -> str:
             ("Recognised", recognised),
         ]
     )
-    return cli._sections(
+    return sections(
         a.name if a.id in a.name else f"{a.name} ({a.id})",
         facts,
-        cli._bullets("Note", [a.note] if a.note else []),
-        cli._bullets("Caveats", [c.value for c in a.caveats]),
-        f"Sources\n{cli._sources_text(a.sources)}",
+        bullets("Note", [a.note] if a.note else []),
+        bullets("Caveats", [c.value for c in a.caveats]),
+        f"Sources\n{sources_text(a.sources)}",
     )
 
 
