@@ -33,7 +33,7 @@ from aeo_mra import (
 )
 from aeo_mra._limits import MAX_PLACE
 from aeo_mra.errors import _quoted
-from aeo_mra.places import _LONGEST_NAME, _SHORT, PLACEHOLDERS
+from aeo_mra.places import _LONGEST_NAME, _SHORT, PLACEHOLDERS, SPREADSHEET_ERRORS
 
 FIRST_DAY = date(1, 1, 1)
 DOMESTIC = "CN"
@@ -158,8 +158,9 @@ def places(registry: Registry) -> list[str]:
 def resolution(registry: Registry) -> dict[str, Any]:
     """What the page needs to resolve a name as `Registry.resolve` does (``places.js``):
     the library's index of normalised names, each place's name as its errors quote it, the
-    placeholders and unions it refuses, its limits, and its messages, with ``@@PLACE@@``
-    where the name typed goes (quoted as the library quotes it) and ``@@…@@`` for the rest.
+    placeholders, spreadsheet error values and unions it refuses, its limits, and its
+    messages, with ``@@PLACE@@`` where the name typed goes (quoted as the library quotes
+    it) and ``@@…@@`` for the rest.
     """
     index = registry.places.names()
     unions = {union: name for name, union in registry.places.unions().items()}
@@ -168,6 +169,7 @@ def resolution(registry: Registry) -> dict[str, Any]:
         "index": dict(index),
         "quoted": {c: repr(registry.places.territory(c).name) for c in set(index.values())},
         "placeholders": sorted(PLACEHOLDERS),
+        "error_values": sorted(SPREADSHEET_ERRORS),
         "unions": dict(registry.places.unions()),
         "limits": {"place": MAX_PLACE, "short": _SHORT, "longest": _LONGEST_NAME},
         "messages": {
@@ -182,6 +184,7 @@ def resolution(registry: Registry) -> dict[str, Any]:
             ],
             "domestic": _message(DomesticPlaceError(PLACE), PLACE=PLACE),
             "placeholder": _message(_refusal(registry, "n/a"), PLACE="n/a"),
+            "error_value": _message(_refusal(registry, "#N/A"), PLACE="#N/A"),
             "code": _message(
                 _refusal(registry, "de"),
                 PLACE="de",

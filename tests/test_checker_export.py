@@ -132,6 +132,7 @@ def test_each_message_is_the_library_s_with_the_name_typed_left_out(
     messages = exported["resolution"]["messages"]
     for name, template, parts in [
         ("n/a", messages["placeholder"], {}),
+        ("#N/A", messages["error_value"], {}),
         ("no", messages["code"], {"UPPER": "'NO'", "NAME": "Norway"}),
         ("欧洲联盟", messages["union"]["EU"], {}),
         ("Atlantis", messages["unknown"], {}),

@@ -123,13 +123,21 @@ def test_a_placeholder_is_refused_not_a_place(place: str) -> None:
     assert len(str(error.value)) < 300
 
 
-@pytest.mark.parametrize("place", ["#N/A", "#n/a", " #N/A ", "#NAME?", "#REF!", "#VALUE!"])
+@pytest.mark.parametrize(
+    "place", ["#N/A", "#n/a", " #N/A ", "'#N/A", "#NAME?", "#REF!", "#VALUE!", "＃VALUE!"]
+)
 def test_a_spreadsheet_s_error_value_is_refused_with_no_suggestion(place: str) -> None:
-    """Excel's ``#N/A`` is its "no value": read as a name, it was close to Namibia."""
+    """Excel's ``#N/A`` is its "no value": read as a name, it was close to Namibia. A CSV
+    writes it as a text cell (``'#N/A``) too."""
     with pytest.raises(aeo_mra.UnknownPlaceError, match="spreadsheet's error value") as error:
         aeo_mra.check(place)
     assert repr(place) in str(error.value)
     assert error.value.suggestions == ()
+
+
+@pytest.mark.parametrize(("place", "code"), [("#Germany", "DE"), ("Japan#", "JP"), ("#DE", "DE")])
+def test_a_name_with_a_hash_is_read_as_before(place: str, code: str) -> None:
+    assert aeo_mra.resolve(place).code == code
 
 
 @pytest.mark.parametrize(

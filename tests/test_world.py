@@ -28,6 +28,7 @@ from aeo_mra import (
     world,
 )
 from aeo_mra._change_days import change_days
+from aeo_mra.places import lower_case_code
 from aeo_mra.world import (
     Bilateral,
     Counted,
@@ -661,12 +662,19 @@ def test_a_tier_is_named_by_its_code_its_name_or_an_alias(test_world: World, wri
         ("kr/aa", "codes are written in upper case: 'KR/AA'"),
         ("tu", "codes are written in upper case: 'TU' is Test Union"),  # its China alias
         ("tu/aeos", "codes are written in upper case: 'TU/AEOS';"),
+        ("The tu", "codes are written in upper case: 'TU' is Test Union"),
+        ("na", "a placeholder for a missing value"),  # not Namibia's code in lower case
     ],
 )
 def test_a_holder_code_is_read_as_iso_writes_it(test_world: World, written: str, hint: str) -> None:
     with pytest.raises(UnknownAdministrationError, match=hint) as raised:
         test_world.holder(written)
     assert raised.value.suggestions == ()
+
+
+@pytest.mark.parametrize("written", ["The TU", "the TU", "TU", "The TU/AEOS", "Test union"])
+def test_a_holder_s_code_may_follow_the_article(test_world: World, written: str) -> None:
+    assert test_world.holder(written)[0].id == "UNION"
 
 
 def test_a_holder_may_be_named_as_the_china_data_names_it(test_world: World) -> None:
@@ -1383,10 +1391,15 @@ def test_every_tier_is_found_by_each_of_its_names(bundled: World) -> None:
 
 
 def test_every_administration_is_found_by_each_of_its_names(bundled: World) -> None:
+    """In any case, but a name as short as a code (an id, ``PIP``) in upper case only."""
     for administration in bundled.administrations.values():
         for name in (administration.id, administration.name, *administration.aliases):
-            for written in {name, name.upper(), name.lower()} - {administration.id.lower()}:
-                assert bundled.administration(written) is administration, written
+            for written in {name, name.upper(), name.lower()}:
+                if lower_case_code(written):
+                    with pytest.raises(UnknownAdministrationError, match=r"upper case|a tier"):
+                        bundled.administration(written)
+                else:
+                    assert bundled.administration(written) is administration, written
 
 
 def test_partners_are_every_record_signed_and_not_ended_in_the_data_s_order(
@@ -1731,10 +1744,10 @@ def test_an_unknown_arrangement_id_is_refused_with_close_ones(test_world: World)
     assert raised.value.suggestions[0] == "US-JP"
     assert isinstance(raised.value, aeo_mra.UnknownArrangementError)  # as China's lookup
     assert "UNION-US" in raised.value.valid
-    for unknown in ("UNION", "US-US", "", "US-KR-JP"):
+    for unknown in ("UNION", "US-US", "", "US-KR-JP", "KR-US-KR"):
         with pytest.raises(world.UnknownArrangementError):
             test_world.arrangement(unknown)
-    with pytest.raises(TypeError, match="must be a string, not 5"):
+    with pytest.raises(TypeError, match=r"must be a string, not int$"):
         test_world.arrangement(5)  # type: ignore[arg-type]
 
 
@@ -1755,6 +1768,13 @@ def test_cli_show_prints_an_arrangement_in_full(capsys: pytest.CaptureFixture[st
         "GCC-AEO",
         "GCC-AEO",
     )
+
+
+def test_a_short_alias_is_read_in_upper_case_as_a_code_is(bundled: World) -> None:
+    """Canada's Partners in Protection is PIP; "pip" is a word, as "uk" is."""
+    assert bundled.holder("PIP")[0].id == "CA"
+    with pytest.raises(UnknownAdministrationError, match="'PIP' is Canada"):
+        bundled.holder("pip")
 
 
 def test_a_tier_code_is_matched_without_its_case_spaces_or_hyphens(bundled: World) -> None:

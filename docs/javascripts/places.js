@@ -5,6 +5,7 @@
 window.aeoResolver = function (data) {
   "use strict";
   const placeholders = new Set(data.placeholders);
+  const errorValues = new Set(data.error_values);
   const limits = data.limits;
   const keys = Object.keys(data.index);
 
@@ -117,6 +118,9 @@ window.aeoResolver = function (data) {
     const length = [...place].length;
     if (length > limits.place) {
       return refused(place, "UnknownPlaceError", data.messages.long, { LENGTH: length.toLocaleString("en-US") });
+    }
+    if (/[#＃]/.test(place) && errorValues.has(casefold(visible(place).trim().replace(/^'+/, "")))) {
+      return refused(place, "UnknownPlaceError", data.messages.error_value, {});  // #N/A
     }
     let key = normalise(place);
     if ([...key].length <= limits.short || placeholders.has(key)) {

@@ -747,9 +747,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         (Param("id", str, "A world arrangement's id (EU-JP, CN-EU, PACIFIC-ALLIANCE).", True),),
         _world_arrangement,
         {
-            "allOf": [
-                {"anyOf": [_ref(record) for record in _WORLD_ARRANGEMENTS.values()]},
-                _envelope(kind={"enum": list(_WORLD_ARRANGEMENTS)}),
+            "oneOf": [
+                {"allOf": [_ref(record), _envelope(kind={"const": kind})]}
+                for kind, record in _WORLD_ARRANGEMENTS.items()
             ]
         },
         dated=False,

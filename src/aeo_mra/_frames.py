@@ -103,9 +103,12 @@ def check_frame(
             "check_frame takes an eager data frame, such as a pandas or polars DataFrame "
             f"(collect a lazy one first), not {type(frame).__module__}.{type(frame).__name__}"
         ) from None
-    except nw.exceptions.DuplicateError:  # pandas allows two columns of one name
-        names = list(frame.columns)
-        raise ColumnError(next(n for n in names if names.count(n) > 1), names) from None
+    except nw.exceptions.DuplicateError:  # pandas and pyarrow allow two columns of one name
+        names = list(getattr(frame, "column_names", None) or frame.columns)
+        twice = [name for name in names if names.count(name) > 1]
+        if not twice:
+            raise
+        raise ColumnError(twice[0], names) from None
     _check_columns(data, place, on)
     if len(data) == 0:  # no rows, no answers (and no keys to add up)
         return _with_answers(data, nw.col(place).is_null(), answers).to_native()
@@ -184,8 +187,8 @@ def _check_columns(data: nw.DataFrame[Any], place: str, on: object) -> None:
     for name in wanted:
         if isinstance(name, tuple):  # it would select several columns
             raise TypeError(
-                f"check_frame reads one level of column names, not {name!r} (a pandas "
-                "MultiIndex): flatten the frame's column names first"
+                f"check_frame reads a column by one name, not by a tuple ({name!r}, as a "
+                "pandas MultiIndex names columns): flatten the frame's column names first"
             )
     missing = [name for name in wanted if name not in data.columns]
     clash = [name for name in COLUMNS if name in data.columns]

@@ -30,6 +30,7 @@ __all__ = [
     "live_index",
     "lower_case_code",
     "normalise",
+    "upper_case_code",
 ]
 
 _DROP = re.compile(r"[.'’`]")
@@ -67,13 +68,42 @@ def normalise(text: str) -> str:
 
 def lower_case_code(text: str) -> bool:
     """Whether ``text`` is short enough to be read as a code but is not written in upper
-    case, as codes are: ``eu``, ``Uk``; not ``EU``, nor a longer name in any case.
+    case, as codes are: ``eu``, ``The uk``; not ``EU`` or ``The EU``, nor a longer name.
 
-    >>> lower_case_code("eu"), lower_case_code("EU"), lower_case_code("Japan")
+    >>> lower_case_code("eu"), lower_case_code("The EU"), lower_case_code("Japan")
     (True, False, False)
     """
     key = normalise(text)
-    return len(key) <= _SHORT and key.isascii() and key.isalpha() and not _visible(text).isupper()
+    written = _without_article(_visible(text).strip())
+    return len(key) <= _SHORT and key.isascii() and key.isalpha() and not written.isupper()
+
+
+def upper_case_code(text: str) -> str:
+    """``text`` written as a code is: in upper case, without a leading "the".
+
+    >>> upper_case_code(" The uk ")
+    'UK'
+    """
+    return _without_article(_visible(text).strip()).upper()
+
+
+def _without_article(written: str) -> str:
+    """``written`` without a leading "the " ("The UK": the article is no part of the code)."""
+    return written[4:].lstrip() if written[:4].casefold() == "the " else written
+
+
+def _refuse_error_value(place: str) -> None:
+    """Refuse a spreadsheet's error value (``#N/A``), also as a CSV's text cell (``'#N/A``).
+
+    Raises:
+        UnknownPlaceError: Saying so, with no suggestion (``#N/A`` is close to Namibia).
+    """
+    if _visible(place).strip().lstrip("'").casefold() in SPREADSHEET_ERRORS:
+        raise UnknownPlaceError(
+            place,
+            hint=f"{_quoted(place)} is a spreadsheet's error value, not a place: the "
+            "formula that filled the cell found no value or failed",
+        )
 
 
 def _visible(text: str) -> str:
@@ -123,8 +153,10 @@ class PlaceIndex:
                     hint=f"{_quoted(place)} is {len(place):,} characters long, over {MAX_PLACE}: "
                     "give an ISO 3166-1 code or a name",
                 )
+            if "#" in place or "＃" in place:
+                _refuse_error_value(place)
             key = normalise(place)
-            if len(key) <= _SHORT or key in PLACEHOLDERS or "#" in place:
+            if len(key) <= _SHORT or key in PLACEHOLDERS:
                 self._refuse_words(place, key)
             if key.isascii() and key.isdigit():  # a numeric code: "056" is 56, "0.56" none
                 plain = _visible(place).strip().strip("'\"").isdigit()
@@ -140,30 +172,21 @@ class PlaceIndex:
         return self._territories[code]
 
     def _refuse_words(self, place: str, key: str) -> None:
-        """Refuse placeholders (``n/a``), a spreadsheet's error values (``#N/A``), and short
-        words read as codes unless in upper case.
+        """Refuse placeholders (``n/a``), and short words read as codes unless in upper case.
 
         Codes are written as ISO writes them: ``NO`` is Norway, "No" an answer; ``IT`` is
         Italy, "it" a word.
         """
         written = _visible(place).strip()
-        if written.casefold() in SPREADSHEET_ERRORS:
-            raise UnknownPlaceError(
-                place,
-                hint=f"{_quoted(place)} is a spreadsheet's error value, not a place: the "
-                "formula that filled the cell found no value or failed",
-            )
         if written.casefold() in PLACEHOLDERS or (key == "na" and written != "NA"):
             raise UnknownPlaceError(
                 place,
                 hint=f"{_quoted(place)} is a placeholder for a missing value, not a place: "
                 "give an ISO 3166-1 code in upper case (NA is Namibia) or a name",
             )
-        if written[:4].casefold() == "the ":  # "The UK": the article is no part of the code
-            written = written[4:].lstrip()
-        if key.isascii() and key.isalpha() and not written.isupper():
+        if lower_case_code(place):
             self._build()
-            upper = written.upper()
+            upper = _without_article(written).upper()
             code = self._names.get(normalise(upper))
             if code is not None:
                 raise UnknownPlaceError(

@@ -155,6 +155,7 @@ def _spellings(rng: random.Random) -> list[str]:
         "276", "0276", "0.276", "'276'", "Germny", "Frnace", "Untied Kingdom", "Singapor",
         "新加波", "Cote d'Ivoire", "Côte d’Ivoire", "x" * 201, "Xx", "", " ", "KOR", "kor",
         "Korea, Republic of", "Hong Kong SAR", "Macau", "Türkei", "Straße", 'O"Brien\'s',
+        "#N/A", "#REF!", "'#N/A", "＃VALUE!", "#Germany", "Japan#",
     ]  # fmt: skip
     territories = sorted(iso_territories().values(), key=lambda t: t.code)
     names = [t.name for t in territories] + [t.name_zh for t in territories[::7] if t.name_zh]

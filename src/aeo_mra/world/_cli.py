@@ -142,6 +142,7 @@ def _arrangement_text(a: Bilateral | Plurilateral) -> str:
         [
             *who,
             *((_label(step.kind), [_fact_text(step.when)]) for step in a.steps),
+            *([] if a.step(StepKind.IMPLEMENTED) else [_NOT_FOUND]),
             *((f"{o.recogniser} opened to {o.holder}", [_fact_text(o.when)]) for o in a.openings),
             ("Scope", scopes),
             ("Recognised", recognised),
@@ -156,6 +157,9 @@ def _arrangement_text(a: Bilateral | Plurilateral) -> str:
     )
 
 
+_NOT_FOUND = ("Implemented", ["not found in the public record"])  # as China's show says
+
+
 def _label(kind: StepKind) -> str:
     return kind.value.replace("-", " ").capitalize()  # "Work plan"
 
@@ -168,7 +172,8 @@ def _member_text(member: PlurilateralMember) -> str:
 
 def _fact_text(fact: Fact[Any]) -> str:
     value = fact.value.value if isinstance(fact.value, enum.Enum) else fact.value
-    return f"{value} ({fact.confidence})"
+    inferred = ", inferred" if fact.inferred else ""
+    return f"{value} ({fact.confidence}{inferred})"
 
 
 def _id(arrangement: Bilateral | Plurilateral | None) -> str:

@@ -505,16 +505,17 @@ class World:
             TypeError: ``id`` is not a string.
         """
         if not isinstance(id, str):
-            raise TypeError(f"an arrangement id must be a string, not {_quoted(id)}")
+            raise TypeError(f"an arrangement id must be a string, not {type(id).__name__}")
         key = id.strip().upper()
+        parts = key.split("-")
         everything: tuple[Bilateral | Plurilateral, ...] = (
             *self.bilaterals,
             *self.plurilaterals,
             *self.commons,
         )
-        parties = frozenset(key.split("-"))
         for found in everything:
-            if found.id == key or (isinstance(found, Bilateral) and {*found.parties} == parties):
+            pair = [*found.parties] if isinstance(found, Bilateral) else None
+            if found.id == key or parts in (pair, pair and pair[::-1]):
                 return found
         import difflib  # only for a mistyped id
 

@@ -11,7 +11,7 @@ from .. import errors
 from .._limits import MAX_PLACE
 from ..errors import DomesticPlaceError, Error, UnknownPlaceError, _did_you_mean, _quoted
 from ..model import Territory
-from ..places import lower_case_code, normalise
+from ..places import lower_case_code, normalise, upper_case_code
 from ..registry import Registry
 from ._china import CHINA
 from ._model import Administration, CommonProgramme, Plurilateral, ProgrammeTier, _tier_key
@@ -197,21 +197,21 @@ class Names:
         return self._named(text) or self._place_administration(text)
 
     def _misread(self, text: str) -> str:
-        """The hint for a name that a code in lower case or a placeholder explains."""
-        upper = text.upper()
+        """The hint for a name that a placeholder or a code in lower case explains."""
+        try:
+            self.place(text)
+        except UnknownPlaceError as error:
+            union = self._china.places.unions().get(normalise(text))
+            if error.hint and union is None:  # as a place: a placeholder, a code in lower case
+                return f" ({error.hint})"
+        upper = upper_case_code(text)
         if upper != text:
             try:
                 administration, tier = self.holder(upper)
             except UnknownAdministrationError:
-                pass
-            else:
-                named = repr(upper) if tier else f"{upper!r} is {administration.name}"
-                return f" (codes are written in upper case: {named}; names may be in any case)"
-        try:
-            self.place(text)
-        except UnknownPlaceError as error:
-            if error.hint:  # as a place: a placeholder (n/a)
-                return f" ({error.hint})"
+                return ""
+            named = repr(upper) if tier else f"{upper!r} is {administration.name}"
+            return f" (codes are written in upper case: {named}; names may be in any case)"
         return ""
 
     def _grouping(self, text: str) -> str:
@@ -234,12 +234,13 @@ class Names:
 
     def _named(self, text: str) -> Administration | None:
         """The administration whose id (as written: ``NO`` is Norway, "no" a word), name or
-        alias (in any case) is ``text``; for a union, also a name of its China record
-        (``欧盟``, not ``eu``)."""
-        found = [a for a in (self._by_id.get(text), self._by_name.get(text.casefold())) if a]
+        alias (in any case, but in upper case as a code is if as short: ``PIP``, not ``pip``)
+        is ``text``; for a union, also a name of its China record (``欧盟``, not ``eu``)."""
+        short = lower_case_code(text)
+        by_name = None if short else self._by_name.get(text.casefold())
+        found = [a for a in (self._by_id.get(text), by_name) if a]
         named = min(found, key=lambda a: self._order[a.id], default=None)
-        by_union = not (named or lower_case_code(text))
-        union = self._china.places.unions().get(normalise(text)) if by_union else None
+        union = None if named or short else self._china.places.unions().get(normalise(text))
         return named or (self.administrations.get(union) if union else None)
 
     def _close_to(self, text: str) -> tuple[str, ...]:
