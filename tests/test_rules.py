@@ -201,6 +201,33 @@ def test_a_tier_caveat_comes_from_the_data(registry: Registry) -> None:
     assert not any("recognise this tier" in c for c in registry.check("DE").caveats)
 
 
+def test_a_not_yet_says_when_a_refusal_will_outlast_it(registry: Registry) -> None:
+    """Before benefits start, "not yet" is the reason; a tier the arrangement leaves out, or
+    an importer where it facilitates imports only, is told it will not be helped after."""
+    day = date(2015, 6, 1)  # signed 2014-05-16, implemented 2015-11-01
+    tier = registry.check("DE", on=day, tier=Tier.GENERAL_CERTIFIED)
+    assert (tier.reason, tier.verdict) == (Reason.SIGNED_NOT_IMPLEMENTED, V.NO)
+    assert tier.caveats[-1] == (
+        "Once in effect it will not help general certified enterprises either: it recognises "
+        "only advanced certified enterprises."
+    )
+    foreign = registry.check_foreign("FR", "AEOC", on=date(2014, 9, 1))
+    assert foreign.caveats[-1] == (
+        "Once in effect it will not recognise AEOC either: China's customs recognises only "
+        "AEOS under it."
+    )
+    importer = registry.check("SG", on=date(2012, 12, 1), role=IMPORTER)  # from 2013-03-15
+    assert (importer.reason, importer.verdict) == (Reason.SIGNED_NOT_IMPLEMENTED, V.NO)
+    assert importer.caveats[-1].startswith("Once in effect it will not help an importer either")
+    for helped in (
+        registry.check("DE", on=day),
+        registry.check("DE", on=date(2014, 9, 1), tier=Tier.AA),  # a tier that ends first
+        registry.check("SG", on=date(2012, 12, 1)),  # an exporter: helped once in effect
+        registry.check("SG", on=date(2014, 1, 1), role=IMPORTER),  # the refusal is the reason
+    ):
+        assert not any(c.startswith("Once in effect") for c in helped.caveats)
+
+
 def test_stages_counted_territories_and_review_date_make_caveats(registry: Registry) -> None:
     staged = registry.check("TW", on=date(2016, 11, 1))
     assert "Benefits apply at two ports only." in staged.caveats

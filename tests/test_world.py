@@ -2022,6 +2022,34 @@ def test_a_broken_source_is_one_problem(tmp_path: Path, key: str, field: str) ->
     assert_one_problem(path, world.load, key, field)
 
 
+def test_a_not_yet_says_when_a_refusal_will_outlast_it(test_world: World) -> None:
+    """A firm "not yet" answers first, as check() answers it; a tier the arrangement
+    leaves out, or an importer where it facilitates imports only, is told it will not be
+    recognised once it is in effect either, with the fact that says so among the sources."""
+    tier = test_world.check("UNION/AEOC", "US", on=_on("2012-06-01"))
+    assert (tier.verdict, tier.reason) == (Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED)
+    assert tier.caveats[-1] == (
+        "Once in effect it will not recognise UNION/AEOC either: it recognises only "
+        "UNION/AEOS and UNION/AEOF."
+    )
+    importer = test_world.check("UNION/AEOS", "US", on=_on("2012-06-01"), role=Role.IMPORTER)
+    assert importer.caveats[-1] == (
+        "Once in effect it will not help an importer either: under it, the United States "
+        "facilitates only goods imported from the other side's AEOs."
+    )
+    china = world.check("CN/GENERAL_CERTIFIED", "DE", on=_on("2015-06-01"))  # the bundled data
+    assert china.caveats[-1] == (
+        "Once in effect it will not recognise CN/GENERAL_CERTIFIED either: it recognises only "
+        "CN/ADVANCED_CERTIFIED."
+    )
+    for helped in (
+        test_world.check("UNION/AEOS", "US", on=_on("2012-06-01")),
+        test_world.check("UNION/AEOC", "US", on=_on("2013-01-01")),  # the refusal is the reason
+        test_world.check("CN/AA", "DE", on=_on("2014-09-01")),  # a tier that ends first
+    ):
+        assert not any(c.startswith("Once in effect") for c in helped.caveats)
+
+
 def test_a_refusal_that_holds_anywhere_beats_a_place_s_unsettled_standing(
     test_world: World,
 ) -> None:

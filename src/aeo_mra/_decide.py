@@ -27,6 +27,7 @@ from .model import (
     Territory,
     Tier,
     TierPeriod,
+    When,
     unique_sources,
 )
 
@@ -36,7 +37,9 @@ __all__ = [
     "chosen_tier",
     "for_days",
     "partner_tier",
+    "recognised_tiers",
     "situation",
+    "tier_meets",
 ]
 
 
@@ -121,7 +124,10 @@ def answer(
     """
     arrangement, member, reason = found
     facts: list[Fact[object]]
-    refusal = None if arrangement is None else _refusal(arrangement, reason, role, recognised, day)
+    refused = refusal = None  # the arrangement's refusal of the operator, and if it answers
+    if arrangement is not None:
+        refused = _refused(arrangement, role, recognised)
+        refusal = refused if refused and _refusal_answers(arrangement, reason, day) else None
     if arrangement is not None and refusal is Reason.TIER_NOT_RECOGNISED:
         reason, facts = refusal, [arrangement.china_tiers]
         if isinstance(tier, Tier):  # a tier whose recognition is a known unknown
@@ -156,8 +162,17 @@ def answer(
     assert reason is not None
     verdict = _verdict(reason, facts, arrangement, day)
     cited = list(facts)  # and the dates explain() names, for their sources
+    later: tuple[str, ...] = ()  # a "not yet" that a refusal will outlast
     if arrangement is not None:
         cited += [f for f in (arrangement.signed, arrangement.implemented) if f]
+        if (
+            refused is not None
+            and reason in _NOT_IN_EFFECT
+            and _outlasts(dataset, arrangement, tier, refused)
+        ):
+            fact = arrangement.china_tiers if refused is Reason.TIER_NOT_RECOGNISED else None
+            cited.append(fact or arrangement.scope)
+            later = (_refused_later(refused, arrangement, tier),)
     return Eligibility(
         qualifies=verdict is Verdict.YES,
         verdict=verdict,
@@ -168,7 +183,10 @@ def answer(
         tier=tier,
         arrangement=arrangement,
         benefits=arrangement.benefits.value if reason is Reason.COVERED and arrangement else (),
-        caveats=_caveats(dataset, counted, day, tier, arrangement, member, reason, facts),
+        caveats=(
+            *_caveats(dataset, counted, day, tier, arrangement, member, reason, facts),
+            *later,
+        ),
         sources=unique_sources(fact.sources for fact in cited),
         confidence=min((f.confidence for f in facts), default=Confidence.HIGH),
         data_version=dataset.version,
@@ -194,29 +212,72 @@ def _verdict(
     return Verdict.PROBABLY_NOT if weak else Verdict.NO
 
 
-def _refusal(
-    arrangement: Arrangement, reason: Reason | None, role: Role, recognised: bool, day: date
-) -> Reason | None:
-    """The arrangement's refusal of the operator, where it decides the answer: a tier it
-    does not recognise, or an importer where it facilitates imports only.
+def _refused(arrangement: Arrangement, role: Role, recognised: bool) -> Reason | None:
+    """The arrangement's refusal of the operator, whenever it began and wherever the place
+    lies: a tier it does not recognise, or an importer where it facilitates imports only."""
+    if not recognised:
+        return Reason.TIER_NOT_RECOGNISED
+    if role is Role.IMPORTER and arrangement.scope.value is Scope.IMPORTS:
+        return Reason.ROLE_OUT_OF_SCOPE
+    return None
 
-    A refusal holds whenever the arrangement began and wherever the place lies, so it
-    answers for a covered place once benefits may have begun, and for a place whose
+
+def _refusal_answers(arrangement: Arrangement, reason: Reason | None, day: date) -> bool:
+    """Whether a refusal decides the answer, given the ``reason`` the situation settled.
+
+    It answers for a covered place once benefits may have begun, and for a place whose
     standing is unknown; a firm "not yet", or a place known to be outside the territory
     (or not covered that day), answers first.
     """
-    if not recognised:
-        refusal = Reason.TIER_NOT_RECOGNISED
-    elif role is Role.IMPORTER and arrangement.scope.value is Scope.IMPORTS:
-        refusal = Reason.ROLE_OUT_OF_SCOPE
-    else:
-        return None
     if reason is Reason.COVERAGE_UNKNOWN:
-        return refusal
+        return True
     if reason is None and arrangement.is_implemented(day):
-        return refusal
+        return True
     in_window = reason is None or reason is Reason.NOT_YET_SIGNED
-    return refusal if in_window and _may_have_started(arrangement, day) else None
+    return in_window and _may_have_started(arrangement, day)
+
+
+def _outlasts(
+    dataset: Dataset, arrangement: Arrangement, tier: Tier | PartnerTier, refused: Reason
+) -> bool:
+    """Whether a refusal of ``tier`` tells the operator something about later: not where
+    the tier ends first, as China's AA class did before the EU arrangement began."""
+    if refused is Reason.ROLE_OUT_OF_SCOPE or not isinstance(tier, Tier):
+        return True
+    return tier_meets(dataset.tiers[tier], arrangement.implemented)
+
+
+def tier_meets(period: TierPeriod, started: Fact[When] | None) -> bool:
+    """Whether a tier of ``period`` may still exist when benefits begin (``started``)."""
+    return period.until is None or started is None or started.value.possible_by(period.until)
+
+
+def _refused_later(refused: Reason, arrangement: Arrangement, tier: Tier | PartnerTier) -> str:
+    """The caveat of a "not yet" for an operator the arrangement refuses anyway: it will
+    not help once in effect either."""
+    if refused is Reason.ROLE_OUT_OF_SCOPE:
+        return (
+            "Once in effect it will not help an importer either: it facilitates only goods "
+            "imported from the other side's AEOs."
+        )
+    named = recognised_tiers(arrangement, tier)
+    if isinstance(tier, Tier):
+        return (
+            f"Once in effect it will not help {tier.description}s either: it recognises "
+            f"only {named}."
+        )
+    return (
+        f"Once in effect it will not recognise {tier.code} either: China's customs recognises "
+        f"only {named} under it."
+    )
+
+
+def recognised_tiers(arrangement: Arrangement, tier: Tier | PartnerTier) -> str:
+    """The tiers the arrangement recognises, of China's for a ``Tier`` (``advanced certified
+    enterprises``), else of the partner's programme (``AEOS and AEOF``)."""
+    if isinstance(tier, Tier):
+        return " and ".join(f"{t.description}s" for t in arrangement.china_tiers.value)
+    return " and ".join(t.code for t in arrangement.partner_tiers if t.recognised)
 
 
 _NOT_IN_EFFECT = frozenset({Reason.NOT_YET_SIGNED, Reason.SIGNED_NOT_IMPLEMENTED})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ._decide import recognised_tiers
 from ._eligibility import Eligibility, Reason
 from .model import Arrangement, Role, Scope, Tier
 
@@ -169,13 +170,12 @@ def _left(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
 
 def _tier(answer: Eligibility, arrangement: Arrangement, who: str) -> str:
     dates = _dates(arrangement)
+    named = recognised_tiers(arrangement, answer.tier)
     if isinstance(answer.tier, Tier):
-        named = " and ".join(f"{t.description}s" for t in arrangement.china_tiers.value)
         return (
             f"the {arrangement.name} ({dates}) recognises only {named}, "
             f"not {answer.tier.description}s"
         )
-    named = " and ".join(t.code for t in arrangement.partner_tiers if t.recognised)
     return (
         f"China's customs recognises only {named} under the {arrangement.name} "
         f"({dates}), not {answer.tier.code}"

@@ -13,7 +13,7 @@ from types import MappingProxyType
 import attrs
 
 from .._dates import day_or_today
-from .._decide import unreviewed
+from .._decide import tier_meets, unreviewed
 from .._eligibility import Verdict
 from .._explain import _capitalised, _is, _was
 from .._vocabulary import role as _role
@@ -40,6 +40,7 @@ from ._judge import (
     implemented_by,
     judge,
     operating_by,
+    refusal,
     signed_by,
     signed_from,
     weigh,
@@ -667,21 +668,30 @@ class World:
     ) -> Recogniser:
         """Whether ``other`` recognises an AEO of ``holder`` (of ``tier``) on ``day``."""
         tiers = self._tiers_on(holder, day)
-        answers = [
-            _with_plan(
-                weigh(
-                    other,
-                    arrangement,
-                    *judge(arrangement, holder, tier, other.id, day, role, tiers),
-                ),
-                arrangement,
-                day,
+        answers = []
+        for arrangement in self._between(holder.id, other.id):
+            found = weigh(
+                other, arrangement, *judge(arrangement, holder, tier, other.id, day, role, tiers)
             )
-            for arrangement in self._between(holder.id, other.id)
-        ]
+            refused = refusal(arrangement, holder, tier, other.id, role)
+            if refused and found.reason in _NOT_YET and self._outlasts(holder, tier, arrangement):
+                found = _refused_later(found, holder, tier, refused)
+            answers.append(_with_plan(found, arrangement, day))
         if not answers:
             return self._not_a_partner(holder, other, day)
         return min(answers, key=lambda a: _RANK.index(a.verdict))
+
+    def _outlasts(
+        self,
+        holder: Administration,
+        tier: ProgrammeTier | None,
+        arrangement: Bilateral | Plurilateral,
+    ) -> bool:
+        """Whether a refusal of ``tier`` tells its holder something about later: not where
+        the tier ends first, as China's AA class did before the EU arrangement began."""
+        periods = self.china.dataset.tiers.items() if holder.id == CHINA and tier else ()
+        period = next((p for t, p in periods if tier and t.name == tier.code), None)
+        return period is None or tier_meets(period, arrangement.step(StepKind.IMPLEMENTED))
 
     def _tiers_on(self, holder: Administration, day: date) -> tuple[ProgrammeTier, ...]:
         """The tiers of ``holder``'s programme on ``day``: China's as the China dataset dates
@@ -813,6 +823,43 @@ def _plan_caveat(holder: Administration, other: Administration, plan: Fact[When]
         f"{sides} agreed a joint work (or action) plan towards an arrangement {_agreed(plan)}; "
         "the data records no arrangement between them signed since."
     )
+
+
+_NOT_YET = frozenset(
+    {
+        WorldReason.NOT_YET_SIGNED,
+        WorldReason.SIGNED_NOT_IMPLEMENTED,
+        WorldReason.NOT_YET_LIVE,
+        WorldReason.NOT_YET_OPEN,
+    }
+)
+
+
+def _refused_later(
+    answer: Recogniser,
+    holder: Administration,
+    tier: ProgrammeTier | None,
+    refused: tuple[WorldReason, Fact[object]],
+) -> Recogniser:
+    """``answer``, a "not yet", saying among its caveats that the arrangement's refusal of
+    the holder's tier, or of an importer, will outlast it."""
+    reason, fact = refused
+    if reason is WorldReason.TIER_NOT_RECOGNISED:
+        assert tier is not None
+        assert isinstance(fact.value, tuple)
+        named = " and ".join(f"{holder.id}/{code}" for code in fact.value)
+        caveat = (
+            f"Once in effect it will not recognise {holder.id}/{tier.code} either: it "
+            f"recognises only {named}."
+        )
+    else:
+        caveat = (
+            "Once in effect it will not help an importer either: under it, "
+            f"{_the(answer.administration.name)} facilitates only goods imported from the "
+            "other side's AEOs."
+        )
+    sources = unique_sources([answer.sources, fact.sources])
+    return attrs.evolve(answer, caveats=(*answer.caveats, caveat), sources=sources)
 
 
 def _with_plan(answer: Recogniser, arrangement: Bilateral | Plurilateral, day: date) -> Recogniser:

@@ -121,19 +121,14 @@ def judge(
     status = _status(arrangement, holder.id, other, day)
     if status is not None and status[1] is WorldReason.NOT_YET_SIGNED:
         return status
+    refused = refusal(arrangement, holder, tier, other, role)
+    if refused is not None and (status is None or status[0] is not Verdict.NO):
+        # once benefits may have begun; a firm "not yet" answers first, as check() answers it
+        return Verdict.NO, refused[0], [refused[1]]
+    if status is not None:
+        return status
     # the named tier if it is one of the holder's programme; None for a common status
     own_tier = holder.tier(tier.code) if tier is not None else None
-    if recognised is not None and own_tier is not None and own_tier.code not in recognised.value:
-        if status is not None and status[0] is Verdict.NO:
-            return status  # a firm "not yet" answers first, as check() answers it
-        # once benefits may have begun, a tier the arrangement leaves out is never recognised
-        return Verdict.NO, WorldReason.TIER_NOT_RECOGNISED, [recognised]
-    out_of_scope = role is Role.IMPORTER and scope is not None and scope.value is Scope.IMPORTS
-    if status is not None and not (out_of_scope and status[0] is Verdict.UNKNOWN):
-        return status  # inside the window in which benefits may have begun, the scope decides
-    if out_of_scope:
-        assert scope is not None
-        return Verdict.NO, WorldReason.ROLE_OUT_OF_SCOPE, [scope]  # whatever the tier
     facts: list[Fact[object]] = []
     begun = [*_starts(arrangement, holder.id, other), _opening(arrangement, holder.id, other)]
     facts += [start for start in begun if start is not None]
@@ -159,6 +154,27 @@ def judge(
     if some_tiers:
         return Verdict.UNKNOWN, WorldReason.TIER_NEEDED, facts
     return Verdict.YES, WorldReason.RECOGNISED, facts
+
+
+def refusal(
+    arrangement: Bilateral | Plurilateral,
+    holder: Administration,
+    tier: ProgrammeTier | None,
+    other: str,
+    role: Role,
+) -> tuple[WorldReason, Fact[object]] | None:
+    """The arrangement's refusal of an AEO of ``holder`` (of ``tier``) by ``other``, and the
+    fact it rests on, whenever it began: a tier of the holder's programme it leaves out
+    (``TIER_NOT_RECOGNISED``, by its recognised tiers), or an importer where ``other``'s
+    customs facilitates imports only (``ROLE_OUT_OF_SCOPE``, by its scope)."""
+    recognised = arrangement.recognised.get(holder.id)
+    own_tier = holder.tier(tier.code) if tier is not None else None
+    if recognised is not None and own_tier is not None and own_tier.code not in recognised.value:
+        return WorldReason.TIER_NOT_RECOGNISED, recognised
+    scope = arrangement.scope_of(other)
+    if role is Role.IMPORTER and scope is not None and scope.value is Scope.IMPORTS:
+        return WorldReason.ROLE_OUT_OF_SCOPE, scope  # whatever the tier
+    return None
 
 
 def _common(programme: CommonProgramme, tier: ProgrammeTier | None, day: date) -> _Judgement:
