@@ -23,6 +23,7 @@ __all__ = [
     "sections",
     "sources_text",
     "table",
+    "width",
 ]
 
 JSON = dict[str, Any]
@@ -119,6 +120,7 @@ def sections(*sections: str) -> str:
 
 
 def sources_text(sources: Sequence[aeo_mra.Source]) -> str:
+    """Sources as ``show`` lists them: each id beside its title, then its addresses."""
     rows = [
         ("  " + (source.id if i == 0 else ""), line)
         for source in sources
