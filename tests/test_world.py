@@ -1761,6 +1761,10 @@ def test_cli_show_prints_an_arrangement_in_full(capsys: pytest.CaptureFixture[st
     status, out = _cli(capsys, "show", "AAMRA")
     assert status == 0
     assert "TH opened to ID  2024-10-17 (high)" in out
+    assert "not found" not in out  # recognition begins member by member: BN, live 2024-08-01
+    _, out = _cli(capsys, "show", "CN-KZ")  # China's record has no implementation found
+    assert "Implemented  not found in the public record" in out
+    assert "(low, inferred)" in out  # its signing, from China's running totals
     status, out = _cli(capsys, "show", "gcc-aeo", "--json")
     data = json.loads(out)
     assert (data["kind"], data["id"], data["status"]["code"]) == (

@@ -142,7 +142,7 @@ def _arrangement_text(a: Bilateral | Plurilateral) -> str:
         [
             *who,
             *((_label(step.kind), [_fact_text(step.when)]) for step in a.steps),
-            *([] if a.step(StepKind.IMPLEMENTED) else [_NOT_FOUND]),
+            *([] if _began(a) else [_NOT_FOUND]),
             *((f"{o.recogniser} opened to {o.holder}", [_fact_text(o.when)]) for o in a.openings),
             ("Scope", scopes),
             ("Recognised", recognised),
@@ -158,6 +158,12 @@ def _arrangement_text(a: Bilateral | Plurilateral) -> str:
 
 
 _NOT_FOUND = ("Implemented", ["not found in the public record"])  # as China's show says
+
+
+def _began(a: Bilateral | Plurilateral) -> bool:
+    """Whether a day recognition began is recorded: its implementation, or a member's."""
+    members = () if isinstance(a, Bilateral) else a.members
+    return a.step(StepKind.IMPLEMENTED) is not None or any(m.live for m in members)
 
 
 def _label(kind: StepKind) -> str:
