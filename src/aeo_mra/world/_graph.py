@@ -674,7 +674,11 @@ class World:
                 other, arrangement, *judge(arrangement, holder, tier, other.id, day, role, tiers)
             )
             refused = refusal(arrangement, holder, tier, other.id, role)
-            if refused and found.reason in _NOT_YET and self._outlasts(holder, tier, arrangement):
+            if (
+                refused
+                and found.reason in _NOT_YET
+                and self._outlasts(refused[0], tier, holder, arrangement)
+            ):
                 found = _refused_later(found, holder, tier, refused)
             answers.append(_with_plan(found, arrangement, day))
         if not answers:
@@ -683,13 +687,16 @@ class World:
 
     def _outlasts(
         self,
-        holder: Administration,
+        refused: WorldReason,
         tier: ProgrammeTier | None,
+        holder: Administration,
         arrangement: Bilateral | Plurilateral,
     ) -> bool:
-        """Whether a refusal of ``tier`` tells its holder something about later: not where
-        the tier ends first, as China's AA class did before the EU arrangement began."""
-        periods = self.china.dataset.tiers.items() if holder.id == CHINA and tier else ()
+        """Whether a refusal tells the holder something about later: not a refusal of
+        ``tier`` where the tier ends first, as China's AA class did before the EU
+        arrangement began."""
+        china = holder.id == CHINA and refused is WorldReason.TIER_NOT_RECOGNISED
+        periods = self.china.dataset.tiers.items() if china and tier else ()
         period = next((p for t, p in periods if tier and t.name == tier.code), None)
         return period is None or tier_meets(period, arrangement.step(StepKind.IMPLEMENTED))
 
