@@ -186,7 +186,7 @@ class PlaceIndex:
             )
         if lower_case_code(place):
             self._build()
-            upper = _without_article(written).upper()
+            upper = upper_case_code(place)
             code = self._names.get(normalise(upper))
             if code is not None:
                 raise UnknownPlaceError(
