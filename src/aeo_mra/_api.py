@@ -412,7 +412,7 @@ def _home(r: Registry) -> home.Measures:
     """The bundled measures, asked with ``r``'s tiers."""
     from . import home
 
-    return home.Measures(home._BUNDLED.data, r)
+    return home.Measures.bundled(r)
 
 
 def _measures(r: Registry, v: Mapping[str, Any]) -> JSON:
@@ -489,7 +489,7 @@ def _joined(r: Registry) -> world.World | None:
     from . import world
 
     try:
-        return world._of(r)
+        return world.bundled(r)
     except DataError:
         return None
 

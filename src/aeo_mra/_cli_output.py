@@ -4,6 +4,7 @@ and the JSON answers of the HTTP API for scripts."""
 from __future__ import annotations
 
 import codecs
+import errno
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ from typing import Any, TextIO
 import aeo_mra
 
 __all__ = [
+    "STDOUT_CLOSED",
     "answer_json",
     "bullets",
     "dated",
@@ -24,9 +26,22 @@ __all__ = [
     "sources_text",
     "table",
     "width",
+    "write_now",
 ]
 
 JSON = dict[str, Any]
+
+STDOUT_CLOSED = "standard output is closed"
+"""Why nothing can be written when Python started with standard output closed."""
+
+
+def write_now(text: str) -> None:
+    """Write ``text`` on standard output and flush it, for argparse's help and version;
+    a failure raises `OSError`, for `cli.main` to report (argparse would ignore it)."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, STDOUT_CLOSED)
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 # -- JSON --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import aeo_mra
 
 from . import cli
+from ._cli_output import write_now
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -44,7 +45,7 @@ class _Parser(argparse.ArgumentParser):
         if file is not None:
             super().print_help(file)
         else:
-            cli._write_now(self.format_help())
+            write_now(self.format_help())
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -70,7 +71,7 @@ class _Version(argparse.Action):
     """``--version``: the package's version and the data's, read only when asked for."""
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
-        cli._write_now(f"{cli.PROG} {aeo_mra.__version__} (data {aeo_mra.DATA_VERSION})\n")
+        write_now(f"{cli.PROG} {aeo_mra.__version__} (data {aeo_mra.DATA_VERSION})\n")
         parser.exit()
 
 

@@ -11,8 +11,6 @@ bug, 4 when the output cannot be written, 141 when its reader went away.
 from __future__ import annotations
 
 import contextlib
-import enum
-import errno
 import importlib
 import io
 import os
@@ -20,11 +18,22 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import aeo_mra
 from aeo_mra import Arrangement, Basis, Role, Tier
+from aeo_mra._cli_arguments import (
+    Args,
+    add_choice,
+    add_on,
+    add_role,
+    add_tier,
+    bad_value,
+    iso_date,
+    member,
+)
 from aeo_mra._cli_output import (
+    STDOUT_CLOSED,
     answer_json,
     bullets,
     dated,
@@ -35,18 +44,12 @@ from aeo_mra._cli_output import (
     sources_text,
     table,
 )
-from aeo_mra._dates import day_or_today, iso_day
-from aeo_mra._vocabulary import _spelled, named
-from aeo_mra.errors import _did_you_mean
+from aeo_mra._dates import day_or_today
 
 if TYPE_CHECKING:
     import argparse
 
-    class _Declaring(Protocol):
-        """What a command's arguments are declared to: argparse's parser, or `_Declared`."""
-
-        def add_argument(self, *names: str, **options: Any) -> object: ...
-
+    from aeo_mra._cli_arguments import Declaring
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -74,121 +77,24 @@ EXIT_PIPE_CLOSED = 141
 
 PROG = "aeo-mra"
 
-E = TypeVar("E", bound=enum.Enum)
-
-
-# -- reading arguments -------------------------------------------------------------------
-
-
-_Args: TypeAlias = "argparse.Namespace | SimpleNamespace"
-"""A command line's values: argparse's, or those `_plain` read."""
-
-
-def _member(kind: type[E], label: str) -> Callable[[str], E]:
-    """An argparse ``type`` reading a member of ``kind`` as `named` reads it."""
-
-    def convert(text: str) -> E:
-        found = named(kind, text)
-        if found is None:
-            valid = [str(m.value) for m in kind]
-            hint = (
-                _did_you_mean(_close(_spelled(text), valid)) or f"; choose from {', '.join(valid)}"
-            )
-            raise _bad_value(f"{text!r} is not a {label}{hint}")
-        return found
-
-    return convert
-
-
-def _close(wanted: str, valid: Sequence[str]) -> list[str]:
-    """The valid names close to ``wanted``, or with a word close to it (``advnced``)."""
-    import difflib  # only for a mistyped word: it takes a while to import
-
-    words = [
-        (word, name) for name in valid for word in {_spelled(name), *_spelled(name).split("_")}
-    ]
-    close = difflib.get_close_matches(wanted, [w for w, _ in words], n=3, cutoff=0.75)
-    return list(dict.fromkeys(name for word, name in words if word in close))[:3]
-
-
-def _iso_date(text: str) -> date:
-    """An argparse ``type`` reading a date written ``YYYY-MM-DD``."""
-    try:
-        return iso_day(text)
-    except ValueError as error:
-        raise _bad_value(f"{text!r} is {error}") from None
-
-
-def _bad_value(message: str) -> Exception:
-    """The error argparse reports as a bad value of an argument."""
-    import argparse
-
-    return argparse.ArgumentTypeError(message)
-
-
-def _add_choice(
-    parser: _Declaring,
-    flag: str,
-    kind: type[E],
-    *,
-    help: str,
-    default: E | None = None,
-    label: str | None = None,
-    metavar: str | None = None,
-) -> None:
-    """An option taking a member of ``kind``; the usage lists them unless ``metavar`` is given."""
-    parser.add_argument(
-        flag,
-        type=_member(kind, label or flag.removeprefix("--")),
-        default=default,
-        metavar=metavar or "{" + ",".join(str(m.value) for m in kind) + "}",
-        help=help,
-    )
-
-
-def _add_on(parser: _Declaring, help: str) -> None:
-    parser.add_argument("--on", type=_iso_date, metavar="DATE", help=help)
-
 
 # -- check -------------------------------------------------------------------------------
 
 
-def _add_check(parser: _Declaring) -> None:
+def _add_check(parser: Declaring) -> None:
     parser.add_argument(
         "place", metavar="PLACE", help="ISO code, English or Chinese name, or alias"
     )
-    _add_on(parser, "the day, YYYY-MM-DD (default: today)")
-    _add_role(parser, "the place")
-    _add_tier(parser, "the operator's tier, e.g. advanced_certified, AA or 高级认证企业")
+    add_on(parser)
+    add_role(parser, "the place")
+    add_tier(parser, "the operator's tier, e.g. advanced_certified, AA or 高级认证企业")
 
 
-def _add_role(parser: _Declaring, where: str) -> None:
-    """``--role``: an exporter ships goods to ``where``, an importer receives them from it."""
-    _add_choice(
-        parser,
-        "--role",
-        Role,
-        default=Role.EXPORTER,
-        help=f"exporter (ships to {where}; default) or importer (receives from it)",
-    )
-
-
-def _add_tier(parser: _Declaring, help: str) -> None:
-    _add_choice(
-        parser,
-        "--tier",
-        Tier,
-        label="tier of China's customs",
-        metavar="TIER",
-        help=f"{help} (default: the AEO tier then)",
-    )
-
-
-def _check(args: _Args) -> int:
+def _check(args: Args) -> int:
     return _eligibility(args, aeo_mra.check(args.place, args.on, role=args.role, tier=args.tier))
 
 
-def _eligibility(args: _Args, answer: aeo_mra.Eligibility) -> int:
+def _eligibility(args: Args, answer: aeo_mra.Eligibility) -> int:
     """Print ``answer``: its sentence, benefits and caveats, or its JSON; the exit status."""
     if args.json:
         print_json(aeo_mra.to_dict(answer))
@@ -201,27 +107,27 @@ def _eligibility(args: _Args, answer: aeo_mra.Eligibility) -> int:
 # -- check-foreign -----------------------------------------------------------------------
 
 
-def _add_check_foreign(parser: _Declaring) -> None:
+def _add_check_foreign(parser: Declaring) -> None:
     parser.add_argument(
         "place", metavar="PLACE", help="where the operator is certified: ISO code or name"
     )
     parser.add_argument(
         "tier", metavar="TIER", help="its tier of that place's programme, e.g. AEOS or AAA"
     )
-    _add_on(parser, "the day, YYYY-MM-DD (default: today)")
-    _add_role(parser, "China")
+    add_on(parser)
+    add_role(parser, "China")
 
 
-def _check_foreign(args: _Args) -> int:
+def _check_foreign(args: Args) -> int:
     return _eligibility(args, aeo_mra.check_foreign(args.place, args.tier, args.on, role=args.role))
 
 
 # -- list --------------------------------------------------------------------------------
 
 
-def _add_dated(parser: _Declaring) -> None:
-    _add_on(parser, "the day, YYYY-MM-DD (default: today)")
-    _add_choice(
+def _add_dated(parser: Declaring) -> None:
+    add_on(parser)
+    add_choice(
         parser,
         "--basis",
         Basis,
@@ -230,9 +136,9 @@ def _add_dated(parser: _Declaring) -> None:
     )
 
 
-def _add_listing(parser: _Declaring) -> None:
+def _add_listing(parser: Declaring) -> None:
     _add_dated(parser)
-    _add_choice(
+    add_choice(
         parser,
         "--role",
         Role,
@@ -241,7 +147,7 @@ def _add_listing(parser: _Declaring) -> None:
     )
 
 
-def _list(args: _Args) -> int:
+def _list(args: Args) -> int:
     day = day_or_today(args.on)
     if args.json:
         answer_json("arrangements", on=day, basis=args.basis, role=args.role)
@@ -266,11 +172,11 @@ def _listing_row(a: Arrangement, day: date) -> tuple[str, ...]:
 # -- show --------------------------------------------------------------------------------
 
 
-def _add_show(parser: _Declaring) -> None:
+def _add_show(parser: Declaring) -> None:
     parser.add_argument("target", metavar="ID|PLACE", help="an arrangement id (EU) or a place")
 
 
-def _show(args: _Args) -> int:
+def _show(args: Args) -> int:
     if args.json:
         answer_json("arrangement", id=args.target)
     else:
@@ -345,7 +251,7 @@ def _member_text(member: aeo_mra.Membership) -> str:
 # -- timeline ----------------------------------------------------------------------------
 
 
-def _timeline(args: _Args) -> int:
+def _timeline(args: Args) -> int:
     if args.json:
         answer_json("timeline")
     else:
@@ -357,7 +263,7 @@ def _timeline(args: _Args) -> int:
 # -- summary -----------------------------------------------------------------------------
 
 
-def _summary(args: _Args) -> int:
+def _summary(args: Args) -> int:
     if args.json:
         answer_json("summary", on=args.on, basis=args.basis)
     else:
@@ -372,12 +278,12 @@ def _summary(args: _Args) -> int:
 # -- code ---------------------------------------------------------------------------------
 
 
-def _add_code(parser: _Declaring) -> None:
+def _add_code(parser: Declaring) -> None:
     parser.add_argument("code", metavar="CODE", help="an AEO code, e.g. AEOCN0123456789")
-    _add_on(parser, "declare it on this day, YYYY-MM-DD (default: today)")
+    add_on(parser, "declare it on this day, YYYY-MM-DD (default: today)")
 
 
-def _code(args: _Args) -> int:
+def _code(args: Args) -> int:
     from aeo_mra import codes
 
     registry = aeo_mra._default()
@@ -409,14 +315,14 @@ def _code(args: _Args) -> int:
 # -- diff ---------------------------------------------------------------------------------
 
 
-def _add_diff(parser: _Declaring) -> None:
+def _add_diff(parser: Declaring) -> None:
     parser.add_argument("old", metavar="OLD", help="the old dataset file (TOML)")
     parser.add_argument(
         "new", metavar="NEW", nargs="?", help="the new dataset file (default: the bundled data)"
     )
 
 
-def _diff(args: _Args) -> int:
+def _diff(args: Args) -> int:
     from aeo_mra import _api, diff
 
     old = _load(args.old)
@@ -450,19 +356,19 @@ def _load(path: str) -> aeo_mra.Registry:
 # -- measures -------------------------------------------------------------------------------
 
 
-def _add_measures(parser: _Declaring) -> None:
-    _add_tier(parser, "the tier, e.g. advanced_certified")
-    _add_on(parser, "the day, YYYY-MM-DD (default: today)")
+def _add_measures(parser: Declaring) -> None:
+    add_tier(parser, "the tier, e.g. advanced_certified")
+    add_on(parser)
     _add_where(parser)
 
 
-def _add_where(parser: _Declaring) -> None:
+def _add_where(parser: Declaring) -> None:
     parser.add_argument(
         "--where", metavar="DISTRICT", help="a customs district, e.g. Shenyang or 沈阳海关"
     )
 
 
-def _measures(args: _Args) -> int:
+def _measures(args: Args) -> int:
     from aeo_mra import home
 
     if args.json:
@@ -480,22 +386,22 @@ def _measures(args: _Args) -> int:
     return EXIT_YES
 
 
-def _add_compare_tiers(parser: _Declaring) -> None:
+def _add_compare_tiers(parser: Declaring) -> None:
     for name, help in (("tier", "the tier compared"), ("other", "the tier it is compared with")):
         parser.add_argument(
-            name, metavar=name.upper(), type=_member(Tier, "tier of China's customs"), help=help
+            name, metavar=name.upper(), type=member(Tier, "tier of China's customs"), help=help
         )
-    _add_on(parser, "the day, YYYY-MM-DD (default: today)")
+    add_on(parser)
     _add_where(parser)
 
 
-def _compare_tiers(args: _Args) -> int:
+def _compare_tiers(args: Args) -> int:
     return _explained(
         args, "measures_compare", tier=args.tier, other=args.other, on=args.on, where=args.where
     )
 
 
-def _explained(args: _Args, question: str, **values: object) -> int:
+def _explained(args: Args, question: str, **values: object) -> int:
     """Print the answer to ``question`` of the API's table: with ``--json`` all of it, else
     its explanation."""
     from aeo_mra import _api
@@ -508,27 +414,27 @@ def _explained(args: _Args, question: str, **values: object) -> int:
     return EXIT_YES
 
 
-def _add_measure_changes(parser: _Declaring) -> None:
-    parser.add_argument("before", metavar="BEFORE", type=_iso_date, help="the first day")
-    parser.add_argument("after", metavar="AFTER", type=_iso_date, help="the second day")
-    _add_tier(parser, "the tier, e.g. advanced_certified")
+def _add_measure_changes(parser: Declaring) -> None:
+    parser.add_argument("before", metavar="BEFORE", type=iso_date, help="the first day")
+    parser.add_argument("after", metavar="AFTER", type=iso_date, help="the second day")
+    add_tier(parser, "the tier, e.g. advanced_certified")
     _add_where(parser)
 
 
-def _measure_changes(args: _Args) -> int:
+def _measure_changes(args: Args) -> int:
     return _explained(args, "measures_changes", tier=args.tier, before=args.before,
                       after=args.after, where=args.where)  # fmt: skip
 
 
-def _add_aeo_counts(parser: _Declaring) -> None:
+def _add_aeo_counts(parser: Declaring) -> None:
     parser.add_argument(
         "scope", metavar="SCOPE", nargs="?", help="national, or a region or district (default: all)"
     )
-    parser.add_argument("--since", type=_iso_date, metavar="DATE", help="the first day to include")
-    parser.add_argument("--until", type=_iso_date, metavar="DATE", help="the last day to include")
+    parser.add_argument("--since", type=iso_date, metavar="DATE", help="the first day to include")
+    parser.add_argument("--until", type=iso_date, metavar="DATE", help="the last day to include")
 
 
-def _aeo_counts(args: _Args) -> int:
+def _aeo_counts(args: Args) -> int:
     from aeo_mra import home
 
     if args.json:
@@ -548,7 +454,7 @@ def _mark(found: aeo_mra.home.InForce) -> str:
 # -- world -------------------------------------------------------------------------------
 
 
-def _add_world(parser: _Declaring) -> None:
+def _add_world(parser: Declaring) -> None:
     import argparse
 
     from aeo_mra.world import _cli
@@ -558,7 +464,7 @@ def _add_world(parser: _Declaring) -> None:
     _cli.add(parser)
 
 
-def _world(args: _Args) -> int:
+def _world(args: Args) -> int:
     from aeo_mra.world import _cli
 
     return _cli.run(args)
@@ -578,7 +484,7 @@ def _extra(module: str, extra: str) -> Any:
         ) from None
 
 
-def _add_data(parser: _Declaring) -> None:
+def _add_data(parser: Declaring) -> None:
     parser.add_argument(
         "--data", metavar="FILE", help="answer from this dataset file (validated at start-up)"
     )
@@ -586,15 +492,13 @@ def _add_data(parser: _Declaring) -> None:
 
 def _port(text: str) -> int:
     """A port number, 0 to 65535 (0: any free port)."""
-    import argparse
-
     port = int(text) if text.isdigit() else -1
     if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 0 to 65535")
+        raise bad_value(f"{text!r} is not a port: give a number from 0 to 65535")
     return port
 
 
-def _add_serve(parser: _Declaring) -> None:
+def _add_serve(parser: Declaring) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     parser.add_argument("--port", type=_port, default=8000, help="port to bind (default: 8000)")
     _add_data(parser)
@@ -615,7 +519,7 @@ class _StartupError(aeo_mra.Error, OSError):
     """The server could not start: the port is taken, or the host cannot be bound."""
 
 
-def _serve(args: _Args) -> int:
+def _serve(args: Args) -> int:
     server = _extra("aeo_mra.server", "server")
     registry = _registry(args.data)
     try:
@@ -629,11 +533,11 @@ def _serve(args: _Args) -> int:
     return EXIT_YES
 
 
-def _add_mcp(parser: _Declaring) -> None:
+def _add_mcp(parser: Declaring) -> None:
     _add_data(parser)
 
 
-def _mcp(args: _Args) -> int:
+def _mcp(args: Args) -> int:
     _extra("aeo_mra.mcp_server", "mcp").run(_registry(args.data))
     return EXIT_YES
 
@@ -641,7 +545,7 @@ def _mcp(args: _Args) -> int:
 # -- the command line --------------------------------------------------------------------
 
 
-def _no_arguments(parser: _Declaring) -> None:
+def _no_arguments(parser: Declaring) -> None:
     """Nothing but ``--json``."""
 
 
@@ -656,8 +560,8 @@ class _Command:
         self,
         name: str,
         help: str,
-        arguments: Callable[[_Declaring], None],
-        run: Callable[[_Args], int],
+        arguments: Callable[[Declaring], None],
+        run: Callable[[Args], int],
         json: bool = True,
     ) -> None:
         self.name, self.help, self.arguments, self.run, self.json = name, help, arguments, run, json
@@ -722,7 +626,7 @@ _EPILOG = (
 )
 
 
-def _declare(command: _Command, parser: _Declaring) -> None:
+def _declare(command: _Command, parser: Declaring) -> None:
     """Give ``parser`` the arguments of ``command``: ``--json`` where it takes it, then its own."""
     if command.json:
         parser.add_argument(
@@ -855,8 +759,8 @@ def _answer(argv: Sequence[str]) -> int:
     exit status, with bad input reported on stderr."""
     args = _plain(argv) or _parsed(argv)
     if sys.stdout is None:  # started with stdout closed (`aeo-mra timeline >&-`)
-        return _output_failed(_STDOUT_CLOSED)
-    run: Callable[[_Args], int] = args.run
+        return _output_failed(STDOUT_CLOSED)
+    run: Callable[[Args], int] = args.run
     try:
         status = run(args)
     except aeo_mra.Error as error:  # prefixed as argparse prefixes its errors
@@ -864,18 +768,6 @@ def _answer(argv: Sequence[str]) -> int:
         return EXIT_BAD_INPUT
     sys.stdout.flush()
     return status
-
-
-def _write_now(text: str) -> None:
-    """Write ``text`` on standard output and flush it, for argparse's help and version;
-    a failure raises `OSError`, for `main` to report (argparse would ignore it)."""
-    if sys.stdout is None:
-        raise OSError(errno.EBADF, _STDOUT_CLOSED)
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-_STDOUT_CLOSED = "standard output is closed"
 
 
 def run() -> NoReturn:

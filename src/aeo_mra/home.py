@@ -714,11 +714,12 @@ class Measures:
         return self._data
 
     @classmethod
-    def bundled(cls) -> Measures:
-        """The measures shipped with aeo_mra, with the bundled registry's tiers."""
+    def bundled(cls, registry: Registry | None = None) -> Measures:
+        """The measures shipped with aeo_mra, with the tiers of ``registry`` (default: the
+        bundled one); the file is read once, on first use, for all of them."""
         from . import _default
 
-        return cls(_read_bundled, _default())
+        return cls(_read_bundled, registry or _default())
 
     @classmethod
     def from_file(cls, path: str | PathLike[str], registry: Registry | None = None) -> Measures:
@@ -942,6 +943,7 @@ def _only(lists: tuple[MeasureList, ...], other: tuple[MeasureList, ...]) -> boo
     return any(item not in other for item in lists)
 
 
+@functools.cache
 def _read_bundled() -> MeasureData:
     from importlib import resources
 

@@ -661,7 +661,7 @@ class Registry:
             return _decide.partner_tier(arrangement, tier)
         except UnknownPartnerTierError as unknown:
             try:
-                graph = world._of(self)
+                graph = world.bundled(self)
             except (Error, OSError):  # no world data to join
                 raise unknown from None
             try:

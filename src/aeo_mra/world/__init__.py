@@ -87,9 +87,15 @@ __all__ = [
 
 
 @functools.cache  # one call on check()'s path
-def bundled() -> World:
-    """The world graph of the bundled data, joined to the bundled China dataset."""
-    return _of(_default())
+def bundled(china: Registry | None = None) -> World:
+    """The world graph of the bundled data, joined to the China dataset of ``china``
+    (default: the bundled one), made once for each.
+
+    Raises:
+        DataError: ``china`` is a dataset of your own that the bundled world data does not
+            join: it lacks an arrangement or a source the world data names.
+    """
+    return _of(china or _default())
 
 
 @functools.cache

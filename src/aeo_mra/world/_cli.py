@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from .. import cli
+from .._cli_arguments import Args, add_on, add_role
 from .._cli_output import answer_json, bullets, dated, fields, say, sections, sources_text, table
 from .._dates import day_or_today
 from ..model import Fact
@@ -33,7 +34,7 @@ def add(parser: argparse.ArgumentParser) -> None:
         "holder", metavar="HOLDER", help="an administration (KR) or a tier (EU/AEOS)"
     )
     check.add_argument("place", metavar="PLACE", help="ISO code, English or Chinese name")
-    cli._add_role(check, "the place")
+    add_role(check, "the place")
     partners = _sub(commands, "partners", "an administration's partners on a day")
     partners.add_argument("administration", metavar="ADMINISTRATION", help="e.g. KR, EU, Japan")
     summary = _sub(commands, "summary", "counts of arrangements: the world's or one's")
@@ -42,7 +43,7 @@ def add(parser: argparse.ArgumentParser) -> None:
     )
     reverse = _sub(commands, "recognisers", "which administrations recognise a holder?")
     reverse.add_argument("holder", metavar="HOLDER", help="an administration or a tier (EU/AEOS)")
-    cli._add_role(reverse, "them")
+    add_role(reverse, "them")
     show = _sub(commands, "show", "one arrangement in full", dated=False)
     show.add_argument("id", metavar="ID", help="EU-JP (either order), CN-EU, PACIFIC-ALLIANCE")
 
@@ -51,12 +52,12 @@ def _sub(commands: Any, name: str, help: str, *, dated: bool = True) -> argparse
     parser: argparse.ArgumentParser = commands.add_parser(name, help=help, description=help)
     parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
     if dated:
-        cli._add_on(parser, "the day, YYYY-MM-DD (default: today)")
+        add_on(parser)
     parser.set_defaults(what=name, prog=parser.prog, on=None)
     return parser
 
 
-def run(args: cli._Args) -> int:
+def run(args: Args) -> int:
     """Run the ``world`` subcommand ``args`` names; the exit status."""
     graph = bundled()
     if args.what == "show":
@@ -97,7 +98,7 @@ def run(args: cli._Args) -> int:
     return cli.EXIT_YES
 
 
-def _show(args: cli._Args, question: str, text: str, **values: object) -> None:
+def _show(args: Args, question: str, text: str, **values: object) -> None:
     """The text, or with ``--json`` the answer to ``question`` as the HTTP API gives it."""
     if getattr(args, "json", False):
         answer_json(question, on=day_or_today(args.on), **values)
