@@ -682,6 +682,28 @@ def test_control_characters_from_data_are_escaped(
         assert json.loads(out)["partner"] == hostile
 
 
+def test_control_characters_in_a_measure_are_escaped(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import attrs
+
+    hostile = "Evil\x1b[2J\x9b31m\u202emeasure"
+    real = aeo_mra.home.measures
+
+    def measures(*args: object, **options: object) -> aeo_mra.home.MeasuresAnswer:
+        answer = real(*args, **options)
+        first = attrs.evolve(answer.measures[0].measure, text_en=hostile)
+        changed = attrs.evolve(answer.measures[0], measure=first)
+        return attrs.evolve(answer, measures=(changed, *answer.measures[1:]))
+
+    monkeypatch.setattr(aeo_mra.home, "measures", measures)
+    assert cli.main(["measures", "--on", "2022-01-01"]) == cli.EXIT_YES
+    out = capsys.readouterr().out
+    for char in ("\x1b", "\x9b", "\u202e"):
+        assert char not in out
+    assert "\\u001b[2J" in out
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_diff_of_a_fifo_is_bad_input_not_a_wait(tmp_path: Path) -> None:
     fifo = tmp_path / "old.toml"
