@@ -2054,6 +2054,26 @@ def test_a_not_yet_says_when_a_refusal_will_outlast_it(test_world: World) -> Non
         assert not any(c.startswith("Once in effect") for c in helped.caveats)
 
 
+def test_an_importer_is_told_so_even_with_a_tier_that_ends_first(tmp_path: Path) -> None:
+    """The exception for a tier that ends before the arrangement begins is for a refusal of
+    that tier: an importer under an arrangement that facilitates imports only is told, as
+    check() tells it, whatever its tier (here the AA class, which ends on 2014-11-30)."""
+    text = (DATA / "shapes.toml").read_text(encoding="utf-8")
+    signed = 'signed = { date = "2012-06", confidence = "high", sources = ["ann"] }\n'
+    implemented = 'implemented = { date = 2013-03-15, confidence = "high", sources = ["ann"] }\n'
+    assert signed + implemented in text  # MONTH, Singapore, imports only
+    later = signed.replace("2012-06", "2014-06") + implemented.replace("2013", "2015")
+    (tmp_path / "shapes.toml").write_text(text.replace(signed + implemented, later), "utf-8")
+    china = Registry.from_file(tmp_path / "shapes.toml")
+    graph = world.load(DATA / "world.toml", china)
+    day = _on("2014-09-01")
+    answer = graph.check("CN/AA", "SG", on=day, role=Role.IMPORTER)
+    assert (answer.verdict, answer.reason) == (Verdict.NO, WorldReason.SIGNED_NOT_IMPLEMENTED)
+    told = "Once in effect it will not help an importer either"
+    assert answer.caveats[-1].startswith(told)
+    assert china.check("SG", on=day, role=Role.IMPORTER, tier=Tier.AA).caveats[-1].startswith(told)
+
+
 def test_a_refusal_that_holds_anywhere_beats_a_place_s_unsettled_standing(
     test_world: World,
 ) -> None:
