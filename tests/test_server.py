@@ -232,6 +232,20 @@ def test_every_answer_validates_against_its_shipped_schema(api: Server) -> None:
             assert not validator.is_valid({k: v for k, v in data.items() if k != first})
 
 
+def test_a_world_arrangement_answer_is_valid_only_with_its_own_kind(api: Server) -> None:
+    """A common programme's fields are a plurilateral's and more: labelled plurilateral, or
+    given a field of no record, its answer is refused."""
+    validator = jsonschema.Draft202012Validator(shipped_answer("world_arrangement"))
+    _, _, common = api.ask("/v1/world/arrangements/gcc-aeo")
+    _, _, plurilateral = api.ask("/v1/world/arrangements/AAMRA")
+    assert (common["kind"], plurilateral["kind"]) == ("common-programme", "plurilateral")
+    validator.validate(common)
+    validator.validate(plurilateral)
+    assert not validator.is_valid({**common, "kind": "plurilateral"})
+    assert not validator.is_valid({**plurilateral, "kind": "common-programme"})
+    assert not validator.is_valid({**plurilateral, "unknown_field": 1})
+
+
 def test_the_shipped_answer_schemas_are_the_generated_ones() -> None:
     folder = resources.files("aeo_mra") / "schemas" / "answers"
     shipped = {f.name for f in folder.iterdir() if f.name.endswith(".schema.json")}

@@ -747,8 +747,11 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         (Param("id", str, "A world arrangement's id (EU-JP, CN-EU, PACIFIC-ALLIANCE).", True),),
         _world_arrangement,
         {
-            "oneOf": [
-                {"allOf": [_ref(record), _envelope(kind={"const": kind})]}
+            "oneOf": [  # no field beyond its record's: a common programme is no plurilateral
+                {
+                    "allOf": [_ref(record), _envelope(kind={"const": kind})],
+                    "unevaluatedProperties": False,
+                }
                 for kind, record in _WORLD_ARRANGEMENTS.items()
             ]
         },
