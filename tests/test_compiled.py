@@ -12,7 +12,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from aeo_mra import Registry, _compiled, places, world
+from aeo_mra import Registry, _compiled, places
 from aeo_mra import registry as registry_module
 from aeo_mra._loader import parse
 from aeo_mra.model import Dataset, Source
@@ -153,12 +153,12 @@ def test_the_compiled_world_serves_only_the_bundled_china_dataset(
     read = []
     load_world = _compiled.load_world
     monkeypatch.setattr(_compiled, "load_world", lambda *a: read.append(a) or load_world(*a))
-    bundled = world._of(Registry.bundled())
+    bundled = Registry.bundled().world()
     assert len(read) == 1
     assert bundled.data == _world_parsed()
     copy = tmp_path / "arrangements.toml"
     copy.write_bytes(TOML)
-    own = world._of(Registry.from_file(copy))  # validated against it, as a stranger's
+    own = Registry.from_file(copy).world()  # validated against it, as a stranger's
     assert len(read) == 1
     assert own.data == bundled.data
 

@@ -97,3 +97,43 @@ def test_a_registry_of_the_bundled_data_pickles_as_a_reference_to_it() -> None:
     assert copy is not aeo_mra._default()
     assert copy.check("DE", on=date(2020, 1, 1)) == fresh.check("DE", on=date(2020, 1, 1))
     assert pickle.loads(pickle.dumps(aeo_mra._default())) is aeo_mra._default()
+
+
+@pytest.mark.parametrize("given", ["arrangements.toml", Path("arrangements.toml"), 0, [], {}])
+def test_every_registry_argument_refuses_what_is_not_a_registry(given: object) -> None:
+    """Each surface taking a registry names the argument and what it takes; a path is
+    pointed to aeo_mra.load. None is the bundled data everywhere; 0 is not."""
+    import pandas
+
+    from aeo_mra import home, world
+    from aeo_mra.mcp_server import create_server
+    from aeo_mra.server import create_app
+
+    world_file = Path(aeo_mra.__file__).parent / "data" / "world.toml"
+    frame = pandas.DataFrame({"place": ["DE"]})
+    for call, name in (
+        (lambda: home.Measures.bundled(given), "registry"),
+        (lambda: world.load(world_file, given), "china"),
+        (lambda: aeo_mra.check_frame(frame, place="place", registry=given), "registry"),
+        (lambda: create_app(given), "registry"),
+        (lambda: create_server(given), "registry"),
+        (lambda: codes.parse("KR123456789012", registry=given), "registry"),
+    ):
+        with pytest.raises(TypeError, match=f"^{name} must be an aeo_mra.Registry or None") as e:
+            call()
+        assert ("aeo_mra.load(path)" in str(e.value)) is isinstance(given, str | Path)
+    assert home.Measures.bundled(None).registry is aeo_mra._default()
+
+
+def test_a_registry_keeps_its_world_graph_and_frees_it_with_itself() -> None:
+    import gc
+    import weakref
+
+    registry = aeo_mra.Registry.bundled()
+    graph = registry.world()
+    assert registry.world() is graph
+    assert graph.check("KR", "JP", on=date(2020, 1, 1)).recognised
+    gone = weakref.ref(registry)
+    del registry, graph
+    gc.collect()
+    assert gone() is None

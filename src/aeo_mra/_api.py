@@ -485,11 +485,10 @@ def _world(r: Registry) -> world.World:
 
 @functools.cache
 def _joined(r: Registry) -> world.World | None:
-    """The world graph joined to ``r``, or ``None`` if the world data does not join it."""
-    from . import world
-
+    """The world graph joined to ``r``, or ``None`` if the world data does not join it (so a
+    server whose data it does not join reads the file once, not on every question)."""
     try:
-        return world.bundled(r)
+        return r.world()
     except DataError:
         return None
 

@@ -20,6 +20,7 @@ from ._vocabulary import role as checked_role
 from ._vocabulary import tier_or_none
 from .errors import ColumnError, Error, MissingDateError, _is_missing, _quoted
 from .model import Role, Tier
+from .registry import registry_or_default
 
 if TYPE_CHECKING:
     import narwhals as nw
@@ -93,9 +94,7 @@ def check_frame(
         extra = 'check_frame needs the frames extra: pip install "aeo-mra[frames]"'
         raise ImportError(extra) from None
 
-    from . import _default
-
-    answers = _Answers(_default() if registry is None else registry, role, tier)
+    answers = _Answers(registry_or_default(registry), role, tier)
     try:
         data = nw.from_native(frame, eager_only=True)
     except TypeError:

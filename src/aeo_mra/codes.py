@@ -61,7 +61,7 @@ from ._limits import MAX_CODE
 from ._patterns import misfit, widths
 from .errors import Error, _quoted
 from .model import CodePrefix, DeclarationField, Record
-from .registry import Registry
+from .registry import Registry, registry_or_default
 
 if TYPE_CHECKING:
     from .model import Arrangement
@@ -494,12 +494,7 @@ _INDEXES: weakref.WeakKeyDictionary[Registry, _CodeRules] = weakref.WeakKeyDicti
 
 def _index(registry: Registry | None) -> _CodeRules:
     """The code rules of ``registry`` (``None``: the bundled data's), built on first use."""
-    if registry is None:
-        from . import _default
-
-        registry = _default()
-    elif not isinstance(registry, Registry):
-        raise TypeError(f"registry must be an aeo_mra.Registry or None, not {_quoted(registry)}")
+    registry = registry_or_default(registry)
     try:
         return _INDEXES[registry]
     except KeyError:  # two threads may both build it; either result will do

@@ -33,6 +33,7 @@ from ._dates import as_date, day_or_today
 from ._explain import counted
 from .errors import Error, _quoted
 from .model import Confidence, Precision, Record, Source, Tier, When, unique_sources
+from .registry import registry_or_default
 
 if TYPE_CHECKING:
     from .registry import Registry
@@ -716,10 +717,12 @@ class Measures:
     @classmethod
     def bundled(cls, registry: Registry | None = None) -> Measures:
         """The measures shipped with aeo_mra, with the tiers of ``registry`` (default: the
-        bundled one); the file is read once, on first use, for all of them."""
-        from . import _default
+        bundled one); the file is read once, on first use, for all of them.
 
-        return cls(_read_bundled, registry or _default())
+        Raises:
+            TypeError: ``registry`` is not a [`Registry`][aeo_mra.Registry].
+        """
+        return cls(_read_bundled, registry_or_default(registry))
 
     @classmethod
     def from_file(cls, path: str | PathLike[str], registry: Registry | None = None) -> Measures:
@@ -729,13 +732,13 @@ class Measures:
             DataError: Listing every problem in the file, or saying that it is not a regular
                 file, is larger than the limit or is not UTF-8.
             OSError: The file cannot be opened.
-            TypeError: ``path`` is not a ``str`` or ``os.PathLike``.
+            TypeError: ``path`` is not a ``str`` or ``os.PathLike``, or ``registry`` is not a
+                [`Registry`][aeo_mra.Registry].
         """
-        from . import _default
         from ._files import read_text
         from ._home_loader import parse
 
-        return cls(parse(*read_text(path)), registry or _default())
+        return cls(parse(*read_text(path)), registry_or_default(registry))
 
     def district(self, where: str) -> District:
         """The district ``where`` names: its English or Chinese name, with or without

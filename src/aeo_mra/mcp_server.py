@@ -25,7 +25,7 @@ from ._api import Problem
 from ._vocabulary import spellings
 from .errors import Error
 from .model import Basis, Role, Tier
-from .registry import Registry
+from .registry import Registry, registry_or_default
 
 __all__ = ["create_server", "run"]
 
@@ -50,7 +50,7 @@ _INSTRUCTIONS = (
 
 def create_server(registry: Registry | None = None) -> MCPServer:
     """The MCP server of ``registry`` (default: the bundled data), its tools registered."""
-    registry = aeo_mra._default() if registry is None else registry
+    registry = registry_or_default(registry)
     server = _Server("aeo_mra", version=aeo_mra.__version__, instructions=_INSTRUCTIONS)
 
     def ask(name: str, **values: Any) -> dict[str, Any]:

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ._eligibility import Eligibility
     from .model import Arrangement, CountedTerritory, Dataset, Membership, PartnerTier, Territory
     from .results import Event, Summary
+    from .world import World
 
 __all__ = ["Registry"]
 
@@ -105,6 +106,7 @@ class Registry:
         self._exporter_answers = self._tables[_EXPORTER, None]
         self._importer_answers = self._tables[_IMPORTER, None]
         self._resolved: dict[object, Territory] = {}
+        self._world: World | None = None
         self._cached = 0  # answers in all the tables together
         # check(place) for today: its answers by the place alone, and the local midnights
         # (as timestamps) between which they hold.
@@ -173,6 +175,34 @@ class Registry:
         from ._loader import parse
 
         return cls(parse(*read_text(path)))
+
+    def world(self) -> World:
+        """The world graph ([`aeo_mra.world`][aeo_mra.world]): the bundled world data joined
+        to this registry's China dataset, made on first use and kept with the registry.
+
+        Raises:
+            DataError: The world data does not join this dataset: it names an arrangement
+                or a source the dataset lacks.
+
+        >>> Registry.bundled().world().check("KR", "JP", on=date(2020, 1, 1)).recognised
+        True
+        """
+        if self._world is None:
+            from . import _compiled
+            from .world import World
+            from .world._load import parse
+
+            with open(_compiled.WORLD_TOML, "rb") as file:
+                toml = file.read()
+            data = None
+            if _reads_bundled(self):  # its compiled form, if current
+                with open(_compiled.TOML, "rb") as file:
+                    key = _compiled.dataset_key(file.read(), self.dataset.version)
+                data = _compiled.load_world(toml, self.dataset, key)
+            if data is None:
+                data = parse(toml.decode("utf-8"), self.dataset, "data/world.toml")
+            self._world = World(data, self)
+        return self._world
 
     @property
     def version(self) -> str:
@@ -654,14 +684,14 @@ class Registry:
         """The tier of ``arrangement``'s partner programme that ``tier`` names, by the China
         record's names or, failing them, by the world data's (read only then): a tier there
         that falls within none of the record's is one the arrangement does not recognise."""
-        from . import _decide, world
+        from . import _decide
         from .model import PartnerTier
 
         try:
             return _decide.partner_tier(arrangement, tier)
         except UnknownPartnerTierError as unknown:
             try:
-                graph = world.bundled(self)
+                graph = self.world()
             except (Error, OSError):  # no world data to join
                 raise unknown from None
             try:
@@ -834,6 +864,28 @@ def failed_row(error: BaseException) -> int | None:
         if found := re.match(_ROW_NOTE.format(r"(\d+)"), note):
             return int(found[1])
     return None
+
+
+def registry_or_default(registry: object, name: str = "registry") -> Registry:
+    """``registry``, or the bundled data's for ``None``.
+
+    Raises:
+        TypeError: ``registry`` is neither (a file's path: use ``aeo_mra.load(path)``).
+    """
+    if registry is None:
+        from . import _default
+
+        return _default()
+    if not isinstance(registry, Registry):
+        hint = (
+            "; to read a dataset file, use aeo_mra.load(path)"
+            if isinstance(registry, str | PathLike)
+            else ""
+        )
+        raise TypeError(
+            f"{name} must be an aeo_mra.Registry or None, not {_quoted(registry)}{hint}"
+        )
+    return registry
 
 
 def _is_dataset(value: object) -> bool:

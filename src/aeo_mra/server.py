@@ -35,7 +35,7 @@ import aeo_mra
 from . import _dates
 from ._api import ENDPOINTS, Endpoint, Limits, Problem, openapi, plain, refuse_parameters
 from ._render import DatedAnswers, encode, json_object, query_params
-from .registry import Registry
+from .registry import Registry, registry_or_default
 from .results import Eligibility
 
 __all__ = ["DATA_VARIABLE", "Limits", "create_app", "from_environment", "serve"]
@@ -61,7 +61,7 @@ def create_app(
         limits: The longest query, the largest body, the most rows of a bulk check.
         cors_origins: Origins a browser may call the API from; none by default.
     """
-    registry = aeo_mra._default() if registry is None else registry
+    registry = registry_or_default(registry)
     version = aeo_mra.__version__
     # What ETags are keyed to, with the question; found on first use, as the data is read.
     stamp = functools.cache(lambda: f"{version}|{_content(registry)}")
@@ -315,7 +315,7 @@ def serve(
     """
     import uvicorn
 
-    registry = aeo_mra._default() if registry is None else registry
+    registry = registry_or_default(registry)
     _ = registry.dataset  # read and validated now, before the port opens
     app = create_app(registry, limits=limits, cors_origins=cors_origins)
     uvicorn.run(app, host=host, port=port, server_header=False, log_level="info")

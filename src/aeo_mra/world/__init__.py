@@ -25,9 +25,9 @@ import functools
 from datetime import date
 from os import PathLike
 
-from .. import _compiled, _default
+from .. import _default
 from ..model import Role
-from ..registry import Registry, _reads_bundled
+from ..registry import Registry, registry_or_default
 from ._graph import SameAdministrationError, World
 from ._load import parse
 from ._model import (
@@ -87,32 +87,10 @@ __all__ = [
 
 
 @functools.cache  # one call on check()'s path
-def bundled(china: Registry | None = None) -> World:
-    """The world graph of the bundled data, joined to the China dataset of ``china``
-    (default: the bundled one), made once for each.
-
-    Raises:
-        DataError: ``china`` is a dataset of your own that the bundled world data does not
-            join: it lacks an arrangement or a source the world data names.
-    """
-    return _of(china or _default())
-
-
-@functools.cache
-def _of(china: Registry) -> World:
-    """The bundled world data joined to the China dataset of ``china`` (a server's): its
-    compiled form if that is current and ``china`` reads the bundled dataset, else the TOML
-    parsed and validated against ``china``'s."""
-    with open(_compiled.WORLD_TOML, "rb") as file:
-        toml = file.read()
-    data = None
-    if _reads_bundled(china):
-        with open(_compiled.TOML, "rb") as file:
-            key = _compiled.dataset_key(file.read(), china.dataset.version)
-        data = _compiled.load_world(toml, china.dataset, key)
-    if data is None:
-        data = parse(toml.decode("utf-8"), china.dataset, "data/world.toml")
-    return World(data, china)
+def bundled() -> World:
+    """The world graph of the bundled data, joined to the bundled China dataset; for a
+    China dataset of your own, [`Registry.world`][aeo_mra.Registry.world]."""
+    return _default().world()
 
 
 def load(path: str | PathLike[str], china: Registry | None = None) -> World:
@@ -126,11 +104,12 @@ def load(path: str | PathLike[str], china: Registry | None = None) -> World:
         DataError: Listing every problem in the file, or saying that it is not a regular
             file, is larger than the limit or is not UTF-8.
         OSError: The file cannot be opened.
-        TypeError: ``path`` is not a ``str`` or ``os.PathLike``.
+        TypeError: ``path`` is not a ``str`` or ``os.PathLike``, or ``china`` is not a
+            `Registry`.
     """
     from .._files import read_text
 
-    registry = china or _default()
+    registry = registry_or_default(china, "china")
     text, name = read_text(path)
     return World(parse(text, registry.dataset, name), registry)
 
