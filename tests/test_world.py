@@ -545,6 +545,16 @@ def test_holder_names_that_are_whole_place_names_or_carry_a_plus_sign() -> None:
     assert world.holder("SG/STP")[1] != plus
 
 
+@pytest.mark.parametrize("name", ["North Korea", "KP", "Korea, Democratic People's Republic of"])
+def test_a_holder_that_is_a_place_without_a_programme_is_told_so(name: str) -> None:
+    """A place the data knows, with no AEO programme of its own or its union's, is told so,
+    not offered a near name (South Korea), nor read as a tier of one ("Korea, …")."""
+    with pytest.raises(UnknownAdministrationError) as raised:
+        aeo_mra.world.check(name, "JP", on=_on("2020-01-01"))
+    assert "(North Korea, KP, has no AEO programme in the world data)" in str(raised.value)
+    assert raised.value.suggestions == ()
+
+
 def test_unknown_names_are_typed_errors_naming_what_is_valid(test_world: World) -> None:
     with pytest.raises(UnknownAdministrationError) as raised:
         test_world.check("Atlantis", "US")

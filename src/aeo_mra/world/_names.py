@@ -153,7 +153,9 @@ class Names:
                 if coarse is not None:
                     return coarse
                 wrong_tier = wrong_tier or administration
-        if wrong_tier is not None:
+        if wrong_tier is not None:  # unless the whole is a place: "Korea, Democratic …"
+            if place_hint := self._no_programme(text):
+                raise UnknownAdministrationError(name, self.ids(), place_hint)
             raise UnknownTierError(name, wrong_tier, self.tiers(wrong_tier))
         found = [(a, t) for a in self.administrations.values() if (t := a.tier(text))]
         if len(found) == 1:
@@ -161,7 +163,7 @@ class Names:
         if found:
             hint = " (a tier of several: " + ", ".join(f"{a.id}/{t.code}" for a, t in found) + ")"
         else:
-            hint = self._misread(text) or self._grouping(text)
+            hint = self._misread(text) or self._grouping(text) or self._no_programme(text)
         close = () if hint else self._close_to(text.casefold())
         raise UnknownAdministrationError(name, self.ids(), hint, close)
 
@@ -213,6 +215,15 @@ class Names:
             named = repr(upper) if tier else f"{upper!r} is {administration.name}"
             return f" (codes are written in upper case: {named}; names may be in any case)"
         return ""
+
+    def _no_programme(self, text: str) -> str:
+        """The hint for a place the data knows but no administration of which holds AEO
+        status in it (``North Korea``): no near name is suggested for it."""
+        try:
+            place = self.place(text)
+        except UnknownPlaceError:
+            return ""
+        return f" ({place.name}, {place.code}, has no AEO programme in the world data)"
 
     def _grouping(self, text: str) -> str:
         """The hint for a name of a plurilateral arrangement or a common programme (``ASEAN``,
