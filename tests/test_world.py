@@ -1759,6 +1759,12 @@ def test_an_unknown_arrangement_id_is_refused_with_close_ones(test_world: World)
             test_world.arrangement(unknown)
     with pytest.raises(TypeError, match=r"must be a string, not int$"):
         test_world.arrangement(5)  # type: ignore[arg-type]
+    with pytest.raises(world.UnknownArrangementError) as administration:
+        test_world.arrangement("Union")  # an administration: its arrangements are partners
+    assert "it names an administration, UNION (Test Union): ask for its partners" in str(
+        administration.value
+    )
+    assert administration.value.suggestions == ()
 
 
 def test_cli_show_prints_an_arrangement_in_full(capsys: pytest.CaptureFixture[str]) -> None:

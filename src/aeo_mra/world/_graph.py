@@ -521,6 +521,9 @@ class World:
         import difflib  # only for a mistyped id
 
         ids = [found.id for found in everything]
+        named = self._names.administration(id.strip())
+        if named is not None:  # "ID", "Korea": an administration's arrangements are partners
+            raise UnknownArrangementError(id, ids, (), f"{named.id} ({named.name})")
         raise UnknownArrangementError(id, ids, difflib.get_close_matches(key, ids, n=3))
 
     def recognisers(

@@ -98,15 +98,26 @@ class UnknownArrangementError(errors.UnknownArrangementError):
         suggestions: The ids close to it.
     """
 
-    def __init__(self, id: object, valid: Sequence[str], suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        id: object,
+        valid: Sequence[str],
+        suggestions: Sequence[str] = (),
+        administration: str | None = None,
+    ) -> None:
         self.id = id
         self.valid = tuple(valid)
         self.suggestions = tuple(suggestions)
+        named = (
+            f"; it names an administration, {administration}: ask for its partners"
+            if administration
+            else ""
+        )
         Error.__init__(
             self,
             f"{_quoted(id)} is the id of no arrangement of the world data (a bilateral one "
             f"joins its parties' ids, in either order: 'EU-JP', 'JP-EU'; China's are 'CN-' "
-            f"and its partner's: 'CN-EU'){_did_you_mean(suggestions) or '.'}",
+            f"and its partner's: 'CN-EU'){named}{_did_you_mean(suggestions) or '.'}",
         )
 
 
