@@ -16,7 +16,9 @@ True
 'NO'
 
 The functions answer from the bundled data, read on first use; [`load`][aeo_mra.world.load]
-gives a [`World`][aeo_mra.world.World] of a world data file of your own.
+gives a [`World`][aeo_mra.world.World] of a world data file of your own, and
+[`Registry.world`][aeo_mra.Registry.world] the bundled world data joined to a China dataset
+of your own.
 """
 
 from __future__ import annotations
