@@ -137,3 +137,19 @@ def test_a_registry_keeps_its_world_graph_and_frees_it_with_itself() -> None:
     del registry, graph
     gc.collect()
     assert gone() is None
+
+
+def test_threads_asking_a_new_registry_for_its_world_graph_get_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from aeo_mra import _compiled
+
+    load_world = _compiled.load_world
+    monkeypatch.setattr(_compiled, "load_world", lambda *a: time.sleep(0.05) or load_world(*a))
+    registry = aeo_mra.Registry.bundled()
+    with ThreadPoolExecutor(4) as pool:
+        graphs = list(pool.map(lambda _: registry.world(), range(4)))
+    assert all(graph is graphs[0] for graph in graphs)

@@ -647,3 +647,35 @@ def test_world_questions_need_the_bundled_china_data() -> None:
         assert (status, problem["type"]) == (404, "urn:aeo-mra:problem:world-unavailable")
         assert "problems in the dataset" not in problem["detail"]
         assert server.ask("/v1/check?place=DE&on=2020-01-01")[0] == 200
+
+
+def test_world_questions_keep_no_registry_alive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server's world questions keep its registry no longer than the server does, whether
+    the world data joins its dataset or not; one it does not join is read once."""
+    import gc
+    import weakref
+
+    from aeo_mra import _api
+
+    joined = tmp_path / "corrected.toml"
+    joined.write_text(eu_a_year_later(), encoding="utf-8")
+    unjoined = Path(__file__).parent / "data" / "shapes.toml"
+    read = []
+    load = world.load
+    monkeypatch.setattr(world, "load", lambda *a: read.append(a[0]) or load(*a))
+    question = {"holder": "CN", "place": "DE", "on": date(2016, 1, 1)}
+    for path, joins in ((joined, True), (unjoined, False)):
+        registry = aeo_mra.load(path)
+        for _ in range(2):
+            if joins:
+                assert _api.ask("world_check", registry, **question)["arrangement"]
+            else:
+                with pytest.raises(Problem, match="cannot join"):
+                    _api.ask("world_check", registry, **question)
+        gone = weakref.ref(registry)
+        del registry
+        gc.collect()
+        assert gone() is None, path.name
+    assert len(read) == 2  # once for each registry

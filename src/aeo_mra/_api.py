@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import functools
 import json
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -483,14 +484,20 @@ def _world(r: Registry) -> world.World:
     return graph
 
 
-@functools.cache
 def _joined(r: Registry) -> world.World | None:
-    """The world graph joined to ``r``, or ``None`` if the world data does not join it (so a
-    server whose data it does not join reads the file once, not on every question)."""
+    """The world graph joined to ``r``, or ``None`` if the world data does not join it (a
+    registry it does not join is remembered, so that its server reads the file once, not on
+    every question, and is not kept alive)."""
+    if r in _UNJOINED:
+        return None
     try:
         return r.world()
     except DataError:
+        _UNJOINED.add(r)
         return None
+
+
+_UNJOINED: weakref.WeakSet[Registry] = weakref.WeakSet()
 
 
 def _world_check(r: Registry, v: Mapping[str, Any]) -> JSON:

@@ -107,6 +107,7 @@ class Registry:
         self._importer_answers = self._tables[_IMPORTER, None]
         self._resolved: dict[object, Territory] = {}
         self._world: World | None = None
+        self._world_lock = _thread.allocate_lock()
         self._cached = 0  # answers in all the tables together
         # check(place) for today: its answers by the place alone, and the local midnights
         # (as timestamps) between which they hold.
@@ -188,21 +189,25 @@ class Registry:
         True
         """
         if self._world is None:
-            from . import _compiled
-            from .world import World
-            from .world._load import parse
+            with self._world_lock:  # made once: another thread waits for it
+                if self._world is None:
+                    self._world = self._joined_world()
+        return self._world
 
+    def _joined_world(self) -> World:
+        """The bundled world data joined to this dataset: its compiled form if current and
+        this registry reads the bundled dataset, else the file validated against it."""
+        from . import _compiled, world
+
+        if _reads_bundled(self):
             with open(_compiled.WORLD_TOML, "rb") as file:
                 toml = file.read()
-            data = None
-            if _reads_bundled(self):  # its compiled form, if current
-                with open(_compiled.TOML, "rb") as file:
-                    key = _compiled.dataset_key(file.read(), self.dataset.version)
-                data = _compiled.load_world(toml, self.dataset, key)
-            if data is None:
-                data = parse(toml.decode("utf-8"), self.dataset, "data/world.toml")
-            self._world = World(data, self)
-        return self._world
+            with open(_compiled.TOML, "rb") as file:
+                key = _compiled.dataset_key(file.read(), self.dataset.version)
+            data = _compiled.load_world(toml, self.dataset, key)
+            if data is not None:
+                return world.World(data, self)
+        return world.load(_compiled.WORLD_TOML, self)
 
     @property
     def version(self) -> str:
