@@ -555,6 +555,14 @@ def test_a_holder_that_is_a_place_without_a_programme_is_told_so(name: str) -> N
     assert raised.value.suggestions == ()
 
 
+def test_a_place_in_a_union_is_not_said_to_have_no_programme() -> None:
+    graph = aeo_mra.world.bundled()
+    for name in ("Germany", "DE", "Monaco"):  # the EU's AEOs: the union's programme
+        with pytest.raises(UnknownAdministrationError) as raised:
+            graph.holder(name)
+        assert "has no AEO programme" not in str(raised.value)
+
+
 def test_unknown_names_are_typed_errors_naming_what_is_valid(test_world: World) -> None:
     with pytest.raises(UnknownAdministrationError) as raised:
         test_world.check("Atlantis", "US")

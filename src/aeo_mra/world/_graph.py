@@ -502,7 +502,8 @@ class World:
         other order (``JP-EU``). China's are ``CN-`` and the China record's id (``CN-EU``).
 
         Raises:
-            UnknownArrangementError: No arrangement has the id; the error suggests close ones.
+            UnknownArrangementError: No arrangement has the id; the error suggests close ones,
+                or, where the id names an administration, to ask for its partners.
             TypeError: ``id`` is not a string.
         """
         if not isinstance(id, str):

@@ -90,12 +90,13 @@ class UnknownTierError(UnknownAdministrationError):
 
 
 class UnknownArrangementError(errors.UnknownArrangementError):
-    """An id that is no arrangement's of the world data.
+    """An id that is no arrangement's of the world data; where it names an administration
+    (``administration``: its id and name), the message says to ask for its partners.
 
     Attributes:
         id: The id as given.
         valid: The arrangements' ids.
-        suggestions: The ids close to it.
+        suggestions: The ids close to it (none where it names an administration).
     """
 
     def __init__(
@@ -228,11 +229,14 @@ class Names:
         return ""
 
     def _no_programme(self, text: str) -> str:
-        """The hint for a place the data knows but no administration of which holds AEO
-        status in it (``North Korea``): no near name is suggested for it."""
+        """The hint for a place the data knows that no administration covers on any day
+        (``North Korea``, not ``Germany``): no near name is suggested for it."""
         try:
             place = self.place(text)
         except UnknownPlaceError:
+            return ""
+        administrations = self.administrations.values()
+        if any(m.territory == place.code for a in administrations for m in a.members):
             return ""
         return f" ({place.name}, {place.code}, has no AEO programme in the world data)"
 
