@@ -143,7 +143,8 @@ def test_each_reason_and_its_sentence(
     told = {0: "", 1: " 1 caveat applies (see caveats)."}.get(
         count, f" {count} caveats apply (see caveats)."
     )
-    assert answer.explain() == f"{text}{told} Confidence: {confidence}."
+    of = " in what is recorded" if verdict is V.UNKNOWN else ""  # not in the unknown
+    assert answer.explain() == f"{text}{told} Confidence{of}: {confidence}."
     if reason is not Reason.COVERED:
         assert not answer.benefits
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._decide import recognised_tiers
-from ._eligibility import Eligibility, Reason
+from ._eligibility import Eligibility, Reason, Verdict
 from .model import Arrangement, Role, Scope, Tier
 
 if TYPE_CHECKING:
@@ -19,10 +19,12 @@ def explain(answer: Eligibility) -> str:
 
 def tail(answer: Eligibility | Recognition) -> str:
     """What every explanation ends with: how many caveats the answer carries (their text
-    is in ``caveats``), its confidence, and the data's review day if the day is later."""
+    is in ``caveats``), its confidence, and the data's review day if the day is later. An
+    unknown answer's confidence is that of what is recorded, not of the unknown."""
     count = len(answer.caveats)
     told = f" {count} caveat{'s apply' if count > 1 else ' applies'} (see caveats)."
-    ended = f"{told if count else ''} Confidence: {answer.confidence}."
+    of = " in what is recorded" if answer.verdict is Verdict.UNKNOWN else ""
+    ended = f"{told if count else ''} Confidence{of}: {answer.confidence}."
     if answer.on > answer.data_reviewed:
         ended += f" Data last reviewed on {answer.data_reviewed}."
     return ended
