@@ -519,12 +519,12 @@ class World:
             pair = [*found.parties] if isinstance(found, Bilateral) else None
             if found.id == key or parts in (pair, pair and pair[::-1]):
                 return found
-        import difflib  # only for a mistyped id
-
         ids = [found.id for found in everything]
         named = self._names.administration(id.strip())
         if named is not None:  # "ID", "Korea": an administration's arrangements are partners
             raise UnknownArrangementError(id, ids, (), f"{named.id} ({named.name})")
+        import difflib  # only for a mistyped id
+
         raise UnknownArrangementError(id, ids, difflib.get_close_matches(key, ids, n=3))
 
     def recognisers(
